@@ -1,0 +1,31 @@
+# Shared by bin/hyperspatial and bin/test: finds JDK 25 and Maven, and knows the project root.
+# Sourced, not executed.
+
+HS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+hs_die() { echo "hyperspatial: $*" >&2; exit 1; }
+
+# Prints the major version of the java binary given, or nothing.
+hs_java_major() {
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | cut -d. -f1
+}
+
+# Sets JAVA_HOME to a JDK 25 or newer: JAVA_HOME if it is one, else the first /usr/lib/jvm/*25*.
+hs_find_jdk() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/javac" ]; then
+    local major; major="$(hs_java_major "$JAVA_HOME/bin/java")"
+    if [ -n "$major" ] && [ "$major" -ge 25 ]; then export JAVA_HOME; return; fi
+  fi
+  local candidate
+  for candidate in /usr/lib/jvm/*25*; do
+    if [ -x "$candidate/bin/javac" ]; then export JAVA_HOME="$candidate"; return; fi
+  done
+  hs_die "JDK 25 not found. Hyperspatial needs a JDK 25: set JAVA_HOME to one, or install one under /usr/lib/jvm (for example Temurin 25, package temurin-25-jdk). JAVA_HOME was '${JAVA_HOME:-unset}'."
+}
+
+hs_find_maven() {
+  command -v mvn >/dev/null 2>&1 || hs_die "Maven (mvn) not found. Install it with: apt-get install -y maven"
+}
+
+# Maven's own libraries call sun.misc.Unsafe; JDK 25 warns about it on every run. Allow it quietly.
+export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"

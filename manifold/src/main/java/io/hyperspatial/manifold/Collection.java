@@ -1,0 +1,426 @@
+package io.hyperspatial.manifold;
+
+import io.hyperspatial.manifold.error.ConflictException;
+import io.hyperspatial.manifold.error.ErrorCode;
+import io.hyperspatial.manifold.error.StorageException;
+import io.hyperspatial.manifold.feed.ChangeEvent;
+import io.hyperspatial.manifold.feed.ChangeFeed;
+import io.hyperspatial.manifold.feed.SequenceTracker;
+import io.hyperspatial.manifold.schema.Schema;
+import io.hyperspatial.manifold.schema.SchemaEditor;
+import io.hyperspatial.manifold.store.CollectionStore;
+import io.hyperspatial.manifold.store.ColumnFamilies;
+import io.hyperspatial.manifold.store.EntityIds;
+import io.hyperspatial.manifold.store.Lease;
+import io.hyperspatial.manifold.store.StorageErrors;
+import io.hyperspatial.manifold.store.StoreAccess;
+import io.hyperspatial.manifold.table.MeasureRetention;
+import org.rocksdb.Checkpoint;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * A named collection of entities: one RocksDB instance in its own directory. The store is opened
+ * on first use and closed again after the database's idle timeout when nothing holds it (no open
+ * {@link ReadView} or {@link Transaction}); the next use reopens it transparently.
+ *
+ * <p>Writes go through {@link #write}: one {@link Transaction} per logical operation, retried on
+ * optimistic conflicts. Thread-safe.
+ */
+public final class Collection implements StoreAccess {
+    private final Database database;
+    private final String name;
+    private final Path dir;
+    private final EntityIds ids;
+    private final ChangeFeed feed;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition released = lock.newCondition();
+    private final Object schemaLock = new Object();
+    private final AtomicBoolean unsynced = new AtomicBoolean();
+    private CollectionStore store;
+    private int leases;
+    private long lastUsedNanos = System.nanoTime();
+    private boolean closed;
+
+    private volatile Schema schema;
+    private volatile SequenceTracker tracker;
+    private volatile long trimmedThrough;
+
+    Collection(Database database, String name, Path dir) {
+        this.database = database;
+        this.name = name;
+        this.dir = dir;
+        this.ids = new EntityIds(name);
+        this.feed = new ChangeFeed(name, this, this::tracker, () -> trimmedThrough);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Maps user keys to this collection's entity ids. */
+    public EntityIds ids() {
+        return ids;
+    }
+
+    /** The current schema. */
+    public Schema schema() {
+        ensureLoaded();
+        return schema;
+    }
+
+    public ChangeFeed changes() {
+        return feed;
+    }
+
+    // ---- writes ---------------------------------------------------------------------------
+
+    /** Runs {@code work} in a transaction and commits it with {@link Durability#STRICT}; see {@link #write(Durability, Consumer)}. */
+    public long write(Consumer<Transaction> work) {
+        return write(Durability.STRICT, work);
+    }
+
+    /**
+     * Runs {@code work} in a transaction and commits it atomically; if the commit loses an
+     * optimistic conflict, runs {@code work} again on a fresh snapshot (up to the database's
+     * retry budget), so {@code work} must have no effects outside the transaction.
+     *
+     * @return the change-feed sequence number of the commit
+     */
+    public long write(Durability durability, Consumer<Transaction> work) {
+        int retries = database.options().transactionRetries();
+        for (int attempt = 0; ; attempt++) {
+            try (Transaction tx = begin(durability)) {
+                work.accept(tx);
+                return tx.commit();
+            } catch (ConflictException e) {
+                if (e.code() != ErrorCode.TRANSACTION_CONFLICT || attempt >= retries) {
+                    throw e;
+                }
+                backoff(attempt);
+            }
+        }
+    }
+
+    /** Starts a transaction to commit by hand; the caller retries on {@link ErrorCode#TRANSACTION_CONFLICT}. */
+    public Transaction begin(Durability durability) {
+        Lease lease = acquire();
+        try {
+            return new Transaction(this, lease, schema, tracker, durability);
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Applies a schema change. Changes are additive and idempotent; an incompatible redefinition
+     * fails with {@link ErrorCode#SCHEMA_CONFLICT} and changes nothing.
+     *
+     * @return the schema in force afterwards
+     */
+    public Schema updateSchema(Consumer<SchemaEditor> change) {
+        synchronized (schemaLock) {
+            Schema current = schema();
+            SchemaEditor editor = current.edit();
+            change.accept(editor);
+            Schema next = editor.build();
+            if (next == current) {
+                return current;
+            }
+            try (Transaction tx = begin(Durability.STRICT)) {
+                tx.stageSchema(next);
+                tx.commit();
+            }
+            return schema;
+        }
+    }
+
+    void committed(Durability durability, Schema newSchema) {
+        if (newSchema != null) {
+            schema = newSchema;
+        }
+        if (durability == Durability.BATCH) {
+            unsynced.set(true);
+        }
+    }
+
+    private static void backoff(int attempt) {
+        long maxMicros = 50L << Math.min(attempt, 8);
+        try {
+            TimeUnit.MICROSECONDS.sleep(ThreadLocalRandom.current().nextLong(maxMicros));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException(ErrorCode.CLOSED, "interrupted while retrying a transaction");
+        }
+    }
+
+    // ---- reads ----------------------------------------------------------------------------
+
+    /** A consistent snapshot of every table; close it. */
+    public ReadView snapshot() {
+        Lease lease = acquire();
+        try {
+            return new ReadView(lease, schema, tracker.visible());
+        } catch (RuntimeException e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    /** Runs {@code query} on a snapshot and closes it. */
+    public <T> T read(Function<ReadView, T> query) {
+        try (ReadView view = snapshot()) {
+            return query.apply(view);
+        }
+    }
+
+    public CollectionStats stats() {
+        ensureLoaded();
+        lock.lock();
+        try {
+            boolean open = store != null;
+            long entities = open ? store.longProperty(ColumnFamilies.ENTITIES, "rocksdb.estimate-num-keys") : -1;
+            long memtables = open ? store.longPropertyAll("rocksdb.cur-size-all-mem-tables") : 0;
+            return new CollectionStats(name, open, entities, tracker.visible(), trimmedThrough, schema.revision(),
+                    directorySize(dir), memtables);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- backup ---------------------------------------------------------------------------
+
+    /**
+     * Writes a consistent copy of the collection to {@code target} (which must not exist) while
+     * reads and writes continue. Files are hard-linked where the file system allows. The copy is
+     * restored with {@link Database#restoreCollection}.
+     */
+    public void backup(Path target) {
+        if (Files.exists(target)) {
+            throw new StorageException(ErrorCode.STORAGE_IO, "backup target " + target + " already exists");
+        }
+        try (Lease lease = acquire(); Checkpoint checkpoint = Checkpoint.create(lease.store().db())) {
+            lease.store().syncWal();
+            checkpoint.createCheckpoint(target.toAbsolutePath().toString());
+        } catch (RocksDBException e) {
+            throw StorageErrors.wrap("backup of collection '" + name + "' to " + target, e);
+        }
+    }
+
+    // ---- store lifecycle ------------------------------------------------------------------
+
+    @Override
+    public Lease acquire() {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new StorageException(ErrorCode.CLOSED, "collection '" + name + "' is closed");
+            }
+            if (store == null) {
+                openStore();
+            }
+            leases++;
+            lastUsedNanos = System.nanoTime();
+            CollectionStore s = store;
+            return new Lease() {
+                private boolean released;
+
+                @Override
+                public CollectionStore store() {
+                    return s;
+                }
+
+                @Override
+                public void close() {
+                    if (!released) {
+                        released = true;
+                        release();
+                    }
+                }
+            };
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void release() {
+        lock.lock();
+        try {
+            leases--;
+            lastUsedNanos = System.nanoTime();
+            released.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void openStore() {
+        CollectionStore s = CollectionStore.open(dir, database.options(), database.shared(), false);
+        try {
+            CollectionMeta.checkFormat(s);
+            schema = CollectionMeta.schema(s);
+            trimmedThrough = CollectionMeta.trimmedThrough(s);
+            if (tracker == null) {
+                tracker = new SequenceTracker(CollectionMeta.lastSequence(s));
+            }
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        store = s;
+    }
+
+    private SequenceTracker tracker() {
+        ensureLoaded();
+        return tracker;
+    }
+
+    private void ensureLoaded() {
+        if (tracker == null) {
+            acquire().close();
+        }
+    }
+
+    /** Whether the store is open now. */
+    public boolean isOpen() {
+        lock.lock();
+        try {
+            return store != null;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    // ---- maintenance (called by the database's maintenance thread) --------------------------
+
+    /** Closes the store if unused for {@code idleNanos}; returns whether it closed. */
+    boolean closeIfIdle(long nowNanos, long idleNanos) {
+        lock.lock();
+        try {
+            if (store == null || leases > 0 || idleNanos <= 0 || nowNanos - lastUsedNanos < idleNanos) {
+                return false;
+            }
+            store.close();
+            store = null;
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** fsyncs the WAL if {@link Durability#BATCH} writes were acknowledged since the last sync. */
+    void syncIfNeeded() {
+        if (unsynced.getAndSet(false)) {
+            withOpenStore(CollectionStore::syncWal);
+        }
+    }
+
+    /** Trims the change feed to its retention and applies measure retention, if the store is open. */
+    void applyRetention(long nowMillis) {
+        withOpenStore(s -> {
+            trimFeed(s);
+            MeasureRetention.apply(s, schema, nowMillis);
+        });
+    }
+
+    private void trimFeed(CollectionStore s) {
+        long cutoff = tracker.visible() - database.options().changeRetention();
+        if (cutoff <= trimmedThrough) {
+            return;
+        }
+        try (WriteBatch batch = new WriteBatch()) {
+            batch.deleteRange(s.family(ColumnFamilies.CHANGES), ChangeEvent.key(0),
+                    ChangeEvent.key(cutoff + 1));
+            batch.put(s.family(ColumnFamilies.META), CollectionMeta.TRIMMED_KEY, CollectionMeta.int64(cutoff));
+            s.db().write(s.writeOptions(Durability.ASYNC), batch);
+            trimmedThrough = cutoff;
+        } catch (RocksDBException e) {
+            throw StorageErrors.wrap("trim change feed of '" + name + "'", e);
+        }
+    }
+
+    /** Runs {@code action} with the store only if it is open now (never opens a cold collection). */
+    private void withOpenStore(Consumer<CollectionStore> action) {
+        Lease lease;
+        lock.lock();
+        try {
+            if (store == null || closed) {
+                return;
+            }
+            lease = acquire();
+        } finally {
+            lock.unlock();
+        }
+        try (lease) {
+            action.accept(lease.store());
+        }
+    }
+
+    /**
+     * Closes the store for good, waiting up to {@code timeoutMillis} for open views and
+     * transactions to finish. Returns false (and leaves the store open rather than pull it from
+     * under a reader) if they do not.
+     */
+    boolean close(long timeoutMillis) {
+        lock.lock();
+        try {
+            closed = true;
+            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+            while (leases > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                try {
+                    released.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            if (store != null) {
+                store.close();
+                store = null;
+            }
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    static long directorySize(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> {
+                try {
+                    return Files.size(p);
+                } catch (IOException e) {
+                    return 0;
+                }
+            }).sum();
+        } catch (IOException | UncheckedIOException e) {
+            return 0;
+        }
+    }
+}

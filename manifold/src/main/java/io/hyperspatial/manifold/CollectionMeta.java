@@ -1,0 +1,95 @@
+package io.hyperspatial.manifold;
+
+import io.hyperspatial.manifold.error.ErrorCode;
+import io.hyperspatial.manifold.error.StorageException;
+import io.hyperspatial.manifold.schema.Schema;
+import io.hyperspatial.manifold.schema.SchemaCodec;
+import io.hyperspatial.manifold.store.CollectionStore;
+import io.hyperspatial.manifold.store.ColumnFamilies;
+import io.hyperspatial.manifold.store.Keys;
+import io.hyperspatial.manifold.store.StorageErrors;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The {@code meta} family: on-disk format version, schema catalog, and how far the change feed
+ * has been trimmed. Read when a collection opens; the format version is checked there.
+ */
+final class CollectionMeta {
+    /** The on-disk format this code writes and reads. Bump on any incompatible change of any table's encoding. */
+    static final int FORMAT_VERSION = 1;
+
+    static final byte[] FORMAT_KEY = "format_version".getBytes(StandardCharsets.UTF_8);
+    static final byte[] SCHEMA_KEY = "schema".getBytes(StandardCharsets.UTF_8);
+    static final byte[] TRIMMED_KEY = "feed_trimmed_through".getBytes(StandardCharsets.UTF_8);
+    static final byte[] NAME_KEY = "collection_name".getBytes(StandardCharsets.UTF_8);
+
+    private CollectionMeta() {
+    }
+
+    /** Writes the meta rows of a new collection (synced). */
+    static void initialise(CollectionStore store, String name) {
+        try (WriteBatch batch = new WriteBatch()) {
+            batch.put(store.family(ColumnFamilies.META), FORMAT_KEY, int32(FORMAT_VERSION));
+            batch.put(store.family(ColumnFamilies.META), NAME_KEY, name.getBytes(StandardCharsets.UTF_8));
+            batch.put(store.family(ColumnFamilies.META), SCHEMA_KEY, SchemaCodec.encode(Schema.EMPTY));
+            store.db().write(store.writeOptions(Durability.STRICT), batch);
+        } catch (RocksDBException e) {
+            throw StorageErrors.wrap("initialise collection " + name, e);
+        }
+    }
+
+    /** Checks the format version; throws {@link ErrorCode#INCOMPATIBLE_FORMAT} if it is not ours. */
+    static void checkFormat(CollectionStore store) {
+        byte[] v = get(store, FORMAT_KEY);
+        if (v == null) {
+            throw new StorageException(ErrorCode.CORRUPTION, store.dir() + " has no format version: not a Hyperspatial collection");
+        }
+        int version = Keys.getInt(v, 0);
+        if (version != FORMAT_VERSION) {
+            throw new StorageException(ErrorCode.INCOMPATIBLE_FORMAT, store.dir() + " has on-disk format " + version
+                    + "; this build reads format " + FORMAT_VERSION);
+        }
+    }
+
+    static Schema schema(CollectionStore store) {
+        byte[] v = get(store, SCHEMA_KEY);
+        return v == null ? Schema.EMPTY : SchemaCodec.decode(v);
+    }
+
+    static long trimmedThrough(CollectionStore store) {
+        byte[] v = get(store, TRIMMED_KEY);
+        return v == null ? 0 : Keys.getLong(v, 0);
+    }
+
+    /** The highest sequence number committed to the change feed (0 for a new collection). */
+    static long lastSequence(CollectionStore store) {
+        try (RocksIterator it = store.db().newIterator(store.family(ColumnFamilies.CHANGES))) {
+            it.seekToLast();
+            return it.isValid() ? Keys.getLong(it.key(), 0) : trimmedThrough(store);
+        }
+    }
+
+    static byte[] int32(int v) {
+        byte[] b = new byte[4];
+        Keys.putInt(b, 0, v);
+        return b;
+    }
+
+    static byte[] int64(long v) {
+        byte[] b = new byte[8];
+        Keys.putLong(b, 0, v);
+        return b;
+    }
+
+    private static byte[] get(CollectionStore store, byte[] key) {
+        try {
+            return store.db().get(store.family(ColumnFamilies.META), key);
+        } catch (RocksDBException e) {
+            throw StorageErrors.wrap("read collection meta", e);
+        }
+    }
+}

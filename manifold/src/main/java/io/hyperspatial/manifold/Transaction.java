@@ -1,0 +1,500 @@
+package io.hyperspatial.manifold;
+
+import io.hyperspatial.manifold.error.ConflictException;
+import io.hyperspatial.manifold.error.ErrorCode;
+import io.hyperspatial.manifold.error.NotFoundException;
+import io.hyperspatial.manifold.error.SchemaViolationException;
+import io.hyperspatial.manifold.feed.ChangeEvent;
+import io.hyperspatial.manifold.feed.ChangeFlag;
+import io.hyperspatial.manifold.feed.EntityChange;
+import io.hyperspatial.manifold.feed.SequenceTracker;
+import io.hyperspatial.manifold.schema.EdgeType;
+import io.hyperspatial.manifold.schema.EntityType;
+import io.hyperspatial.manifold.schema.MeasureDef;
+import io.hyperspatial.manifold.schema.PropertyDef;
+import io.hyperspatial.manifold.schema.Schema;
+import io.hyperspatial.manifold.schema.SchemaCodec;
+import io.hyperspatial.manifold.schema.VectorField;
+import io.hyperspatial.manifold.schema.WriteValidator;
+import io.hyperspatial.manifold.store.CollectionStore;
+import io.hyperspatial.manifold.store.ColumnFamilies;
+import io.hyperspatial.manifold.store.Cursor;
+import io.hyperspatial.manifold.store.KeyValueReader;
+import io.hyperspatial.manifold.store.Keys;
+import io.hyperspatial.manifold.store.Lease;
+import io.hyperspatial.manifold.store.StorageErrors;
+import io.hyperspatial.manifold.table.EdgeRecord;
+import io.hyperspatial.manifold.table.EntityRecord;
+import io.hyperspatial.manifold.table.MeasureTable;
+import io.hyperspatial.manifold.table.PositionKind;
+import io.hyperspatial.manifold.table.PositionTable;
+import io.hyperspatial.manifold.table.PropertyTable;
+import io.hyperspatial.manifold.table.VectorCodec;
+import io.hyperspatial.manifold.value.Value;
+import io.hyperspatial.manifold.value.ValueCodec;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDBException;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One logical operation on a collection: any number of writes to any tables, committed as one
+ * atomic RocksDB write with one change event, or not at all. Reads see a snapshot taken at the
+ * start plus this transaction's own writes. Conflicts are detected optimistically on the entity
+ * headers the transaction read or wrote: if another commit changed one of them since the
+ * snapshot, {@link #commit()} fails with {@link ErrorCode#TRANSACTION_CONFLICT} and
+ * {@link Collection#write} runs the work again.
+ *
+ * <p>Validation happens as each method is called; a failed validation throws and, since nothing
+ * is written before commit, leaves the collection untouched. Edges may name entities that do
+ * not exist yet (imports resolve forward references); every other write needs its entity.
+ *
+ * <p>Not thread-safe: one thread builds and commits a transaction. Close it (a closed,
+ * uncommitted transaction is rolled back).
+ */
+public final class Transaction extends TableReads implements AutoCloseable {
+    private final Collection collection;
+    private final Lease lease;
+    private final CollectionStore store;
+    private final Schema schema;
+    private final org.rocksdb.Transaction txn;
+    private final ReadOptions readOptions;
+    private final SequenceTracker tracker;
+    private final Durability durability;
+    private final Map<UUID, Pending> headers = new HashMap<>();
+    private final Map<UUID, Integer> changes = new LinkedHashMap<>();
+    private final ColumnFamilyHandle entitiesFamily;
+    private final KeyValueReader reader;
+    private Schema newSchema;
+    private long sequence = -1;
+    private boolean finished;
+
+    /** An entity header as this transaction sees it; {@code record} null when absent or deleted. */
+    private static final class Pending {
+        EntityRecord record;
+        boolean dirty;
+    }
+
+    Transaction(Collection collection, Lease lease, Schema schema, SequenceTracker tracker, Durability durability) {
+        this.collection = collection;
+        this.lease = lease;
+        this.store = lease.store();
+        this.schema = schema;
+        this.tracker = tracker;
+        this.durability = durability;
+        this.txn = store.db().beginTransaction(store.writeOptions(durability), store.transactionOptions());
+        this.txn.setSnapshot();
+        this.readOptions = new ReadOptions().setSnapshot(txn.getSnapshot());
+        this.entitiesFamily = store.family(ColumnFamilies.ENTITIES);
+        this.reader = transactionReader();
+    }
+
+    @Override
+    KeyValueReader reader() {
+        return reader;
+    }
+
+    private KeyValueReader transactionReader() {
+        return new KeyValueReader() {
+            @Override
+            public CollectionStore store() {
+                return store;
+            }
+
+            @Override
+            public byte[] get(ColumnFamilyHandle family, byte[] key) {
+                try {
+                    return txn.get(family, readOptions, key);
+                } catch (RocksDBException e) {
+                    throw StorageErrors.wrap("read", e);
+                }
+            }
+
+            @Override
+            public Cursor scan(ColumnFamilyHandle family, byte[] from, byte[] to) {
+                return new Cursor(txn.getIterator(readOptions, family), from, to);
+            }
+        };
+    }
+
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
+    // ---- entities -------------------------------------------------------------------------
+
+    /** Creates the entity for a user key, or touches it if it exists; returns its id. */
+    public UUID upsertEntity(String key, String type) {
+        UUID id = collection.ids().forKey(key);
+        upsert(id, type, key);
+        return id;
+    }
+
+    /** Creates an entity with an explicit id (no user key), or touches it if it exists. */
+    public void upsertEntity(UUID id, String type) {
+        upsert(id, type, null);
+    }
+
+    private void upsert(UUID id, String typeName, String key) {
+        EntityType type = schema.entityType(typeName);
+        Pending p = load(id);
+        long now = System.currentTimeMillis();
+        if (p.record == null) {
+            p.record = new EntityRecord(type.id(), now, now, 0, key);
+            mark(id, ChangeFlag.CREATED);
+        } else if (p.record.typeId() != type.id()) {
+            String existing = schema.entityTypeById(p.record.typeId()).map(EntityType::name).orElse("?");
+            throw new SchemaViolationException(ErrorCode.TYPE_MISMATCH, "type", "entity " + describe(id, p)
+                    + " is of type '" + existing + "', not '" + typeName + "'");
+        } else {
+            if (key != null && p.record.key() == null) {
+                p.record = new EntityRecord(p.record.typeId(), p.record.createdMillis(), p.record.updatedMillis(),
+                        p.record.version(), key);
+            }
+            mark(id, ChangeFlag.UPDATED);
+        }
+        p.dirty = true;
+    }
+
+    /**
+     * Deletes an entity and everything of it: properties, vectors, measures, positions,
+     * trajectories, and its edges in both directions. Returns false if it did not exist.
+     */
+    public boolean deleteEntity(UUID id) {
+        Pending p = load(id);
+        if (p.record == null) {
+            return false;
+        }
+        byte[] prefix = Keys.uuid(id);
+        deletePrefix(store.family(ColumnFamilies.PROPERTIES), prefix);
+        deletePrefix(store.family(ColumnFamilies.MEASURES), prefix);
+        deletePrefix(store.family(ColumnFamilies.POSITIONS), prefix);
+        deletePrefix(store.family(ColumnFamilies.TRAJECTORIES), prefix);
+        for (VectorField f : schema.vectorFields().values()) {
+            ColumnFamilyHandle family = store.existingVectorFamily(f.name());
+            if (family != null) {
+                delete(family, prefix);
+            }
+        }
+        deleteEdges(store.family(ColumnFamilies.EDGES_OUT), store.family(ColumnFamilies.EDGES_IN), prefix);
+        deleteEdges(store.family(ColumnFamilies.EDGES_IN), store.family(ColumnFamilies.EDGES_OUT), prefix);
+        try {
+            txn.delete(entitiesFamily, prefix);
+        } catch (RocksDBException e) {
+            throw StorageErrors.wrap("delete entity", e);
+        }
+        p.record = null;
+        p.dirty = false;
+        mark(id, ChangeFlag.DELETED);
+        return true;
+    }
+
+    /** Deletes the rows of {@code vertex} in {@code family} and their mirror rows in {@code mirror}. */
+    private void deleteEdges(ColumnFamilyHandle family, ColumnFamilyHandle mirror, byte[] vertex) {
+        List<byte[]> keys = keysWithPrefix(family, vertex);
+        UUID self = Keys.getUuid(vertex, 0);
+        for (byte[] k : keys) {
+            UUID other = EdgeRecord.other(k);
+            delete(family, k);
+            delete(mirror, EdgeRecord.key(other, EdgeRecord.typeId(k), self));
+            mark(other, ChangeFlag.EDGES);
+        }
+    }
+
+    // ---- properties -----------------------------------------------------------------------
+
+    /**
+     * Sets the given properties of an existing entity, leaving the others as they are. A
+     * {@link Value#NULL} removes the property. Every name and value is validated against the
+     * entity's type first.
+     */
+    public void patchProperties(UUID id, Map<String, Value> values) {
+        Pending p = requireEntity(id);
+        EntityType type = schema.entityTypeById(p.record.typeId()).orElseThrow();
+        ColumnFamilyHandle family = store.family(ColumnFamilies.PROPERTIES);
+        for (Map.Entry<String, Value> e : values.entrySet()) {
+            PropertyDef def = schema.property(type, e.getKey());
+            Value v = WriteValidator.property(type, def, e.getValue());
+            byte[] key = PropertyTable.key(id, def.id());
+            if (v instanceof Value.NullValue) {
+                delete(family, key);
+            } else {
+                put(family, key, ValueCodec.encode(v));
+            }
+        }
+        touch(id, p, ChangeFlag.PROPERTIES);
+    }
+
+    // ---- vectors --------------------------------------------------------------------------
+
+    public void setVector(UUID id, String field, float[] vector) {
+        VectorField f = schema.vectorField(field);
+        WriteValidator.dense(f, vector);
+        putVector(id, f, VectorCodec.dense(vector));
+    }
+
+    public void setSparseVector(UUID id, String field, int[] indices, float[] values) {
+        VectorField f = schema.vectorField(field);
+        WriteValidator.sparse(f, indices, values);
+        putVector(id, f, VectorCodec.sparse(indices, values));
+    }
+
+    public void setMultiVector(UUID id, String field, List<float[]> vectors) {
+        VectorField f = schema.vectorField(field);
+        WriteValidator.multi(f, vectors);
+        putVector(id, f, VectorCodec.multi(vectors, f.dimension()));
+    }
+
+    /** Removes an entity's vector of a field; returns false if it had none. */
+    public boolean removeVector(UUID id, String field) {
+        VectorField f = schema.vectorField(field);
+        Pending p = requireEntity(id);
+        ColumnFamilyHandle family = store.existingVectorFamily(f.name());
+        byte[] key = Keys.uuid(id);
+        if (family == null || reader.get(family, key) == null) {
+            return false;
+        }
+        delete(family, key);
+        touch(id, p, ChangeFlag.VECTORS);
+        return true;
+    }
+
+    private void putVector(UUID id, VectorField f, byte[] encoded) {
+        Pending p = requireEntity(id);
+        put(store.vectorFamily(f.name()), Keys.uuid(id), encoded);
+        touch(id, p, ChangeFlag.VECTORS);
+    }
+
+    // ---- graph ----------------------------------------------------------------------------
+
+    /** Adds (or re-activates, or re-weights) the edge {@code from -type-> to}. */
+    public void addEdge(UUID from, String type, UUID to, float weight) {
+        EdgeType t = schema.edgeType(type);
+        WriteValidator.finite("weight", weight);
+        ColumnFamilyHandle out = store.family(ColumnFamilies.EDGES_OUT);
+        byte[] outKey = EdgeRecord.key(from, t.id(), to);
+        byte[] existing = reader.get(out, outKey);
+        long now = System.currentTimeMillis();
+        long created = now;
+        if (existing != null) {
+            EdgeRecord old = EdgeRecord.decode(existing);
+            if (old.active()) {
+                created = old.createdMillis();
+            }
+        }
+        byte[] record = new EdgeRecord(true, weight, created, 0).encode();
+        put(out, outKey, record);
+        put(store.family(ColumnFamilies.EDGES_IN), EdgeRecord.key(to, t.id(), from), record);
+        mark(from, ChangeFlag.EDGES);
+        mark(to, ChangeFlag.EDGES);
+    }
+
+    /** Marks the edge inactive (keeping its row with the deletion time); false if it was not active. */
+    public boolean removeEdge(UUID from, String type, UUID to) {
+        EdgeType t = schema.edgeType(type);
+        ColumnFamilyHandle out = store.family(ColumnFamilies.EDGES_OUT);
+        byte[] outKey = EdgeRecord.key(from, t.id(), to);
+        byte[] existing = reader.get(out, outKey);
+        if (existing == null || !EdgeRecord.decode(existing).active()) {
+            return false;
+        }
+        EdgeRecord old = EdgeRecord.decode(existing);
+        byte[] record = new EdgeRecord(false, old.weight(), old.createdMillis(), System.currentTimeMillis()).encode();
+        put(out, outKey, record);
+        put(store.family(ColumnFamilies.EDGES_IN), EdgeRecord.key(to, t.id(), from), record);
+        mark(from, ChangeFlag.EDGES);
+        mark(to, ChangeFlag.EDGES);
+        return true;
+    }
+
+    // ---- time series and positions ---------------------------------------------------------
+
+    /** Records {@code value} for {@code measure} at {@code timeMillis} (replacing a point at the same time). */
+    public void appendMeasure(UUID id, String measure, long timeMillis, double value) {
+        MeasureDef m = schema.measure(measure);
+        WriteValidator.finite(measure, value);
+        requireEntity(id);
+        put(store.family(ColumnFamilies.MEASURES), MeasureTable.key(id, m.id(), timeMillis), MeasureTable.encodeValue(value));
+        mark(id, ChangeFlag.MEASURES);
+    }
+
+    /** Sets the entity's position of a kind and appends it to the trajectory at {@code timeMillis}. */
+    public void setPosition(UUID id, PositionKind kind, double[] coordinates, long timeMillis) {
+        if (coordinates.length < 2) {
+            throw new SchemaViolationException(ErrorCode.DIMENSION_MISMATCH, "position",
+                    "a position needs at least 2 coordinates (time coordinate first), got " + coordinates.length);
+        }
+        for (int i = 0; i < coordinates.length; i++) {
+            WriteValidator.finite("position[" + i + "]", coordinates[i]);
+        }
+        requireEntity(id);
+        byte[] encoded = PositionTable.encode(coordinates);
+        put(store.family(ColumnFamilies.POSITIONS), PositionTable.key(id, kind), encoded);
+        put(store.family(ColumnFamilies.TRAJECTORIES), PositionTable.trajectoryKey(id, kind, timeMillis), encoded);
+        mark(id, ChangeFlag.POSITIONS);
+    }
+
+    // ---- schema ---------------------------------------------------------------------------
+
+    /** Stages a new schema; used by {@link Collection#updateSchema}. */
+    void stageSchema(Schema next) {
+        put(store.family(ColumnFamilies.META), CollectionMeta.SCHEMA_KEY, SchemaCodec.encode(next));
+        newSchema = next;
+    }
+
+    // ---- commit ---------------------------------------------------------------------------
+
+    /**
+     * Commits atomically with this transaction's durability and returns the change-feed sequence
+     * number of its event (or the current sequence if it changed nothing).
+     *
+     * @throws ConflictException with {@link ErrorCode#TRANSACTION_CONFLICT} if a concurrent
+     *                           commit changed an entity this transaction read or wrote
+     */
+    public long commit() {
+        if (finished) {
+            throw new IllegalStateException("transaction already finished");
+        }
+        finished = true;
+        if (changes.isEmpty() && newSchema == null) {
+            rollback();
+            sequence = tracker.visible();
+            return sequence;
+        }
+        long now = System.currentTimeMillis();
+        for (Map.Entry<UUID, Pending> e : headers.entrySet()) {
+            Pending p = e.getValue();
+            if (p.dirty && p.record != null) {
+                try {
+                    txn.put(entitiesFamily, Keys.uuid(e.getKey()), p.record.touched(now).encode());
+                } catch (RocksDBException ex) {
+                    throw StorageErrors.wrap("write entity", ex);
+                }
+            }
+        }
+        List<EntityChange> list = new ArrayList<>(changes.size());
+        changes.forEach((id, mask) -> list.add(new EntityChange(id, mask)));
+        long seq = tracker.begin();
+        try {
+            ChangeEvent event = new ChangeEvent(seq, now, newSchema == null ? 0 : newSchema.revision(), list);
+            txn.putUntracked(store.family(ColumnFamilies.CHANGES), ChangeEvent.key(seq), event.encode());
+            txn.commit();
+        } catch (RocksDBException e) {
+            if (StorageErrors.isConflict(e)) {
+                throw new ConflictException(ErrorCode.TRANSACTION_CONFLICT, null,
+                        "transaction conflicted with a concurrent commit on collection '" + collection.name() + "'");
+            }
+            throw StorageErrors.wrap("commit", e);
+        } finally {
+            tracker.end(seq);
+        }
+        sequence = seq;
+        collection.committed(durability, newSchema);
+        return seq;
+    }
+
+    /** The sequence number {@link #commit()} returned, or -1 before commit. */
+    public long sequence() {
+        return sequence;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (!finished) {
+                finished = true;
+                rollback();
+            }
+        } finally {
+            readOptions.close();
+            txn.close();
+            lease.close();
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------
+
+    private Pending load(UUID id) {
+        Pending p = headers.get(id);
+        if (p == null) {
+            p = new Pending();
+            try {
+                byte[] v = txn.getForUpdate(readOptions, entitiesFamily, Keys.uuid(id), true);
+                p.record = v == null ? null : EntityRecord.decode(v);
+            } catch (RocksDBException e) {
+                throw StorageErrors.wrap("read entity", e);
+            }
+            headers.put(id, p);
+        }
+        return p;
+    }
+
+    private Pending requireEntity(UUID id) {
+        Pending p = load(id);
+        if (p.record == null) {
+            throw new NotFoundException(ErrorCode.ENTITY_NOT_FOUND, id.toString(), "entity " + id + " does not exist");
+        }
+        return p;
+    }
+
+    private void touch(UUID id, Pending p, ChangeFlag flag) {
+        p.dirty = true;
+        mark(id, flag);
+        mark(id, ChangeFlag.UPDATED);
+    }
+
+    private void mark(UUID id, ChangeFlag flag) {
+        changes.merge(id, flag.bit(), (a, b) -> a | b);
+    }
+
+    private static String describe(UUID id, Pending p) {
+        return p.record != null && p.record.key() != null ? "'" + p.record.key() + "' (" + id + ")" : id.toString();
+    }
+
+    private List<byte[]> keysWithPrefix(ColumnFamilyHandle family, byte[] prefix) {
+        List<byte[]> keys = new ArrayList<>();
+        try (Cursor c = reader.scanPrefix(family, prefix)) {
+            while (c.next()) {
+                keys.add(c.key());
+            }
+        }
+        return keys;
+    }
+
+    private void deletePrefix(ColumnFamilyHandle family, byte[] prefix) {
+        for (byte[] k : keysWithPrefix(family, prefix)) {
+            delete(family, k);
+        }
+    }
+
+    private void put(ColumnFamilyHandle family, byte[] key, byte[] value) {
+        try {
+            txn.putUntracked(family, key, value);
+        } catch (RocksDBException e) {
+            throw StorageErrors.wrap("write", e);
+        }
+    }
+
+    private void delete(ColumnFamilyHandle family, byte[] key) {
+        try {
+            txn.deleteUntracked(family, key);
+        } catch (RocksDBException e) {
+            throw StorageErrors.wrap("delete", e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            txn.rollback();
+        } catch (RocksDBException e) {
+            throw StorageErrors.wrap("rollback", e);
+        }
+    }
+}

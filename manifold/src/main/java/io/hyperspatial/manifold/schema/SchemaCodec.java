@@ -1,0 +1,115 @@
+package io.hyperspatial.manifold.schema;
+
+import io.hyperspatial.manifold.error.ErrorCode;
+import io.hyperspatial.manifold.error.StorageException;
+import io.hyperspatial.manifold.value.Value;
+import io.hyperspatial.manifold.value.ValueCodec;
+import io.hyperspatial.manifold.value.ValueType;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Stores a {@link Schema} as one {@link Value} map (so the catalog uses the same versioned
+ * encoding as property values). Stateless and thread-safe.
+ */
+public final class SchemaCodec {
+    private SchemaCodec() {
+    }
+
+    public static byte[] encode(Schema s) {
+        Map<String, Value> root = new LinkedHashMap<>();
+        root.put("revision", Value.of(s.revision()));
+        root.put("next_id", Value.of((long) s.nextId()));
+        List<Value> types = new ArrayList<>();
+        for (EntityType t : s.entityTypes().values()) {
+            List<Value> props = new ArrayList<>();
+            for (PropertyDef p : t.properties().values()) {
+                props.add(Value.map(Map.of("name", Value.of(p.name()), "id", Value.of((long) p.id()),
+                        "type", Value.of(p.type().displayName()))));
+            }
+            types.add(Value.map(Map.of("name", Value.of(t.name()), "id", Value.of((long) t.id()),
+                    "properties", Value.list(props))));
+        }
+        root.put("entity_types", Value.list(types));
+        List<Value> vectors = new ArrayList<>();
+        for (VectorField f : s.vectorFields().values()) {
+            vectors.add(Value.map(Map.of("name", Value.of(f.name()), "id", Value.of((long) f.id()),
+                    "kind", Value.of(f.kind().name()), "dimension", Value.of((long) f.dimension()),
+                    "metric", Value.of(f.metric().name()))));
+        }
+        root.put("vector_fields", Value.list(vectors));
+        List<Value> edges = new ArrayList<>();
+        for (EdgeType e : s.edgeTypes().values()) {
+            edges.add(Value.map(Map.of("name", Value.of(e.name()), "id", Value.of((long) e.id()))));
+        }
+        root.put("edge_types", Value.list(edges));
+        List<Value> measures = new ArrayList<>();
+        for (MeasureDef m : s.measures().values()) {
+            measures.add(Value.map(Map.of("name", Value.of(m.name()), "id", Value.of((long) m.id()),
+                    "retention_ms", Value.of(m.retention().toMillis()))));
+        }
+        root.put("measures", Value.list(measures));
+        return ValueCodec.encode(Value.map(root));
+    }
+
+    public static Schema decode(byte[] bytes) {
+        try {
+            Map<String, Value> root = map(ValueCodec.decode(bytes));
+            Map<String, EntityType> types = new HashMap<>();
+            for (Value tv : list(root.get("entity_types"))) {
+                Map<String, Value> t = map(tv);
+                Map<String, PropertyDef> props = new HashMap<>();
+                for (Value pv : list(t.get("properties"))) {
+                    Map<String, Value> p = map(pv);
+                    String name = str(p.get("name"));
+                    props.put(name, new PropertyDef(name, (int) num(p.get("id")), ValueType.parse(str(p.get("type")))));
+                }
+                String name = str(t.get("name"));
+                types.put(name, new EntityType(name, (int) num(t.get("id")), props));
+            }
+            Map<String, VectorField> vectors = new HashMap<>();
+            for (Value fv : list(root.get("vector_fields"))) {
+                Map<String, Value> f = map(fv);
+                String name = str(f.get("name"));
+                vectors.put(name, new VectorField(name, (int) num(f.get("id")), VectorKind.valueOf(str(f.get("kind"))),
+                        (int) num(f.get("dimension")), VectorMetric.valueOf(str(f.get("metric")))));
+            }
+            Map<String, EdgeType> edges = new HashMap<>();
+            for (Value ev : list(root.get("edge_types"))) {
+                Map<String, Value> e = map(ev);
+                String name = str(e.get("name"));
+                edges.put(name, new EdgeType(name, (int) num(e.get("id"))));
+            }
+            Map<String, MeasureDef> measures = new HashMap<>();
+            for (Value mv : list(root.get("measures"))) {
+                Map<String, Value> m = map(mv);
+                String name = str(m.get("name"));
+                measures.put(name, new MeasureDef(name, (int) num(m.get("id")), Duration.ofMillis(num(m.get("retention_ms")))));
+            }
+            return new Schema(num(root.get("revision")), (int) num(root.get("next_id")), types, vectors, edges, measures);
+        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
+            throw new StorageException(ErrorCode.CORRUPTION, "unreadable schema catalog: " + e, e);
+        }
+    }
+
+    private static Map<String, Value> map(Value v) {
+        return ((Value.MapValue) v).entries();
+    }
+
+    private static List<Value> list(Value v) {
+        return ((Value.ListValue) v).values();
+    }
+
+    private static String str(Value v) {
+        return ((Value.StringValue) v).value();
+    }
+
+    private static long num(Value v) {
+        return ((Value.IntValue) v).value();
+    }
+}

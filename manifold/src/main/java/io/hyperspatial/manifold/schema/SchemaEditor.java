@@ -1,0 +1,122 @@
+package io.hyperspatial.manifold.schema;
+
+import io.hyperspatial.manifold.error.ConflictException;
+import io.hyperspatial.manifold.error.ErrorCode;
+import io.hyperspatial.manifold.error.SchemaViolationException;
+import io.hyperspatial.manifold.value.ValueType;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Builds the next {@link Schema} from the current one. Definitions are additive and idempotent:
+ * declaring something exactly as it already is changes nothing; declaring it differently
+ * (another property type, vector dimension, metric…) is a {@link ErrorCode#SCHEMA_CONFLICT}.
+ * Not thread-safe; the collection serialises schema changes.
+ */
+public final class SchemaEditor {
+    private final Schema base;
+    private int nextId;
+    private final Map<String, EntityType> entityTypes;
+    private final Map<String, VectorField> vectorFields;
+    private final Map<String, EdgeType> edgeTypes;
+    private final Map<String, MeasureDef> measures;
+
+    SchemaEditor(Schema base) {
+        this.base = base;
+        this.nextId = base.nextId();
+        this.entityTypes = new LinkedHashMap<>(base.entityTypes());
+        this.vectorFields = new LinkedHashMap<>(base.vectorFields());
+        this.edgeTypes = new LinkedHashMap<>(base.edgeTypes());
+        this.measures = new LinkedHashMap<>(base.measures());
+    }
+
+    /** Declares an entity type (if new) and the given properties on it (each, if new). */
+    public SchemaEditor entityType(String name, Map<String, ValueType> properties) {
+        checkName(name, "entity type");
+        EntityType existing = entityTypes.get(name);
+        Map<String, PropertyDef> props = new HashMap<>(existing == null ? Map.of() : existing.properties());
+        int typeId = existing == null ? nextId++ : existing.id();
+        for (Map.Entry<String, ValueType> p : properties.entrySet()) {
+            String field = name + "." + p.getKey();
+            checkName(p.getKey(), "property " + field);
+            if (p.getValue() == ValueType.NULL) {
+                throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, field, "a property cannot be declared of type null");
+            }
+            PropertyDef old = props.get(p.getKey());
+            if (old == null) {
+                props.put(p.getKey(), new PropertyDef(p.getKey(), nextId++, p.getValue()));
+            } else if (old.type() != p.getValue()) {
+                throw conflict(field, "property " + field + " is " + old.type().displayName()
+                        + ", cannot redeclare it as " + p.getValue().displayName());
+            }
+        }
+        entityTypes.put(name, new EntityType(name, typeId, props));
+        return this;
+    }
+
+    public SchemaEditor vectorField(String name, VectorKind kind, int dimension, VectorMetric metric) {
+        checkName(name, "vector field");
+        if (dimension < 1 || dimension > 65_536) {
+            throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, name,
+                    "vector field '" + name + "' dimension must be in 1..65536, got " + dimension);
+        }
+        if (metric == VectorMetric.LORENTZ && dimension < 2) {
+            throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, name,
+                    "a lorentz vector field needs dimension >= 2 (time coordinate first)");
+        }
+        VectorField old = vectorFields.get(name);
+        if (old == null) {
+            vectorFields.put(name, new VectorField(name, nextId++, kind, dimension, metric));
+        } else if (old.kind() != kind || old.dimension() != dimension || old.metric() != metric) {
+            throw conflict(name, "vector field '" + name + "' is " + describe(old) + ", cannot redeclare it as "
+                    + describe(new VectorField(name, old.id(), kind, dimension, metric)));
+        }
+        return this;
+    }
+
+    public SchemaEditor edgeType(String name) {
+        checkName(name, "edge type");
+        edgeTypes.computeIfAbsent(name, n -> new EdgeType(n, nextId++));
+        return this;
+    }
+
+    /** Declares a measure; {@code retention} of zero keeps points forever. */
+    public SchemaEditor measure(String name, Duration retention) {
+        checkName(name, "measure");
+        if (retention.isNegative()) {
+            throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, name, "retention of measure '" + name + "' is negative");
+        }
+        MeasureDef old = measures.get(name);
+        if (old == null) {
+            measures.put(name, new MeasureDef(name, nextId++, retention));
+        } else if (!old.retention().equals(retention)) {
+            measures.put(name, new MeasureDef(name, old.id(), retention));
+        }
+        return this;
+    }
+
+    /** The edited schema; the same instance as the base when nothing changed. */
+    public Schema build() {
+        Schema candidate = new Schema(base.revision() + 1, nextId, entityTypes, vectorFields, edgeTypes, measures);
+        Schema unchanged = new Schema(base.revision(), nextId, entityTypes, vectorFields, edgeTypes, measures);
+        return unchanged.equals(base) ? base : candidate;
+    }
+
+    private static String describe(VectorField f) {
+        return f.kind().name().toLowerCase() + " " + f.metric().displayName() + "(" + f.dimension() + ")";
+    }
+
+    private static void checkName(String name, String what) {
+        if (name == null || !Schema.NAME.matcher(name).matches()) {
+            throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, name,
+                    "invalid " + what + " name '" + name + "': use letters, digits and _, starting with a letter or _, at most 64");
+        }
+    }
+
+    private static ConflictException conflict(String field, String message) {
+        return new ConflictException(ErrorCode.SCHEMA_CONFLICT, field, message);
+    }
+}

@@ -1,0 +1,233 @@
+package io.hyperspatial.manifold.store;
+
+import io.hyperspatial.manifold.DatabaseOptions;
+import io.hyperspatial.manifold.Durability;
+import io.hyperspatial.manifold.error.ErrorCode;
+import io.hyperspatial.manifold.error.StorageException;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DBOptions;
+import org.rocksdb.OptimisticTransactionDB;
+import org.rocksdb.OptimisticTransactionOptions;
+import org.rocksdb.WriteOptions;
+import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One open RocksDB instance (an {@link OptimisticTransactionDB}) holding one collection, with its
+ * column family handles. Owns every native object it creates and closes them in reverse order.
+ * Thread-safe: RocksDB handles may be used concurrently; adding a vector family is synchronised.
+ */
+public final class CollectionStore implements AutoCloseable {
+    private final Path dir;
+    private final DBOptions dbOptions;
+    private final BloomFilter bloomFilter;
+    private final ColumnFamilyOptions cfOptions;
+    private final OptimisticTransactionDB db;
+    private final Map<String, ColumnFamilyHandle> families = new ConcurrentHashMap<>();
+    private final List<ColumnFamilyHandle> openOrder = new ArrayList<>();
+    private final WriteOptions syncedWrites = new WriteOptions().setSync(true);
+    private final WriteOptions unsyncedWrites = new WriteOptions().setSync(false);
+    private final OptimisticTransactionOptions transactionOptions = new OptimisticTransactionOptions();
+
+    private CollectionStore(Path dir, DBOptions dbOptions, BloomFilter bloomFilter, ColumnFamilyOptions cfOptions,
+                            OptimisticTransactionDB db, List<ColumnFamilyDescriptor> descriptors,
+                            List<ColumnFamilyHandle> handles) {
+        this.dir = dir;
+        this.dbOptions = dbOptions;
+        this.bloomFilter = bloomFilter;
+        this.cfOptions = cfOptions;
+        this.db = db;
+        for (int i = 0; i < handles.size(); i++) {
+            families.put(new String(descriptors.get(i).getName(), StandardCharsets.UTF_8), handles.get(i));
+            openOrder.add(handles.get(i));
+        }
+    }
+
+    /**
+     * Opens (or with {@code create}, creates) the RocksDB instance in {@code dir} with every
+     * column family it has plus the fixed ones.
+     */
+    public static CollectionStore open(Path dir, DatabaseOptions options, SharedResources shared, boolean create) {
+        DBOptions dbOptions = null;
+        BloomFilter bloom = null;
+        ColumnFamilyOptions cfOptions = null;
+        List<ColumnFamilyHandle> handles = new ArrayList<>();
+        try {
+            dbOptions = new DBOptions()
+                    .setCreateIfMissing(create)
+                    .setCreateMissingColumnFamilies(true)
+                    .setWriteBufferManager(shared.writeBufferManager())
+                    .setMaxBackgroundJobs(options.backgroundJobs())
+                    .setKeepLogFileNum(3)
+                    .setMaxTotalWalSize(4 * options.memtableBytes());
+            bloom = new BloomFilter(options.bloomBitsPerKey(), false);
+            BlockBasedTableConfig table = new BlockBasedTableConfig()
+                    .setBlockCache(shared.blockCache())
+                    .setFilterPolicy(bloom)
+                    .setCacheIndexAndFilterBlocks(true)
+                    .setPinL0FilterAndIndexBlocksInCache(true)
+                    .setBlockSize(16 * 1024)
+                    .setFormatVersion(5);
+            cfOptions = new ColumnFamilyOptions()
+                    .setTableFormatConfig(table)
+                    .setWriteBufferSize(options.memtableBytes())
+                    .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                    .setBottommostCompressionType(CompressionType.ZSTD_COMPRESSION)
+                    .setLevelCompactionDynamicLevelBytes(true);
+
+            List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+            for (String name : familyNames(dir, create)) {
+                descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), cfOptions));
+            }
+            OptimisticTransactionDB db = OptimisticTransactionDB.open(dbOptions, dir.toString(), descriptors, handles);
+            return new CollectionStore(dir, dbOptions, bloom, cfOptions, db, descriptors, handles);
+        } catch (RocksDBException e) {
+            handles.forEach(ColumnFamilyHandle::close);
+            closeAll(cfOptions, bloom, dbOptions);
+            throw StorageErrors.wrap("open collection at " + dir, e);
+        } catch (RuntimeException e) {
+            handles.forEach(ColumnFamilyHandle::close);
+            closeAll(cfOptions, bloom, dbOptions);
+            throw e;
+        }
+    }
+
+    private static List<String> familyNames(Path dir, boolean create) throws RocksDBException {
+        Map<String, Boolean> names = new LinkedHashMap<>();
+        names.put(new String(RocksDB.DEFAULT_COLUMN_FAMILY, StandardCharsets.UTF_8), true);
+        ColumnFamilies.FIXED.forEach(n -> names.put(n, true));
+        if (dir.resolve("CURRENT").toFile().exists()) {
+            try (Options o = new Options()) {
+                for (byte[] existing : RocksDB.listColumnFamilies(o, dir.toString())) {
+                    names.put(new String(existing, StandardCharsets.UTF_8), true);
+                }
+            }
+        } else if (!create) {
+            throw new StorageException(ErrorCode.STORAGE_IO, "no collection store at " + dir);
+        }
+        return new ArrayList<>(names.keySet());
+    }
+
+    private static void closeAll(AutoCloseable... resources) {
+        for (AutoCloseable r : resources) {
+            if (r != null) {
+                try {
+                    r.close();
+                } catch (Exception ignored) {
+                    // closing after a failed open: the open failure is what gets reported
+                }
+            }
+        }
+    }
+
+    public OptimisticTransactionDB db() {
+        return db;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** Write options for a durability level: fsync before returning only for {@link Durability#STRICT}. */
+    public WriteOptions writeOptions(Durability durability) {
+        return durability == Durability.STRICT ? syncedWrites : unsyncedWrites;
+    }
+
+    public OptimisticTransactionOptions transactionOptions() {
+        return transactionOptions;
+    }
+
+    /** The handle of a fixed family (see {@link ColumnFamilies}). */
+    public ColumnFamilyHandle family(String name) {
+        ColumnFamilyHandle h = families.get(name);
+        if (h == null) {
+            throw new StorageException(ErrorCode.CORRUPTION, "column family '" + name + "' missing in " + dir);
+        }
+        return h;
+    }
+
+    /** The family of a vector field, or null if nothing was ever written to it. */
+    public ColumnFamilyHandle existingVectorFamily(String field) {
+        return families.get(ColumnFamilies.vectors(field));
+    }
+
+    /** The family of a vector field, created on first use. */
+    public synchronized ColumnFamilyHandle vectorFamily(String field) {
+        String name = ColumnFamilies.vectors(field);
+        ColumnFamilyHandle h = families.get(name);
+        if (h == null) {
+            try {
+                h = db.createColumnFamily(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), cfOptions));
+            } catch (RocksDBException e) {
+                throw StorageErrors.wrap("create column family " + name, e);
+            }
+            families.put(name, h);
+            openOrder.add(h);
+        }
+        return h;
+    }
+
+    /** A RocksDB property of one family, e.g. {@code rocksdb.estimate-num-keys}; 0 if unavailable. */
+    public long longProperty(String family, String property) {
+        try {
+            return db.getLongProperty(family(family), property);
+        } catch (RocksDBException e) {
+            return 0;
+        }
+    }
+
+    /** A RocksDB property summed over all families. */
+    public long longPropertyAll(String property) {
+        long sum = 0;
+        for (ColumnFamilyHandle h : families.values()) {
+            try {
+                sum += db.getLongProperty(h, property);
+            } catch (RocksDBException ignored) {
+                // a property not kept for this family counts as zero
+            }
+        }
+        return sum;
+    }
+
+    /** fsyncs the write-ahead log. */
+    public void syncWal() {
+        try {
+            db.flushWal(true);
+        } catch (RocksDBException e) {
+            throw StorageErrors.wrap("sync write-ahead log", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            db.flushWal(true);
+        } catch (RocksDBException ignored) {
+            // nothing more can be done here; the WAL was written on every commit
+        }
+        for (int i = openOrder.size() - 1; i >= 0; i--) {
+            openOrder.get(i).close();
+        }
+        db.close();
+        transactionOptions.close();
+        unsyncedWrites.close();
+        syncedWrites.close();
+        cfOptions.close();
+        bloomFilter.close();
+        dbOptions.close();
+    }
+}
