@@ -130,6 +130,16 @@ public final class Transaction extends TableReads implements AutoCloseable {
 
     // ---- entities -------------------------------------------------------------------------
 
+    /**
+     * Adds an entity to this transaction's conflict set without writing it: the commit fails with
+     * {@link ErrorCode#TRANSACTION_CONFLICT} if another transaction changes the entity after this
+     * one's snapshot. Writes already do this for the entities they touch; call it for entities
+     * that are only read but whose value the writes depend on (read-modify-write across entities).
+     */
+    public void guard(UUID id) {
+        load(id);
+    }
+
     /** Creates the entity for a user key, or touches it if it exists; returns its id. */
     public UUID upsertEntity(String key, String type) {
         UUID id = collection.ids().forKey(key);
