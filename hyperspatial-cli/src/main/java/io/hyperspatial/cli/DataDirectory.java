@@ -34,7 +34,7 @@ final class DataDirectory {
     Database openExisting() {
         if (!Files.isDirectory(dir)) {
             throw new CommandFailure("no database at " + dir + ": the directory does not exist"
-                    + " (create one with 'hyperspatial demo --data " + dir + "')");
+                    + " (to create one: " + Launcher.command() + " demo --data " + Launcher.shell(dir.toString()) + ")");
         }
         if (!Files.isDirectory(dir.resolve("collections"))) {
             throw new CommandFailure(dir + " is not a Hyperspatial database (it has no collections/ directory)");

@@ -19,7 +19,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 
 /**
  * {@code hyperspatial demo}: creates (or with {@code --force} replaces) a collection filled with
@@ -30,10 +29,6 @@ import java.util.regex.Pattern;
         "The data is a synthetic product taxonomy: Category and Item entities, subcategory_of, in_category and "
                 + "similar_to edges, 32-dimensional item embeddings and hourly views."})
 final class DemoCommand implements Callable<Integer> {
-    /** The launcher's name as the user typed it, set by {@code bin/hyperspatial}; used in suggested commands. */
-    static final String LAUNCHER_PROPERTY = "hyperspatial.command";
-    private static final Pattern SHELL_SAFE = Pattern.compile("[A-Za-z0-9_./:=@%+-]+");
-
     @Spec
     private CommandSpec spec;
 
@@ -81,12 +76,16 @@ final class DemoCommand implements Callable<Integer> {
                 summary = demo.writeTo(c, (written, total) -> progress.update(written));
             } catch (RuntimeException e) {
                 progress.finish();
-                db.dropCollection(collection);
+                try {
+                    db.dropCollection(collection);
+                } catch (RuntimeException dropFailed) {
+                    e.addSuppressed(dropFailed);
+                }
                 throw e;
             }
             progress.finish();
             long elapsed = System.nanoTime() - start;
-            out.println("Created collection '" + collection + "' in " + dir + " in " + HumanFormat.seconds(elapsed) + ": "
+            out.println("Created collection '" + collection + "' in " + dir + " (" + HumanFormat.seconds(elapsed) + "): "
                     + HumanFormat.count(summary.categories()) + " categories, " + HumanFormat.count(summary.items())
                     + " items, " + HumanFormat.count(summary.edges()) + " edges, "
                     + HumanFormat.count(summary.measurePoints()) + " measure points (seed " + seed + ").");
@@ -100,19 +99,14 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private void printNextSteps(PrintWriter out, Path dir) {
-        String cmd = System.getProperty(LAUNCHER_PROPERTY, "hyperspatial");
+        String cmd = Launcher.command();
         Path backup = dir.resolveSibling(collection + "-backup");
-        String d = shell(dir.toString());
+        String d = Launcher.shell(dir.toString());
         out.println("Try next:");
-        out.println("  " + cmd + " describe --data " + d + " --collection " + shell(collection) + " --format json");
-        out.println("  " + cmd + " backup --data " + d + " --collection " + shell(collection) + " --to " + shell(backup.toString()));
-        out.println("  " + cmd + " restore --data " + d + " --collection " + shell(collection + "-restored")
-                + " --from " + shell(backup.toString()));
+        out.println("  " + cmd + " describe --data " + d + " --collection " + Launcher.shell(collection) + " --format json");
+        out.println("  " + cmd + " backup --data " + d + " --collection " + Launcher.shell(collection) + " --to " + Launcher.shell(backup.toString()));
+        out.println("  " + cmd + " restore --data " + d + " --collection " + Launcher.shell(collection + "-restored")
+                + " --from " + Launcher.shell(backup.toString()));
         out.println("  " + cmd + " describe --data " + d);
-    }
-
-    /** Quotes a word for a POSIX shell if it needs it. */
-    static String shell(String word) {
-        return SHELL_SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 }

@@ -16,8 +16,8 @@ class DemoCommandTest {
         Cli r = Cli.run("demo", "--data", data.toString(), "--entities", "300");
 
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("Created collection 'demo' in " + data + " in ")
-                .contains(": 15 categories, 285 items, ")
+        assertThat(r.out()).containsPattern("Created collection 'demo' in " + java.util.regex.Pattern.quote(data.toString())
+                        + " \\([0-9.]+ s\\): 15 categories, 285 items, [0-9,]+ edges, 1,080 measure points \\(seed 42\\)\\.\n")
                 .contains("Collection 'demo' in " + data)
                 .containsPattern("Category +15 +name string, depth int64")
                 .containsPattern("Item +285 +name string, price float64, stock int64, added timestamp, tags list")
@@ -64,8 +64,8 @@ class DemoCommandTest {
 
     @Test
     void quotesPathsForTheShellOnlyWhenNeeded() {
-        assertThat(DemoCommand.shell("/tmp/hs-demo")).isEqualTo("/tmp/hs-demo");
-        assertThat(DemoCommand.shell("/tmp/my data")).isEqualTo("'/tmp/my data'");
-        assertThat(DemoCommand.shell("it's")).isEqualTo("'it'\\''s'");
+        assertThat(Launcher.shell("/tmp/hs-demo")).isEqualTo("/tmp/hs-demo");
+        assertThat(Launcher.shell("/tmp/my data")).isEqualTo("'/tmp/my data'");
+        assertThat(Launcher.shell("it's")).isEqualTo("'it'\\''s'");
     }
 }

@@ -84,7 +84,7 @@ class DescribeCommandTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).isEqualTo("error: no database at " + missing + ": the directory does not exist"
-                + " (create one with 'hyperspatial demo --data " + missing + "')\n");
+                + " (to create one: hyperspatial demo --data " + missing + ")\n");
         assertThat(missing).doesNotExist();
     }
 
