@@ -14,7 +14,8 @@ import java.util.concurrent.Callable;
  * The top-level {@code hyperspatial} command: global options and the list of subcommands.
  * {@link #commandLine()} builds the configured parser that {@link #main} and the tests run.
  */
-@Command(name = "hyperspatial", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "hyperspatial", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
         description = "Hyperspatial, a multi-model database organised around hyperbolic space.",
         subcommands = {DemoCommand.class, DescribeCommand.class, BackupCommand.class, RestoreCommand.class,
                 CommandLine.HelpCommand.class},

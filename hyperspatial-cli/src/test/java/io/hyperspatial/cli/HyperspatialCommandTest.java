@@ -21,6 +21,16 @@ class HyperspatialCommandTest {
     }
 
     @Test
+    void everyCommandHasHelp() {
+        for (String command : new String[]{"demo", "describe", "backup", "restore"}) {
+            Cli r = Cli.run(command, "--help");
+            assertThat(r.exitCode()).as(command).isZero();
+            assertThat(r.out()).startsWith("Usage: hyperspatial " + command + " ").contains("--data=DIR")
+                    .contains("Exit codes: 0 success, 2 usage or database error, 1 unexpected failure.");
+        }
+    }
+
+    @Test
     void versionNamesTheBuild() {
         Cli r = Cli.run("--version");
         assertThat(r.exitCode()).isZero();
