@@ -101,12 +101,13 @@ final class DemoCommand implements Callable<Integer> {
     private void printNextSteps(PrintWriter out, Path dir) {
         String cmd = Launcher.command();
         Path backup = dir.resolveSibling(collection + "-backup");
-        String d = Launcher.shell(dir.toString());
+        String d = " --data " + Launcher.shell(dir.toString());
+        String name = " --collection " + Launcher.shell(collection);
+        String to = Launcher.shell(backup.toString());
         out.println("Try next:");
-        out.println("  " + cmd + " describe --data " + d + " --collection " + Launcher.shell(collection) + " --format json");
-        out.println("  " + cmd + " backup --data " + d + " --collection " + Launcher.shell(collection) + " --to " + Launcher.shell(backup.toString()));
-        out.println("  " + cmd + " restore --data " + d + " --collection " + Launcher.shell(collection + "-restored")
-                + " --from " + Launcher.shell(backup.toString()));
-        out.println("  " + cmd + " describe --data " + d);
+        out.println("  " + cmd + " describe" + d + name + " --format json");
+        out.println("  " + cmd + " backup" + d + name + " --to " + to);
+        out.println("  " + cmd + " restore" + d + " --collection " + Launcher.shell(collection + "-restored") + " --from " + to);
+        out.println("  " + cmd + " describe" + d);
     }
 }

@@ -63,6 +63,23 @@ class DemoCommandTest {
     }
 
     @Test
+    void anInvalidCollectionNameIsADatabaseErrorWithItsCode() {
+        Cli r = Cli.run("demo", "--data", tmp.resolve("data").toString(), "--entities", "10", "--collection", "no spaces");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("error: invalid collection name 'no spaces': use 1-64 letters, digits, _ or -,"
+                + " not starting with - [invalid_argument]\n");
+    }
+
+    @Test
+    void suggestsCommandsWithPathsQuotedForTheShell() {
+        Path data = tmp.resolve("my data");
+        Cli r = Cli.run("demo", "--data", data.toString(), "--entities", "10");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("hyperspatial describe --data '" + data + "' --collection demo --format json\n")
+                .contains("hyperspatial backup --data '" + data + "' --collection demo --to " + tmp.resolve("demo-backup") + "\n");
+    }
+
+    @Test
     void quotesPathsForTheShellOnlyWhenNeeded() {
         assertThat(Launcher.shell("/tmp/hs-demo")).isEqualTo("/tmp/hs-demo");
         assertThat(Launcher.shell("/tmp/my data")).isEqualTo("'/tmp/my data'");
