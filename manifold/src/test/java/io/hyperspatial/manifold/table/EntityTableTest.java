@@ -146,6 +146,7 @@ class EntityTableTest {
             tx.patchProperties(id[0], Map.of("age", Value.of(30)));
         });
         assertThat(id[0]).isEqualTo(people.ids().forKey("alice"));
+        assertThat(sequence).as("the schema change was event 1").isEqualTo(2);
         assertThat(people.changes().lastSequence()).isEqualTo(sequence);
         int events = people.changes().read(0, 100).size();
 
