@@ -27,7 +27,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -50,6 +52,13 @@ public final class Collection implements StoreAccess {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition released = lock.newCondition();
     private final Object schemaLock = new Object();
+    /**
+     * Shared by {@link #write} calls; one that lost {@link #EXCLUSIVE_AFTER_CONFLICTS} conflicts takes it
+     * exclusively. Without it a loser keeps losing to writers that start again at once (observed:
+     * 4 threads incrementing one property, some writes lost 20-40 times in a row).
+     */
+    private final ReentrantReadWriteLock writeGate = new ReentrantReadWriteLock();
+    private static final int EXCLUSIVE_AFTER_CONFLICTS = 8;
     private final AtomicBoolean unsynced = new AtomicBoolean();
     private CollectionStore store;
     private int leases;
@@ -97,13 +106,19 @@ public final class Collection implements StoreAccess {
     /**
      * Runs {@code work} in a transaction and commits it atomically; if the commit loses an
      * optimistic conflict, runs {@code work} again on a fresh snapshot (up to the database's
-     * retry budget), so {@code work} must have no effects outside the transaction.
+     * retry budget), so {@code work} must have no effects outside the transaction. After
+     * {@value #EXCLUSIVE_AFTER_CONFLICTS} lost conflicts the work is re-run while other
+     * {@code write} calls on this collection wait, so a hot entity cannot starve a writer.
      *
      * @return the change-feed sequence number of the commit
      */
     public long write(Durability durability, Consumer<Transaction> work) {
         int retries = database.options().transactionRetries();
         for (int attempt = 0; ; attempt++) {
+            // a write nested in another's work already holds the gate shared and cannot upgrade it
+            boolean exclusive = attempt >= EXCLUSIVE_AFTER_CONFLICTS && writeGate.getReadHoldCount() == 0;
+            Lock gate = exclusive ? writeGate.writeLock() : writeGate.readLock();
+            gate.lock();
             try (Transaction tx = begin(durability)) {
                 work.accept(tx);
                 return tx.commit();
@@ -111,8 +126,10 @@ public final class Collection implements StoreAccess {
                 if (e.code() != ErrorCode.TRANSACTION_CONFLICT || attempt >= retries) {
                     throw e;
                 }
-                backoff(attempt);
+            } finally {
+                gate.unlock();
             }
+            backoff(attempt);
         }
     }
 
@@ -347,7 +364,8 @@ public final class Collection implements StoreAccess {
             batch.deleteRange(s.family(ColumnFamilies.CHANGES), ChangeEvent.key(0),
                     ChangeEvent.key(cutoff + 1));
             batch.put(s.family(ColumnFamilies.META), CollectionMeta.TRIMMED_KEY, CollectionMeta.int64(cutoff));
-            s.db().write(s.writeOptions(Durability.ASYNC), batch);
+            // the base DB: an OptimisticTransactionDB rejects batches holding range deletions (NotSupported)
+            s.db().getBaseDB().write(s.writeOptions(Durability.ASYNC), batch);
             trimmedThrough = cutoff;
         } catch (RocksDBException e) {
             throw StorageErrors.wrap("trim change feed of '" + name + "'", e);

@@ -229,14 +229,16 @@ public final class Transaction extends TableReads implements AutoCloseable {
         Pending p = requireEntity(id);
         EntityType type = schema.entityTypeById(p.record.typeId()).orElseThrow();
         ColumnFamilyHandle family = store.family(ColumnFamilies.PROPERTIES);
+        Map<byte[], Value> validated = new LinkedHashMap<>();
         for (Map.Entry<String, Value> e : values.entrySet()) {
             PropertyDef def = schema.property(type, e.getKey());
-            Value v = WriteValidator.property(type, def, e.getValue());
-            byte[] key = PropertyTable.key(id, def.id());
-            if (v instanceof Value.NullValue) {
-                delete(family, key);
+            validated.put(PropertyTable.key(id, def.id()), WriteValidator.property(type, def, e.getValue()));
+        }
+        for (Map.Entry<byte[], Value> e : validated.entrySet()) {
+            if (e.getValue() instanceof Value.NullValue) {
+                delete(family, e.getKey());
             } else {
-                put(family, key, ValueCodec.encode(v));
+                put(family, e.getKey(), ValueCodec.encode(e.getValue()));
             }
         }
         touch(id, p, ChangeFlag.PROPERTIES);

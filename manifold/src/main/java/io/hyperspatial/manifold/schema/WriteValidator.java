@@ -33,27 +33,40 @@ public final class WriteValidator {
             throw new SchemaViolationException(ErrorCode.TYPE_MISMATCH, field, "property " + field + " is "
                     + def.type().displayName() + ", got " + value.type().displayName() + " " + value);
         }
-        requireFinite(field, value);
+        requireStorable(field, value);
         return value;
     }
 
-    private static void requireFinite(String field, Value value) {
+    /** Rejects NaN and infinities, and timestamps whose epoch microseconds do not fit a long. */
+    private static void requireStorable(String field, Value value) {
         switch (value) {
             case Value.FloatValue f when !Double.isFinite(f.value()) -> throw new SchemaViolationException(
                     ErrorCode.NON_FINITE_VALUE, field, "property " + field + " must be finite, got " + f.value());
+            case Value.TimestampValue t when !storable(t) -> throw new SchemaViolationException(
+                    ErrorCode.INVALID_ARGUMENT, field, "property " + field + " is a timestamp outside the storable range"
+                    + " (epoch microseconds must fit 64 bits), got " + t.value());
             case Value.ListValue l -> {
                 List<Value> values = l.values();
                 for (int i = 0; i < values.size(); i++) {
-                    requireFinite(field + "[" + i + "]", values.get(i));
+                    requireStorable(field + "[" + i + "]", values.get(i));
                 }
             }
             case Value.MapValue m -> {
                 for (Map.Entry<String, Value> e : m.entries().entrySet()) {
-                    requireFinite(field + "." + e.getKey(), e.getValue());
+                    requireStorable(field + "." + e.getKey(), e.getValue());
                 }
             }
             default -> {
             }
+        }
+    }
+
+    private static boolean storable(Value.TimestampValue t) {
+        try {
+            t.epochMicros();
+            return true;
+        } catch (ArithmeticException e) {
+            return false;
         }
     }
 

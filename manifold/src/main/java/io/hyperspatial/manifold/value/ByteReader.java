@@ -25,7 +25,7 @@ public final class ByteReader {
     }
 
     private void need(int n) {
-        if (pos + n > end) {
+        if (n > end - pos) {
             throw new StorageException(ErrorCode.CORRUPTION,
                     "truncated record: needed " + n + " bytes at offset " + pos + " of " + end);
         }
@@ -76,8 +76,9 @@ public final class ByteReader {
     /** A varint that must fit a non-negative int, e.g. a length. */
     public int length() {
         long v = varint();
-        if (v > Integer.MAX_VALUE) {
-            throw new StorageException(ErrorCode.CORRUPTION, "length " + v + " too large at offset " + pos);
+        if (v < 0 || v > Integer.MAX_VALUE) {
+            throw new StorageException(ErrorCode.CORRUPTION, "length " + Long.toUnsignedString(v)
+                    + " too large at offset " + pos);
         }
         return (int) v;
     }

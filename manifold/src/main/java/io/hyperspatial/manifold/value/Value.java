@@ -160,7 +160,14 @@ public sealed interface Value {
 
         /** Microseconds since the epoch, the stored form. */
         public long epochMicros() {
-            return Math.addExact(Math.multiplyExact(value.getEpochSecond(), 1_000_000L), value.getNano() / 1_000);
+            long seconds = value.getEpochSecond();
+            long micros = value.getNano() / 1_000;
+            if (seconds < 0 && micros > 0) {
+                // borrow a second so the product cannot overflow where the sum still fits (Long.MIN_VALUE micros)
+                seconds++;
+                micros -= 1_000_000L;
+            }
+            return Math.addExact(Math.multiplyExact(seconds, 1_000_000L), micros);
         }
 
         public static TimestampValue ofEpochMicros(long micros) {

@@ -1,0 +1,182 @@
+package io.hyperspatial.manifold.table;
+
+import io.hyperspatial.manifold.Collection;
+import io.hyperspatial.manifold.Database;
+import io.hyperspatial.manifold.ReadView;
+import io.hyperspatial.manifold.TestCollections;
+import io.hyperspatial.manifold.error.ErrorCode;
+import io.hyperspatial.manifold.error.NotFoundException;
+import io.hyperspatial.manifold.error.SchemaViolationException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PositionTableTest {
+    @TempDir
+    Path dir;
+
+    private Database db;
+    private Collection people;
+    private UUID alice;
+    private UUID bob;
+
+    @BeforeEach
+    void open() {
+        db = TestCollections.open(dir);
+        people = TestCollections.create(db, "people");
+        alice = people.ids().forKey("alice");
+        bob = people.ids().forKey("bob");
+        people.write(tx -> {
+            tx.upsertEntity("alice", "Person");
+            tx.upsertEntity("bob", "Person");
+        });
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    private void set(UUID id, PositionKind kind, long time, double... coordinates) {
+        people.write(tx -> tx.setPosition(id, kind, coordinates, time));
+    }
+
+    private List<PositionSnapshot> trajectory(UUID id, PositionKind kind, long from, long to) {
+        try (ReadView v = people.snapshot()) {
+            return v.positions().trajectory(id, kind, from, to);
+        }
+    }
+
+    @Test
+    void aPositionRoundTripsInFullPrecision() {
+        double[] point = {Math.sqrt(1 + 1e-12), 1e-6, -Double.MIN_VALUE, 123456.789012345678};
+
+        set(alice, PositionKind.GRAPH, 1_000, point);
+
+        try (ReadView v = people.snapshot()) {
+            assertThat(v.positions().get(alice, PositionKind.GRAPH).orElseThrow()).containsExactly(point);
+            assertThat(v.positions().get(alice, PositionKind.EMBEDDING)).isEmpty();
+            assertThat(v.positions().get(bob, PositionKind.GRAPH)).isEmpty();
+        }
+    }
+
+    @Test
+    void settingAPositionAgainReplacesTheCurrentOneAndExtendsTheTrajectory() {
+        set(alice, PositionKind.GRAPH, 1_000, 1, 0);
+        set(alice, PositionKind.GRAPH, 2_000, 2, 1);
+
+        try (ReadView v = people.snapshot()) {
+            assertThat(v.positions().get(alice, PositionKind.GRAPH).orElseThrow()).containsExactly(2, 1);
+        }
+        assertThat(trajectory(alice, PositionKind.GRAPH, Long.MIN_VALUE, Long.MAX_VALUE)).hasSize(2);
+    }
+
+    @Test
+    void aTrajectoryIsOrderedByTimeWhateverTheOrderOfWriting() {
+        set(alice, PositionKind.GRAPH, 300, 3, 0);
+        set(alice, PositionKind.GRAPH, -100, -1, 0);
+        set(alice, PositionKind.GRAPH, 100, 1, 0);
+        set(alice, PositionKind.GRAPH, 200, 2, 0);
+
+        List<PositionSnapshot> all = trajectory(alice, PositionKind.GRAPH, Long.MIN_VALUE, Long.MAX_VALUE);
+
+        assertThat(all).extracting(PositionSnapshot::timeMillis).containsExactly(-100L, 100L, 200L, 300L);
+        assertThat(all).extracting(s -> s.coordinates()[0]).containsExactly(-1.0, 1.0, 2.0, 3.0);
+        try (ReadView v = people.snapshot()) {
+            assertThat(v.positions().get(alice, PositionKind.GRAPH).orElseThrow())
+                    .as("the current position is the one set last").containsExactly(2, 0);
+        }
+    }
+
+    @Test
+    void aTrajectoryRangeIncludesItsStartAndExcludesItsEnd() {
+        for (long t = 0; t < 5; t++) {
+            set(alice, PositionKind.EMBEDDING, t * 10, t, 0);
+        }
+
+        assertThat(trajectory(alice, PositionKind.EMBEDDING, 10, 30)).extracting(PositionSnapshot::timeMillis)
+                .containsExactly(10L, 20L);
+        assertThat(trajectory(alice, PositionKind.EMBEDDING, 11, 31)).extracting(PositionSnapshot::timeMillis)
+                .containsExactly(20L, 30L);
+        assertThat(trajectory(alice, PositionKind.EMBEDDING, 20, 20)).isEmpty();
+    }
+
+    @Test
+    void aPositionAtTheSameTimeReplacesTheTrajectoryPoint() {
+        set(alice, PositionKind.GRAPH, 50, 1, 0);
+        set(alice, PositionKind.GRAPH, 50, 5, 4);
+
+        assertThat(trajectory(alice, PositionKind.GRAPH, Long.MIN_VALUE, Long.MAX_VALUE)).singleElement()
+                .satisfies(s -> assertThat(s.coordinates()).containsExactly(5, 4));
+    }
+
+    @Test
+    void kindsAndEntitiesAreSeparate() {
+        set(alice, PositionKind.GRAPH, 10, 1, 0);
+        set(alice, PositionKind.EMBEDDING, 20, 2, 0, 0);
+        set(alice, PositionKind.PROPERTY, 30, 3, 0, 0, 0);
+        set(bob, PositionKind.GRAPH, 40, 4, 0);
+
+        try (ReadView v = people.snapshot()) {
+            assertThat(v.positions().get(alice, PositionKind.GRAPH).orElseThrow()).containsExactly(1, 0);
+            assertThat(v.positions().get(alice, PositionKind.EMBEDDING).orElseThrow()).containsExactly(2, 0, 0);
+            assertThat(v.positions().get(alice, PositionKind.PROPERTY).orElseThrow()).containsExactly(3, 0, 0, 0);
+            assertThat(v.positions().get(bob, PositionKind.GRAPH).orElseThrow()).containsExactly(4, 0);
+        }
+        assertThat(trajectory(alice, PositionKind.GRAPH, Long.MIN_VALUE, Long.MAX_VALUE))
+                .extracting(PositionSnapshot::timeMillis).containsExactly(10L);
+        assertThat(trajectory(alice, PositionKind.EMBEDDING, Long.MIN_VALUE, Long.MAX_VALUE))
+                .extracting(PositionSnapshot::timeMillis).containsExactly(20L);
+        assertThat(trajectory(bob, PositionKind.EMBEDDING, Long.MIN_VALUE, Long.MAX_VALUE)).isEmpty();
+    }
+
+    @Test
+    void aPositionNeedsATimeCoordinateAndOneMore() {
+        assertThatThrownBy(() -> set(alice, PositionKind.GRAPH, 1, 1))
+                .isInstanceOfSatisfying(SchemaViolationException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.DIMENSION_MISMATCH);
+                    assertThat(e.field()).contains("position");
+                });
+    }
+
+    @Test
+    void nonFiniteCoordinatesAreRejectedByIndex() {
+        assertThatThrownBy(() -> set(alice, PositionKind.GRAPH, 1, 1, Double.NaN, 0))
+                .isInstanceOfSatisfying(SchemaViolationException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.NON_FINITE_VALUE);
+                    assertThat(e.field()).contains("position[1]");
+                });
+        try (ReadView v = people.snapshot()) {
+            assertThat(v.positions().get(alice, PositionKind.GRAPH)).isEmpty();
+        }
+    }
+
+    @Test
+    void aPositionNeedsItsEntity() {
+        assertThatThrownBy(() -> set(people.ids().forKey("ghost"), PositionKind.GRAPH, 1, 1, 0))
+                .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ENTITY_NOT_FOUND));
+    }
+
+    @Test
+    void positionsSurviveAReopen() {
+        set(alice, PositionKind.GRAPH, 1, 1, 0);
+        set(alice, PositionKind.GRAPH, 2, 2, 0);
+
+        db.close();
+        db = TestCollections.open(dir);
+        people = db.collection("people");
+
+        try (ReadView v = people.snapshot()) {
+            assertThat(v.positions().get(alice, PositionKind.GRAPH).orElseThrow()).containsExactly(2, 0);
+        }
+        assertThat(trajectory(alice, PositionKind.GRAPH, Long.MIN_VALUE, Long.MAX_VALUE)).hasSize(2);
+    }
+}
