@@ -110,7 +110,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
             @Override
             public byte[] get(ColumnFamilyHandle family, byte[] key) {
                 try {
-                    return txn.get(family, readOptions, key);
+                    return txn.get(readOptions, family, key);
                 } catch (RocksDBException e) {
                     throw StorageErrors.wrap("read", e);
                 }
