@@ -42,7 +42,8 @@ final class ImportBench {
                     .put("entities_per_s", rate)
                     .put("seconds", nanos / 1e9)
                     .put("background_drain_seconds", settle / 1e9)
-                    .put("disk_bytes_after_drain", t.diskBytes()));
+                    .put("disk_bytes_after_drain", t.diskBytes())
+                    .put("store_after_drain", t.storeState()));
         }
         double oursRate = rates.get(ours.name());
         double ratio = oursRate / rates.get(raw.name());

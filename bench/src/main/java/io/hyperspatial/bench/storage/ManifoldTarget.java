@@ -116,10 +116,19 @@ final class ManifoldTarget implements StorageTarget {
     @Override
     public long awaitBackgroundWork() {
         try (Lease lease = collection.acquire()) {
-            CollectionStore store = lease.store();
-            List<ColumnFamilyHandle> families = ColumnFamilies.FIXED.stream().map(store::family).toList();
-            return BackgroundWork.await(store.db(), families);
+            return BackgroundWork.await(lease.store().db(), families(lease.store()));
         }
+    }
+
+    @Override
+    public JsonObject storeState() {
+        try (Lease lease = collection.acquire()) {
+            return StoreState.of(lease.store().db(), families(lease.store()));
+        }
+    }
+
+    private static List<ColumnFamilyHandle> families(CollectionStore store) {
+        return ColumnFamilies.FIXED.stream().map(store::family).toList();
     }
 
     @Override

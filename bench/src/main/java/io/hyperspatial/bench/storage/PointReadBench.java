@@ -60,6 +60,8 @@ final class PointReadBench {
             json.put(v.name(), Latencies.summarize(v.histogram(), Latencies.Unit.MICROS, new JsonObject()));
             p50.add(Latencies.p50(v.histogram(), Latencies.Unit.MICROS));
         }
+        json.put("store_after_reads", new JsonObject().put(ours.name(), ours.storeState())
+                .put(raw.name(), raw.storeState()));
         json.put("ratio_p50", p50.get(0) / p50.get(2))
                 .put("ratio_p50_reused_view", p50.get(1) / p50.get(3))
                 .put("targets", List.of(

@@ -120,6 +120,11 @@ final class RawRocksStore implements AutoCloseable {
         return changes;
     }
 
+    /** The handles of manifold's fixed families (not {@code default}). */
+    List<ColumnFamilyHandle> families() {
+        return handles.subList(1, handles.size());
+    }
+
     /** The handle of a fixed family; handles are in {@code default, FIXED…} order. */
     private ColumnFamilyHandle family(String name) {
         return handles.get(1 + ColumnFamilies.FIXED.indexOf(name));

@@ -108,8 +108,12 @@ final class RawRocksTarget implements StorageTarget {
 
     @Override
     public long awaitBackgroundWork() {
-        return BackgroundWork.await(store.db(), List.of(store.entities(), store.properties(), store.edgesOut(),
-                store.edgesIn(), store.changes()));
+        return BackgroundWork.await(store.db(), store.families());
+    }
+
+    @Override
+    public JsonObject storeState() {
+        return StoreState.of(store.db(), store.families());
     }
 
     @Override

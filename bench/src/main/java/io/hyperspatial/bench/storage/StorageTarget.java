@@ -28,6 +28,9 @@ interface StorageTarget extends AutoCloseable {
     /** Waits until RocksDB has no flush or compaction running or pending; returns the nanoseconds waited. */
     long awaitBackgroundWork();
 
+    /** The shape of the underlying RocksDB instance now (see {@link StoreState}). */
+    JsonObject storeState();
+
     /** Bytes of the store's directory on disk. */
     long diskBytes();
 
