@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,6 +37,7 @@ public final class CollectionStore implements AutoCloseable {
     private final DBOptions dbOptions;
     private final BloomFilter bloomFilter;
     private final ColumnFamilyOptions cfOptions;
+    private final ColumnFamilyOptions trackedCfOptions;
     private final OptimisticTransactionDB db;
     private final Map<String, ColumnFamilyHandle> families = new ConcurrentHashMap<>();
     private final List<ColumnFamilyHandle> openOrder = new ArrayList<>();
@@ -44,12 +46,14 @@ public final class CollectionStore implements AutoCloseable {
     private final OptimisticTransactionOptions transactionOptions = new OptimisticTransactionOptions();
 
     private CollectionStore(Path dir, DBOptions dbOptions, BloomFilter bloomFilter, ColumnFamilyOptions cfOptions,
+                            ColumnFamilyOptions trackedCfOptions,
                             OptimisticTransactionDB db, List<ColumnFamilyDescriptor> descriptors,
                             List<ColumnFamilyHandle> handles) {
         this.dir = dir;
         this.dbOptions = dbOptions;
         this.bloomFilter = bloomFilter;
         this.cfOptions = cfOptions;
+        this.trackedCfOptions = trackedCfOptions;
         this.db = db;
         for (int i = 0; i < handles.size(); i++) {
             families.put(new String(descriptors.get(i).getName(), StandardCharsets.UTF_8), handles.get(i));
@@ -65,6 +69,7 @@ public final class CollectionStore implements AutoCloseable {
         DBOptions dbOptions = null;
         BloomFilter bloom = null;
         ColumnFamilyOptions cfOptions = null;
+        ColumnFamilyOptions trackedCfOptions = null;
         List<ColumnFamilyHandle> handles = new ArrayList<>();
         try {
             dbOptions = new DBOptions()
@@ -82,28 +87,49 @@ public final class CollectionStore implements AutoCloseable {
                     .setPinL0FilterAndIndexBlocksInCache(true)
                     .setBlockSize(16 * 1024)
                     .setFormatVersion(5);
-            cfOptions = new ColumnFamilyOptions()
-                    .setTableFormatConfig(table)
-                    .setWriteBufferSize(options.memtableBytes())
-                    .setCompressionType(CompressionType.LZ4_COMPRESSION)
-                    .setBottommostCompressionType(CompressionType.ZSTD_COMPRESSION)
-                    .setLevelCompactionDynamicLevelBytes(true);
+            // Nothing in the other families is tracked by transactions: no conflict-check history.
+            cfOptions = familyOptions(table, options, 1);
+            // Entity headers are what optimistic transactions track; a commit whose snapshot is
+            // older than this history fails as a conflict and is retried.
+            trackedCfOptions = familyOptions(table, options, options.memtableBytes());
 
             List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
             for (String name : familyNames(dir, create)) {
-                descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), cfOptions));
+                ColumnFamilyOptions o = name.equals(ColumnFamilies.ENTITIES) ? trackedCfOptions : cfOptions;
+                descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), o));
             }
             OptimisticTransactionDB db = OptimisticTransactionDB.open(dbOptions, dir.toString(), descriptors, handles);
-            return new CollectionStore(dir, dbOptions, bloom, cfOptions, db, descriptors, handles);
+            return new CollectionStore(dir, dbOptions, bloom, cfOptions, trackedCfOptions, db, descriptors, handles);
         } catch (RocksDBException e) {
             handles.forEach(ColumnFamilyHandle::close);
-            closeAll(cfOptions, bloom, dbOptions);
+            closeAll(trackedCfOptions, cfOptions, bloom, dbOptions);
             throw StorageErrors.wrap("open collection at " + dir, e);
         } catch (RuntimeException e) {
             handles.forEach(ColumnFamilyHandle::close);
-            closeAll(cfOptions, bloom, dbOptions);
+            closeAll(trackedCfOptions, cfOptions, bloom, dbOptions);
             throw e;
         }
+    }
+
+    /**
+     * Options of a column family. {@code historyBytes} bounds the flushed memtables that
+     * OptimisticTransactionDB keeps to check conflicts (left at 0 it keeps max_write_buffer_number
+     * of them, pinning memory in the shared cache). RocksJava has no setter for it, hence the
+     * properties form.
+     */
+    private static ColumnFamilyOptions familyOptions(BlockBasedTableConfig table, DatabaseOptions options,
+                                                     long historyBytes) {
+        Properties props = new Properties();
+        props.setProperty("max_write_buffer_size_to_maintain", Long.toString(historyBytes));
+        ColumnFamilyOptions o = ColumnFamilyOptions.getColumnFamilyOptionsFromProps(props);
+        if (o == null) {
+            throw new StorageException(ErrorCode.STORAGE_IO, "RocksDB rejected column family options " + props);
+        }
+        return o.setTableFormatConfig(table)
+                .setWriteBufferSize(options.memtableBytes())
+                .setCompressionType(CompressionType.LZ4_COMPRESSION)
+                .setBottommostCompressionType(CompressionType.ZSTD_COMPRESSION)
+                .setLevelCompactionDynamicLevelBytes(true);
     }
 
     private static List<String> familyNames(Path dir, boolean create) throws RocksDBException {
@@ -226,6 +252,7 @@ public final class CollectionStore implements AutoCloseable {
         transactionOptions.close();
         unsyncedWrites.close();
         syncedWrites.close();
+        trackedCfOptions.close();
         cfOptions.close();
         bloomFilter.close();
         dbOptions.close();

@@ -209,6 +209,29 @@ class EntityTableTest {
     }
 
     @Test
+    void prefetchedHeadersBehaveExactlyAsHeadersReadOneByOne() {
+        UUID existing = people.ids().forKey("alice");
+        people.write(tx -> tx.upsertEntity("alice", "Person"));
+        UUID fresh = people.ids().forKey("bob");
+
+        people.write(tx -> {
+            tx.prefetch(List.of(existing, fresh, existing));
+            tx.upsertEntity("alice", "Person");
+            tx.upsertEntity("bob", "Person");
+            tx.patchProperties(fresh, Map.of("name", Value.of("Bob")));
+        });
+        assertThat(entity(existing).version()).isEqualTo(2);
+        assertThat(entity(fresh).version()).isEqualTo(1);
+
+        assertThatThrownBy(() -> people.write(tx -> {
+            tx.prefetch(List.of(existing));
+            tx.upsertEntity("alice", "City");
+        })).isInstanceOfSatisfying(SchemaViolationException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.TYPE_MISMATCH));
+        assertThat(entity(existing).version()).isEqualTo(2);
+    }
+
+    @Test
     void anUnknownTypeIsAnUnknownField() {
         assertThatThrownBy(() -> people.write(tx -> tx.upsertEntity("x", "Planet")))
                 .isInstanceOfSatisfying(SchemaViolationException.class, e -> {
