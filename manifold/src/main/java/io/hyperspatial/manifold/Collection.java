@@ -347,7 +347,7 @@ public final class Collection implements StoreAccess {
             batch.deleteRange(s.family(ColumnFamilies.CHANGES), ChangeEvent.key(0),
                     ChangeEvent.key(cutoff + 1));
             batch.put(s.family(ColumnFamilies.META), CollectionMeta.TRIMMED_KEY, CollectionMeta.int64(cutoff));
-            s.db().write(s.writeOptions(Durability.ASYNC), batch);
+            s.writeRangeDeletes(s.writeOptions(Durability.ASYNC), batch);
             trimmedThrough = cutoff;
         } catch (RocksDBException e) {
             throw StorageErrors.wrap("trim change feed of '" + name + "'", e);

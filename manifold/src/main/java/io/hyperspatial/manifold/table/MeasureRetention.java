@@ -55,7 +55,7 @@ public final class MeasureRetention {
                 it.seek(next);
             }
             if (batch.count() > 0) {
-                store.db().write(store.writeOptions(Durability.ASYNC), batch);
+                store.writeRangeDeletes(store.writeOptions(Durability.ASYNC), batch);
             }
         } catch (RocksDBException e) {
             throw StorageErrors.wrap("apply measure retention", e);
