@@ -226,6 +226,11 @@ public final class Collection implements StoreAccess {
 
     @Override
     public Lease acquire() {
+        return acquire(true);
+    }
+
+    /** A lease; {@code use} false for maintenance, which must not keep an idle collection open. */
+    private Lease acquire(boolean use) {
         lock.lock();
         try {
             if (closed) {
@@ -235,7 +240,9 @@ public final class Collection implements StoreAccess {
                 openStore();
             }
             leases++;
-            lastUsedNanos = System.nanoTime();
+            if (use) {
+                lastUsedNanos = System.nanoTime();
+            }
             CollectionStore s = store;
             return new Lease() {
                 private boolean released;
@@ -249,7 +256,7 @@ public final class Collection implements StoreAccess {
                 public void close() {
                     if (!released) {
                         released = true;
-                        release();
+                        release(use);
                     }
                 }
             };
@@ -258,11 +265,13 @@ public final class Collection implements StoreAccess {
         }
     }
 
-    private void release() {
+    private void release(boolean use) {
         lock.lock();
         try {
             leases--;
-            lastUsedNanos = System.nanoTime();
+            if (use) {
+                lastUsedNanos = System.nanoTime();
+            }
             released.signalAll();
         } finally {
             lock.unlock();
@@ -362,7 +371,7 @@ public final class Collection implements StoreAccess {
             if (store == null || closed) {
                 return;
             }
-            lease = acquire();
+            lease = acquire(false);
         } finally {
             lock.unlock();
         }
