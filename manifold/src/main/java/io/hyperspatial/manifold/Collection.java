@@ -44,7 +44,6 @@ public final class Collection implements StoreAccess {
     private final Database database;
     private final String name;
     private final Path dir;
-    private final EntityIds ids;
     private final ChangeFeed feed;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -57,6 +56,7 @@ public final class Collection implements StoreAccess {
     private boolean closed;
 
     private volatile Schema schema;
+    private volatile EntityIds ids;
     private volatile SequenceTracker tracker;
     private volatile long trimmedThrough;
 
@@ -64,7 +64,6 @@ public final class Collection implements StoreAccess {
         this.database = database;
         this.name = name;
         this.dir = dir;
-        this.ids = new EntityIds(name);
         this.feed = new ChangeFeed(name, this, this::tracker, () -> trimmedThrough);
     }
 
@@ -72,8 +71,13 @@ public final class Collection implements StoreAccess {
         return name;
     }
 
-    /** Maps user keys to this collection's entity ids. */
+    /**
+     * Maps user keys to this collection's entity ids. The namespace is the name the collection
+     * was created with (kept in its meta), so a copy restored under another name still maps each
+     * key to the entity it already holds.
+     */
     public EntityIds ids() {
+        ensureLoaded();
         return ids;
     }
 
@@ -283,6 +287,7 @@ public final class Collection implements StoreAccess {
         try {
             CollectionMeta.checkFormat(s);
             schema = CollectionMeta.schema(s);
+            ids = new EntityIds(CollectionMeta.createdName(s).orElse(name));
             trimmedThrough = CollectionMeta.trimmedThrough(s);
             if (tracker == null) {
                 tracker = new SequenceTracker(CollectionMeta.lastSequence(s));
