@@ -17,6 +17,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,31 +94,46 @@ class SubscriptionTest {
     void resumingFromLastDeliveredOfAClosedSubscriptionDeliversOnlyTheRest() throws Exception {
         Recorder first = new Recorder();
         Subscription sub = c.changes().subscribe(0, first);
+        CountDownLatch firstClosed = new CountDownLatch(1);
+        List<Throwable> writerErrors = new CopyOnWriteArrayList<>();
         List<Thread> writers = new ArrayList<>();
         for (int t = 0; t < 2; t++) {
             ChainWorkload chain = new ChainWorkload("w" + t);
             writers.add(Thread.ofPlatform().start(() -> {
-                for (int i = 1; i <= 40; i++) {
-                    chain.write(c, Durability.ASYNC, i);
+                try {
+                    for (int i = 1; i <= 40; i++) {
+                        if (i == 21 && !firstClosed.await(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                            throw new AssertionError("the first subscription was never closed");
+                        }
+                        chain.write(c, Durability.ASYNC, i);
+                    }
+                } catch (Throwable e) {
+                    writerErrors.add(e);
                 }
             }));
         }
         Poll.until(WAIT, () -> first.events.size() >= 20, "the first subscription to receive 20 events");
         sub.close();
+        firstClosed.countDown();
         assertThat(sub.isRunning()).isFalse();
         long resumeAfter = sub.lastDelivered();
         int receivedAtClose = first.events.size();
-        assertThat(resumeAfter).isEqualTo(first.lastSequence());
+        assertThat(c.changes().read(first.lastSequence(), resumeAfter, 100))
+                .as("no event between the last one handled and lastDelivered()").isEmpty();
 
         Recorder second = new Recorder();
         try (Subscription rest = c.changes().subscribe(resumeAfter, second)) {
             for (Thread w : writers) {
                 w.join();
             }
+            assertThat(writerErrors).isEmpty();
             long last = c.changes().lastSequence();
-            Poll.until(WAIT, () -> second.lastSequence() == last, "the second subscription to reach " + last);
+            Poll.until(WAIT, () -> second.lastSequence() == last || second.error.get() != null,
+                    "the second subscription to reach " + last);
         }
 
+        assertThat(first.error.get()).isNull();
+        assertThat(second.error.get()).isNull();
         assertThat(first.events).as("nothing delivered after close").hasSize(receivedAtClose);
         assertThat(second.sequences()).allSatisfy(s -> assertThat(s).isGreaterThan(resumeAfter));
         List<ChangeEvent> both = new ArrayList<>(first.events);
