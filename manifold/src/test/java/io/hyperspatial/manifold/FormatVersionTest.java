@@ -148,9 +148,7 @@ class FormatVersionTest {
                 }
             }
         }
-        try (Database db = Database.open(dir.resolve("check"), DatabaseOptions.preset(StoragePreset.SMALL))) {
-            copyTree(out, dir.resolve("check").resolve("collections").resolve(FormatV1Fixture.NAME));
-        }
+        copyTree(out, dir.resolve("check").resolve("collections").resolve(FormatV1Fixture.NAME));
         try (Database db = Database.open(dir.resolve("check"), DatabaseOptions.preset(StoragePreset.SMALL))) {
             FormatV1Fixture.verify(db.collection(FormatV1Fixture.NAME));
         }

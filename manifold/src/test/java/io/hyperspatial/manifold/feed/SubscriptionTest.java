@@ -130,6 +130,7 @@ class SubscriptionTest {
             long last = c.changes().lastSequence();
             Poll.until(WAIT, () -> second.lastSequence() == last || second.error.get() != null,
                     "the second subscription to reach " + last);
+            assertThat(rest.lastDelivered()).isEqualTo(last);
         }
 
         assertThat(first.error.get()).isNull();
