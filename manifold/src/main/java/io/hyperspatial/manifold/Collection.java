@@ -46,7 +46,6 @@ public final class Collection implements StoreAccess {
     private final Database database;
     private final String name;
     private final Path dir;
-    private final EntityIds ids;
     private final ChangeFeed feed;
 
     private final ReentrantLock lock = new ReentrantLock();
@@ -66,6 +65,7 @@ public final class Collection implements StoreAccess {
     private boolean closed;
 
     private volatile Schema schema;
+    private volatile EntityIds ids;
     private volatile SequenceTracker tracker;
     private volatile long trimmedThrough;
 
@@ -73,7 +73,6 @@ public final class Collection implements StoreAccess {
         this.database = database;
         this.name = name;
         this.dir = dir;
-        this.ids = new EntityIds(name);
         this.feed = new ChangeFeed(name, this, this::tracker, () -> trimmedThrough);
     }
 
@@ -81,8 +80,13 @@ public final class Collection implements StoreAccess {
         return name;
     }
 
-    /** Maps user keys to this collection's entity ids. */
+    /**
+     * Maps user keys to this collection's entity ids. The namespace is the name the collection
+     * was created with (kept in its meta), so a copy restored under another name still maps each
+     * key to the entity it already holds.
+     */
     public EntityIds ids() {
+        ensureLoaded();
         return ids;
     }
 
@@ -243,6 +247,11 @@ public final class Collection implements StoreAccess {
 
     @Override
     public Lease acquire() {
+        return acquire(true);
+    }
+
+    /** A lease; {@code use} false for maintenance, which must not keep an idle collection open. */
+    private Lease acquire(boolean use) {
         lock.lock();
         try {
             if (closed) {
@@ -252,7 +261,9 @@ public final class Collection implements StoreAccess {
                 openStore();
             }
             leases++;
-            lastUsedNanos = System.nanoTime();
+            if (use) {
+                lastUsedNanos = System.nanoTime();
+            }
             CollectionStore s = store;
             return new Lease() {
                 private boolean released;
@@ -266,7 +277,7 @@ public final class Collection implements StoreAccess {
                 public void close() {
                     if (!released) {
                         released = true;
-                        release();
+                        release(use);
                     }
                 }
             };
@@ -275,11 +286,13 @@ public final class Collection implements StoreAccess {
         }
     }
 
-    private void release() {
+    private void release(boolean use) {
         lock.lock();
         try {
             leases--;
-            lastUsedNanos = System.nanoTime();
+            if (use) {
+                lastUsedNanos = System.nanoTime();
+            }
             released.signalAll();
         } finally {
             lock.unlock();
@@ -291,6 +304,7 @@ public final class Collection implements StoreAccess {
         try {
             CollectionMeta.checkFormat(s);
             schema = CollectionMeta.schema(s);
+            ids = new EntityIds(CollectionMeta.createdName(s).orElse(name));
             trimmedThrough = CollectionMeta.trimmedThrough(s);
             if (tracker == null) {
                 tracker = new SequenceTracker(CollectionMeta.lastSequence(s));
@@ -364,8 +378,7 @@ public final class Collection implements StoreAccess {
             batch.deleteRange(s.family(ColumnFamilies.CHANGES), ChangeEvent.key(0),
                     ChangeEvent.key(cutoff + 1));
             batch.put(s.family(ColumnFamilies.META), CollectionMeta.TRIMMED_KEY, CollectionMeta.int64(cutoff));
-            // the base DB: an OptimisticTransactionDB rejects batches holding range deletions (NotSupported)
-            s.db().getBaseDB().write(s.writeOptions(Durability.ASYNC), batch);
+            s.writeRangeDeletes(s.writeOptions(Durability.ASYNC), batch);
             trimmedThrough = cutoff;
         } catch (RocksDBException e) {
             throw StorageErrors.wrap("trim change feed of '" + name + "'", e);
@@ -380,7 +393,7 @@ public final class Collection implements StoreAccess {
             if (store == null || closed) {
                 return;
             }
-            lease = acquire();
+            lease = acquire(false);
         } finally {
             lock.unlock();
         }

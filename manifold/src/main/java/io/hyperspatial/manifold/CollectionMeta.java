@@ -13,6 +13,7 @@ import org.rocksdb.RocksIterator;
 import org.rocksdb.WriteBatch;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * The {@code meta} family: on-disk format version, schema catalog, and how far the change feed
@@ -58,6 +59,12 @@ final class CollectionMeta {
     static Schema schema(CollectionStore store) {
         byte[] v = get(store, SCHEMA_KEY);
         return v == null ? Schema.EMPTY : SchemaCodec.decode(v);
+    }
+
+    /** The name the collection was created with, which its entity ids derive from. */
+    static Optional<String> createdName(CollectionStore store) {
+        byte[] v = get(store, NAME_KEY);
+        return v == null ? Optional.empty() : Optional.of(new String(v, StandardCharsets.UTF_8));
     }
 
     static long trimmedThrough(CollectionStore store) {

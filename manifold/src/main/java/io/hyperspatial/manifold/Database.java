@@ -10,6 +10,7 @@ import io.hyperspatial.manifold.store.SharedResources;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,13 +61,15 @@ public final class Database implements AutoCloseable {
         FileLock l;
         try {
             l = lockChannel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            l = null;
         } catch (IOException e) {
             lockChannel.close();
             throw e;
         }
         if (l == null) {
             lockChannel.close();
-            throw new StorageException(ErrorCode.STORAGE_IO, "database " + root + " is in use by another process");
+            throw new StorageException(ErrorCode.STORAGE_IO, "database " + root + " is in use (opened by this or another process)");
         }
         this.lock = l;
         removeLeftovers();

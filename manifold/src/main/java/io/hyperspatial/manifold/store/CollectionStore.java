@@ -13,6 +13,7 @@ import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.OptimisticTransactionDB;
 import org.rocksdb.OptimisticTransactionOptions;
+import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
@@ -39,6 +40,7 @@ public final class CollectionStore implements AutoCloseable {
     private final ColumnFamilyOptions cfOptions;
     private final ColumnFamilyOptions trackedCfOptions;
     private final OptimisticTransactionDB db;
+    private final RocksDB baseDb;
     private final Map<String, ColumnFamilyHandle> families = new ConcurrentHashMap<>();
     private final List<ColumnFamilyHandle> openOrder = new ArrayList<>();
     private final WriteOptions syncedWrites = new WriteOptions().setSync(true);
@@ -55,6 +57,7 @@ public final class CollectionStore implements AutoCloseable {
         this.cfOptions = cfOptions;
         this.trackedCfOptions = trackedCfOptions;
         this.db = db;
+        this.baseDb = db.getBaseDB();
         for (int i = 0; i < handles.size(); i++) {
             families.put(new String(descriptors.get(i).getName(), StandardCharsets.UTF_8), handles.get(i));
             openOrder.add(handles.get(i));
@@ -166,6 +169,15 @@ public final class CollectionStore implements AutoCloseable {
 
     public Path dir() {
         return dir;
+    }
+
+    /**
+     * Writes a batch holding range deletions. {@link OptimisticTransactionDB} rejects such batches
+     * (NotSupported: its conflict check cannot see range tombstones), so they go to the base DB.
+     * Only for families whose keys no transaction tracks for conflicts (change feed, measures).
+     */
+    public void writeRangeDeletes(WriteOptions options, WriteBatch batch) throws RocksDBException {
+        baseDb.write(options, batch);
     }
 
     /** Write options for a durability level: fsync before returning only for {@link Durability#STRICT}. */

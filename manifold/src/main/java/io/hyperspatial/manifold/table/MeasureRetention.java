@@ -55,8 +55,7 @@ public final class MeasureRetention {
                 it.seek(next);
             }
             if (batch.count() > 0) {
-                // the base DB: an OptimisticTransactionDB rejects batches holding range deletions (NotSupported)
-                store.db().getBaseDB().write(store.writeOptions(Durability.ASYNC), batch);
+                store.writeRangeDeletes(store.writeOptions(Durability.ASYNC), batch);
             }
         } catch (RocksDBException e) {
             throw StorageErrors.wrap("apply measure retention", e);
