@@ -3,18 +3,15 @@ package io.hyperspatial.cli;
 import io.hyperspatial.cli.output.HumanFormat;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Database;
+import io.hyperspatial.manifold.store.Directories;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /**
  * {@code hyperspatial backup}: a consistent copy of one collection in a new directory (RocksDB
@@ -43,22 +40,8 @@ final class BackupCommand implements Callable<Integer> {
             long sequence = c.stats().lastSequence();
             c.backup(to);
             spec.commandLine().getOut().println("Backed up collection '" + collection + "' at change " + sequence
-                    + " to " + to.toAbsolutePath().normalize() + " (" + HumanFormat.bytes(size(to)) + ").");
+                    + " to " + to.toAbsolutePath().normalize() + " (" + HumanFormat.bytes(Directories.size(to)) + ").");
         }
         return 0;
-    }
-
-    private static long size(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).sum();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

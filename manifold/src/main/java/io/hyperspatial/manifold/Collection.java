@@ -10,6 +10,7 @@ import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.schema.SchemaEditor;
 import io.hyperspatial.manifold.store.CollectionStore;
 import io.hyperspatial.manifold.store.ColumnFamilies;
+import io.hyperspatial.manifold.store.Directories;
 import io.hyperspatial.manifold.store.EntityIds;
 import io.hyperspatial.manifold.store.Lease;
 import io.hyperspatial.manifold.store.StorageErrors;
@@ -19,8 +20,6 @@ import org.rocksdb.Checkpoint;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ThreadLocalRandom;
@@ -32,7 +31,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * A named collection of entities: one RocksDB instance in its own directory. The store is opened
@@ -218,7 +216,7 @@ public final class Collection implements StoreAccess {
             long entities = open ? store.longProperty(ColumnFamilies.ENTITIES, "rocksdb.estimate-num-keys") : -1;
             long memtables = open ? store.longPropertyAll("rocksdb.cur-size-all-mem-tables") : 0;
             return new CollectionStats(name, open, entities, tracker.visible(), trimmedThrough, schema.revision(),
-                    directorySize(dir), memtables);
+                    Directories.size(dir), memtables);
         } finally {
             lock.unlock();
         }
@@ -436,22 +434,5 @@ public final class Collection implements StoreAccess {
 
     Path dir() {
         return dir;
-    }
-
-    static long directorySize(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(p -> {
-                try {
-                    return Files.size(p);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
-        } catch (IOException | UncheckedIOException e) {
-            return 0;
-        }
     }
 }

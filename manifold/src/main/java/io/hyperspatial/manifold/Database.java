@@ -5,6 +5,7 @@ import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.NotFoundException;
 import io.hyperspatial.manifold.error.StorageException;
 import io.hyperspatial.manifold.store.CollectionStore;
+import io.hyperspatial.manifold.store.Directories;
 import io.hyperspatial.manifold.store.SharedResources;
 
 import java.io.IOException;
@@ -16,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * A directory of collections ({@code DIR/collections/NAME}), each its own RocksDB instance,
@@ -146,7 +144,7 @@ public final class Database implements AutoCloseable {
             throw new ConflictException(ErrorCode.COLLECTION_EXISTS, name, "collection '" + name + "' already exists");
         }
         Path staging = collectionsDir.resolve(".creating-" + name);
-        deleteRecursively(staging);
+        Directories.deleteRecursively(staging);
         try (CollectionStore store = CollectionStore.open(staging, options, shared, true)) {
             CollectionMeta.initialise(store, name);
         }
@@ -171,7 +169,7 @@ public final class Database implements AutoCloseable {
         collections.remove(name);
         Path trash = collectionsDir.resolve(".dropping-" + name);
         move(c.dir(), trash);
-        deleteRecursively(trash);
+        Directories.deleteRecursively(trash);
     }
 
     /**
@@ -191,12 +189,12 @@ public final class Database implements AutoCloseable {
                     "collection '" + name + "' already exists; restore with replace to overwrite it");
         }
         Path staging = collectionsDir.resolve(".restoring-" + name);
-        deleteRecursively(staging);
-        copyRecursively(backup, staging);
+        Directories.deleteRecursively(staging);
+        Directories.copyRecursively(backup, staging);
         try (CollectionStore store = CollectionStore.open(staging, options, shared, false)) {
             CollectionMeta.checkFormat(store);
         } catch (RuntimeException e) {
-            deleteRecursively(staging);
+            Directories.deleteRecursively(staging);
             throw e;
         }
         if (collections.containsKey(name)) {
@@ -247,7 +245,7 @@ public final class Database implements AutoCloseable {
     private void removeLeftovers() throws IOException {
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(collectionsDir, p -> p.getFileName().toString().startsWith("."))) {
             for (Path d : dirs) {
-                deleteRecursively(d);
+                Directories.deleteRecursively(d);
             }
         }
     }
@@ -260,34 +258,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        } catch (IOException e) {
-            throw new StorageException(ErrorCode.STORAGE_IO, "cannot delete " + dir + ": " + e.getMessage(), e);
-        }
-    }
 
-    private static void copyRecursively(Path from, Path to) {
-        try (Stream<Path> paths = Files.walk(from)) {
-            List<Path> all = new ArrayList<>(paths.toList());
-            for (Path p : all) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        } catch (IOException e) {
-            throw new StorageException(ErrorCode.STORAGE_IO, "cannot copy " + from + " to " + to + ": " + e.getMessage(), e);
-        }
-    }
 
     /**
      * Closes every collection (waiting for open views and transactions to finish), then the
