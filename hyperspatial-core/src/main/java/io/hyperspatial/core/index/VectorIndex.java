@@ -1,0 +1,34 @@
+package io.hyperspatial.core.index;
+
+import java.util.List;
+
+/**
+ * An approximate nearest-neighbour index over vectors identified by the caller's non-negative
+ * int ids. Vectors are validated for the metric before anything is stored (wrong dimension,
+ * NaN/∞, a zero vector for cosine, a point on or outside the Poincaré ball, a point off the
+ * hyperboloid for Lorentz → a {@link io.hyperspatial.manifold.error.SchemaViolationException}
+ * naming the problem, nothing inserted). Implementations are thread-safe: adds, removes and
+ * searches may run concurrently.
+ */
+public interface VectorIndex {
+
+    IndexConfig config();
+
+    /** Inserts a vector, or replaces the vector of an id already present. */
+    void add(int id, float[] vector);
+
+    /** Removes an id: hidden from searches at once; its graph links are repaired. False if absent. */
+    boolean remove(int id);
+
+    /** The k nearest ids to the query, nearest first. */
+    List<SearchHit> search(SearchRequest request);
+
+    /** Changes the default ef_search used by requests with ef 0; takes effect for the next search. */
+    void setEfSearch(int efSearch);
+
+    /** Ids currently in the index. */
+    int size();
+
+    /** Approximate heap and off-heap bytes held (vectors, codes, graph). */
+    long memoryBytes();
+}
