@@ -11,8 +11,10 @@ import java.util.BitSet;
  * insert heuristic, from candidates in widening circles until there are enough: its surviving
  * neighbours plus the neighbours of its removed ones (the FreshDiskANN rule jvector's cleanup
  * uses; hnswlib's update repair looks in the same place), then its two-hop neighbourhood, and
- * as a last resort a graph search for the node as an insert would run. The best
- * ef_construction candidates are kept. If the entry point is removed, the surviving node with
+ * as a last resort a graph search for the node as an insert would run. All candidates go to
+ * the heuristic, not only the nearest: the far ones, inherited from a removed node's long links,
+ * are the diverse links that keep clusters connected (keeping only the ef_construction nearest
+ * left a 2,000-node test graph in islands after half its nodes were removed). If the entry point is removed, the surviving node with
  * the highest level takes over. Finally the removed records are dropped, so their ordinals can
  * be reused.
  *
@@ -28,6 +30,7 @@ final class GraphRepair {
     private final ScoringSpace space;
     private final int efConstruction;
     private final NeighborSelector selector;
+    /** Every candidate of one relink, unbounded; drained nearest first for the heuristic. */
     private final HnswSearcher searcher;
     private final VisitedSet seen;
     private final NeighborQueue nearest;
@@ -43,7 +46,7 @@ final class GraphRepair {
         this.selector = new NeighborSelector(space, keepPrunedConnections);
         this.searcher = new HnswSearcher(graph);
         this.seen = new VisitedSet(graph.size());
-        this.nearest = new NeighborQueue(efConstruction, NeighborQueue.Order.FARTHEST_FIRST);
+        this.nearest = new NeighborQueue(4 * graph.maxConnections(0), NeighborQueue.Order.FARTHEST_FIRST);
         this.list = new int[graph.maxConnections(0)];
         this.hop = new int[graph.maxConnections(0)];
         this.sortedNodes = new int[efConstruction + 1];
@@ -108,6 +111,10 @@ final class GraphRepair {
         if (nearest.isEmpty()) {
             searchFor(node, level, fromNode, removed);
         }
+        if (sortedNodes.length < nearest.size()) {
+            sortedNodes = new int[nearest.size()];
+            sortedScores = new float[nearest.size()];
+        }
         int found = nearest.drainNearestFirst(sortedNodes, sortedScores, node);
         selector.setSorted(sortedNodes, sortedScores, found);
         int kept = selector.select(wanted, list);
@@ -125,7 +132,7 @@ final class GraphRepair {
 
     private void consider(int candidate, NodeScorer fromNode, BitSet removed) {
         if (!removed.get(candidate) && seen.visit(candidate)) {
-            nearest.insertWithOverflow(candidate, fromNode.score(candidate), efConstruction);
+            nearest.add(candidate, fromNode.score(candidate));
         }
     }
 
@@ -143,7 +150,7 @@ final class GraphRepair {
         for (int i = 0; i < results.size(); i++) {
             int candidate = results.nodeAt(i);
             if (candidate != node && !removed.get(candidate) && seen.visit(candidate)) {
-                nearest.insertWithOverflow(candidate, results.scoreAt(i), efConstruction);
+                nearest.add(candidate, results.scoreAt(i));
             }
         }
     }
