@@ -2,7 +2,7 @@ package io.hyperspatial.core.index.hnsw;
 
 /**
  * Choices of an {@link HnswIndex} that are not part of the shared
- * {@link io.hyperspatial.core.index.IndexConfig}.
+ * {@link io.hyperspatial.core.index.IndexConfig}. Immutable, so thread-safe.
  *
  * @param seed                  seeds the level generator; with one building thread the graph is
  *                              then reproducible

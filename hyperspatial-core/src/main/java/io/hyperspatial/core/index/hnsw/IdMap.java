@@ -12,10 +12,10 @@ import java.util.Arrays;
  * table of primitive ints (linear probing, backward-shift deletion, load ≤ ½); ordinal → id is a
  * flat int array holding −1 for every ordinal that is not live (being inserted, deleted, or
  * free). An ordinal therefore counts as live exactly while it maps to an id, which is the check
- * searches make when collecting results.
+ * searches make when collecting results. Ids are non-negative (−1 marks a free slot).
  *
  * <p><b>Concurrency.</b> Changes and id lookups hold this object's monitor. {@link #id} is
- * lock-free, for the search loop: ordinal → id entries are written and read with volatile
+ * lock-free, for the search loop, and so is {@link #size}: ordinal → id entries are written and read with volatile
  * semantics, so a removal is visible to every search that starts after it returns, and the
  * array is only replaced (grown) under the monitor, after copying.
  */
@@ -26,7 +26,8 @@ final class IdMap {
     private int[] keys;
     private int[] values;
     private int mask;
-    private int size;
+    /** Written under the monitor, read without it. */
+    private volatile int size;
     private volatile int[] ordinalIds;
 
     IdMap(int expected) {
@@ -52,8 +53,8 @@ final class IdMap {
         return keys[slot] == FREE ? FREE : values[slot];
     }
 
-    /** Number of ids present. */
-    synchronized int size() {
+    /** Number of ids present. Lock-free. */
+    int size() {
         return size;
     }
 
