@@ -85,8 +85,7 @@ final class KnnSearch {
         if (allowedCount == 0) {
             return List.of();
         }
-        int live = Math.max(1, ids.size());
-        if (prefersScan(allowedCount, width, live)) {
+        if (prefersScan(allowedCount, width, Math.max(1, ids.size()))) {
             return scan(filter, exactScorer, k);
         }
         allowed.reset(filter);
