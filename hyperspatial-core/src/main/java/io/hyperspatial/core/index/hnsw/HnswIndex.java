@@ -119,6 +119,7 @@ public final class HnswIndex implements VectorIndex {
      * validated first; on bad input nothing is added. If an id repeats, one of its vectors wins
      * (which one is unspecified with more than one thread).
      */
+    @Override
     public void addAll(int[] ids, float[][] vectors, int threads) {
         if (ids.length != vectors.length) {
             throw new IllegalArgumentException(ids.length + " ids but " + vectors.length + " vectors");
