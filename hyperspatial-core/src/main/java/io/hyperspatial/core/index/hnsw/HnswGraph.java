@@ -69,8 +69,27 @@ final class HnswGraph {
 
     /** Installs an empty record for {@code node} reaching {@code level}. */
     void addNode(int node, int level) {
-        int[] record = new int[offset(level + 1)];
+        int[] record = new int[recordLength(level)];
         record[0] = level;
+        install(node, record);
+    }
+
+    /**
+     * Installs a restored record (level, then each level's count and neighbours, of
+     * {@link #recordLength} for its level; checked by the caller) for {@code node}.
+     */
+    void restoreRecord(int node, int[] record) {
+        install(node, record);
+    }
+
+    /** Restores {@link #size()} where the highest ordinals have no record (they were freed). */
+    void restoreSize(int restored) {
+        synchronized (growth) {
+            size = Math.max(size, restored);
+        }
+    }
+
+    private void install(int node, int[] record) {
         synchronized (growth) {
             int[][] table = records;
             if (node >= table.length) {
@@ -174,6 +193,19 @@ final class HnswGraph {
     /** Sets the entry point ({@code node} −1 empties the graph). The caller holds {@link #entryLock()}. */
     void setEntry(int node, int level) {
         entry.set(node < 0 ? NO_ENTRY : ((long) level << 32) | (node & 0xFFFF_FFFFL));
+    }
+
+    /**
+     * The node's record as stored (not a copy), or null; for snapshots, which hold off every
+     * writer while they read it.
+     */
+    int[] recordOf(int node) {
+        return record(node);
+    }
+
+    /** Length of the record of a node whose top level is {@code level}. */
+    int recordLength(int level) {
+        return offset(level + 1);
     }
 
     /** Bytes held by node records and the node table. */

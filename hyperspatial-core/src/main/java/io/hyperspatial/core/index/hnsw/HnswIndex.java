@@ -5,6 +5,7 @@ import io.hyperspatial.core.index.Quantization;
 import io.hyperspatial.core.index.SearchHit;
 import io.hyperspatial.core.index.SearchRequest;
 import io.hyperspatial.core.index.VectorIndex;
+import io.hyperspatial.core.index.score.FloatScoringSpace;
 import io.hyperspatial.core.index.score.ScoringSpace;
 import io.hyperspatial.core.index.score.ScoringSpaces;
 import io.hyperspatial.manifold.error.SchemaViolationException;
@@ -41,10 +42,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * distances are the metric's true distances.
  *
  * <p><b>Thread-safety.</b> Fully thread-safe. Any number of threads may add and search at
- * once: inserts share the structure lock, searches take no index-wide lock at all. Removes only
- * unmap. A repair pass takes the structure lock exclusively, so it waits for in-flight inserts
- * and holds new ones back while it runs; searches continue through it. Per-thread scratch
- * (searchers, builders) is pooled.
+ * once: inserts and removes (which only unmap) share the structure lock, searches take no
+ * index-wide lock at all. A repair pass takes the structure lock exclusively, so it waits for
+ * in-flight inserts and holds new ones back while it runs; searches continue through it. So does
+ * writing a snapshot ({@link HnswSnapshot}), which therefore sees one consistent state. Per-thread
+ * scratch (searchers, builders) is pooled.
  */
 public final class HnswIndex implements VectorIndex {
     /** Repair once retired ordinals reach this share of the graph. */
@@ -54,6 +56,7 @@ public final class HnswIndex implements VectorIndex {
     private static final int POOLED_WORKERS = 64;
 
     private final IndexConfig config;
+    private final HnswOptions options;
     private final VectorField vectorField;
     private final VectorField queryField;
     private final ScoringSpace space;
@@ -78,16 +81,28 @@ public final class HnswIndex implements VectorIndex {
 
     /** An index over a given space (of the config's dimension); for spaces not built from a config. */
     HnswIndex(IndexConfig config, HnswOptions options, ScoringSpace space) {
+        this(config, options, space, new HnswGraph(config.m(), 1024), new IdMap(1024),
+                new LevelGenerator(config.m(), options.seed()));
         if (space.dimension() != config.dimension() || space.size() != 0) {
             throw new IllegalArgumentException("the space must be empty and of dimension " + config.dimension());
         }
+    }
+
+    /**
+     * An index over existing parts (restored from a snapshot by {@link HnswSnapshot}): every
+     * ordinal of {@code graph} has its vector in {@code space}, {@code ids} maps the live ones,
+     * and the caller then hands over the retired and free ordinals.
+     */
+    HnswIndex(IndexConfig config, HnswOptions options, ScoringSpace space, HnswGraph graph, IdMap ids,
+              LevelGenerator levels) {
         this.config = config;
+        this.options = options;
         this.vectorField = new VectorField("vector", 0, VectorKind.DENSE, config.dimension(), config.metric());
         this.queryField = new VectorField("query", 0, VectorKind.DENSE, config.dimension(), config.metric());
         this.space = space;
-        this.graph = new HnswGraph(config.m(), 1024);
-        this.ids = new IdMap(1024);
-        this.levels = new LevelGenerator(config.m(), options.seed());
+        this.graph = graph;
+        this.ids = ids;
+        this.levels = levels;
         this.builders = new WorkerPool<>(() -> new HnswBuilder(graph, space, config.efConstruction(),
                 options.keepPrunedConnections()), POOLED_WORKERS);
         this.searches = new WorkerPool<>(() -> new KnnSearch(graph, space, ids), POOLED_WORKERS);
@@ -100,11 +115,19 @@ public final class HnswIndex implements VectorIndex {
      * where quantized encodings are to be wired in.
      */
     static ScoringSpace createSpace(IndexConfig config) {
+        return spaceOver(ScoringSpaces.create(config), config);
+    }
+
+    /**
+     * The space an index scores with over a given exact space (empty, or restored from a
+     * snapshot with its vectors in place).
+     */
+    static ScoringSpace spaceOver(FloatScoringSpace exact, IndexConfig config) {
         if (config.quantization() != Quantization.NONE) {
             throw new UnsupportedOperationException("quantization " + config.quantization()
                     + " is not available yet; build the index with quantization none");
         }
-        return ScoringSpaces.create(config);
+        return exact;
     }
 
     /** An index holding {@code vectors[i]} under {@code ids[i]}, built by {@code threads} threads. */
@@ -165,11 +188,16 @@ public final class HnswIndex implements VectorIndex {
 
     @Override
     public boolean remove(int id) {
-        int ordinal = ids.remove(id);
-        if (ordinal < 0) {
-            return false;
+        structure.readLock().lock();
+        try {
+            int ordinal = ids.remove(id);
+            if (ordinal < 0) {
+                return false;
+            }
+            retired.push(ordinal);
+        } finally {
+            structure.readLock().unlock();
         }
-        retired.push(ordinal);
         repairIfDue();
         return true;
     }
@@ -231,9 +259,49 @@ public final class HnswIndex implements VectorIndex {
         }
     }
 
-    /** The graph, for tests of its structure. */
+    /** The graph, for tests of its structure and for snapshots. */
     HnswGraph graph() {
         return graph;
+    }
+
+    HnswOptions options() {
+        return options;
+    }
+
+    ScoringSpace space() {
+        return space;
+    }
+
+    IdMap ids() {
+        return ids;
+    }
+
+    LevelGenerator levels() {
+        return levels;
+    }
+
+    /**
+     * Held shared by every insert and remove, exclusively by repair. A snapshot holds it
+     * exclusively to see one consistent state while searches go on.
+     */
+    ReentrantReadWriteLock structure() {
+        return structure;
+    }
+
+    /** Ordinals removed from the id map whose nodes still await repair (a copy). */
+    int[] retiredOrdinals() {
+        return retired.toArray();
+    }
+
+    /** Repaired ordinals waiting for reuse (a copy). */
+    int[] freeOrdinals() {
+        return free.toArray();
+    }
+
+    /** Hands over a restored index's retired and free ordinals; before the index is shared. */
+    void restoreOrdinals(int[] retiredOrdinals, int[] freeOrdinals) {
+        retired.pushAll(retiredOrdinals);
+        free.pushAll(freeOrdinals);
     }
 
     /** Ordinals allocated in the space (live, retired and free); for tests of reuse. */
@@ -330,6 +398,10 @@ public final class HnswIndex implements VectorIndex {
         /** The most recently pushed ordinal, removed; −1 if empty. */
         synchronized int pop() {
             return size == 0 ? -1 : items[--size];
+        }
+
+        synchronized int[] toArray() {
+            return Arrays.copyOf(items, size);
         }
 
         synchronized int[] drain() {

@@ -19,8 +19,19 @@ final class LevelGenerator {
     private final AtomicLong sequence = new AtomicLong();
 
     LevelGenerator(int m, long seed) {
+        this(m, seed, 0);
+    }
+
+    /** @param drawn draws already made (a restored index continues its sequence) */
+    LevelGenerator(int m, long seed, long drawn) {
         this.levelMultiplier = 1.0 / Math.log(m);
         this.seed = seed;
+        this.sequence.set(drawn);
+    }
+
+    /** Levels drawn so far. */
+    long drawn() {
+        return sequence.get();
     }
 
     int next() {

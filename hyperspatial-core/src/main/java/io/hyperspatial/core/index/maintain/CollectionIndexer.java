@@ -7,6 +7,7 @@ import io.hyperspatial.core.index.VectorIndex;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.ReadView;
 import io.hyperspatial.manifold.error.ErrorCode;
+import io.hyperspatial.manifold.error.FeedTruncatedException;
 import io.hyperspatial.manifold.error.SchemaViolationException;
 import io.hyperspatial.manifold.error.StorageException;
 import io.hyperspatial.manifold.feed.ChangeEvent;
@@ -26,7 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -36,7 +39,19 @@ import java.util.logging.Logger;
  * change feed: persistence first, index second. Writes are acknowledged when committed; this
  * indexer applies them in the background in sequence order, reading each changed entity's
  * current vectors, so replays converge. The backlog is visible in {@link #stats()} and a search
- * can wait for a sequence with {@link #awaitApplied}. Thread-safe.
+ * can wait for a sequence with {@link #awaitApplied}.
+ *
+ * <p><b>Snapshots.</b> Started with {@link IndexSnapshots}, the indexer loads each field's
+ * snapshot that can serve (see there) instead of building, and follows the feed from the lowest
+ * sequence a loaded snapshot covers (or the build's, if lower). Replaying an event that an index
+ * already reflects re-reads the entity's current vectors and stores the same state again, so
+ * starting early is harmless. {@link #snapshot} writes new snapshots; it holds the lock under
+ * which events are applied, so the files hold whole events only, and records the sequence through
+ * which the subscription had delivered every event (events after it may be in the files too,
+ * and are replayed). While it writes, events wait and searches go on. {@link #close} writes a
+ * last snapshot if anything changed; {@link #snapshotIfDue} is the periodic trigger.
+ *
+ * <p>Thread-safe.
  */
 public final class CollectionIndexer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CollectionIndexer.class.getName());
@@ -45,24 +60,72 @@ public final class CollectionIndexer implements AutoCloseable {
     private final Collection collection;
     private final IndexFactory factory;
     private final Function<VectorField, IndexConfig> configs;
-    private final EntityOrdinals ordinals = new EntityOrdinals();
-    private final Map<String, VectorIndex> indexes = new ConcurrentHashMap<>();
+    private final IndexSnapshots snapshots;
+    private final SnapshotPolicy policy;
+    private final EntityOrdinals ordinals;
+    private final Map<String, FieldIndex> indexes = new ConcurrentHashMap<>();
+    /** Held while an event is applied and while snapshots are written. */
+    private final ReentrantLock applying = new ReentrantLock();
     private final Subscription subscription;
+    private final long startSequence;
+    /** The newest event applied (or known at start); guarded by {@link #applying}. */
+    private IndexSnapshots.FeedMark lastEvent;
+    private volatile long snapshotNanos = System.nanoTime();
     private volatile Throwable failure;
 
-    private CollectionIndexer(Collection collection, IndexFactory factory, Function<VectorField, IndexConfig> configs) {
+    /** A field's index, how it started, and the sequence its newest snapshot covers (−1: none). */
+    private static final class FieldIndex {
+        final VectorIndex index;
+        final IndexSource source;
+        volatile long snapshotSequence;
+
+        FieldIndex(VectorIndex index, IndexSource source, long snapshotSequence) {
+            this.index = index;
+            this.source = source;
+            this.snapshotSequence = snapshotSequence;
+        }
+    }
+
+    private CollectionIndexer(Collection collection, IndexFactory factory, Function<VectorField, IndexConfig> configs,
+                              IndexSnapshots snapshots, SnapshotPolicy policy) {
         this.collection = collection;
         this.factory = factory;
         this.configs = configs;
-        long built;
+        this.snapshots = snapshots;
+        this.policy = policy;
+        long resume;
         try (ReadView view = collection.snapshot()) {
-            reconcileFields(view);
-            for (Map.Entry<String, VectorIndex> e : indexes.entrySet()) {
-                buildFrom(view, e.getKey(), e.getValue());
+            Map<String, IndexConfig> fields = denseFields(view);
+            IndexSnapshots.Restored restored = snapshots == null ? IndexSnapshots.Restored.none()
+                    : snapshots.load(collection.changes(), fields);
+            this.ordinals = restored.ordinals();
+            resume = view.sequence();
+            for (Map.Entry<String, IndexConfig> f : fields.entrySet()) {
+                IndexSnapshotCodec.StoredIndex stored = restored.fields().get(f.getKey());
+                if (stored != null) {
+                    indexes.put(f.getKey(), new FieldIndex(stored.index(), IndexSource.LOADED, stored.sequence()));
+                    resume = Math.min(resume, stored.sequence());
+                } else {
+                    VectorIndex index = factory.create(f.getValue());
+                    buildFrom(view, f.getKey(), index);
+                    indexes.put(f.getKey(), new FieldIndex(index, IndexSource.BUILT, -1));
+                }
             }
-            built = view.sequence();
+            this.lastEvent = restored.fields().isEmpty() ? markAt(view.sequence()) : restored.mark();
         }
-        this.subscription = collection.changes().subscribe(built, new ChangeListener() {
+        Subscription subscribed;
+        try {
+            subscribed = subscribe(resume);
+        } catch (FeedTruncatedException e) {
+            resume = rebuildAll(e);
+            subscribed = subscribe(resume);
+        }
+        this.startSequence = resume;
+        this.subscription = subscribed;
+    }
+
+    private Subscription subscribe(long after) {
+        return collection.changes().subscribe(after, new ChangeListener() {
             @Override
             public void onEvent(ChangeEvent event) {
                 apply(event);
@@ -77,14 +140,45 @@ public final class CollectionIndexer implements AutoCloseable {
     }
 
     /**
+     * Retention trimmed the feed past where a loaded snapshot resumes, between the check and the
+     * subscription (a narrow race): builds every field from a new view; returns its sequence.
+     */
+    private long rebuildAll(FeedTruncatedException cause) {
+        LOG.warning("collection '" + collection.name() + "': rebuilding indexes " + indexes.keySet() + ": "
+                + cause.getMessage());
+        try (ReadView view = collection.snapshot()) {
+            indexes.clear();
+            denseFields(view).forEach((name, config) -> {
+                VectorIndex index = factory.create(config);
+                buildFrom(view, name, index);
+                indexes.put(name, new FieldIndex(index, IndexSource.BUILT, -1));
+            });
+            lastEvent = markAt(view.sequence());
+            return view.sequence();
+        }
+    }
+
+    /**
      * Builds the indexes of every dense vector field from a snapshot of the collection, then
-     * follows its change feed from that snapshot's sequence.
+     * follows its change feed from that snapshot's sequence. Nothing is written to disk.
      *
      * @param configs the index configuration of a field (metric and dimension come from the field)
      */
     public static CollectionIndexer start(Collection collection, IndexFactory factory,
                                           Function<VectorField, IndexConfig> configs) {
-        return new CollectionIndexer(collection, factory, configs);
+        return new CollectionIndexer(collection, factory, configs, null, SnapshotPolicy.AT_SHUTDOWN);
+    }
+
+    /**
+     * Loads the indexes of every dense vector field from {@code snapshots} where they can serve,
+     * builds the others from a snapshot of the collection, then follows its change feed. Index
+     * snapshots are written by {@link #close}, {@link #snapshot}, and {@link #snapshotIfDue} as
+     * {@code policy} says.
+     */
+    public static CollectionIndexer start(Collection collection, IndexFactory factory,
+                                          Function<VectorField, IndexConfig> configs,
+                                          IndexSnapshots snapshots, SnapshotPolicy policy) {
+        return new CollectionIndexer(collection, factory, configs, snapshots, policy);
     }
 
     /** Default configuration for a field: its metric and dimension, m 16, ef_construction 200. */
@@ -110,15 +204,41 @@ public final class CollectionIndexer implements AutoCloseable {
         }
     }
 
-    private void reconcileFields(ReadView view) {
+    private Map<String, IndexConfig> denseFields(ReadView view) {
+        Map<String, IndexConfig> fields = new TreeMap<>();
         for (VectorField f : view.schema().vectorFields().values()) {
             if (f.kind() == VectorKind.DENSE) {
-                indexes.computeIfAbsent(f.name(), name -> factory.create(configs.apply(f)));
+                fields.put(f.name(), configs.apply(f));
             }
         }
+        return fields;
+    }
+
+    private void reconcileFields(ReadView view) {
+        denseFields(view).forEach((name, config) ->
+                indexes.computeIfAbsent(name, n -> new FieldIndex(factory.create(config), IndexSource.BUILT, -1)));
+    }
+
+    /** The mark of the event at {@code sequence}, if the feed still has it. */
+    private IndexSnapshots.FeedMark markAt(long sequence) {
+        if (sequence <= collection.changes().oldestResumable()) {
+            return IndexSnapshots.FeedMark.NONE;
+        }
+        List<ChangeEvent> events = collection.changes().read(sequence - 1, sequence, 1);
+        return events.isEmpty() ? IndexSnapshots.FeedMark.NONE : IndexSnapshots.FeedMark.of(events.getFirst());
     }
 
     private void apply(ChangeEvent event) {
+        applying.lock();
+        try {
+            applyLocked(event);
+            lastEvent = IndexSnapshots.FeedMark.of(event);
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    private void applyLocked(ChangeEvent event) {
         List<EntityChange> relevant = new ArrayList<>();
         for (EntityChange c : event.changes()) {
             if (c.has(ChangeFlag.VECTORS) || c.has(ChangeFlag.DELETED) || c.has(ChangeFlag.CREATED)) {
@@ -133,14 +253,14 @@ public final class CollectionIndexer implements AutoCloseable {
                 reconcileFields(view);
             }
             for (EntityChange c : relevant) {
-                for (Map.Entry<String, VectorIndex> e : indexes.entrySet()) {
+                for (Map.Entry<String, FieldIndex> e : indexes.entrySet()) {
                     Optional<float[]> vector = view.vectors().dense(c.id(), e.getKey());
                     if (vector.isPresent()) {
-                        addOrLog(e.getKey(), e.getValue(), c.id(), vector.get());
+                        addOrLog(e.getKey(), e.getValue().index, c.id(), vector.get());
                     } else {
                         int id = ordinals.find(c.id());
                         if (id >= 0) {
-                            e.getValue().remove(id);
+                            e.getValue().index.remove(id);
                         }
                     }
                 }
@@ -186,13 +306,13 @@ public final class CollectionIndexer implements AutoCloseable {
 
     /** The index of a dense vector field. */
     public VectorIndex index(String field) {
-        VectorIndex index = indexes.get(field);
+        FieldIndex index = indexes.get(field);
         if (index == null) {
             VectorField f = collection.schema().vectorField(field);
             throw new SchemaViolationException(ErrorCode.TYPE_MISMATCH, field, "vector field '" + field + "' is "
                     + f.kind().name().toLowerCase() + "; only dense fields are indexed");
         }
-        return index;
+        return index.index;
     }
 
     /** Every change through this sequence is reflected in the indexes. */
@@ -215,10 +335,78 @@ public final class CollectionIndexer implements AutoCloseable {
         long last = collection.changes().lastSequence();
         long applied = appliedSequence();
         List<FieldIndexStats> out = new ArrayList<>();
-        indexes.forEach((name, index) -> out.add(new FieldIndexStats(name, index.config().metric().displayName(),
-                index.config().dimension(), index.size(), index.memoryBytes(), applied, Math.max(0, last - applied))));
+        indexes.forEach((name, field) -> {
+            VectorIndex index = field.index;
+            out.add(new FieldIndexStats(name, index.config().metric().displayName(), index.config().dimension(),
+                    index.size(), index.memoryBytes(), applied, Math.max(0, last - applied), field.source,
+                    field.snapshotSequence));
+        });
         out.sort((a, b) -> a.field().compareTo(b.field()));
         return out;
+    }
+
+    /**
+     * Writes snapshots of every field's index now; returns the change-feed sequence they cover.
+     * Events wait while it writes; searches go on.
+     *
+     * @throws IllegalStateException if the indexer was started without snapshots
+     * @throws StorageException      if a file cannot be written (earlier files are kept)
+     */
+    public long snapshot() {
+        if (snapshots == null) {
+            throw new IllegalStateException("collection '" + collection.name() + "' is indexed without snapshots");
+        }
+        applying.lock();
+        try {
+            return writeSnapshots();
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    /**
+     * Writes snapshots if the policy says they are due; returns whether it wrote them. A failed
+     * write is logged, not thrown: the previous snapshots stay and the next check tries again.
+     */
+    public boolean snapshotIfDue() {
+        if (snapshots == null || failure != null
+                || !policy.due(appliedSequence(), snapshotSequence(), startSequence, System.nanoTime() - snapshotNanos)) {
+            return false;
+        }
+        try {
+            snapshot();
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "collection '" + collection.name() + "': index snapshot failed; will retry", e);
+            snapshotNanos = System.nanoTime();
+            return false;
+        }
+    }
+
+    /** The caller holds {@link #applying}. */
+    private long writeSnapshots() {
+        if (indexes.isEmpty()) {
+            return subscription.lastDelivered();
+        }
+        long sequence = subscription.lastDelivered();
+        long started = System.nanoTime();
+        Map<String, VectorIndex> all = new TreeMap<>();
+        indexes.forEach((name, field) -> all.put(name, field.index));
+        long bytes = snapshots.write(sequence, lastEvent, ordinals, all);
+        indexes.values().forEach(field -> field.snapshotSequence = sequence);
+        snapshotNanos = System.nanoTime();
+        LOG.info(() -> "collection '" + collection.name() + "': index snapshot of " + all.keySet() + " covering sequence "
+                + sequence + " written (" + bytes + " bytes) in " + (snapshotNanos - started) / 1_000_000 + " ms");
+        return sequence;
+    }
+
+    /** The sequence every field's newest snapshot covers at least; −1 if a field has none. */
+    private long snapshotSequence() {
+        long covered = Long.MAX_VALUE;
+        for (FieldIndex field : indexes.values()) {
+            covered = Math.min(covered, field.snapshotSequence);
+        }
+        return covered == Long.MAX_VALUE ? -1 : covered;
     }
 
     private void checkRunning() {
@@ -228,8 +416,29 @@ public final class CollectionIndexer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops following the feed, then writes a last snapshot if snapshots are configured and
+     * anything changed since the newest one. A failed write is logged: the previous snapshots and
+     * the feed still make the next start correct.
+     */
     @Override
     public void close() {
+        subscription.close();
+        if (snapshots == null || failure != null || subscription.lastDelivered() <= snapshotSequence()) {
+            return;
+        }
+        applying.lock();
+        try {
+            writeSnapshots();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "collection '" + collection.name() + "': index snapshot at shutdown failed", e);
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    /** Stops following the feed without writing snapshots (the collection is being dropped). */
+    public void discard() {
         subscription.close();
     }
 }

@@ -1,5 +1,10 @@
 package io.hyperspatial.core.index.maintain;
 
+import io.hyperspatial.core.index.persist.MalformedSnapshotException;
+import io.hyperspatial.core.index.persist.SnapshotInput;
+import io.hyperspatial.core.index.persist.SnapshotOutput;
+
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,12 +12,50 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Maps entity ids (UUIDs) to the dense int ids vector indexes use, and back. An entity keeps its
  * int id for the life of the map, also after it leaves an index, so re-indexing it needs no new
- * id. Thread-safe: lookups are lock-free, assignment of new ids is serialised.
+ * id. Ids only grow, so a copy taken later holds every id of a copy taken earlier, with the same
+ * meaning (which is what lets index snapshots written at different times share one copy).
+ * Thread-safe: lookups are lock-free, assignment of new ids is serialised.
  */
 public final class EntityOrdinals {
-    private final ConcurrentHashMap<UUID, Integer> ids = new ConcurrentHashMap<>();
-    private volatile UUID[] entities = new UUID[1024];
+    private final ConcurrentHashMap<UUID, Integer> ids;
+    private volatile UUID[] entities;
     private int size;
+
+    public EntityOrdinals() {
+        this.ids = new ConcurrentHashMap<>();
+        this.entities = new UUID[1024];
+    }
+
+    private EntityOrdinals(UUID[] entities, int size) {
+        this.ids = new ConcurrentHashMap<>(Math.max(16, size * 4 / 3 + 1));
+        this.entities = entities;
+        this.size = size;
+        for (int id = 0; id < size; id++) {
+            if (ids.putIfAbsent(entities[id], id) != null) {
+                throw new MalformedSnapshotException("entity " + entities[id] + " has two int ids");
+            }
+        }
+    }
+
+    /** Writes every assignment: the count, then each id's entity in id order. */
+    public synchronized void writeTo(SnapshotOutput out) throws IOException {
+        out.writeInt(size);
+        UUID[] e = entities;
+        for (int id = 0; id < size; id++) {
+            out.writeLong(e[id].getMostSignificantBits());
+            out.writeLong(e[id].getLeastSignificantBits());
+        }
+    }
+
+    /** The ordinals {@link #writeTo} wrote. */
+    public static EntityOrdinals readFrom(SnapshotInput in) {
+        int n = in.readCount(2 * Long.BYTES, "entity count");
+        UUID[] entities = new UUID[Math.max(1024, n)];
+        for (int id = 0; id < n; id++) {
+            entities[id] = new UUID(in.readLong(), in.readLong());
+        }
+        return new EntityOrdinals(entities, n);
+    }
 
     /** The int id of an entity, assigned on first use. */
     public int idOf(UUID entity) {

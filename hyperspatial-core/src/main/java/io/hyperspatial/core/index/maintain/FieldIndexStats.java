@@ -3,9 +3,12 @@ package io.hyperspatial.core.index.maintain;
 /**
  * The state of one vector field's index.
  *
- * @param appliedSequence the change-feed sequence through which the index is up to date
- * @param backlog         committed change events not yet applied (the feed's last sequence − applied)
+ * @param appliedSequence  the change-feed sequence through which the index is up to date
+ * @param backlog          committed change events not yet applied (the feed's last sequence − applied)
+ * @param source           whether the index was built or loaded from a snapshot at start
+ * @param snapshotSequence the sequence covered by the field's newest snapshot on disk (loaded or
+ *                         written since), −1 if it has none
  */
 public record FieldIndexStats(String field, String metric, int dimension, int vectors, long memoryBytes,
-                              long appliedSequence, long backlog) {
+                              long appliedSequence, long backlog, IndexSource source, long snapshotSequence) {
 }

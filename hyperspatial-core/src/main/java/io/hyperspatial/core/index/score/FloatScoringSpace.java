@@ -68,6 +68,15 @@ public abstract sealed class FloatScoringSpace implements ScoringSpace
         return restore(storage.copy(ordinal));
     }
 
+    /**
+     * The prepared slots (for snapshots): {@link FloatVectorStorage#readSlots} writes them out and
+     * {@link FloatVectorStorage#appendSlots} restores them into a new, empty space of the same
+     * metric and dimension, bit for bit, without preparing them again.
+     */
+    public FloatVectorStorage storage() {
+        return storage;
+    }
+
     @Override
     public long bytesPerVector() {
         return (long) storage.stride() * Float.BYTES;

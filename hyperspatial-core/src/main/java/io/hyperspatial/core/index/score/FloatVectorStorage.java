@@ -75,6 +75,52 @@ public final class FloatVectorStorage {
         return Arrays.copyOfRange(page(ordinal), offset(ordinal), offset(ordinal) + stride);
     }
 
+    /** Receives slots page by page: {@code length} floats of {@code page} from {@code offset}. */
+    @FunctionalInterface
+    public interface SlotSink<E extends Exception> {
+        void accept(float[] page, int offset, int length) throws E;
+    }
+
+    /** Fills slots page by page: writes {@code length} floats into {@code page} from {@code offset}. */
+    @FunctionalInterface
+    public interface SlotSource<E extends Exception> {
+        void fill(float[] page, int offset, int length) throws E;
+    }
+
+    /**
+     * Hands the first {@code count} slots to {@code sink}, one run of whole slots per page, in
+     * ordinal order (for snapshots: a page is one bulk write). The caller excludes concurrent
+     * {@link #set}s of those slots if it needs a consistent copy.
+     */
+    public <E extends Exception> void readSlots(int count, SlotSink<E> sink) throws E {
+        if (count < 0 || count > size) {
+            throw new IndexOutOfBoundsException("count " + count + " of " + size);
+        }
+        float[][] p = pages;
+        for (int first = 0; first < count; first += PAGE_SLOTS) {
+            sink.accept(p[first >>> PAGE_SHIFT], 0, Math.min(PAGE_SLOTS, count - first) * stride);
+        }
+    }
+
+    /**
+     * Appends {@code count} slots whose floats {@code source} writes straight into the pages (for
+     * restoring a snapshot: no per-slot copy). The slots are taken as they are, so they must be
+     * slots this storage's owner prepared. Only for an empty storage, before it is shared.
+     */
+    public synchronized <E extends Exception> void appendSlots(int count, SlotSource<E> source) throws E {
+        if (size != 0) {
+            throw new IllegalStateException("slots can only be restored into an empty storage");
+        }
+        int pageCount = (count + PAGE_SLOTS - 1) >>> PAGE_SHIFT;
+        float[][] p = new float[pageCount][];
+        for (int page = 0; page < pageCount; page++) {
+            p[page] = new float[PAGE_SLOTS * stride];
+            source.fill(p[page], 0, Math.min(PAGE_SLOTS, count - (page << PAGE_SHIFT)) * stride);
+        }
+        pages = p;
+        size = count;
+    }
+
     /** Bytes allocated (whole pages). */
     public long allocatedBytes() {
         return (long) pages.length * PAGE_SLOTS * stride * Float.BYTES;

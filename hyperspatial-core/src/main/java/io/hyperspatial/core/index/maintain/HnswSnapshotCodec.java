@@ -1,0 +1,35 @@
+package io.hyperspatial.core.index.maintain;
+
+import io.hyperspatial.core.index.IndexConfig;
+import io.hyperspatial.core.index.VectorIndex;
+import io.hyperspatial.core.index.hnsw.HnswIndex;
+import io.hyperspatial.core.index.hnsw.HnswSnapshot;
+
+import java.nio.file.Path;
+
+/** {@link HnswSnapshot} files ({@code FIELD.hnsw}) for {@link HnswIndex} field indexes. Thread-safe. */
+public final class HnswSnapshotCodec implements IndexSnapshotCodec {
+    public static final HnswSnapshotCodec INSTANCE = new HnswSnapshotCodec();
+
+    private HnswSnapshotCodec() {
+    }
+
+    @Override
+    public String extension() {
+        return "hnsw";
+    }
+
+    @Override
+    public long write(VectorIndex index, long sequence, Path file) {
+        if (!(index instanceof HnswIndex hnsw)) {
+            throw new IllegalArgumentException("HNSW snapshots hold HnswIndex indexes, not " + index.getClass().getName());
+        }
+        return HnswSnapshot.write(hnsw, sequence, file);
+    }
+
+    @Override
+    public StoredIndex read(Path file, IndexConfig expected) {
+        HnswSnapshot.Loaded loaded = HnswSnapshot.read(file, expected);
+        return new StoredIndex(loaded.index(), loaded.sequence(), loaded.idBound());
+    }
+}
