@@ -1,0 +1,158 @@
+package io.hyperspatial.core.vector;
+
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.ShortVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link VectorKernels} on the JDK Vector API ({@code jdk.incubator.vector}), at the CPU's
+ * preferred vector width. Float loops keep four accumulators so consecutive fused multiply-adds
+ * do not wait on each other, then finish with one vector step per remaining full vector and a
+ * scalar tail; a slice shorter than two vectors is summed scalar, where setting up vectors costs
+ * more than it saves. Float results therefore differ from {@link ScalarKernels} in summation
+ * order only (and in FMA's single rounding). Integer results are exact.
+ *
+ * <p>The int8 dot product loads a quarter-width byte vector, widens it to shorts (a product of
+ * two bytes fits in 16 bits), multiplies there and widens the products to ints to accumulate, so
+ * the accumulator is a full-width int vector. Stateless and thread-safe; only loaded when the
+ * module is in the boot layer (see {@link VectorKernels#get()}).
+ */
+public final class PanamaKernels implements VectorKernels {
+
+    private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+    private static final int F = FLOATS.length();
+
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
+    private static final int INT_BITS = INTS.vectorBitSize();
+    /** Bytes loaded per step of the int8 loop; null where the int vector is narrower than 256 bits. */
+    private static final VectorSpecies<Byte> BYTES =
+            INT_BITS >= 256 ? ByteVector.SPECIES_MAX.withShape(VectorShape.forBitSize(INT_BITS / 4)) : null;
+    private static final VectorSpecies<Short> SHORTS =
+            INT_BITS >= 256 ? ShortVector.SPECIES_MAX.withShape(VectorShape.forBitSize(INT_BITS / 2)) : null;
+
+    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
+
+    @Override
+    public String name() {
+        return "panama";
+    }
+
+    /** Float lanes per vector on this CPU (8 for AVX2, 16 for AVX-512). */
+    public static int floatLanes() {
+        return F;
+    }
+
+    @Override
+    public float dot(float[] a, int ao, float[] b, int bo, int n) {
+        int i = 0;
+        float s = 0;
+        if (n >= 2 * F) {
+            FloatVector acc1 = FloatVector.zero(FLOATS);
+            FloatVector acc2 = FloatVector.zero(FLOATS);
+            FloatVector acc3 = FloatVector.zero(FLOATS);
+            FloatVector acc4 = FloatVector.zero(FLOATS);
+            for (int bound = n - 4 * F; i <= bound; i += 4 * F) {
+                acc1 = load(a, ao + i).fma(load(b, bo + i), acc1);
+                acc2 = load(a, ao + i + F).fma(load(b, bo + i + F), acc2);
+                acc3 = load(a, ao + i + 2 * F).fma(load(b, bo + i + 2 * F), acc3);
+                acc4 = load(a, ao + i + 3 * F).fma(load(b, bo + i + 3 * F), acc4);
+            }
+            for (int bound = n - F; i <= bound; i += F) {
+                acc1 = load(a, ao + i).fma(load(b, bo + i), acc1);
+            }
+            s = acc1.add(acc2).add(acc3.add(acc4)).reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) {
+            s = Math.fma(a[ao + i], b[bo + i], s);
+        }
+        return s;
+    }
+
+    @Override
+    public float squareDistance(float[] a, int ao, float[] b, int bo, int n) {
+        int i = 0;
+        float s = 0;
+        if (n >= 2 * F) {
+            FloatVector acc1 = FloatVector.zero(FLOATS);
+            FloatVector acc2 = FloatVector.zero(FLOATS);
+            FloatVector acc3 = FloatVector.zero(FLOATS);
+            FloatVector acc4 = FloatVector.zero(FLOATS);
+            for (int bound = n - 4 * F; i <= bound; i += 4 * F) {
+                FloatVector d1 = load(a, ao + i).sub(load(b, bo + i));
+                FloatVector d2 = load(a, ao + i + F).sub(load(b, bo + i + F));
+                FloatVector d3 = load(a, ao + i + 2 * F).sub(load(b, bo + i + 2 * F));
+                FloatVector d4 = load(a, ao + i + 3 * F).sub(load(b, bo + i + 3 * F));
+                acc1 = d1.fma(d1, acc1);
+                acc2 = d2.fma(d2, acc2);
+                acc3 = d3.fma(d3, acc3);
+                acc4 = d4.fma(d4, acc4);
+            }
+            for (int bound = n - F; i <= bound; i += F) {
+                FloatVector d = load(a, ao + i).sub(load(b, bo + i));
+                acc1 = d.fma(d, acc1);
+            }
+            s = acc1.add(acc2).add(acc3.add(acc4)).reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) {
+            float d = a[ao + i] - b[bo + i];
+            s = Math.fma(d, d, s);
+        }
+        return s;
+    }
+
+    @Override
+    public float lorentzInner(float[] a, int ao, float[] b, int bo, int n) {
+        return dot(a, ao + 1, b, bo + 1, n - 1) - a[ao] * b[bo];
+    }
+
+    @Override
+    public int dotInt8(byte[] a, int ao, byte[] b, int bo, int n) {
+        int i = 0;
+        int s = 0;
+        if (BYTES != null && n >= BYTES.length()) {
+            IntVector acc = IntVector.zero(INTS);
+            int step = BYTES.length();
+            for (int bound = n - step; i <= bound; i += step) {
+                ShortVector va = (ShortVector) ByteVector.fromArray(BYTES, a, ao + i)
+                        .convertShape(VectorOperators.B2S, SHORTS, 0);
+                ShortVector vb = (ShortVector) ByteVector.fromArray(BYTES, b, bo + i)
+                        .convertShape(VectorOperators.B2S, SHORTS, 0);
+                acc = acc.add(va.mul(vb).convertShape(VectorOperators.S2I, INTS, 0));
+            }
+            s = acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < n; i++) {
+            s += a[ao + i] * b[bo + i];
+        }
+        return s;
+    }
+
+    @Override
+    public int hamming(long[] a, int ao, long[] b, int bo, int words) {
+        int i = 0;
+        int s = 0;
+        int lanes = LONGS.length();
+        if (words >= 2 * lanes) {
+            LongVector acc = LongVector.zero(LONGS);
+            for (int bound = words - lanes; i <= bound; i += lanes) {
+                acc = acc.add(LongVector.fromArray(LONGS, a, ao + i)
+                        .lanewise(VectorOperators.XOR, LongVector.fromArray(LONGS, b, bo + i))
+                        .lanewise(VectorOperators.BIT_COUNT));
+            }
+            s = (int) acc.reduceLanes(VectorOperators.ADD);
+        }
+        for (; i < words; i++) {
+            s += Long.bitCount(a[ao + i] ^ b[bo + i]);
+        }
+        return s;
+    }
+
+    private static FloatVector load(float[] array, int offset) {
+        return FloatVector.fromArray(FLOATS, array, offset);
+    }
+}
