@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Vector API kernels against their scalar twin on seeded random slices of every length from
- * 0 to 300 (so every remainder modulo the vector width, and lengths below the vectorised
- * threshold), at random offsets into larger arrays with random data around them. Float results
+ * 0 to 300 (so every remainder modulo the vector width, every masked tail, and slices shorter
+ * than one vector), at random offsets into larger arrays with random data around them. Float results
  * may differ in summation order only, so both are checked against a double-precision reference
  * within the worst-case bound of recursive float summation, n·ε·Σ|terms|; integer results must be
  * identical.
