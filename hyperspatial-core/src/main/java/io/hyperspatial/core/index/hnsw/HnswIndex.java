@@ -1,11 +1,11 @@
 package io.hyperspatial.core.index.hnsw;
 
 import io.hyperspatial.core.index.IndexConfig;
-import io.hyperspatial.core.index.Quantization;
 import io.hyperspatial.core.index.SearchHit;
 import io.hyperspatial.core.index.SearchRequest;
 import io.hyperspatial.core.index.VectorIndex;
 import io.hyperspatial.core.index.score.ScoringSpace;
+import io.hyperspatial.core.index.score.QuantizedSpaces;
 import io.hyperspatial.core.index.score.ScoringSpaces;
 import io.hyperspatial.manifold.error.SchemaViolationException;
 import io.hyperspatial.manifold.schema.VectorField;
@@ -100,11 +100,7 @@ public final class HnswIndex implements VectorIndex {
      * where quantized encodings are to be wired in.
      */
     static ScoringSpace createSpace(IndexConfig config) {
-        if (config.quantization() != Quantization.NONE) {
-            throw new UnsupportedOperationException("quantization " + config.quantization()
-                    + " is not available yet; build the index with quantization none");
-        }
-        return ScoringSpaces.create(config);
+        return QuantizedSpaces.wrap(ScoringSpaces.create(config), config);
     }
 
     /** An index holding {@code vectors[i]} under {@code ids[i]}, built by {@code threads} threads. */
