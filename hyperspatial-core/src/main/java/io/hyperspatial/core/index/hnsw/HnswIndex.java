@@ -1,12 +1,12 @@
 package io.hyperspatial.core.index.hnsw;
 
 import io.hyperspatial.core.index.IndexConfig;
-import io.hyperspatial.core.index.Quantization;
 import io.hyperspatial.core.index.SearchHit;
 import io.hyperspatial.core.index.SearchRequest;
 import io.hyperspatial.core.index.VectorIndex;
 import io.hyperspatial.core.index.score.FloatScoringSpace;
 import io.hyperspatial.core.index.score.ScoringSpace;
+import io.hyperspatial.core.index.score.QuantizedSpaces;
 import io.hyperspatial.core.index.score.ScoringSpaces;
 import io.hyperspatial.manifold.error.SchemaViolationException;
 import io.hyperspatial.manifold.schema.VectorField;
@@ -110,24 +110,18 @@ public final class HnswIndex implements VectorIndex {
         this.efSearch = config.efSearch();
     }
 
-    /**
-     * The space an index scores with: the exact float32 space of its metric. The one place
-     * where quantized encodings are to be wired in.
-     */
+    /** The space an index scores with: the exact float32 space of its metric, quantized as configured. */
     static ScoringSpace createSpace(IndexConfig config) {
         return spaceOver(ScoringSpaces.create(config), config);
     }
 
     /**
      * The space an index scores with over a given exact space (empty, or restored from a
-     * snapshot with its vectors in place).
+     * snapshot with its vectors in place): the exact space itself, or the configured quantized
+     * space over it, which encodes any vectors already there.
      */
     static ScoringSpace spaceOver(FloatScoringSpace exact, IndexConfig config) {
-        if (config.quantization() != Quantization.NONE) {
-            throw new UnsupportedOperationException("quantization " + config.quantization()
-                    + " is not available yet; build the index with quantization none");
-        }
-        return exact;
+        return QuantizedSpaces.wrap(exact, config);
     }
 
     /** An index holding {@code vectors[i]} under {@code ids[i]}, built by {@code threads} threads. */

@@ -42,8 +42,13 @@ import java.util.Locale;
  * and a repair before every snapshot would make writing one change the index and cost an
  * O(graph) pass while inserts wait. A restored index repairs them when it would have.
  *
- * <p>Quantized indexes store their exact vectors only; loading re-wraps them in the configured
- * quantized space, which derives its codes from those vectors.
+ * <p><b>Quantized indexes</b> store their exact vectors only. Loading wraps them in the configured
+ * quantized space ({@link io.hyperspatial.core.index.score.QuantizedSpaces#wrap}), which fits its
+ * calibration on the first stored vectors, as it did when they were added, and encodes every
+ * vector again (a linear pass, well under the file's read time). Unless ordinals below the
+ * calibration sample were reused after deletes, that gives the same codes; otherwise codes of a
+ * slightly different calibration, which the exact rerank absorbs. Codes are not written because
+ * they are a function of the vectors: the format then does not change when the quantizer does.
  *
  * <p><b>Consistency.</b> {@link #write} holds the index's structure lock exclusively while it
  * writes: inserts, removes and repairs wait, searches go on, and the file holds one state of the

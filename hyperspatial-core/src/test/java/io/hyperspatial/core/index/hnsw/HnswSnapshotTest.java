@@ -1,8 +1,10 @@
 package io.hyperspatial.core.index.hnsw;
 
 import io.hyperspatial.core.index.IndexConfig;
+import io.hyperspatial.core.index.Quantization;
 import io.hyperspatial.core.index.SearchHit;
 import io.hyperspatial.core.index.SearchRequest;
+import io.hyperspatial.core.index.score.CodeScoringSpace;
 import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.StorageException;
 import io.hyperspatial.manifold.schema.VectorMetric;
@@ -84,6 +86,28 @@ class HnswSnapshotTest {
         }
         assertThat(copy.repairDeletions()).isEqualTo(original.repairDeletions());
         assertSameAnswers(original, copy, data);
+    }
+
+    /**
+     * Quantized indexes store their exact vectors; loading re-encodes them with a calibration
+     * fitted on the same first vectors, so without ordinal reuse the codes and answers are the
+     * same.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Quantization.class, names = {"INT8", "BINARY"})
+    void aQuantizedIndexReencodesItsVectorsOnLoadAndAnswersAsBefore(Quantization quantization) {
+        for (VectorMetric metric : new VectorMetric[]{VectorMetric.L2, VectorMetric.POINCARE}) {
+            float[][] data = TestVectors.of(metric, N + 300, 8, 12);
+            HnswIndex original = HnswIndex.build(IndexConfig.of(metric, 8).withEfConstruction(64).withQuantization(quantization),
+                    IntStream.range(0, N).toArray(), Arrays.copyOf(data, N), 1);
+            assertThat(original.space()).isInstanceOf(CodeScoringSpace.class);
+            Path file = dir.resolve(metric + "-" + quantization + ".hnsw");
+            HnswSnapshot.write(original, 5, file);
+            HnswIndex copy = HnswSnapshot.read(file, original.config()).index();
+            assertThat(copy.space()).isInstanceOfSatisfying(CodeScoringSpace.class,
+                    q -> assertThat(q.calibrated()).isTrue());
+            assertSameAnswers(original, copy, data);
+        }
     }
 
     private static void assertSameAnswers(HnswIndex a, HnswIndex b, float[][] data) {
