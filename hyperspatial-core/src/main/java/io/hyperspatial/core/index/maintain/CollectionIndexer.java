@@ -56,6 +56,8 @@ import java.util.logging.Logger;
 public final class CollectionIndexer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CollectionIndexer.class.getName());
     private static final int BUILD_CHUNK = 16_384;
+    /** A failed periodic snapshot (a full disk, say) is not tried again sooner than this. */
+    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
 
     private final Collection collection;
     private final IndexFactory factory;
@@ -71,6 +73,7 @@ public final class CollectionIndexer implements AutoCloseable {
     /** The newest event applied (or known at start); guarded by {@link #applying}. */
     private IndexSnapshots.FeedMark lastEvent;
     private volatile long snapshotNanos = System.nanoTime();
+    private volatile long failedNanos = System.nanoTime() - RETRY_AFTER_FAILURE.toNanos();
     private volatile Throwable failure;
 
     /** A field's index, how it started, and the sequence its newest snapshot covers (−1: none). */
@@ -369,16 +372,18 @@ public final class CollectionIndexer implements AutoCloseable {
      * write is logged, not thrown: the previous snapshots stay and the next check tries again.
      */
     public boolean snapshotIfDue() {
-        if (snapshots == null || failure != null
-                || !policy.due(appliedSequence(), snapshotSequence(), startSequence, System.nanoTime() - snapshotNanos)) {
+        long now = System.nanoTime();
+        if (snapshots == null || failure != null || now - failedNanos < RETRY_AFTER_FAILURE.toNanos()
+                || !policy.due(appliedSequence(), snapshotSequence(), startSequence, now - snapshotNanos)) {
             return false;
         }
         try {
             snapshot();
             return true;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "collection '" + collection.name() + "': index snapshot failed; will retry", e);
-            snapshotNanos = System.nanoTime();
+            LOG.log(Level.WARNING, "collection '" + collection.name() + "': index snapshot failed; retrying in "
+                    + RETRY_AFTER_FAILURE.toSeconds() + " s at the earliest", e);
+            failedNanos = System.nanoTime();
             return false;
         }
     }

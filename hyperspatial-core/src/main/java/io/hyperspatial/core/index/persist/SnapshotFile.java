@@ -218,7 +218,7 @@ public final class SnapshotFile {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (AccessDeniedException | UnsupportedOperationException e) {
-            // Windows cannot open a directory as a channel; its renames are durable without it
+            // some platforms (Windows) cannot open a directory for reading; the rename stands as the platform made it
         }
     }
 

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the bench module (and what it depends on) and runs the restart benchmark: an HNSW index
+# build against writing and loading its snapshot. Arguments go to the harness (try --help).
+# Extra JVM options (a heap size) can be given in HS_BENCH_JAVA_OPTS.
+#
+#   bench/run-restart.sh                                  # 1,000,000 × 16 Poincaré vectors
+#   bench/run-restart.sh --count 200000 --out restart.json
+set -euo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib/env.sh"
+hs_find_jdk
+hs_find_maven
+
+# Maven's output goes to stderr: stdout carries only the JSON report.
+(cd "$HS_ROOT" && mvn -B -q -ntp -DskipTests -pl bench -am package) >&2
+
+# shellcheck disable=SC2086 # HS_BENCH_JAVA_OPTS is a list of options, split on purpose
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector ${HS_BENCH_JAVA_OPTS:-} \
+  -cp "$HS_ROOT/bench/target/bench-0.1.0-SNAPSHOT.jar:$HS_ROOT/bench/target/lib/*" \
+  io.hyperspatial.bench.ann.RestartBench --dir "$HS_ROOT/bench/target" "$@"
