@@ -5,6 +5,7 @@ import io.hyperspatial.core.index.VectorIndex;
 import io.hyperspatial.core.index.maintain.IndexSnapshotCodec.StoredIndex;
 import io.hyperspatial.core.index.persist.SnapshotFile;
 import io.hyperspatial.manifold.error.ErrorCode;
+import io.hyperspatial.manifold.error.FeedTruncatedException;
 import io.hyperspatial.manifold.error.StorageException;
 import io.hyperspatial.manifold.feed.ChangeEvent;
 import io.hyperspatial.manifold.feed.ChangeFeed;
@@ -189,7 +190,12 @@ public final class IndexSnapshots {
         if (mark.sequence() <= feed.oldestResumable()) {
             return null;
         }
-        List<ChangeEvent> events = feed.read(mark.sequence() - 1, mark.sequence(), 1);
+        List<ChangeEvent> events;
+        try {
+            events = feed.read(mark.sequence() - 1, mark.sequence(), 1);
+        } catch (FeedTruncatedException e) {
+            return null;
+        }
         if (events.isEmpty() || events.getFirst().timeMillis() != mark.timeMillis()) {
             return "change event " + mark.sequence() + " of the collection is not the one the snapshots reflect"
                     + " (was the collection re-created or restored from a backup?)";

@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,6 +119,50 @@ class HnswSnapshotTest {
             assertThat(b.search(SearchRequest.of(query, K))).isEqualTo(a.search(SearchRequest.of(query, K)));
             SearchRequest filtered = new SearchRequest(query, K, 0, some);
             assertThat(b.search(filtered)).isEqualTo(a.search(filtered));
+        }
+    }
+
+    @Test
+    void snapshotsTakenWhileInsertsAndSearchesRunHoldOneConsistentState() throws Exception {
+        int n = 3000;
+        float[][] data = TestVectors.of(VectorMetric.COSINE, n, 8, 21);
+        HnswIndex index = new HnswIndex(IndexConfig.of(VectorMetric.COSINE, 8).withEfConstruction(32));
+        AtomicInteger added = new AtomicInteger();
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread writer = Thread.ofPlatform().start(() -> {
+            for (int i = 0; i < n; i++) {
+                index.add(i, data[i]);
+                if (i % 7 == 3) {
+                    index.remove(i - 3);
+                }
+                added.set(i + 1);
+            }
+        });
+        Thread searcher = Thread.ofPlatform().start(() -> {
+            while (!stop.get()) {
+                index.search(SearchRequest.of(data[0], K));
+            }
+        });
+        try {
+            for (int round = 0; writer.isAlive() || round < 2; round++) {
+                int before = added.get();
+                Path file = dir.resolve("live-" + round + ".hnsw");
+                HnswSnapshot.write(index, round, file);
+                int after = added.get();
+                HnswIndex copy = HnswSnapshot.read(file).index();
+                assertThat(copy.size()).isBetween(before - before / 7 - 1, after);
+                for (int i = 0; i < before; i += 37) {
+                    boolean removed = i % 7 == 0 && i + 3 < before;
+                    if (!removed) {
+                        assertThat(copy.search(new SearchRequest(data[i], 1, 200, null))).as("id %d of round %d", i, round)
+                                .extracting(SearchHit::id).containsExactly(i);
+                    }
+                }
+            }
+        } finally {
+            stop.set(true);
+            writer.join();
+            searcher.join();
         }
     }
 
