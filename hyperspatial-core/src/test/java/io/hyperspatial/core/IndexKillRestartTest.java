@@ -50,7 +50,7 @@ class IndexKillRestartTest {
         Path stderr = dir.resolve("child.err");
         Process child = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED", "--add-modules",
                 "jdk.incubator.vector", "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-                SnapshotCrashWriter.class.getName(), database.toString(), "60000")
+                SnapshotCrashWriter.class.getName(), database.toString(), "180000")
                 .redirectError(stderr.toFile()).start();
         Thread reader = Thread.ofPlatform().start(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -68,7 +68,8 @@ class IndexKillRestartTest {
             }
         });
         try {
-            IndexRestartTest.waitFor(() -> acked.size() >= 150 || !child.isAlive(), "150 writes acknowledged after the snapshot");
+            IndexRestartTest.waitFor(Duration.ofSeconds(150), () -> acked.size() >= 150 || !child.isAlive(),
+                    "150 writes acknowledged after the snapshot");
             assertThat(child.isAlive()).as("child alive; its stderr:%n%s", Files.exists(stderr) ? Files.readString(stderr) : "")
                     .isTrue();
         } finally {

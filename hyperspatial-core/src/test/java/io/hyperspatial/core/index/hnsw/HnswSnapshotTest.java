@@ -150,12 +150,14 @@ class HnswSnapshotTest {
                 HnswSnapshot.write(index, round, file);
                 int after = added.get();
                 HnswIndex copy = HnswSnapshot.read(file).index();
-                assertThat(copy.size()).isBetween(before - before / 7 - 1, after);
-                for (int i = 0; i < before; i += 37) {
-                    boolean removed = i % 7 == 0 && i + 3 < before;
-                    if (!removed) {
-                        assertThat(copy.search(new SearchRequest(data[i], 1, 200, null))).as("id %d of round %d", i, round)
-                                .extracting(SearchHit::id).containsExactly(i);
+                // the writer counts an add (and the remove after it) once both are done: one may be in the copy uncounted
+                assertThat(copy.size()).isBetween(before - before / 7 - 1, after + 1);
+                for (int i = 0; i < before; i += 19) {
+                    List<SearchHit> hits = copy.search(new SearchRequest(data[i], 1, 200, null));
+                    if (i % 7 != 0) {
+                        assertThat(hits).as("id %d of round %d", i, round).extracting(SearchHit::id).containsExactly(i);
+                    } else if (i + 3 < before) {
+                        assertThat(hits).as("removed id %d of round %d", i, round).extracting(SearchHit::id).doesNotContain(i);
                     }
                 }
             }
