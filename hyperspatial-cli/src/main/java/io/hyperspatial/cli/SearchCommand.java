@@ -3,9 +3,9 @@ package io.hyperspatial.cli;
 import io.hyperspatial.cli.output.JsonWriter;
 import io.hyperspatial.cli.output.TextTable;
 import io.hyperspatial.core.HyperspatialDatabase;
-import io.hyperspatial.core.index.hnsw.HnswIndex;
 import io.hyperspatial.core.index.maintain.CollectionIndexer;
 import io.hyperspatial.core.index.maintain.EntityHit;
+import io.hyperspatial.core.index.maintain.SnapshotPolicy;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.ReadView;
 import io.hyperspatial.manifold.table.Entity;
@@ -26,8 +26,8 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code hyperspatial search}: the k entities nearest to a vector (given, or another entity's)
- * in a dense vector field, through the field's HNSW index. The index is built from the
- * collection when the command starts.
+ * in a dense vector field, through the field's HNSW index. The index is loaded from its snapshot
+ * (or built from the collection the first time, and snapshotted when the command ends).
  */
 @Command(name = "search", description = {"The k entities nearest to a vector in a dense vector field (HNSW index).",
         "Give the query as --vector 'x,y,…' or as --like KEY (that entity's own vector; it is left out of the results)."})
@@ -77,8 +77,8 @@ final class SearchCommand implements Callable<Integer> {
             throw new CommandFailure("-k must be at least 1 and --ef not negative");
         }
         PrintWriter out = spec.commandLine().getOut();
-        try (HyperspatialDatabase db = HyperspatialDatabase.open(data.openExisting(), HnswIndex::new,
-                CollectionIndexer::defaultConfig)) {
+        try (HyperspatialDatabase db = HyperspatialDatabase.open(data.openExisting(), CollectionIndexer::defaultConfig,
+                SnapshotPolicy.AT_SHUTDOWN)) {
             Collection c = db.collection(collection);
             UUID self = query.like == null ? null : c.ids().forKey(query.like);
             float[] vector = query.vector != null ? query.vector : vectorOf(c, self);
@@ -93,8 +93,10 @@ final class SearchCommand implements Callable<Integer> {
                     printJson(out, view, hits);
                 } else {
                     printTable(out, view, hits);
-                    out.printf(Locale.ROOT, "%n%d results; index of %d vectors built in %.2f s, search %.2f ms%n",
-                            hits.size(), indexer.index(field).size(), (built - started) / 1e9, (searched - built) / 1e6);
+                    String source = indexer.stats().stream().filter(s -> s.field().equals(field)).findFirst()
+                            .map(s -> s.source().name().toLowerCase(Locale.ROOT)).orElse("built");
+                    out.printf(Locale.ROOT, "%n%d results; index of %d vectors %s in %.2f s, search %.2f ms%n",
+                            hits.size(), indexer.index(field).size(), source, (built - started) / 1e9, (searched - built) / 1e6);
                 }
             }
         }
