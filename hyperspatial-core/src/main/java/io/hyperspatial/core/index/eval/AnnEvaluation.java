@@ -14,8 +14,9 @@ import java.util.function.Consumer;
 /**
  * Measures one {@link AnnSubject} on one {@link AnnDataset}, the way {@code hyperspatial bench ann}
  * and the bench module's peer comparison both do: build on {@code threads} threads (timed), then
- * one untimed pass over the queries at the middle ef, then for each ef every query once from a
- * single thread, timed one by one. Reports, as one-line JSON objects handed to a consumer:
+ * two untimed passes over the queries (at the first and the middle ef, so the JIT has compiled
+ * the search before anything is timed), then for each ef every query once from a single thread,
+ * timed one by one. Reports, as one-line JSON objects handed to a consumer:
  * <ul>
  *   <li>the build: {@code {"subject","build_s","memory_bytes","metric","n","dimension","queries","k",
  *       "m","ef_construction","threads","quantization","filter_selectivity","allowed","truth"}};</li>
@@ -112,6 +113,7 @@ public final class AnnEvaluation {
                     .put("truth", truthSource).toString());
 
             int[] efs = settings.efs();
+            pass(index, data.queries(), settings.k(), efs[0], allowed, null);
             pass(index, data.queries(), settings.k(), efs[efs.length / 2], allowed, null);
             List<RecallCurve.Point> curve = new ArrayList<>();
             for (int ef : efs) {

@@ -57,6 +57,13 @@ public final class JsonLine {
         return out.append('}').toString();
     }
 
+    /** A string as a JSON string literal, quoted and escaped. */
+    public static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2);
+        string(out, s);
+        return out.toString();
+    }
+
     private static void string(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
