@@ -35,10 +35,10 @@ public final class Subscription implements AutoCloseable {
                         return;
                     }
                     listener.onEvent(e);
-                    delivered = e.sequence();
+                    advance(e.sequence());
                 }
                 if (batch.size() < BATCH) {
-                    delivered = Math.max(delivered, upTo);
+                    advance(upTo);
                     feed.await(delivered, POLL);
                 }
             }
@@ -49,6 +49,29 @@ public final class Subscription implements AutoCloseable {
                 listener.onError(t);
             }
         }
+    }
+
+    private synchronized void advance(long sequence) {
+        if (sequence > delivered) {
+            delivered = sequence;
+            notifyAll();
+        }
+    }
+
+    /**
+     * Waits until every event through {@code sequence} has been handled, the subscription ends,
+     * or the timeout passes; returns whether they were handled.
+     */
+    public synchronized boolean awaitDelivered(long sequence, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (delivered < sequence && thread.isAlive()) {
+            long left = deadline - System.currentTimeMillis();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.min(left, 100));
+        }
+        return delivered >= sequence;
     }
 
     /** The sequence number through which events have been handled; resume from it after a restart. */

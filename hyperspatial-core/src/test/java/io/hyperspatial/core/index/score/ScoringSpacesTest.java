@@ -1,0 +1,187 @@
+package io.hyperspatial.core.index.score;
+
+import io.hyperspatial.core.index.IndexConfig;
+import io.hyperspatial.manifold.error.SchemaViolationException;
+import io.hyperspatial.manifold.schema.VectorMetric;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class ScoringSpacesTest {
+    private static final int DIM = 12;
+
+    /** A valid random point of the metric: Poincaré radii skewed toward the boundary, Lorentz lifted. */
+    static float[] point(VectorMetric metric, Random r, double c) {
+        float[] v = new float[DIM];
+        for (int i = 0; i < DIM; i++) {
+            v[i] = (float) r.nextGaussian();
+        }
+        switch (metric) {
+            case POINCARE -> {
+                double radius = (1 - Math.pow(r.nextDouble(), 4) * 0.999) * 0.999 / Math.sqrt(c);
+                double norm = Math.sqrt(ScoringSpacesTest.norm2(v));
+                for (int i = 0; i < DIM; i++) {
+                    v[i] = (float) (v[i] / norm * radius);
+                }
+            }
+            case LORENTZ -> {
+                double spatial = 0;
+                for (int i = 1; i < DIM; i++) {
+                    spatial += (double) v[i] * v[i];
+                }
+                v[0] = (float) Math.sqrt(1 / c + spatial);
+            }
+            default -> {
+            }
+        }
+        return v;
+    }
+
+    static double norm2(float[] v) {
+        double s = 0;
+        for (float f : v) {
+            s += (double) f * f;
+        }
+        return s;
+    }
+
+    /** The metric's distance computed in double from the definitions. */
+    static double reference(VectorMetric metric, float[] u, float[] v, double c) {
+        double dot = 0, diff = 0;
+        for (int i = 0; i < u.length; i++) {
+            dot += (double) u[i] * v[i];
+            diff += ((double) u[i] - v[i]) * ((double) u[i] - v[i]);
+        }
+        return switch (metric) {
+            case L2 -> Math.sqrt(diff);
+            case DOT -> -dot;
+            case COSINE -> 1 - dot / Math.sqrt(norm2(u) * norm2(v));
+            case POINCARE -> acosh(1 + 2 * c * diff / ((1 - c * norm2(u)) * (1 - c * norm2(v)))) / Math.sqrt(c);
+            case LORENTZ -> {
+                double inner = dot - 2 * (double) u[0] * v[0];
+                yield acosh(Math.max(1, -c * inner)) / Math.sqrt(c);
+            }
+        };
+    }
+
+    static double acosh(double x) {
+        return Math.log(x + Math.sqrt(x * x - 1));
+    }
+
+    @ParameterizedTest
+    @EnumSource(VectorMetric.class)
+    void distancesAgreeWithTheDefinitionComputedInDouble(VectorMetric metric) {
+        for (double c : new double[]{1.0, 0.5, 2.0}) {
+            Random r = new Random(7);
+            ScoringSpace space = ScoringSpaces.create(new IndexConfig(metric, DIM, 16, 100, 50,
+                    io.hyperspatial.core.index.Quantization.NONE, c));
+            List<float[]> stored = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                float[] v = point(metric, r, c);
+                stored.add(v);
+                assertThat(space.add(v)).isEqualTo(i);
+            }
+            for (int q = 0; q < 20; q++) {
+                float[] query = point(metric, r, c);
+                NodeScorer scorer = space.scorer(query);
+                for (int i = 0; i < stored.size(); i++) {
+                    double expected = reference(metric, query, stored.get(i), c);
+                    double actual = space.distance(scorer.score(i));
+                    assertThat(actual).as("%s c=%s vector %d", metric, c, i)
+                            .isCloseTo(expected, within(1e-3 * Math.max(1, Math.abs(expected))));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(VectorMetric.class)
+    void aStoredVectorIsGivenBackAndCanBeReplaced(VectorMetric metric) {
+        Random r = new Random(3);
+        ScoringSpace space = ScoringSpaces.create(IndexConfig.of(metric, DIM));
+        float[] a = point(metric, r, 1);
+        float[] b = point(metric, r, 1);
+        int ord = space.add(a);
+        assertThat(space.vector(ord)).usingComparatorWithPrecision(1e-5f).containsExactly(a);
+        space.set(ord, b);
+        assertThat(space.vector(ord)).usingComparatorWithPrecision(1e-5f).containsExactly(b);
+        assertThat(space.distance(space.scorer(b).score(ord))).isCloseTo(metric == VectorMetric.DOT
+                ? (float) reference(metric, b, b, 1) : 0f, within(1e-3f));
+        assertThat(space.scorer(ord).score(ord)).isEqualTo(space.scorer(b).score(ord));
+    }
+
+    @Test
+    void poincareKeepsPrecisionForClosePointsNearTheBoundary() {
+        ScoringSpace space = ScoringSpaces.create(IndexConfig.of(VectorMetric.POINCARE, 2));
+        float[] u = {0.99999f, 0f};
+        float[] v = {0.99999f, 0.00001f};
+        space.add(v);
+        double expected = reference(VectorMetric.POINCARE, u, v, 1);
+        assertThat((double) space.distance(space.scorer(u).score(0))).isCloseTo(expected, within(expected * 1e-3));
+    }
+
+    @Test
+    void lorentzKeepsPrecisionForClosePointsFarFromTheOrigin() {
+        ScoringSpace space = ScoringSpaces.create(IndexConfig.of(VectorMetric.LORENTZ, 3));
+        double s = 500;
+        float[] u = {(float) Math.sqrt(1 + s * s), (float) s, 0f};
+        float[] v = {(float) Math.sqrt(1 + s * s + 1), (float) s, 1f};
+        space.add(v);
+        // exact: both points share x1 = 500; the second moves 1 along x2 — distance asinh-sized, well above 0
+        double expected = reference(VectorMetric.LORENTZ, u, v, 1);
+        assertThat(expected).isGreaterThan(1e-3);
+        assertThat((double) space.distance(space.scorer(u).score(0))).isCloseTo(expected, within(expected * 0.05));
+    }
+
+    @Test
+    void pointsOutsideTheModelAreRejectedForEveryCurvature() {
+        ScoringSpace ball = ScoringSpaces.create(new IndexConfig(VectorMetric.POINCARE, 2, 16, 100, 50,
+                io.hyperspatial.core.index.Quantization.NONE, 4.0));
+        assertThatThrownBy(() -> ball.add(new float[]{0.5f, 0f})).isInstanceOf(SchemaViolationException.class)
+                .hasMessageContaining("norm below 0.5");
+        assertThat(ball.size()).isZero();
+        ScoringSpace hyperboloid = ScoringSpaces.create(IndexConfig.of(VectorMetric.LORENTZ, 3));
+        assertThatThrownBy(() -> hyperboloid.add(new float[]{1f, 1f, 1f})).isInstanceOf(SchemaViolationException.class);
+        assertThatThrownBy(() -> ScoringSpaces.create(IndexConfig.of(VectorMetric.COSINE, 2)).add(new float[2]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void concurrentAddsKeepEveryVectorAtItsOrdinal() throws Exception {
+        ScoringSpace space = ScoringSpaces.create(IndexConfig.of(VectorMetric.L2, 5));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        List<Future<List<int[]>>> futures = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            futures.add(pool.submit(() -> {
+                List<int[]> added = new ArrayList<>();
+                for (int i = 0; i < 3000; i++) {
+                    float tag = thread * 10_000 + i;
+                    added.add(new int[]{space.add(new float[]{tag, tag, tag, tag, tag}), (int) tag});
+                }
+                return added;
+            }));
+        }
+        int total = 0;
+        for (Future<List<int[]>> f : futures) {
+            for (int[] added : f.get()) {
+                assertThat(space.vector(added[0])[4]).isEqualTo((float) added[1]);
+                total++;
+            }
+        }
+        pool.shutdown();
+        assertThat(space.size()).isEqualTo(total).isEqualTo(12_000);
+        assertThat(space.bytesPerVector()).isEqualTo(20);
+    }
+}
