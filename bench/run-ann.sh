@@ -6,6 +6,8 @@
 #   brute_force  ours, exact (one ef)
 #   lucene       Lucene HNSW (lucene-core, in the bench module's JVM)
 #   jvector      jvector (in the bench module's JVM)
+#   hnswlib_cpp  native hnswlib (Debian's libhnswlib-dev headers), bench/peers/hnswlib_peer.cpp
+#                compiled with g++; every metric (custom spaces for poincare and lorentz)
 #   hnswlib      Debian's python3-hnswlib   } bench/peers/ann_peers.py, with /usr/bin/python3
 #   faiss        Debian's python3-faiss     } (installed with apt-get when missing)
 # Writes every JSON line to <work>/<dataset>.jsonl, the report to --out (JSON), and prints a
@@ -16,7 +18,7 @@
 set -euo pipefail
 
 usage() {
-  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   echo
   echo "Options: --subjects LIST (default all of the above), --m N (16), --ef-construction N (200),"
   echo "         --threads N (2), --ef LIST (10,16,...,512), --k N (10), --out FILE, --work DIR (bench/target/ann-runs)"
@@ -25,7 +27,7 @@ usage() {
 [ $# -ge 1 ] || { usage >&2; exit 2; }
 case "$1" in -h|--help) usage; exit 0 ;; esac
 data="$(cd "$1" && pwd)"; shift
-subjects="hnsw,brute_force,lucene,jvector,hnswlib,faiss"
+subjects="hnsw,brute_force,lucene,jvector,hnswlib_cpp,hnswlib,faiss"
 m=16; efc=200; threads=2; efs="10,16,24,32,48,64,96,128,192,256,384,512"; k=10; out=""; work=""
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -75,6 +77,17 @@ for s in "${chosen[@]}"; do
     brute_force|lucene|jvector)
       java_bench run --data "$data" --subjects "$s" --m "$m" --ef-construction "$efc" --threads "$threads" \
         --ef "$efs" --k "$k" --work "$work" --out "$lines" ;;
+    hnswlib_cpp)
+      if [ ! -f /usr/include/hnswlib/hnswlib.h ] || ! command -v g++ >/dev/null 2>&1; then
+        echo "run-ann.sh: installing libhnswlib-dev and g++" >&2
+        apt-get update -q >&2 && apt-get install -y -q libhnswlib-dev g++ >&2
+      fi
+      peer="$HS_ROOT/bench/target/hnswlib_peer"
+      if [ ! -x "$peer" ] || [ "$HS_ROOT/bench/peers/hnswlib_peer.cpp" -nt "$peer" ]; then
+        g++ -O3 -march=native -std=c++17 -pthread -o "$peer" "$HS_ROOT/bench/peers/hnswlib_peer.cpp"
+      fi
+      echo "run-ann.sh: hnswlib_cpp on $dataset" >&2
+      "$peer" "$data" "$m" "$efc" "$threads" "$k" "$efs" | tee -a "$lines" ;;
     hnswlib|faiss)
       python_peers="${python_peers:+$python_peers,}$s" ;;
     *) echo "run-ann.sh: unknown subject $s" >&2; exit 2 ;;
