@@ -10,8 +10,9 @@ import java.util.SplittableRandom;
  * (d) Lorentz. A random tree is grown level by level from a root at the origin, each node with 2
  * to 6 children, until it holds n nodes; every node is a point. A node at level ℓ lies at
  * hyperbolic distance ≈ ℓ·step from the origin, where step puts the deepest level at Poincaré
- * radius {@value #LEAF_RADIUS}, and in a direction near its parent's, with an angular spread that
- * shrinks with depth: siblings cluster, subtrees nest. Most nodes sit on the last levels, so radii
+ * radius {@value #LEAF_RADIUS} (±10%), and in a direction near its parent's, with an angular
+ * spread of 0.75^(ℓ−1) radians that shrinks with depth: siblings cluster, subtrees nest, and
+ * neighbouring subtrees overlap enough that the nearest neighbours are not trivial to find. Most nodes sit on the last levels, so radii
  * are skewed toward the boundary. Queries are fresh siblings of random base nodes (a new child of
  * the node's parent at the node's level), drawn from the same process but never base points.
  * Immutable.
@@ -112,12 +113,12 @@ final class HyperbolicTree {
 
     /** Radius and direction of a new child of {@code parentNode} at {@code childLevel}, packed as {r, u...}. */
     private double[] child(int parentNode, int childLevel, SplittableRandom random) {
-        double r = Math.min(2 * atanh(MAX_RADIUS), childLevel * step * (1 + 0.05 * random.nextGaussian()));
+        double r = Math.min(2 * atanh(MAX_RADIUS), childLevel * step * (1 + 0.1 * random.nextGaussian()));
         double[] dir;
         if (parentNode == 0) {
             dir = unit(gaussian(random, dimension, 1.0));
         } else {
-            double spread = Math.pow(0.55, childLevel - 1) / Math.sqrt(dimension);
+            double spread = Math.pow(0.75, childLevel - 1) / Math.sqrt(dimension);
             double[] noise = gaussian(random, dimension, spread);
             double[] p = direction[parentNode];
             for (int j = 0; j < dimension; j++) {
