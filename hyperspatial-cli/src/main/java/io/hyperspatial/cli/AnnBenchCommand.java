@@ -6,6 +6,7 @@ import io.hyperspatial.core.index.Quantization;
 import io.hyperspatial.core.index.eval.AnnDataset;
 import io.hyperspatial.core.index.eval.AnnEvaluation;
 import io.hyperspatial.core.index.eval.AnnSubject;
+import io.hyperspatial.core.index.hnsw.HnswIndex;
 import io.hyperspatial.manifold.schema.VectorMetric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -35,6 +36,8 @@ import java.util.concurrent.Callable;
 final class AnnBenchCommand implements Callable<Integer> {
     /** Which of our indexes is measured. */
     enum IndexKind {
+        /** Our HNSW graph ({@link HnswIndex}), built on the given threads. */
+        HNSW("hnsw"),
         /** Exact search: recall 1 at any ef; the baseline. */
         BRUTE_FORCE("brute_force");
 
@@ -46,6 +49,7 @@ final class AnnBenchCommand implements Callable<Integer> {
 
         AnnSubject.Factory factory() {
             return switch (this) {
+                case HNSW -> AnnSubject.of(HnswIndex::build);
                 case BRUTE_FORCE -> AnnSubject.of((config, ids, vectors, threads) -> BruteForceIndex.build(config, ids, vectors));
             };
         }
@@ -69,8 +73,8 @@ final class AnnBenchCommand implements Callable<Integer> {
                     + "Computed by brute force when absent.")
     private Path truth;
 
-    @Option(names = "--index", paramLabel = "KIND", defaultValue = "brute_force", converter = IndexKindConverter.class,
-            description = "The index to measure: brute_force (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--index", paramLabel = "KIND", defaultValue = "hnsw", converter = IndexKindConverter.class,
+            description = "The index to measure: hnsw or brute_force (default: ${DEFAULT-VALUE}).")
     private IndexKind index;
 
     @Option(names = "--m", defaultValue = "16", description = "Links per node (default ${DEFAULT-VALUE}).")
@@ -165,7 +169,7 @@ final class AnnBenchCommand implements Callable<Integer> {
                     return kind;
                 }
             }
-            throw new IllegalArgumentException("unknown index '" + value + "'; expected brute_force");
+            throw new IllegalArgumentException("unknown index '" + value + "'; expected hnsw or brute_force");
         }
     }
 }

@@ -39,8 +39,9 @@ class AnnBenchCommandTest {
 
     @Test
     void printsTheBuildEveryEfAndTheSpeedAtRecall095() {
-        Cli r = Cli.run("bench", "ann", "--metric", "poincare", "--base", base.toString(), "--queries", queries.toString(),
-                "--truth", truth.toString(), "--m", "16", "--ef-construction", "100", "--threads", "2", "--ef", "10,20,40");
+        Cli r = Cli.run("bench", "ann", "--index", "brute_force", "--metric", "poincare", "--base", base.toString(),
+                "--queries", queries.toString(), "--truth", truth.toString(), "--m", "16", "--ef-construction", "100",
+                "--threads", "2", "--ef", "10,20,40");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         List<Map<String, Object>> lines = r.out().lines().map(l -> object(MiniJson.parse(l))).toList();
         assertThat(lines).hasSize(5);
@@ -58,8 +59,8 @@ class AnnBenchCommandTest {
 
     @Test
     void filteredRunSaysTheTruthWasRecomputed() {
-        Cli r = Cli.run("bench", "ann", "--metric", "poincare", "--base", base.toString(), "--queries", queries.toString(),
-                "--truth", truth.toString(), "--ef", "16", "--filter-selectivity", "0.05");
+        Cli r = Cli.run("bench", "ann", "--index", "brute_force", "--metric", "poincare", "--base", base.toString(),
+                "--queries", queries.toString(), "--truth", truth.toString(), "--ef", "16", "--filter-selectivity", "0.05");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         Map<String, Object> build = object(MiniJson.parse(r.out().lines().findFirst().orElseThrow()));
         assertThat(build).containsEntry("allowed", 30L).containsEntry("truth", "brute force over the allowed ids");
@@ -67,11 +68,31 @@ class AnnBenchCommandTest {
     }
 
     @Test
-    void withoutATruthFileTheTruthIsComputed() {
+    void hnswIsMeasuredByDefaultAndFindsAlmostAllNeighbours() {
         Cli r = Cli.run("bench", "ann", "--metric", "poincare", "--base", base.toString(), "--queries", queries.toString(),
-                "--ef", "16");
+                "--truth", truth.toString(), "--m", "8", "--ef-construction", "64", "--ef", "10,64");
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("\"truth\":\"brute force\"");
+        List<Map<String, Object>> lines = r.out().lines().map(l -> object(MiniJson.parse(l))).toList();
+        assertThat(lines.getFirst()).containsEntry("subject", "hnsw").containsEntry("m", 8L);
+        assertThat(((Number) lines.get(2).get("recall")).doubleValue()).as(r.out()).isGreaterThan(0.95);
+        assertThat(lines.get(3)).containsEntry("reached", true);
+    }
+
+    @Test
+    void hnswHonoursTheFilter() {
+        Cli r = Cli.run("bench", "ann", "--metric", "poincare", "--base", base.toString(), "--queries", queries.toString(),
+                "--ef", "64", "--filter-selectivity", "0.1");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        Map<String, Object> search = object(MiniJson.parse(r.out().lines().skip(1).findFirst().orElseThrow()));
+        assertThat(((Number) search.get("recall")).doubleValue()).as(r.out()).isGreaterThan(0.95);
+    }
+
+    @Test
+    void withoutATruthFileTheTruthIsComputed() {
+        Cli r = Cli.run("bench", "ann", "--index", "brute_force", "--metric", "poincare", "--base", base.toString(),
+                "--queries", queries.toString(), "--ef", "16");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("\"truth\":\"brute force\"").contains("\"recall\":1,");
     }
 
     @Test

@@ -429,6 +429,8 @@ public final class Transaction extends TableReads implements AutoCloseable {
             ChangeEvent event = new ChangeEvent(seq, now, newSchema == null ? 0 : newSchema.revision(), list);
             txn.putUntracked(store.family(ColumnFamilies.CHANGES), ChangeEvent.key(seq), event.encode());
             txn.commit();
+            // before the sequence becomes visible: a reader that sees this event must see its schema
+            collection.committed(durability, newSchema);
         } catch (RocksDBException e) {
             if (StorageErrors.isConflict(e)) {
                 throw new ConflictException(ErrorCode.TRANSACTION_CONFLICT, null,
@@ -439,7 +441,6 @@ public final class Transaction extends TableReads implements AutoCloseable {
             tracker.end(seq);
         }
         sequence = seq;
-        collection.committed(durability, newSchema);
         return seq;
     }
 

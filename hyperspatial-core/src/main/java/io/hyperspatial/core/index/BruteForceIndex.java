@@ -53,24 +53,8 @@ public final class BruteForceIndex implements VectorIndex {
      * any is stored; a later duplicate id replaces an earlier one.
      */
     public static BruteForceIndex build(IndexConfig config, int[] ids, float[][] vectors) {
-        if (ids.length != vectors.length) {
-            throw new IllegalArgumentException(ids.length + " ids for " + vectors.length + " vectors");
-        }
         BruteForceIndex index = new BruteForceIndex(config);
-        float[][] prepared = new float[vectors.length][];
-        for (int i = 0; i < vectors.length; i++) {
-            requireId(ids[i]);
-            prepared[i] = index.prepare(ids[i], vectors[i]);
-        }
-        index.lock.writeLock().lock();
-        try {
-            index.allocate(Math.max(MIN_CAPACITY, vectors.length));
-            for (int i = 0; i < prepared.length; i++) {
-                index.store(ids[i], prepared[i]);
-            }
-        } finally {
-            index.lock.writeLock().unlock();
-        }
+        index.addAll(ids, vectors, 1);
         return index;
     }
 
@@ -86,6 +70,33 @@ public final class BruteForceIndex implements VectorIndex {
         lock.writeLock().lock();
         try {
             store(id, prepared);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Adds many vectors at once: all are validated before any is stored, then stored under one
+     * write lock. Exact search needs no graph, so {@code threads} is not used.
+     */
+    @Override
+    public void addAll(int[] ids, float[][] vectors, int threads) {
+        if (ids.length != vectors.length) {
+            throw new IllegalArgumentException(ids.length + " ids for " + vectors.length + " vectors");
+        }
+        float[][] prepared = new float[vectors.length][];
+        for (int i = 0; i < vectors.length; i++) {
+            requireId(ids[i]);
+            prepared[i] = prepare(ids[i], vectors[i]);
+        }
+        lock.writeLock().lock();
+        try {
+            if (ids.length > this.ids.length - size) {
+                resize(Math.max(MIN_CAPACITY, size + ids.length));
+            }
+            for (int i = 0; i < prepared.length; i++) {
+                store(ids[i], prepared[i]);
+            }
         } finally {
             lock.writeLock().unlock();
         }

@@ -1,5 +1,9 @@
 package io.hyperspatial.core.index;
 
+import io.hyperspatial.manifold.schema.VectorField;
+import io.hyperspatial.manifold.schema.VectorKind;
+import io.hyperspatial.manifold.schema.WriteValidator;
+
 import java.util.List;
 
 /**
@@ -16,6 +20,23 @@ public interface VectorIndex {
 
     /** Inserts a vector, or replaces the vector of an id already present. */
     void add(int id, float[] vector);
+
+    /**
+     * Adds many vectors, possibly on several threads. Every vector is validated first: on bad
+     * input nothing is added. This default adds them one by one on the calling thread.
+     */
+    default void addAll(int[] ids, float[][] vectors, int threads) {
+        if (ids.length != vectors.length) {
+            throw new IllegalArgumentException(ids.length + " ids but " + vectors.length + " vectors");
+        }
+        VectorField field = new VectorField("vector", 0, VectorKind.DENSE, config().dimension(), config().metric());
+        for (float[] v : vectors) {
+            WriteValidator.dense(field, v);
+        }
+        for (int i = 0; i < ids.length; i++) {
+            add(ids[i], vectors[i]);
+        }
+    }
 
     /** Removes an id: hidden from searches at once; its graph links are repaired. False if absent. */
     boolean remove(int id);

@@ -112,7 +112,9 @@ public final class WriteValidator {
         }
         double sq = 0;
         for (int i = 0; i < v.length; i++) {
-            finite(field + "[" + i + "]", v[i]);
+            if (!Float.isFinite(v[i])) {
+                finite(field + "[" + i + "]", v[i]);
+            }
             sq += (double) v[i] * v[i];
         }
         switch (f.metric()) {

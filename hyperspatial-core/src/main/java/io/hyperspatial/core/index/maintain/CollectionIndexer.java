@@ -20,6 +20,7 @@ import org.roaringbitmap.RoaringBitmap;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,6 +40,7 @@ import java.util.logging.Logger;
  */
 public final class CollectionIndexer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CollectionIndexer.class.getName());
+    private static final int BUILD_CHUNK = 16_384;
 
     private final Collection collection;
     private final IndexFactory factory;
@@ -56,7 +58,7 @@ public final class CollectionIndexer implements AutoCloseable {
         try (ReadView view = collection.snapshot()) {
             reconcileFields(view);
             for (Map.Entry<String, VectorIndex> e : indexes.entrySet()) {
-                view.vectors().forEachDense(e.getKey(), (id, vector) -> e.getValue().add(ordinals.idOf(id), vector));
+                buildFrom(view, e.getKey(), e.getValue());
             }
             built = view.sequence();
         }
@@ -88,6 +90,24 @@ public final class CollectionIndexer implements AutoCloseable {
     /** Default configuration for a field: its metric and dimension, m 16, ef_construction 200. */
     public static IndexConfig defaultConfig(VectorField field) {
         return IndexConfig.of(field.metric(), field.dimension());
+    }
+
+    /** Loads a field's stored vectors into its index in chunks, each added on all cores. */
+    private void buildFrom(ReadView view, String field, VectorIndex index) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        List<float[]> vectors = new ArrayList<>(BUILD_CHUNK);
+        int[] ids = new int[BUILD_CHUNK];
+        view.vectors().forEachDense(field, (entity, vector) -> {
+            ids[vectors.size()] = ordinals.idOf(entity);
+            vectors.add(vector);
+            if (vectors.size() == BUILD_CHUNK) {
+                index.addAll(ids, vectors.toArray(float[][]::new), threads);
+                vectors.clear();
+            }
+        });
+        if (!vectors.isEmpty()) {
+            index.addAll(Arrays.copyOf(ids, vectors.size()), vectors.toArray(float[][]::new), threads);
+        }
     }
 
     private void reconcileFields(ReadView view) {

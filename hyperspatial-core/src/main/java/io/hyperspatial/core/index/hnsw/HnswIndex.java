@@ -1,0 +1,345 @@
+package io.hyperspatial.core.index.hnsw;
+
+import io.hyperspatial.core.index.IndexConfig;
+import io.hyperspatial.core.index.SearchHit;
+import io.hyperspatial.core.index.SearchRequest;
+import io.hyperspatial.core.index.VectorIndex;
+import io.hyperspatial.core.index.score.ScoringSpace;
+import io.hyperspatial.core.index.score.QuantizedSpaces;
+import io.hyperspatial.core.index.score.ScoringSpaces;
+import io.hyperspatial.manifold.error.SchemaViolationException;
+import io.hyperspatial.manifold.schema.VectorField;
+import io.hyperspatial.manifold.schema.VectorKind;
+import io.hyperspatial.manifold.schema.WriteValidator;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * An in-memory HNSW index (Malkov and Yashunin, 2016) over any {@link ScoringSpace}: the graph
+ * code scores through the space and never learns the metric or the encoding.
+ *
+ * <p><b>Writes.</b> {@link #add} validates the vector for the metric before anything is stored,
+ * places it in a free ordinal or a new one, links it in with {@link HnswBuilder}, and only then
+ * maps the id to it, so a search never returns a half-inserted node. Adding an id already
+ * present inserts the new vector and retires the old ordinal. {@link #remove} unmaps the id,
+ * which hides it from searches at once; the retired ordinal stays in the graph as a stepping
+ * stone until a repair pass ({@link GraphRepair}) relinks its neighbours and frees it for
+ * reuse. Repair runs by itself once retired ordinals reach {@link #REPAIR_FRACTION} of the graph
+ * (at least {@link #MIN_REPAIR_BATCH}), so its O(graph) scan is amortised over many deletes, or
+ * on demand with {@link #repairDeletions()}.
+ *
+ * <p><b>Searches</b> run {@link KnnSearch}: graph search with ef = max(ef, k), exact scan for
+ * small allow-lists, filtered traversal otherwise, exact rerank for quantized spaces; reported
+ * distances are the metric's true distances.
+ *
+ * <p><b>Thread-safety.</b> Fully thread-safe. Any number of threads may add and search at
+ * once: inserts share the structure lock, searches take no index-wide lock at all. Removes only
+ * unmap. A repair pass takes the structure lock exclusively, so it waits for in-flight inserts
+ * and holds new ones back while it runs; searches continue through it. Per-thread scratch
+ * (searchers, builders) is pooled.
+ */
+public final class HnswIndex implements VectorIndex {
+    /** Repair once retired ordinals reach this share of the graph. */
+    static final double REPAIR_FRACTION = 0.05;
+    /** ...and at least this many, so small indexes do not repair on every delete. */
+    static final int MIN_REPAIR_BATCH = 64;
+    private static final int POOLED_WORKERS = 64;
+
+    private final IndexConfig config;
+    private final VectorField vectorField;
+    private final VectorField queryField;
+    private final ScoringSpace space;
+    private final HnswGraph graph;
+    private final IdMap ids;
+    private final LevelGenerator levels;
+    private final WorkerPool<HnswBuilder> builders;
+    private final WorkerPool<KnnSearch> searches;
+    private final GraphRepair repair;
+    private final ReentrantReadWriteLock structure = new ReentrantReadWriteLock();
+    private final OrdinalStack retired = new OrdinalStack();
+    private final OrdinalStack free = new OrdinalStack();
+    private volatile int efSearch;
+
+    public HnswIndex(IndexConfig config) {
+        this(config, HnswOptions.DEFAULT);
+    }
+
+    public HnswIndex(IndexConfig config, HnswOptions options) {
+        this(config, options, createSpace(config));
+    }
+
+    /** An index over a given space (of the config's dimension); for spaces not built from a config. */
+    HnswIndex(IndexConfig config, HnswOptions options, ScoringSpace space) {
+        if (space.dimension() != config.dimension() || space.size() != 0) {
+            throw new IllegalArgumentException("the space must be empty and of dimension " + config.dimension());
+        }
+        this.config = config;
+        this.vectorField = new VectorField("vector", 0, VectorKind.DENSE, config.dimension(), config.metric());
+        this.queryField = new VectorField("query", 0, VectorKind.DENSE, config.dimension(), config.metric());
+        this.space = space;
+        this.graph = new HnswGraph(config.m(), 1024);
+        this.ids = new IdMap(1024);
+        this.levels = new LevelGenerator(config.m(), options.seed());
+        this.builders = new WorkerPool<>(() -> new HnswBuilder(graph, space, config.efConstruction(),
+                options.keepPrunedConnections()), POOLED_WORKERS);
+        this.searches = new WorkerPool<>(() -> new KnnSearch(graph, space, ids), POOLED_WORKERS);
+        this.repair = new GraphRepair(graph, space, config.efConstruction(), options.keepPrunedConnections());
+        this.efSearch = config.efSearch();
+    }
+
+    /**
+     * The space an index scores with: the exact float32 space of its metric. The one place
+     * where quantized encodings are to be wired in.
+     */
+    static ScoringSpace createSpace(IndexConfig config) {
+        return QuantizedSpaces.wrap(ScoringSpaces.create(config), config);
+    }
+
+    /** An index holding {@code vectors[i]} under {@code ids[i]}, built by {@code threads} threads. */
+    public static HnswIndex build(IndexConfig config, int[] ids, float[][] vectors, int threads) {
+        HnswIndex index = new HnswIndex(config);
+        index.addAll(ids, vectors, threads);
+        return index;
+    }
+
+    /**
+     * Adds {@code vectors[i]} under {@code ids[i]} using {@code threads} threads. Every vector is
+     * validated first; on bad input nothing is added. If an id repeats, one of its vectors wins
+     * (which one is unspecified with more than one thread).
+     */
+    @Override
+    public void addAll(int[] ids, float[][] vectors, int threads) {
+        if (ids.length != vectors.length) {
+            throw new IllegalArgumentException(ids.length + " ids but " + vectors.length + " vectors");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive, got " + threads);
+        }
+        for (int i = 0; i < ids.length; i++) {
+            requireId(ids[i]);
+            try {
+                WriteValidator.dense(vectorField, vectors[i]);
+            } catch (SchemaViolationException e) {
+                String field = "vectors[" + i + "]";
+                throw new SchemaViolationException(e.code(), field, field + " (id " + ids[i] + "): " + e.getMessage());
+            }
+        }
+        AtomicInteger next = new AtomicInteger();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < ids.length; i = next.getAndIncrement()) {
+                insert(ids[i], vectors[i]);
+                repairIfDue();
+            }
+        };
+        if (threads == 1) {
+            worker.run();
+        } else {
+            runOnThreads(worker, threads);
+        }
+    }
+
+    @Override
+    public IndexConfig config() {
+        return config.withEfSearch(efSearch);
+    }
+
+    @Override
+    public void add(int id, float[] vector) {
+        requireId(id);
+        WriteValidator.dense(vectorField, vector);
+        insert(id, vector);
+        repairIfDue();
+    }
+
+    @Override
+    public boolean remove(int id) {
+        int ordinal = ids.remove(id);
+        if (ordinal < 0) {
+            return false;
+        }
+        retired.push(ordinal);
+        repairIfDue();
+        return true;
+    }
+
+    @Override
+    public List<SearchHit> search(SearchRequest request) {
+        WriteValidator.dense(queryField, request.query());
+        if (ids.size() == 0) {
+            return List.of();
+        }
+        int ef = Math.max(request.ef() > 0 ? request.ef() : efSearch, request.k());
+        KnnSearch search = searches.take();
+        try {
+            return search.run(request.query(), request.k(), ef, request.filter());
+        } finally {
+            searches.give(search);
+        }
+    }
+
+    @Override
+    public void setEfSearch(int efSearch) {
+        if (efSearch < 1) {
+            throw new IllegalArgumentException("ef_search must be positive, got " + efSearch);
+        }
+        this.efSearch = efSearch;
+    }
+
+    @Override
+    public int size() {
+        return ids.size();
+    }
+
+    @Override
+    public long memoryBytes() {
+        return space.bytesPerVector() * space.size() + graph.memoryBytes() + ids.memoryBytes()
+                + retired.memoryBytes() + free.memoryBytes();
+    }
+
+    /**
+     * Relinks the graph around every retired ordinal and frees those ordinals for reuse; returns
+     * how many were freed. Runs by itself as deletes accumulate; call it to reclaim at once.
+     */
+    public int repairDeletions() {
+        structure.writeLock().lock();
+        try {
+            int[] batch = retired.drain();
+            if (batch.length == 0) {
+                return 0;
+            }
+            BitSet removed = new BitSet(graph.size());
+            for (int ordinal : batch) {
+                removed.set(ordinal);
+            }
+            repair.repair(removed);
+            free.pushAll(batch);
+            return batch.length;
+        } finally {
+            structure.writeLock().unlock();
+        }
+    }
+
+    /** The graph, for tests of its structure. */
+    HnswGraph graph() {
+        return graph;
+    }
+
+    /** Ordinals allocated in the space (live, retired and free); for tests of reuse. */
+    int ordinalCount() {
+        return space.size();
+    }
+
+    /** Stores, links and then publishes one validated vector. */
+    private void insert(int id, float[] vector) {
+        structure.readLock().lock();
+        try {
+            int ordinal = store(vector);
+            HnswBuilder builder = builders.take();
+            try {
+                builder.insert(ordinal, levels.next());
+            } finally {
+                builders.give(builder);
+            }
+            int replaced = ids.put(id, ordinal);
+            if (replaced >= 0) {
+                retired.push(replaced);
+            }
+        } finally {
+            structure.readLock().unlock();
+        }
+    }
+
+    /** Writes the vector into a freed ordinal's slot, or appends it; returns the ordinal. */
+    private int store(float[] vector) {
+        int reused = free.pop();
+        if (reused < 0) {
+            return space.add(vector);
+        }
+        try {
+            space.set(reused, vector);
+            return reused;
+        } catch (RuntimeException e) {
+            free.push(reused);
+            throw e;
+        }
+    }
+
+    private void repairIfDue() {
+        int due = Math.max(MIN_REPAIR_BATCH, (int) (REPAIR_FRACTION * graph.size()));
+        if (retired.size() >= due) {
+            repairDeletions();
+        }
+    }
+
+    private static void requireId(int id) {
+        if (id < 0) {
+            throw new IllegalArgumentException("ids must be non-negative, got " + id);
+        }
+    }
+
+    private static void runOnThreads(Runnable worker, int threads) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            Future<?>[] running = new Future<?>[threads];
+            for (int t = 0; t < threads; t++) {
+                running[t] = pool.submit(worker);
+            }
+            for (Future<?> f : running) {
+                f.get();
+            }
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException("bulk insert failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted during bulk insert", e);
+        }
+    }
+
+    /** A growable stack of ordinals; thread-safe (its own monitor). */
+    private static final class OrdinalStack {
+        private int[] items = new int[16];
+        private int size;
+
+        synchronized void push(int ordinal) {
+            if (size == items.length) {
+                items = Arrays.copyOf(items, size * 2);
+            }
+            items[size++] = ordinal;
+        }
+
+        synchronized void pushAll(int[] ordinals) {
+            for (int ordinal : ordinals) {
+                push(ordinal);
+            }
+        }
+
+        /** The most recently pushed ordinal, removed; −1 if empty. */
+        synchronized int pop() {
+            return size == 0 ? -1 : items[--size];
+        }
+
+        synchronized int[] drain() {
+            int[] all = Arrays.copyOf(items, size);
+            size = 0;
+            return all;
+        }
+
+        synchronized int size() {
+            return size;
+        }
+
+        synchronized long memoryBytes() {
+            return 16 + 4L * items.length;
+        }
+    }
+}

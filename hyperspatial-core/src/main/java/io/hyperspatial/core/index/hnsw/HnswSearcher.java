@@ -1,0 +1,142 @@
+package io.hyperspatial.core.index.hnsw;
+
+import io.hyperspatial.core.index.score.NodeScorer;
+
+/**
+ * Graph traversal over an {@link HnswGraph}: greedy descent through the upper levels, then a
+ * beam search of width ef on one level (the paper's SEARCH-LAYER). Only calls the
+ * {@link NodeScorer} it is given, so it serves queries and inserts alike, in any metric and
+ * encoding.
+ *
+ * <p>Owns its scratch: a generation-stamped visited set, a nearest-first candidate frontier and
+ * a bounded farthest-first result set, both heaps of packed longs, and a neighbour buffer. After
+ * warm-up a search allocates nothing.
+ *
+ * <p>Filtered searches: nodes the {@link OrdinalFilter} rejects are still expanded (they route
+ * the search) but never enter the results. While fewer than ef accepted nodes are found the
+ * beam does not close, so a selective filter widens the search by itself; the optional visit
+ * limit bounds that widening (the caller then switches to an exact scan).
+ *
+ * <p>Not thread-safe: one searcher per thread, reused across searches (the index pools them).
+ */
+final class HnswSearcher {
+    private final HnswGraph graph;
+    private final VisitedSet visited;
+    private final NeighborQueue candidates = new NeighborQueue(128, NeighborQueue.Order.NEAREST_FIRST);
+    private final NeighborQueue results = new NeighborQueue(128, NeighborQueue.Order.FARTHEST_FIRST);
+    private final int[] neighbors;
+    private int visitedCount;
+
+    HnswSearcher(HnswGraph graph) {
+        this.graph = graph;
+        this.visited = new VisitedSet(graph.size());
+        this.neighbors = new int[graph.maxConnections(0)];
+    }
+
+    /**
+     * Searches from the entry point: greedy to level 1, then width {@code ef} on level 0,
+     * keeping at most {@code ef} accepted nodes in {@link #results()}. Returns false if it
+     * stopped after scoring {@code visitLimit} nodes (the results are then incomplete).
+     */
+    boolean search(NodeScorer scorer, int ef, OrdinalFilter filter, int visitLimit) {
+        candidates.clear();
+        results.clear();
+        visitedCount = 0;
+        long entry = graph.entry();
+        if (entry == HnswGraph.NO_ENTRY) {
+            return true;
+        }
+        int node = descend(scorer, HnswGraph.entryNode(entry), HnswGraph.entryLevel(entry), 0);
+        visited.clear(graph.size());
+        visited.visit(node);
+        float score = scorer.score(node);
+        candidates.add(node, score);
+        if (filter.accepts(node)) {
+            results.add(node, score);
+        }
+        return searchLevel(scorer, ef, 0, filter, visitLimit);
+    }
+
+    /**
+     * Greedy search from {@code node} on {@code fromLevel} down to (not including)
+     * {@code toLevel}: on each level, move to the nearest neighbour while one is nearer. Returns
+     * the node reached.
+     */
+    int descend(NodeScorer scorer, int node, int fromLevel, int toLevel) {
+        float score = scorer.score(node);
+        for (int level = fromLevel; level > toLevel; level--) {
+            boolean moved = true;
+            while (moved) {
+                moved = false;
+                int count = graph.neighbors(node, level, neighbors);
+                for (int i = 0; i < count; i++) {
+                    int n = neighbors[i];
+                    float s = scorer.score(n);
+                    visitedCount++;
+                    if (s < score) {
+                        score = s;
+                        node = n;
+                        moved = true;
+                    }
+                }
+            }
+        }
+        return node;
+    }
+
+    /**
+     * Beam search of width {@code ef} on {@code level} from the given seeds (their scores
+     * already known), accepting every node; used by inserts, which seed each level with the
+     * results of the level above.
+     */
+    void searchLevel(NodeScorer scorer, int[] seedNodes, float[] seedScores, int seedCount, int ef, int level) {
+        candidates.clear();
+        results.clear();
+        visited.clear(graph.size());
+        for (int i = 0; i < seedCount; i++) {
+            if (visited.visit(seedNodes[i])) {
+                candidates.add(seedNodes[i], seedScores[i]);
+                results.insertWithOverflow(seedNodes[i], seedScores[i], ef);
+            }
+        }
+        searchLevel(scorer, ef, level, OrdinalFilter.ALL, Integer.MAX_VALUE);
+    }
+
+    /** The best accepted nodes of the last search, farthest on top. */
+    NeighborQueue results() {
+        return results;
+    }
+
+    /** Nodes scored by the last search (descent included). */
+    int visitedCount() {
+        return visitedCount;
+    }
+
+    private boolean searchLevel(NodeScorer scorer, int ef, int level, OrdinalFilter filter, int visitLimit) {
+        float worst = results.size() >= ef ? results.topScore() : Float.POSITIVE_INFINITY;
+        while (!candidates.isEmpty()) {
+            if (candidates.topScore() > worst) {
+                break;
+            }
+            int node = candidates.pop();
+            int count = graph.neighbors(node, level, neighbors);
+            for (int i = 0; i < count; i++) {
+                int n = neighbors[i];
+                if (!visited.visit(n)) {
+                    continue;
+                }
+                if (++visitedCount > visitLimit) {
+                    return false;
+                }
+                float s = scorer.score(n);
+                if (s < worst) {
+                    candidates.add(n, s);
+                    if (filter.accepts(n) && results.insertWithOverflow(n, s, ef) && results.size() >= ef) {
+                        worst = results.topScore();
+                    }
+                }
+            }
+        }
+        return true;
+    }
+}
