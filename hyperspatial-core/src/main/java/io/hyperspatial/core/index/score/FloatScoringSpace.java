@@ -80,11 +80,6 @@ public abstract sealed class FloatScoringSpace implements ScoringSpace
         return vector;
     }
 
-    /** acosh(1 + t) without the cancellation of acosh near 1: log1p(t + √(t(t + 2))). */
-    static double acosh1p(double t) {
-        return Math.log1p(t + Math.sqrt(t * (t + 2)));
-    }
-
     /** Squared Euclidean norm in double. */
     protected static double squaredNorm(float[] v) {
         double s = 0;

@@ -1,5 +1,6 @@
 package io.hyperspatial.core.index.score;
 
+import io.hyperspatial.core.geometry.HyperbolicFunctions;
 import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.SchemaViolationException;
 
@@ -49,6 +50,6 @@ public final class LorentzSpace extends FloatScoringSpace {
 
     @Override
     public float distance(float score) {
-        return (float) (FloatScoringSpace.acosh1p(c * Math.max(0, score) / 2) / sqrtC);
+        return (float) (HyperbolicFunctions.acosh1p(c * Math.max(0, score) / 2) / sqrtC);
     }
 }

@@ -1,5 +1,6 @@
 package io.hyperspatial.core.index.score;
 
+import io.hyperspatial.core.geometry.HyperbolicFunctions;
 import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.SchemaViolationException;
 
@@ -48,6 +49,6 @@ public final class PoincareSpace extends FloatScoringSpace {
 
     @Override
     public float distance(float score) {
-        return (float) (FloatScoringSpace.acosh1p(2 * c * score) / sqrtC);
+        return (float) (HyperbolicFunctions.acosh1p(2 * c * score) / sqrtC);
     }
 }
