@@ -1,8 +1,8 @@
 // Native hnswlib (Debian's libhnswlib-dev headers) on one ANN data set directory, for every metric:
 // l2 and dot with hnswlib's own spaces, cosine as inner product on unit vectors, and Poincaré and
 // Lorentz through custom SpaceInterfaces that score like ours (Poincaré ‖u−v‖²·α_u·α_v with
-// α = 1/(1−‖x‖²) stored after each vector; Lorentz −⟨u,v⟩_L), both monotone in the hyperbolic
-// distance, curvature −1. Builds with the same M, ef_construction and threads (addPoint from
+// α = 1/(1−‖x‖²) stored after each vector; Lorentz ‖u_s−v_s‖² − (u₀−v₀)²), both monotone in the
+// hyperbolic distance, curvature −1. Builds with the same M, ef_construction and threads (addPoint from
 // `threads` std::threads), then for each ef searches every query once from one thread, timed one
 // by one, and prints the same JSON lines as the Java side (subject "hnswlib_cpp").
 //
@@ -75,14 +75,20 @@ float poincareScore(const void *a, const void *b, const void *param) {
     return sq * x[dim] * y[dim];
 }
 
-// Lorentz hyperboloid, time coordinate first: −⟨x,y⟩_L = x₀y₀ − Σ xᵢyᵢ.
+// Lorentz hyperboloid, time coordinate first: the Minkowski square of the difference,
+// ‖x_s−y_s‖² − (x₀−y₀)² = −2⟨x,y⟩_L − 2, ranks like −⟨x,y⟩_L but keeps float precision far from the
+// origin (as ours does).
 float lorentzScore(const void *a, const void *b, const void *param) {
     size_t dim = *static_cast<const size_t *>(param);
     const float *x = static_cast<const float *>(a);
     const float *y = static_cast<const float *>(b);
     float s = 0;
-    for (size_t i = 1; i < dim; i++) s += x[i] * y[i];
-    return x[0] * y[0] - s;
+    for (size_t i = 1; i < dim; i++) {
+        float t = x[i] - y[i];
+        s += t * t;
+    }
+    float dt = x[0] - y[0];
+    return s - dt * dt;
 }
 
 class HyperbolicSpace : public hnswlib::SpaceInterface<float> {

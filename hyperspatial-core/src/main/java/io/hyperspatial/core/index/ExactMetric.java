@@ -1,5 +1,6 @@
 package io.hyperspatial.core.index;
 
+import io.hyperspatial.core.geometry.HyperbolicFunctions;
 import io.hyperspatial.core.vector.VectorKernels;
 import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.SchemaViolationException;
@@ -12,9 +13,12 @@ import io.hyperspatial.manifold.schema.WriteValidator;
  * Exact scores of one metric and curvature, in double where it matters: validation of points,
  * their preparation (cosine vectors normalised), the per-vector factor (Poincaré's conformal
  * factor α = 1/(1−c‖x‖²)), a score that is lower for closer points, and the metric's distance
- * for a score. Scores: Poincaré ‖u−v‖²·α_u·α_v (distance acosh(1+2c·score)/√c), Lorentz −⟨u,v⟩_L
- * (distance acosh(c·score)/√c), cosine 1−⟨u,v⟩ of normalised vectors, L2 squared distance
- * (distance its square root), dot −⟨u,v⟩. Immutable and thread-safe.
+ * for a score. Scores: Poincaré ‖u−v‖²·α_u·α_v (distance acosh(1+2c·score)/√c); Lorentz the
+ * Minkowski square of the difference ‖u_s−v_s‖² − (u₀−v₀)², which ranks like −⟨u,v⟩_L but keeps
+ * float32 precision far from the origin, where −⟨u,v⟩_L is a difference of huge products
+ * (distance acosh(1+c·score/2)/√c); cosine 1−⟨u,v⟩ of normalised vectors; L2 squared distance
+ * (distance its square root); dot −⟨u,v⟩. The same scores as the index's scoring spaces.
+ * Immutable and thread-safe.
  */
 final class ExactMetric {
     /** Relative tolerance of a Lorentz point's −c⟨x,x⟩_L = 1, as manifold's validator uses for c = 1. */
@@ -89,7 +93,10 @@ final class ExactMetric {
             case COSINE -> 1.0 - kernels.dot(query, 0, data, offset, dimension);
             case DOT -> -(double) kernels.dot(query, 0, data, offset, dimension);
             case POINCARE -> kernels.squareDistance(query, 0, data, offset, dimension) * queryFactor * factor;
-            case LORENTZ -> -(double) kernels.lorentzInner(query, 0, data, offset, dimension);
+            case LORENTZ -> {
+                double dt = (double) query[0] - data[offset];
+                yield kernels.squareDistance(query, 1, data, offset + 1, dimension - 1) - dt * dt;
+            }
         };
     }
 
@@ -98,13 +105,9 @@ final class ExactMetric {
         return (float) switch (metric) {
             case L2 -> Math.sqrt(Math.max(0, score));
             case COSINE, DOT -> score;
-            case POINCARE -> acosh(1 + 2 * curvature * Math.max(0, score)) / sqrtCurvature;
-            case LORENTZ -> acosh(Math.max(1, curvature * score)) / sqrtCurvature;
+            case POINCARE -> HyperbolicFunctions.acosh1p(2 * curvature * Math.max(0, score)) / sqrtCurvature;
+            case LORENTZ -> HyperbolicFunctions.acosh1p(curvature * Math.max(0, score) / 2) / sqrtCurvature;
         };
-    }
-
-    private static double acosh(double x) {
-        return Math.log(x + Math.sqrt(x * x - 1));
     }
 
     private static double squaredNorm(float[] v) {

@@ -42,8 +42,7 @@ class BruteForceIndexTest {
             List<SearchHit> expected = reference(metric, 1.0, data, query, 10);
             assertThat(hits).extracting(SearchHit::id).containsExactlyElementsOf(
                     expected.stream().map(SearchHit::id).toList());
-            // Lorentz distances come from float inner products of large coordinates: less precise.
-            double tolerance = metric == VectorMetric.LORENTZ ? 2e-3 : 1e-4;
+            double tolerance = 1e-4;
             for (int i = 0; i < hits.size(); i++) {
                 assertThat((double) hits.get(i).distance()).isCloseTo(expected.get(i).distance(),
                         within(tolerance * Math.max(1, Math.abs(expected.get(i).distance()))));
