@@ -118,7 +118,7 @@ final class AnnReport {
             return new Target(name, null, missing(ours, other, peer));
         }
         double ratio = ours.get().buildSeconds() / other.get().buildSeconds();
-        return new Target(name, ratio <= 1.0, String.format(Locale.ROOT, "%.2fx", ratio));
+        return new Target(name, ratio <= 1.0, String.format(Locale.ROOT, "%.3fx", ratio));
     }
 
     private Target qpsTarget(Optional<Subject> ours, String peer, double factor) {
@@ -136,7 +136,7 @@ final class AnnReport {
             return new Target(name, true, peer + " does not reach recall 0.95");
         }
         double ratio = a.get().qps() / b.get().qps();
-        return new Target(name, ratio >= factor, String.format(Locale.ROOT, "%.2fx", ratio));
+        return new Target(name, ratio >= factor, String.format(Locale.ROOT, "%.3fx", ratio));
     }
 
     private String missing(Optional<Subject> ours, Optional<Subject> peer, String peerName) {

@@ -27,11 +27,11 @@ class AnnReportTest {
         assertThat(targets).extracting(AnnReport.Target::name, AnnReport.Target::met, AnnReport.Target::detail)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("QPS at recall 0.95 >= 1.0x hnswlib_cpp", null, "hnswlib_cpp was not measured"),
-                        org.assertj.core.groups.Tuple.tuple("QPS at recall 0.95 >= 1.0x hnswlib", true, "1.25x"),
+                        org.assertj.core.groups.Tuple.tuple("QPS at recall 0.95 >= 1.0x hnswlib", true, "1.250x"),
                         org.assertj.core.groups.Tuple.tuple("QPS at recall 0.95 >= 1.5x lucene", true, "lucene does not reach recall 0.95"),
                         org.assertj.core.groups.Tuple.tuple("QPS at recall 0.95 >= 1.5x jvector", null, "jvector was not measured"),
                         org.assertj.core.groups.Tuple.tuple("build time <= 1.0x hnswlib_cpp", null, "hnswlib_cpp was not measured"),
-                        org.assertj.core.groups.Tuple.tuple("build time <= 1.0x hnswlib", true, "0.50x"));
+                        org.assertj.core.groups.Tuple.tuple("build time <= 1.0x hnswlib", true, "0.500x"));
         String md = report.markdown();
         assertThat(md).contains("| hnsw (ours) | 10.0 | 1.0 | 1.000 | 15000 | 50 |")
                 .contains("| hnswlib | 20.0 | 1.0 | 0.990 | 12000 | 50 | 100 | 1.25× | 0.50× |")
@@ -40,7 +40,7 @@ class AnnReportTest {
         assertThat(report.json()).startsWith("{\"dataset\":\"toy\",\"subjects\":[{\"subject\":\"hnsw\",\"build\":{")
                 .contains("\"at_recall_0.95\":{\"reached\":true,\"qps\":15000,")
                 .contains("{\"subject\":\"faiss\",\"supported\":false,\"reason\":\"no custom space\"}")
-                .contains("{\"target\":\"build time <= 1.0x hnswlib\",\"met\":true,\"detail\":\"0.50x\"}");
+                .contains("{\"target\":\"build time <= 1.0x hnswlib\",\"met\":true,\"detail\":\"0.500x\"}");
     }
 
     @Test
