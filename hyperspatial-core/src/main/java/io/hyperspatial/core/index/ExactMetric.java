@@ -21,9 +21,6 @@ import io.hyperspatial.manifold.schema.WriteValidator;
  * Immutable and thread-safe.
  */
 final class ExactMetric {
-    /** Relative tolerance of a Lorentz point's −c⟨x,x⟩_L = 1, as manifold's validator uses for c = 1. */
-    private static final double LORENTZ_TOLERANCE = 1e-3;
-
     private final VectorMetric metric;
     private final int dimension;
     private final double curvature;
@@ -46,27 +43,7 @@ final class ExactMetric {
         if (v == null) {
             throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, field, field + " must not be null");
         }
-        boolean hyperbolic = metric == VectorMetric.POINCARE || metric == VectorMetric.LORENTZ;
-        if (curvature == 1.0 || !hyperbolic) {
-            WriteValidator.dense(new VectorField(field, 0, VectorKind.DENSE, dimension, metric), v);
-            return;
-        }
-        WriteValidator.dense(new VectorField(field, 0, VectorKind.DENSE, dimension, VectorMetric.L2), v);
-        double sq = squaredNorm(v);
-        if (metric == VectorMetric.POINCARE && curvature * sq >= 1.0) {
-            throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, field, "vector '" + field + "' has norm "
-                    + Math.sqrt(sq) + "; a Poincaré point of curvature -" + curvature
-                    + " must lie strictly inside the ball of radius " + (1 / sqrtCurvature));
-        }
-        if (metric == VectorMetric.LORENTZ) {
-            double x0 = v[0];
-            double minkowski = sq - 2 * x0 * x0;
-            if (x0 <= 0 || Math.abs(curvature * minkowski + 1) > LORENTZ_TOLERANCE * Math.max(1, curvature * x0 * x0)) {
-                throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, field, "vector '" + field
-                        + "' is not on the hyperboloid of curvature -" + curvature + ": need x0 > 0 and -x0² + Σxi² = -"
-                        + (1 / curvature) + ", got x0=" + x0 + ", <x,x>_L=" + minkowski);
-            }
-        }
+        WriteValidator.dense(new VectorField(field, 0, VectorKind.DENSE, dimension, metric, curvature), v);
     }
 
     /** A copy of a validated vector as it is stored and scored: normalised for cosine, as given otherwise. */

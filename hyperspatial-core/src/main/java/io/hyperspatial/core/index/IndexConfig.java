@@ -42,6 +42,10 @@ public record IndexConfig(VectorMetric metric, int dimension, int m, int efConst
         return new IndexConfig(metric, dimension, m, efConstruction, v, quantization, curvature);
     }
 
+    public IndexConfig withCurvature(double v) {
+        return new IndexConfig(metric, dimension, m, efConstruction, efSearch, quantization, v);
+    }
+
     public IndexConfig withQuantization(Quantization v) {
         return new IndexConfig(metric, dimension, m, efConstruction, efSearch, v, curvature);
     }

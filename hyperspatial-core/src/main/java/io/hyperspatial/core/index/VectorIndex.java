@@ -29,7 +29,8 @@ public interface VectorIndex {
         if (ids.length != vectors.length) {
             throw new IllegalArgumentException(ids.length + " ids but " + vectors.length + " vectors");
         }
-        VectorField field = new VectorField("vector", 0, VectorKind.DENSE, config().dimension(), config().metric());
+        VectorField field = new VectorField("vector", 0, VectorKind.DENSE, config().dimension(), config().metric(),
+                config().curvature());
         for (float[] v : vectors) {
             WriteValidator.dense(field, v);
         }

@@ -38,9 +38,14 @@ public final class SchemaCodec {
         root.put("entity_types", Value.list(types));
         List<Value> vectors = new ArrayList<>();
         for (VectorField f : s.vectorFields().values()) {
-            vectors.add(Value.map(Map.of("name", Value.of(f.name()), "id", Value.of((long) f.id()),
+            Map<String, Value> field = new LinkedHashMap<>(Map.of("name", Value.of(f.name()), "id", Value.of((long) f.id()),
                     "kind", Value.of(f.kind().name()), "dimension", Value.of((long) f.dimension()),
-                    "metric", Value.of(f.metric().name()))));
+                    "metric", Value.of(f.metric().name())));
+            if (f.curvature() != 1.0) {
+                // written only when not 1, so catalogs without hyperbolic fields encode as before
+                field.put("curvature", Value.of(f.curvature()));
+            }
+            vectors.add(Value.map(field));
         }
         root.put("vector_fields", Value.list(vectors));
         List<Value> edges = new ArrayList<>();
@@ -76,8 +81,10 @@ public final class SchemaCodec {
             for (Value fv : list(root.get("vector_fields"))) {
                 Map<String, Value> f = map(fv);
                 String name = str(f.get("name"));
+                Value curvature = f.get("curvature");
                 vectors.put(name, new VectorField(name, (int) num(f.get("id")), VectorKind.valueOf(str(f.get("kind"))),
-                        (int) num(f.get("dimension")), VectorMetric.valueOf(str(f.get("metric")))));
+                        (int) num(f.get("dimension")), VectorMetric.valueOf(str(f.get("metric"))),
+                        curvature == null ? 1.0 : ((Value.FloatValue) curvature).value()));
             }
             Map<String, EdgeType> edges = new HashMap<>();
             for (Value ev : list(root.get("edge_types"))) {

@@ -58,7 +58,21 @@ public final class SchemaEditor {
     }
 
     public SchemaEditor vectorField(String name, VectorKind kind, int dimension, VectorMetric metric) {
+        return vectorField(name, kind, dimension, metric, 1.0);
+    }
+
+    /**
+     * Declares a vector field; {@code curvature} is c of a hyperbolic metric (sectional curvature
+     * −c), and must be 1 for the others.
+     */
+    public SchemaEditor vectorField(String name, VectorKind kind, int dimension, VectorMetric metric, double curvature) {
         checkName(name, "vector field");
+        boolean hyperbolic = metric == VectorMetric.POINCARE || metric == VectorMetric.LORENTZ;
+        if (!(curvature > 0) || !Double.isFinite(curvature) || (!hyperbolic && curvature != 1.0)) {
+            throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, name, "vector field '" + name
+                    + "' curvature must be a positive finite number, and 1 unless the metric is poincare or lorentz; got "
+                    + curvature);
+        }
         if (dimension < 1 || dimension > 65_536) {
             throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, name,
                     "vector field '" + name + "' dimension must be in 1..65536, got " + dimension);
@@ -69,10 +83,11 @@ public final class SchemaEditor {
         }
         VectorField old = vectorFields.get(name);
         if (old == null) {
-            vectorFields.put(name, new VectorField(name, nextId++, kind, dimension, metric));
-        } else if (old.kind() != kind || old.dimension() != dimension || old.metric() != metric) {
+            vectorFields.put(name, new VectorField(name, nextId++, kind, dimension, metric, curvature));
+        } else if (old.kind() != kind || old.dimension() != dimension || old.metric() != metric
+                || old.curvature() != curvature) {
             throw conflict(name, "vector field '" + name + "' is " + describe(old) + ", cannot redeclare it as "
-                    + describe(new VectorField(name, old.id(), kind, dimension, metric)));
+                    + describe(new VectorField(name, old.id(), kind, dimension, metric, curvature)));
         }
         return this;
     }
@@ -106,7 +121,8 @@ public final class SchemaEditor {
     }
 
     private static String describe(VectorField f) {
-        return f.kind().name().toLowerCase() + " " + f.metric().displayName() + "(" + f.dimension() + ")";
+        return f.kind().name().toLowerCase() + " " + f.metric().displayName() + "(" + f.dimension() + ")"
+                + (f.curvature() == 1.0 ? "" : " curvature " + f.curvature());
     }
 
     private static void checkName(String name, String what) {

@@ -124,17 +124,19 @@ public final class WriteValidator {
                 }
             }
             case POINCARE -> {
-                if (sq >= 1.0) {
+                if (f.curvature() * sq >= 1.0) {
                     throw violation(ErrorCode.INVALID_ARGUMENT, field, "vector '" + field + "' has norm "
-                            + Math.sqrt(sq) + "; a Poincaré point must lie strictly inside the unit ball");
+                            + Math.sqrt(sq) + "; a Poincaré point must lie strictly inside the "
+                            + (f.curvature() == 1.0 ? "unit ball" : "ball of radius " + 1 / Math.sqrt(f.curvature())));
                 }
             }
             case LORENTZ -> {
                 double x0 = v[0];
+                double c = f.curvature();
                 double minkowski = sq - 2 * x0 * x0;
-                if (x0 <= 0 || Math.abs(minkowski + 1) > LORENTZ_TOLERANCE * Math.max(1, x0 * x0)) {
+                if (x0 <= 0 || Math.abs(c * minkowski + 1) > LORENTZ_TOLERANCE * Math.max(1, c * x0 * x0)) {
                     throw violation(ErrorCode.INVALID_ARGUMENT, field, "vector '" + field
-                            + "' is not on the hyperboloid: need x0 > 0 and -x0² + Σxi² = -1, got x0=" + x0
+                            + "' is not on the hyperboloid: need x0 > 0 and -x0² + Σxi² = " + (-1 / c) + ", got x0=" + x0
                             + ", <x,x>_L=" + minkowski);
                 }
             }

@@ -97,8 +97,10 @@ public final class HnswIndex implements VectorIndex {
               LevelGenerator levels) {
         this.config = config;
         this.options = options;
-        this.vectorField = new VectorField("vector", 0, VectorKind.DENSE, config.dimension(), config.metric());
-        this.queryField = new VectorField("query", 0, VectorKind.DENSE, config.dimension(), config.metric());
+        this.vectorField = new VectorField("vector", 0, VectorKind.DENSE, config.dimension(), config.metric(),
+                config.curvature());
+        this.queryField = new VectorField("query", 0, VectorKind.DENSE, config.dimension(), config.metric(),
+                config.curvature());
         this.space = space;
         this.graph = graph;
         this.ids = ids;

@@ -184,9 +184,9 @@ public final class CollectionIndexer implements AutoCloseable {
         return new CollectionIndexer(collection, factory, configs, snapshots, policy);
     }
 
-    /** Default configuration for a field: its metric and dimension, m 16, ef_construction 200. */
+    /** Default configuration for a field: its metric, dimension and curvature, m 16, ef_construction 200. */
     public static IndexConfig defaultConfig(VectorField field) {
-        return IndexConfig.of(field.metric(), field.dimension());
+        return IndexConfig.of(field.metric(), field.dimension()).withCurvature(field.curvature());
     }
 
     /** Loads a field's stored vectors into its index in chunks, each added on all cores. */
