@@ -60,7 +60,8 @@ final class DescriptionJson {
             json.beginObject().name("name").value(f.name())
                     .name("kind").value(f.kind().name().toLowerCase(Locale.ROOT))
                     .name("dimension").value(f.dimension())
-                    .name("metric").value(f.metric().displayName()).endObject();
+                    .name("metric").value(f.metric().displayName())
+                    .name("curvature").value(f.curvature()).endObject();
         }
         json.endArray();
         json.name("edgeTypes").beginArray();

@@ -55,7 +55,8 @@ final class DescriptionText {
 
         TextTable vectors = new TextTable("VECTOR FIELD", "KIND", "DIMENSION", "METRIC").alignRight(2);
         for (VectorField f : c.vectorFields()) {
-            vectors.add(f.name(), f.kind().name().toLowerCase(Locale.ROOT), f.dimension(), f.metric().displayName());
+            vectors.add(f.name(), f.kind().name().toLowerCase(Locale.ROOT), f.dimension(), f.metric().displayName()
+                    + (f.curvature() == 1.0 ? "" : " (c=" + f.curvature() + ")"));
         }
         section(out, c.vectorFields().isEmpty(), "no vector fields", vectors);
 
