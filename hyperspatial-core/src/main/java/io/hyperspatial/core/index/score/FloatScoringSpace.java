@@ -59,8 +59,35 @@ public abstract sealed class FloatScoringSpace implements ScoringSpace
     }
 
     private NodeScorer scorerOfSlot(float[] slot) {
-        FloatVectorStorage s = storage;
-        return ordinal -> score(slot, 0, s.page(ordinal), s.offset(ordinal));
+        return new SlotScorer(slot);
+    }
+
+    /** Scores stored slots against one prepared slot. */
+    private final class SlotScorer implements NodeScorer {
+        private final float[] slot;
+
+        SlotScorer(float[] slot) {
+            this.slot = slot;
+        }
+
+        @Override
+        public float score(int ordinal) {
+            return FloatScoringSpace.this.score(slot, 0, storage.page(ordinal), storage.offset(ordinal));
+        }
+
+        /**
+         * Reads the page table once for the whole batch: every ordinal given was published (by the
+         * graph's acquire) before this call, so the table read here already holds its page.
+         */
+        @Override
+        public void scoreAll(int[] ordinals, int n, float[] out) {
+            FloatVectorStorage s = storage;
+            float[][] pages = s.pages();
+            for (int i = 0; i < n; i++) {
+                int ordinal = ordinals[i];
+                out[i] = FloatScoringSpace.this.score(slot, 0, pages[s.pageIndex(ordinal)], s.offset(ordinal));
+            }
+        }
     }
 
     @Override
