@@ -13,6 +13,8 @@ public abstract sealed class FloatScoringSpace implements ScoringSpace
     protected final int dimension;
     protected final FloatVectorStorage storage;
     protected final VectorKernels kernels = VectorKernels.get();
+    /** Floats per 64-byte cache line. */
+    private static final int FLOATS_PER_LINE = 16;
 
     protected FloatScoringSpace(int dimension, int stride) {
         this.dimension = dimension;
@@ -65,6 +67,8 @@ public abstract sealed class FloatScoringSpace implements ScoringSpace
     /** Scores stored slots against one prepared slot. */
     private final class SlotScorer implements NodeScorer {
         private final float[] slot;
+        /** The touch pass's sum; never read. */
+        private float sink;
 
         SlotScorer(float[] slot) {
             this.slot = slot;
@@ -78,11 +82,30 @@ public abstract sealed class FloatScoringSpace implements ScoringSpace
         /**
          * Reads the page table once for the whole batch: every ordinal given was published (by the
          * graph's acquire) before this call, so the table read here already holds its page.
+         *
+         * <p>Before scoring, one float of every cache line of every slot in the batch is read
+         * (Java has no prefetch instruction; these independent loads are one). A search jumps to
+         * slots scattered over memory, so scoring them one after another waits on one slot's
+         * cache misses at a time; the touch pass lets the CPU have the whole batch's misses in
+         * flight at once. Measured on 100k × 128 l2 vectors (51 MB, beyond the 32 MB L3), ef 64:
+         * +22% queries per second; touching only each slot's first and last float gained nothing.
          */
         @Override
         public void scoreAll(int[] ordinals, int n, float[] out) {
             FloatVectorStorage s = storage;
             float[][] pages = s.pages();
+            int stride = s.stride();
+            float touched = 0;
+            for (int i = 0; i < n; i++) {
+                int ordinal = ordinals[i];
+                float[] page = pages[s.pageIndex(ordinal)];
+                int at = s.offset(ordinal);
+                for (int j = 0; j < stride; j += FLOATS_PER_LINE) {
+                    touched += page[at + j];
+                }
+            }
+            // Kept so the compiler cannot drop the loads.
+            sink = touched;
             for (int i = 0; i < n; i++) {
                 int ordinal = ordinals[i];
                 out[i] = FloatScoringSpace.this.score(slot, 0, pages[s.pageIndex(ordinal)], s.offset(ordinal));
