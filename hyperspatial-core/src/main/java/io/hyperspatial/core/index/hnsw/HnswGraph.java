@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p><b>Concurrency.</b> Searches read without locks; writers change one node's lists while
  * holding that node's stripe lock ({@link #lockFor}). Neighbour entries and counts are written
- * with release and read with acquire semantics, so a reader that finds an ordinal in a list also
+ * with release semantics, each entry before the count covering it; readers read the count with
+ * acquire and the entries below it plainly, so a reader that finds an ordinal in a list also
  * sees everything its inserter did before linking it (its record and its stored vector). A
  * reader racing a rewrite may see a mix of old and new entries; each is an ordinal that was
  * valid at some point, which an approximate search tolerates. Records are installed and cleared
@@ -134,9 +135,11 @@ final class HnswGraph {
         }
         int at = offset(level);
         int count = (int) INTS.getAcquire(record, at);
-        for (int i = 0; i < count; i++) {
-            into[i] = (int) INTS.getAcquire(record, at + 1 + i);
-        }
+        // Only the count needs acquire: every writer stores an entry (release) before the count
+        // (release) that covers it, so the acquire read of the count makes each entry below it
+        // visible as of that write or later. Plain reads may then also see a racing rewrite's
+        // newer entries, which are valid ordinals too: the same mix the class doc already allows.
+        System.arraycopy(record, at + 1, into, 0, count);
         return count;
     }
 

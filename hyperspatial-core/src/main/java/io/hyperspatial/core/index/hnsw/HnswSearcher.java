@@ -9,8 +9,9 @@ import io.hyperspatial.core.index.score.NodeScorer;
  * encoding.
  *
  * <p>Owns its scratch: a generation-stamped visited set, a nearest-first candidate frontier and
- * a bounded farthest-first result set, both heaps of packed longs, and a neighbour buffer. After
- * warm-up a search allocates nothing.
+ * a bounded farthest-first result set, both heaps of packed longs, and neighbour and score
+ * buffers. After warm-up a search allocates nothing. A node's new neighbours are scored in one
+ * {@link NodeScorer#scoreAll} call.
  *
  * <p>Filtered searches: nodes the {@link OrdinalFilter} rejects are still expanded (they route
  * the search) but never enter the results. While fewer than ef accepted nodes are found the
@@ -25,12 +26,14 @@ final class HnswSearcher {
     private final NeighborQueue candidates = new NeighborQueue(128, NeighborQueue.Order.NEAREST_FIRST);
     private final NeighborQueue results = new NeighborQueue(128, NeighborQueue.Order.FARTHEST_FIRST);
     private final int[] neighbors;
+    private final float[] scores;
     private int visitedCount;
 
     HnswSearcher(HnswGraph graph) {
         this.graph = graph;
         this.visited = new VisitedSet(graph.size());
         this.neighbors = new int[graph.maxConnections(0)];
+        this.scores = new float[neighbors.length];
     }
 
     /**
@@ -69,10 +72,11 @@ final class HnswSearcher {
             while (moved) {
                 moved = false;
                 int count = graph.neighbors(node, level, neighbors);
+                scorer.scoreAll(neighbors, count, scores);
+                visitedCount += count;
                 for (int i = 0; i < count; i++) {
                     int n = neighbors[i];
-                    float s = scorer.score(n);
-                    visitedCount++;
+                    float s = scores[i];
                     if (s < score) {
                         score = s;
                         node = n;
@@ -120,15 +124,22 @@ final class HnswSearcher {
             }
             int node = candidates.pop();
             int count = graph.neighbors(node, level, neighbors);
+            // Unvisited neighbours first (compacted in place), then scored in one batch, then
+            // taken in their list order: the same outcome as scoring them one at a time.
+            int fresh = 0;
             for (int i = 0; i < count; i++) {
                 int n = neighbors[i];
-                if (!visited.visit(n)) {
-                    continue;
+                if (visited.visit(n)) {
+                    if (++visitedCount > visitLimit) {
+                        return false;
+                    }
+                    neighbors[fresh++] = n;
                 }
-                if (++visitedCount > visitLimit) {
-                    return false;
-                }
-                float s = scorer.score(n);
+            }
+            scorer.scoreAll(neighbors, fresh, scores);
+            for (int i = 0; i < fresh; i++) {
+                int n = neighbors[i];
+                float s = scores[i];
                 if (s < worst) {
                     candidates.add(n, s);
                     if (filter.accepts(n) && results.insertWithOverflow(n, s, ef) && results.size() >= ef) {

@@ -26,6 +26,14 @@ public final class DotSpace extends FloatScoringSpace {
     }
 
     @Override
+    protected void scoreSlots(float[] query, float[][] pages, int[] ordinals, int n, float[] out) {
+        for (int i = 0; i < n; i++) {
+            int ordinal = ordinals[i];
+            out[i] = score(query, 0, pages[storage.pageIndex(ordinal)], storage.offset(ordinal));
+        }
+    }
+
+    @Override
     public float distance(float score) {
         return score;
     }

@@ -60,6 +60,19 @@ public final class FloatVectorStorage {
         return pages[ordinal >>> PAGE_SHIFT];
     }
 
+    /**
+     * The page table as it stands (for batch readers, which index it with {@link #pageIndex}):
+     * it holds the page of every ordinal published to the caller before this call.
+     */
+    float[][] pages() {
+        return pages;
+    }
+
+    /** Index in {@link #pages()} of the page holding an ordinal's slot. */
+    int pageIndex(int ordinal) {
+        return ordinal >>> PAGE_SHIFT;
+    }
+
     public int offset(int ordinal) {
         return (ordinal & PAGE_MASK) * stride;
     }

@@ -49,6 +49,14 @@ public final class LorentzSpace extends FloatScoringSpace {
     }
 
     @Override
+    protected void scoreSlots(float[] query, float[][] pages, int[] ordinals, int n, float[] out) {
+        for (int i = 0; i < n; i++) {
+            int ordinal = ordinals[i];
+            out[i] = score(query, 0, pages[storage.pageIndex(ordinal)], storage.offset(ordinal));
+        }
+    }
+
+    @Override
     public float distance(float score) {
         return (float) (HyperbolicFunctions.acosh1p(c * Math.max(0, score) / 2) / sqrtC);
     }

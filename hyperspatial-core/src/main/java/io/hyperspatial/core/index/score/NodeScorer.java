@@ -9,4 +9,15 @@ package io.hyperspatial.core.index.score;
 @FunctionalInterface
 public interface NodeScorer {
     float score(int ordinal);
+
+    /**
+     * Scores {@code ordinals[0..n)} into {@code out[0..n)}, exactly as {@link #score} would one by
+     * one. The graph search scores each node's new neighbours in one call, so an implementation
+     * can hoist per-call work out of the loop.
+     */
+    default void scoreAll(int[] ordinals, int n, float[] out) {
+        for (int i = 0; i < n; i++) {
+            out[i] = score(ordinals[i]);
+        }
+    }
 }

@@ -48,6 +48,14 @@ public final class PoincareSpace extends FloatScoringSpace {
     }
 
     @Override
+    protected void scoreSlots(float[] query, float[][] pages, int[] ordinals, int n, float[] out) {
+        for (int i = 0; i < n; i++) {
+            int ordinal = ordinals[i];
+            out[i] = score(query, 0, pages[storage.pageIndex(ordinal)], storage.offset(ordinal));
+        }
+    }
+
+    @Override
     public float distance(float score) {
         return (float) (HyperbolicFunctions.acosh1p(2 * c * score) / sqrtC);
     }

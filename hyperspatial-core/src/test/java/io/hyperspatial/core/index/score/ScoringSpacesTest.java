@@ -107,6 +107,35 @@ class ScoringSpacesTest {
 
     @ParameterizedTest
     @EnumSource(VectorMetric.class)
+    void batchScoresAreTheOneByOneScoresBitForBit(VectorMetric metric) {
+        Random r = new Random(11);
+        ScoringSpace space = ScoringSpaces.create(IndexConfig.of(metric, DIM));
+        int size = 2500; // three storage pages
+        for (int i = 0; i < size; i++) {
+            space.add(point(metric, r, 1));
+        }
+        NodeScorer scorer = space.scorer(point(metric, r, 1));
+        int[] ordinals = new int[40];
+        float[] batch = new float[ordinals.length];
+        for (int round = 0; round < 50; round++) {
+            for (int i = 0; i < ordinals.length; i++) {
+                ordinals[i] = r.nextInt(size);
+            }
+            int n = r.nextInt(ordinals.length + 1);
+            batch[n == ordinals.length ? 0 : n] = Float.NaN;
+            scorer.scoreAll(ordinals, n, batch);
+            for (int i = 0; i < n; i++) {
+                assertThat(Float.floatToRawIntBits(batch[i])).as("%s ordinal %d", metric, ordinals[i])
+                        .isEqualTo(Float.floatToRawIntBits(scorer.score(ordinals[i])));
+            }
+            if (n < ordinals.length) {
+                assertThat(batch[n]).as("written past n").isNaN();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(VectorMetric.class)
     void aStoredVectorIsGivenBackAndCanBeReplaced(VectorMetric metric) {
         Random r = new Random(3);
         ScoringSpace space = ScoringSpaces.create(IndexConfig.of(metric, DIM));
