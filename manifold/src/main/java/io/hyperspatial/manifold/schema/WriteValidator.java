@@ -127,7 +127,8 @@ public final class WriteValidator {
                 if (f.curvature() * sq >= 1.0) {
                     throw violation(ErrorCode.INVALID_ARGUMENT, field, "vector '" + field + "' has norm "
                             + Math.sqrt(sq) + "; a Poincaré point must lie strictly inside the "
-                            + (f.curvature() == 1.0 ? "unit ball" : "ball of radius " + 1 / Math.sqrt(f.curvature())));
+                            + (f.curvature() == 1.0 ? "unit ball"
+                            : "ball of radius " + 1 / Math.sqrt(f.curvature()) + " (curvature -" + f.curvature() + ")"));
                 }
             }
             case LORENTZ -> {
@@ -135,9 +136,9 @@ public final class WriteValidator {
                 double c = f.curvature();
                 double minkowski = sq - 2 * x0 * x0;
                 if (x0 <= 0 || Math.abs(c * minkowski + 1) > LORENTZ_TOLERANCE * Math.max(1, c * x0 * x0)) {
-                    throw violation(ErrorCode.INVALID_ARGUMENT, field, "vector '" + field
-                            + "' is not on the hyperboloid: need x0 > 0 and -x0² + Σxi² = " + (-1 / c) + ", got x0=" + x0
-                            + ", <x,x>_L=" + minkowski);
+                    throw violation(ErrorCode.INVALID_ARGUMENT, field, "vector '" + field + "' is not on the hyperboloid"
+                            + (c == 1.0 ? "" : " of curvature -" + c) + ": need x0 > 0 and -x0² + Σxi² = " + (-1 / c)
+                            + ", got x0=" + x0 + ", <x,x>_L=" + minkowski);
                 }
             }
             case L2, DOT -> {
