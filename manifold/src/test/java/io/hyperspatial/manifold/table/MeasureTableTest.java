@@ -1,19 +1,13 @@
 package io.hyperspatial.manifold.table;
 
-import io.hyperspatial.manifold.Collection;
-import io.hyperspatial.manifold.Database;
 import io.hyperspatial.manifold.ReadView;
 import io.hyperspatial.manifold.TestCollections;
 import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.NotFoundException;
 import io.hyperspatial.manifold.error.SchemaViolationException;
 import io.hyperspatial.manifold.store.Lease;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,35 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-class MeasureTableTest {
+class MeasureTableTest extends TwoPeopleFixture {
     private static final long MINUTE = 60_000;
     private static final long HOUR = 60 * MINUTE;
     private static final long DAY = 24 * HOUR;
-
-    @TempDir
-    Path dir;
-
-    private Database db;
-    private Collection people;
-    private UUID alice;
-    private UUID bob;
-
-    @BeforeEach
-    void open() {
-        db = TestCollections.open(dir);
-        people = TestCollections.create(db, "people");
-        alice = people.ids().forKey("alice");
-        bob = people.ids().forKey("bob");
-        people.write(tx -> {
-            tx.upsertEntity("alice", "Person");
-            tx.upsertEntity("bob", "Person");
-        });
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     private void append(UUID id, String measure, long... timesThenValues) {
         people.write(tx -> {

@@ -1,50 +1,19 @@
 package io.hyperspatial.manifold.table;
 
-import io.hyperspatial.manifold.Collection;
-import io.hyperspatial.manifold.Database;
 import io.hyperspatial.manifold.ReadView;
 import io.hyperspatial.manifold.TestCollections;
 import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.NotFoundException;
 import io.hyperspatial.manifold.error.SchemaViolationException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class PositionTableTest {
-    @TempDir
-    Path dir;
-
-    private Database db;
-    private Collection people;
-    private UUID alice;
-    private UUID bob;
-
-    @BeforeEach
-    void open() {
-        db = TestCollections.open(dir);
-        people = TestCollections.create(db, "people");
-        alice = people.ids().forKey("alice");
-        bob = people.ids().forKey("bob");
-        people.write(tx -> {
-            tx.upsertEntity("alice", "Person");
-            tx.upsertEntity("bob", "Person");
-        });
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
+class PositionTableTest extends TwoPeopleFixture {
     private void set(UUID id, PositionKind kind, long time, double... coordinates) {
         people.write(tx -> tx.setPosition(id, kind, coordinates, time));
     }

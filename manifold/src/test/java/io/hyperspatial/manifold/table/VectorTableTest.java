@@ -1,7 +1,5 @@
 package io.hyperspatial.manifold.table;
 
-import io.hyperspatial.manifold.Collection;
-import io.hyperspatial.manifold.Database;
 import io.hyperspatial.manifold.ReadView;
 import io.hyperspatial.manifold.TestCollections;
 import io.hyperspatial.manifold.error.ErrorCode;
@@ -9,12 +7,8 @@ import io.hyperspatial.manifold.error.ManifoldException;
 import io.hyperspatial.manifold.error.NotFoundException;
 import io.hyperspatial.manifold.error.SchemaViolationException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,32 +18,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class VectorTableTest {
-    @TempDir
-    Path dir;
-
-    private Database db;
-    private Collection people;
-    private UUID alice;
-    private UUID bob;
-
-    @BeforeEach
-    void open() {
-        db = TestCollections.open(dir);
-        people = TestCollections.create(db, "people");
-        alice = people.ids().forKey("alice");
-        bob = people.ids().forKey("bob");
-        people.write(tx -> {
-            tx.upsertEntity("alice", "Person");
-            tx.upsertEntity("bob", "Person");
-        });
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
+class VectorTableTest extends TwoPeopleFixture {
     private ReadView view() {
         return people.snapshot();
     }
