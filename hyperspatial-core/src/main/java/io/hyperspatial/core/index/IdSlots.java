@@ -5,10 +5,10 @@ import java.util.Arrays;
 /**
  * A map from the caller's non-negative int ids to int slots, open addressing with linear probing
  * and backward-shift deletion (no tombstones, so the table never fills with dead entries). Two
- * int arrays, about 16 bytes per id at the maximum load of one half. Not thread-safe: the owner
- * guards it.
+ * int arrays, about 16 bytes per id at the maximum load of one half. Used by the exact index
+ * (id → slot) and by HNSW (id → ordinal). Not thread-safe: the owner guards it.
  */
-final class IdSlots {
+public final class IdSlots {
     private static final int EMPTY = -1;
     private static final int MIN_CAPACITY = 16;
 
@@ -16,16 +16,19 @@ final class IdSlots {
     private int[] values;
     private int size;
 
-    IdSlots() {
+    public IdSlots() {
         allocate(MIN_CAPACITY);
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** The slot of an id, or −1 if absent. */
-    int get(int id) {
+    public int get(int id) {
+        if (id < 0) {
+            return -1;   // never stored, and −1 is the empty marker a probe would match
+        }
         int mask = keys.length - 1;
         for (int i = hash(id) & mask; ; i = (i + 1) & mask) {
             int k = keys[i];
@@ -39,7 +42,7 @@ final class IdSlots {
     }
 
     /** Maps an id to a slot, replacing any previous slot. */
-    void put(int id, int slot) {
+    public void put(int id, int slot) {
         if (id < 0) {
             throw new IllegalArgumentException("ids must not be negative, got " + id);
         }
@@ -59,7 +62,10 @@ final class IdSlots {
     }
 
     /** Removes an id; returns its slot, or −1 if it was absent. */
-    int remove(int id) {
+    public int remove(int id) {
+        if (id < 0) {
+            return -1;   // never stored, and −1 is the empty marker a probe would match
+        }
         int mask = keys.length - 1;
         int i = hash(id) & mask;
         while (keys[i] != id) {
@@ -88,7 +94,8 @@ final class IdSlots {
         return slot;
     }
 
-    long memoryBytes() {
+    /** Bytes held by the table. */
+    public long memoryBytes() {
         return 2L * 4 * keys.length + 48;
     }
 

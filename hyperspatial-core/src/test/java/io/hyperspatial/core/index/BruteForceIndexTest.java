@@ -318,4 +318,14 @@ class BruteForceIndexTest {
     private static double atanh(double x) {
         return 0.5 * Math.log((1 + x) / (1 - x));
     }
+
+    @Test
+    void removingANegativeIdChangesNothing() {
+        BruteForceIndex index = new BruteForceIndex(IndexConfig.of(VectorMetric.L2, 2));
+        index.add(0, new float[]{0, 0});
+        index.add(1, new float[]{1, 1});
+        assertThat(index.remove(-1)).isFalse();
+        assertThat(index.size()).isEqualTo(2);
+        assertThat(index.search(SearchRequest.of(new float[]{1, 1}, 2))).extracting(SearchHit::id).containsExactly(1, 0);
+    }
 }

@@ -1,5 +1,7 @@
 package io.hyperspatial.core.index;
 
+import org.junit.jupiter.api.Test;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,5 +37,15 @@ class IdSlotsTest {
             assertThat(slots.get(probe)).isEqualTo(model.getOrDefault(probe, -1));
         }
         model.forEach((id, slot) -> assertThat(slots.get(id)).isEqualTo(slot));
+    }
+
+    @Test
+    void aNegativeIdIsNeverFoundNorRemoved() {
+        IdSlots slots = new IdSlots();
+        slots.put(3, 0);
+        assertThat(slots.get(-1)).isEqualTo(-1);
+        assertThat(slots.remove(-1)).isEqualTo(-1);
+        assertThat(slots.size()).isEqualTo(1);
+        assertThat(slots.get(3)).isZero();
     }
 }

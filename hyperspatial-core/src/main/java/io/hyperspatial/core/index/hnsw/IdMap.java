@@ -1,5 +1,6 @@
 package io.hyperspatial.core.index.hnsw;
 
+import io.hyperspatial.core.index.IdSlots;
 import org.roaringbitmap.IntIterator;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -8,9 +9,8 @@ import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
- * The caller's ids and the graph's ordinals, both ways. id → ordinal is an open-addressing hash
- * table of primitive ints (linear probing, backward-shift deletion, load ≤ ½); ordinal → id is a
- * flat int array holding −1 for every ordinal that is not live (being inserted, deleted, or
+ * The caller's ids and the graph's ordinals, both ways. id → ordinal is an {@link IdSlots}
+ * (open addressing over primitive ints); ordinal → id is a flat int array holding −1 for every ordinal that is not live (being inserted, deleted, or
  * free). An ordinal therefore counts as live exactly while it maps to an id, which is the check
  * searches make when collecting results. Ids are non-negative (−1 marks a free slot).
  *
@@ -23,19 +23,12 @@ final class IdMap {
     private static final VarHandle IDS = MethodHandles.arrayElementVarHandle(int[].class);
     private static final int FREE = -1;
 
-    private int[] keys;
-    private int[] values;
-    private int mask;
+    private final IdSlots ordinals = new IdSlots();
     /** Written under the monitor, read without it. */
     private volatile int size;
     private volatile int[] ordinalIds;
 
     IdMap(int expected) {
-        int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        this.keys = new int[capacity];
-        this.values = new int[capacity];
-        this.mask = capacity - 1;
-        Arrays.fill(keys, FREE);
         int[] ids = new int[Math.max(16, expected)];
         Arrays.fill(ids, FREE);
         this.ordinalIds = ids;
@@ -49,8 +42,7 @@ final class IdMap {
 
     /** The ordinal of an id, or −1 if absent. */
     synchronized int ordinal(int id) {
-        int slot = find(id);
-        return keys[slot] == FREE ? FREE : values[slot];
+        return ordinals.get(id);
     }
 
     /** Number of ids present. Lock-free. */
@@ -63,33 +55,23 @@ final class IdMap {
      * (now no longer live), or −1.
      */
     synchronized int put(int id, int ordinal) {
-        int slot = find(id);
-        int previous = FREE;
-        if (keys[slot] == FREE) {
-            keys[slot] = id;
-            size++;
-        } else {
-            previous = values[slot];
+        int previous = ordinals.get(id);
+        if (previous != FREE) {
             IDS.setVolatile(ordinalIds, previous, FREE);
         }
-        values[slot] = ordinal;
+        ordinals.put(id, ordinal);
+        size = ordinals.size();
         setId(ordinal, id);
-        if (size * 2 > keys.length) {
-            rehash(keys.length * 2);
-        }
         return previous;
     }
 
     /** Removes an id; returns its ordinal (no longer live), or −1 if absent. */
     synchronized int remove(int id) {
-        int slot = find(id);
-        if (keys[slot] == FREE) {
-            return FREE;
+        int ordinal = ordinals.remove(id);
+        if (ordinal != FREE) {
+            IDS.setVolatile(ordinalIds, ordinal, FREE);
+            size = ordinals.size();
         }
-        int ordinal = values[slot];
-        IDS.setVolatile(ordinalIds, ordinal, FREE);
-        size--;
-        shiftBack(slot);
         return ordinal;
     }
 
@@ -102,9 +84,9 @@ final class IdMap {
         int limit = Math.min(size, into.length);
         IntIterator it = ids.getIntIterator();
         while (it.hasNext() && n < limit) {
-            int slot = find(it.next());
-            if (keys[slot] != FREE) {
-                into[n++] = values[slot];
+            int ordinal = ordinals.get(it.next());
+            if (ordinal != FREE) {
+                into[n++] = ordinal;
             }
         }
         return n;
@@ -112,7 +94,7 @@ final class IdMap {
 
     /** Bytes held by both directions. */
     synchronized long memoryBytes() {
-        return 8L * keys.length + 4L * ordinalIds.length + 48;
+        return ordinals.memoryBytes() + 4L * ordinalIds.length;
     }
 
     private void setId(int ordinal, int id) {
@@ -124,55 +106,5 @@ final class IdMap {
             ordinalIds = ids;
         }
         IDS.setVolatile(ids, ordinal, id);
-    }
-
-    /** The slot holding {@code id}, or the free slot where it would go. */
-    private int find(int id) {
-        int slot = hash(id) & mask;
-        while (keys[slot] != FREE && keys[slot] != id) {
-            slot = (slot + 1) & mask;
-        }
-        return slot;
-    }
-
-    /** Backward-shift deletion: pulls later entries of the probe run into the gap at {@code gap}. */
-    private void shiftBack(int gap) {
-        int slot = gap;
-        while (true) {
-            slot = (slot + 1) & mask;
-            int key = keys[slot];
-            if (key == FREE) {
-                break;
-            }
-            int home = hash(key) & mask;
-            boolean movable = gap <= slot ? (home <= gap || home > slot) : (home <= gap && home > slot);
-            if (movable) {
-                keys[gap] = key;
-                values[gap] = values[slot];
-                gap = slot;
-            }
-        }
-        keys[gap] = FREE;
-    }
-
-    private void rehash(int capacity) {
-        int[] oldKeys = keys;
-        int[] oldValues = values;
-        keys = new int[capacity];
-        values = new int[capacity];
-        mask = capacity - 1;
-        Arrays.fill(keys, FREE);
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != FREE) {
-                int slot = find(oldKeys[i]);
-                keys[slot] = oldKeys[i];
-                values[slot] = oldValues[i];
-            }
-        }
-    }
-
-    private static int hash(int id) {
-        int h = id * 0x9E37_79B9;
-        return h ^ (h >>> 16);
     }
 }
