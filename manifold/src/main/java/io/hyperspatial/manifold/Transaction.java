@@ -367,15 +367,13 @@ public final class Transaction extends TableReads implements AutoCloseable {
         mark(id, ChangeFlag.MEASURES);
     }
 
-    /** Sets the entity's position of a kind and appends it to the trajectory at {@code timeMillis}. */
+    /**
+     * Sets the entity's position of a kind and appends it to the trajectory at {@code timeMillis}.
+     * The point must lie on the hyperboloid of the kind's declared {@link PositionSpace} (or of
+     * curvature −1 when none is declared), time coordinate first.
+     */
     public void setPosition(UUID id, PositionKind kind, double[] coordinates, long timeMillis) {
-        if (coordinates.length < 2) {
-            throw new SchemaViolationException(ErrorCode.DIMENSION_MISMATCH, "position",
-                    "a position needs at least 2 coordinates (time coordinate first), got " + coordinates.length);
-        }
-        for (int i = 0; i < coordinates.length; i++) {
-            WriteValidator.finite("position[" + i + "]", coordinates[i]);
-        }
+        WriteValidator.position(kind, schema.positionSpace(kind).orElse(null), coordinates);
         requireEntity(id);
         byte[] encoded = PositionTable.encode(coordinates);
         put(store.family(ColumnFamilies.POSITIONS), PositionTable.key(id, kind), encoded);

@@ -119,7 +119,7 @@ class TransactionAtomicityTest {
         tx.removeEdge(BASE, "knows", FRIEND);
         tx.appendMeasure(BASE, "temp", 1_000, 99);
         tx.appendMeasure(BASE, "temp", 3_000, 30);
-        tx.setPosition(BASE, PositionKind.GRAPH, new double[]{2, 1}, 2_000);
+        tx.setPosition(BASE, PositionKind.GRAPH, new double[]{Math.cosh(1), Math.sinh(1)}, 2_000);
         tx.deleteEntity(FRIEND);
     }
 

@@ -2,6 +2,7 @@ package io.hyperspatial.manifold.schema;
 
 import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.SchemaViolationException;
+import io.hyperspatial.manifold.table.PositionKind;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * An immutable snapshot of a collection's catalog: entity types with their properties, vector
- * fields, edge types and measures. Every named thing has an id, unique within the collection and
+ * fields, edge types, measures and position spaces. Every named thing has an id, unique within the collection and
  * never reused, which is what the on-disk keys carry. Change a schema with {@link #edit()}.
  *
  * <p>Lookups by name throw {@link SchemaViolationException} with {@link ErrorCode#UNKNOWN_FIELD}
@@ -19,7 +20,7 @@ import java.util.regex.Pattern;
 public final class Schema {
     static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
-    public static final Schema EMPTY = new Schema(0, 1, Map.of(), Map.of(), Map.of(), Map.of());
+    public static final Schema EMPTY = new Schema(0, 1, Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
     private final long revision;
     private final int nextId;
@@ -27,19 +28,22 @@ public final class Schema {
     private final Map<String, VectorField> vectorFields;
     private final Map<String, EdgeType> edgeTypes;
     private final Map<String, MeasureDef> measures;
+    private final Map<PositionKind, PositionSpace> positionSpaces;
     private final Map<Integer, EntityType> entityTypesById = new HashMap<>();
     private final Map<Integer, String> propertyNamesById = new HashMap<>();
     private final Map<Integer, EdgeType> edgeTypesById = new HashMap<>();
     private final Map<Integer, MeasureDef> measuresById = new HashMap<>();
 
     Schema(long revision, int nextId, Map<String, EntityType> entityTypes, Map<String, VectorField> vectorFields,
-           Map<String, EdgeType> edgeTypes, Map<String, MeasureDef> measures) {
+           Map<String, EdgeType> edgeTypes, Map<String, MeasureDef> measures,
+           Map<PositionKind, PositionSpace> positionSpaces) {
         this.revision = revision;
         this.nextId = nextId;
         this.entityTypes = Map.copyOf(entityTypes);
         this.vectorFields = Map.copyOf(vectorFields);
         this.edgeTypes = Map.copyOf(edgeTypes);
         this.measures = Map.copyOf(measures);
+        this.positionSpaces = Map.copyOf(positionSpaces);
         for (EntityType t : this.entityTypes.values()) {
             entityTypesById.put(t.id(), t);
             for (PropertyDef p : t.properties().values()) {
@@ -73,6 +77,16 @@ public final class Schema {
 
     public Map<String, MeasureDef> measures() {
         return measures;
+    }
+
+    /** The declared position spaces by kind. */
+    public Map<PositionKind, PositionSpace> positionSpaces() {
+        return positionSpaces;
+    }
+
+    /** The declared space of a kind of position, if any. */
+    public Optional<PositionSpace> positionSpace(PositionKind kind) {
+        return Optional.ofNullable(positionSpaces.get(kind));
     }
 
     public SchemaEditor edit() {
@@ -132,7 +146,8 @@ public final class Schema {
     public boolean equals(Object o) {
         return o instanceof Schema s && revision == s.revision && nextId == s.nextId
                 && entityTypes.equals(s.entityTypes) && vectorFields.equals(s.vectorFields)
-                && edgeTypes.equals(s.edgeTypes) && measures.equals(s.measures);
+                && edgeTypes.equals(s.edgeTypes) && measures.equals(s.measures)
+                && positionSpaces.equals(s.positionSpaces);
     }
 
     @Override
@@ -143,6 +158,7 @@ public final class Schema {
     @Override
     public String toString() {
         return "Schema{revision=" + revision + ", entityTypes=" + entityTypes.keySet() + ", vectorFields="
-                + vectorFields.keySet() + ", edgeTypes=" + edgeTypes.keySet() + ", measures=" + measures.keySet() + "}";
+                + vectorFields.keySet() + ", edgeTypes=" + edgeTypes.keySet() + ", measures=" + measures.keySet()
+                + ", positionSpaces=" + positionSpaces.keySet() + "}";
     }
 }

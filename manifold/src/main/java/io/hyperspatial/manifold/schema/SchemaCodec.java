@@ -2,12 +2,14 @@ package io.hyperspatial.manifold.schema;
 
 import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.StorageException;
+import io.hyperspatial.manifold.table.PositionKind;
 import io.hyperspatial.manifold.value.Value;
 import io.hyperspatial.manifold.value.ValueCodec;
 import io.hyperspatial.manifold.value.ValueType;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +61,16 @@ public final class SchemaCodec {
                     "retention_ms", Value.of(m.retention().toMillis()))));
         }
         root.put("measures", Value.list(measures));
+        if (!s.positionSpaces().isEmpty()) {
+            // written only when declared, so catalogs without positions encode as before
+            List<Value> spaces = new ArrayList<>();
+            for (PositionSpace p : s.positionSpaces().values()) {
+                spaces.add(Value.map(Map.of("kind", Value.of(p.kind().name()), "id", Value.of((long) p.id()),
+                        "dimension", Value.of((long) p.dimension()), "curvature", Value.of(p.curvature()),
+                        "edge_types", Value.list(p.edgeTypes().stream().map(Value::of).toList()))));
+            }
+            root.put("position_spaces", Value.list(spaces));
+        }
         return ValueCodec.encode(Value.map(root));
     }
 
@@ -98,7 +110,17 @@ public final class SchemaCodec {
                 String name = str(m.get("name"));
                 measures.put(name, new MeasureDef(name, (int) num(m.get("id")), Duration.ofMillis(num(m.get("retention_ms")))));
             }
-            return new Schema(num(root.get("revision")), (int) num(root.get("next_id")), types, vectors, edges, measures);
+            Map<PositionKind, PositionSpace> spaces = new EnumMap<>(PositionKind.class);
+            Value stored = root.get("position_spaces");
+            for (Value sv : stored == null ? List.<Value>of() : list(stored)) {
+                Map<String, Value> p = map(sv);
+                PositionKind kind = PositionKind.valueOf(str(p.get("kind")));
+                spaces.put(kind, new PositionSpace(kind, (int) num(p.get("id")), (int) num(p.get("dimension")),
+                        ((Value.FloatValue) p.get("curvature")).value(),
+                        list(p.get("edge_types")).stream().map(SchemaCodec::str).toList()));
+            }
+            return new Schema(num(root.get("revision")), (int) num(root.get("next_id")), types, vectors, edges, measures,
+                    spaces);
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             throw new StorageException(ErrorCode.CORRUPTION, "unreadable schema catalog: " + e, e);
         }

@@ -3,11 +3,14 @@ package io.hyperspatial.manifold.schema;
 import io.hyperspatial.manifold.error.ConflictException;
 import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.SchemaViolationException;
+import io.hyperspatial.manifold.table.PositionKind;
 import io.hyperspatial.manifold.value.ValueType;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -23,6 +26,7 @@ public final class SchemaEditor {
     private final Map<String, VectorField> vectorFields;
     private final Map<String, EdgeType> edgeTypes;
     private final Map<String, MeasureDef> measures;
+    private final Map<PositionKind, PositionSpace> positionSpaces;
 
     SchemaEditor(Schema base) {
         this.base = base;
@@ -31,6 +35,8 @@ public final class SchemaEditor {
         this.vectorFields = new LinkedHashMap<>(base.vectorFields());
         this.edgeTypes = new LinkedHashMap<>(base.edgeTypes());
         this.measures = new LinkedHashMap<>(base.measures());
+        this.positionSpaces = new EnumMap<>(PositionKind.class);
+        this.positionSpaces.putAll(base.positionSpaces());
     }
 
     /** Declares an entity type (if new) and the given properties on it (each, if new). */
@@ -113,10 +119,55 @@ public final class SchemaEditor {
         return this;
     }
 
+    /**
+     * Declares the space of a kind of position: {@code dimension} spatial dimensions (1..1024) on
+     * the hyperboloid of curvature −{@code curvature}. Graph positions name the edge types their
+     * hierarchy is learned from (declared before, or earlier in this edit); the other kinds name
+     * none. Redeclaring with other edge types replaces them; with another dimension or curvature
+     * it is a conflict (stored positions would no longer fit).
+     */
+    public SchemaEditor positionSpace(PositionKind kind, int dimension, double curvature, List<String> edgeTypes) {
+        String field = "position." + kind.name().toLowerCase();
+        if (dimension < 1 || dimension > 1024) {
+            throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, field,
+                    field + " dimension must be in 1..1024, got " + dimension);
+        }
+        if (!(curvature > 0) || !Double.isFinite(curvature)) {
+            throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, field,
+                    field + " curvature must be a positive finite number, got " + curvature);
+        }
+        if (kind == PositionKind.GRAPH && edgeTypes.isEmpty()) {
+            throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, field,
+                    "graph positions need at least one edge type to learn from");
+        }
+        if (kind != PositionKind.GRAPH && !edgeTypes.isEmpty()) {
+            throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, field,
+                    "only graph positions are learned from edges; " + field + " takes no edge types");
+        }
+        for (String e : edgeTypes) {
+            if (!this.edgeTypes.containsKey(e)) {
+                throw new SchemaViolationException(ErrorCode.UNKNOWN_FIELD, e,
+                        field + " names edge type '" + e + "', which is not declared");
+            }
+        }
+        PositionSpace old = positionSpaces.get(kind);
+        if (old == null) {
+            positionSpaces.put(kind, new PositionSpace(kind, nextId++, dimension, curvature, edgeTypes));
+        } else if (old.dimension() != dimension || old.curvature() != curvature) {
+            throw conflict(field, field + " has dimension " + old.dimension() + " and curvature " + old.curvature()
+                    + ", cannot redeclare it with dimension " + dimension + " and curvature " + curvature);
+        } else {
+            positionSpaces.put(kind, new PositionSpace(kind, old.id(), dimension, curvature, edgeTypes));
+        }
+        return this;
+    }
+
     /** The edited schema; the same instance as the base when nothing changed. */
     public Schema build() {
-        Schema candidate = new Schema(base.revision() + 1, nextId, entityTypes, vectorFields, edgeTypes, measures);
-        Schema unchanged = new Schema(base.revision(), nextId, entityTypes, vectorFields, edgeTypes, measures);
+        Schema candidate = new Schema(base.revision() + 1, nextId, entityTypes, vectorFields, edgeTypes, measures,
+                positionSpaces);
+        Schema unchanged = new Schema(base.revision(), nextId, entityTypes, vectorFields, edgeTypes, measures,
+                positionSpaces);
         return unchanged.equals(base) ? base : candidate;
     }
 

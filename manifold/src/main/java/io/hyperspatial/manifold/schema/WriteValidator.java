@@ -2,6 +2,7 @@ package io.hyperspatial.manifold.schema;
 
 import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.SchemaViolationException;
+import io.hyperspatial.manifold.table.PositionKind;
 import io.hyperspatial.manifold.value.Value;
 import io.hyperspatial.manifold.value.ValueType;
 
@@ -16,6 +17,8 @@ import java.util.Map;
 public final class WriteValidator {
     /** Tolerance for a Lorentz point's Minkowski norm ⟨x,x⟩_L = −1, relative to x₀². */
     static final double LORENTZ_TOLERANCE = 1e-3;
+    /** The same for float64 positions. */
+    static final double POSITION_TOLERANCE = 1e-9;
 
     private WriteValidator() {
     }
@@ -143,6 +146,36 @@ public final class WriteValidator {
             }
             case L2, DOT -> {
             }
+        }
+    }
+
+    /**
+     * Checks a position of {@code kind}: finite coordinates, time first, on the hyperboloid of the
+     * kind's declared {@code space} (its dimension and curvature), or of curvature −1 in any
+     * dimension when the kind has no declared space. Positions are float64, so the tolerance is
+     * tighter than for float32 vectors.
+     */
+    public static void position(PositionKind kind, PositionSpace space, double[] x) {
+        String field = "position." + kind.name().toLowerCase(java.util.Locale.ROOT);
+        int expected = space == null ? -1 : space.coordinates();
+        if (x.length < 2 || (expected > 0 && x.length != expected)) {
+            throw violation(ErrorCode.DIMENSION_MISMATCH, field, field + " has " + x.length + " coordinates, "
+                    + (expected > 0 ? "the collection declares " + expected + " (time first)"
+                    : "a position needs at least 2 (time first)"));
+        }
+        double spatial = 0;
+        for (int i = 0; i < x.length; i++) {
+            finite(field + "[" + i + "]", x[i]);
+            if (i > 0) {
+                spatial += x[i] * x[i];
+            }
+        }
+        double c = space == null ? 1.0 : space.curvature();
+        double minkowski = spatial - x[0] * x[0];
+        if (x[0] <= 0 || Math.abs(c * minkowski + 1) > POSITION_TOLERANCE * Math.max(1, c * x[0] * x[0])) {
+            throw violation(ErrorCode.INVALID_ARGUMENT, field, field + " is not on the hyperboloid"
+                    + (c == 1.0 ? "" : " of curvature -" + c) + ": need x0 > 0 and -x0² + Σxi² = " + (-1 / c)
+                    + ", got x0=" + x[0] + ", <x,x>_L=" + minkowski);
         }
     }
 

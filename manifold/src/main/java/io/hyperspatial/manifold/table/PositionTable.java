@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * Reads positions (current coordinates per {@link PositionKind}) and trajectories (every
@@ -32,6 +33,18 @@ public final class PositionTable {
     public Optional<double[]> get(UUID id, PositionKind kind) {
         byte[] v = reader.get(positions, key(id, kind));
         return v == null ? Optional.empty() : Optional.of(decode(v));
+    }
+
+    /** Calls {@code action} with every entity's current position of {@code kind}; a scan of all positions. */
+    public void forEach(PositionKind kind, BiConsumer<UUID, double[]> action) {
+        try (Cursor c = reader.scan(positions, new byte[0], null)) {
+            while (c.next()) {
+                byte[] k = c.key();
+                if (k[Keys.UUID_BYTES] == (byte) kind.code()) {
+                    action.accept(Keys.getUuid(k, 0), decode(c.value()));
+                }
+            }
+        }
     }
 
     /** Snapshots with {@code fromMillis <= t < toMillis}, oldest first. */

@@ -14,8 +14,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class PositionTableTest extends TwoPeopleFixture {
-    private void set(UUID id, PositionKind kind, long time, double... coordinates) {
+    /** Sets the point of the unit hyperboloid with these spatial coordinates. */
+    private void set(UUID id, PositionKind kind, long time, double... spatial) {
+        setRaw(id, kind, time, point(spatial));
+    }
+
+    private void setRaw(UUID id, PositionKind kind, long time, double... coordinates) {
         people.write(tx -> tx.setPosition(id, kind, coordinates, time));
+    }
+
+    /** The point of the hyperboloid ⟨x,x⟩_L = −1 above these spatial coordinates. */
+    static double[] point(double... spatial) {
+        double[] x = new double[spatial.length + 1];
+        double sq = 0;
+        for (int i = 0; i < spatial.length; i++) {
+            x[i + 1] = spatial[i];
+            sq += spatial[i] * spatial[i];
+        }
+        x[0] = Math.sqrt(1 + sq);
+        return x;
     }
 
     private List<PositionSnapshot> trajectory(UUID id, PositionKind kind, long from, long to) {
@@ -26,9 +43,9 @@ class PositionTableTest extends TwoPeopleFixture {
 
     @Test
     void aPositionRoundTripsInFullPrecision() {
-        double[] point = {Math.sqrt(1 + 1e-12), 1e-6, -Double.MIN_VALUE, 123456.789012345678};
+        double[] point = point(1e-6, -Double.MIN_VALUE, 123456.789012345678);
 
-        set(alice, PositionKind.GRAPH, 1_000, point);
+        setRaw(alice, PositionKind.GRAPH, 1_000, point);
 
         try (ReadView v = people.snapshot()) {
             assertThat(v.positions().get(alice, PositionKind.GRAPH).orElseThrow()).containsExactly(point);
@@ -39,29 +56,29 @@ class PositionTableTest extends TwoPeopleFixture {
 
     @Test
     void settingAPositionAgainReplacesTheCurrentOneAndExtendsTheTrajectory() {
-        set(alice, PositionKind.GRAPH, 1_000, 1, 0);
-        set(alice, PositionKind.GRAPH, 2_000, 2, 1);
+        set(alice, PositionKind.GRAPH, 1_000, 0);
+        set(alice, PositionKind.GRAPH, 2_000, 1);
 
         try (ReadView v = people.snapshot()) {
-            assertThat(v.positions().get(alice, PositionKind.GRAPH).orElseThrow()).containsExactly(2, 1);
+            assertThat(v.positions().get(alice, PositionKind.GRAPH).orElseThrow()).containsExactly(point(1));
         }
         assertThat(trajectory(alice, PositionKind.GRAPH, Long.MIN_VALUE, Long.MAX_VALUE)).hasSize(2);
     }
 
     @Test
     void aTrajectoryIsOrderedByTimeWhateverTheOrderOfWriting() {
-        set(alice, PositionKind.GRAPH, 300, 3, 0);
-        set(alice, PositionKind.GRAPH, -100, -1, 0);
-        set(alice, PositionKind.GRAPH, 100, 1, 0);
-        set(alice, PositionKind.GRAPH, 200, 2, 0);
+        set(alice, PositionKind.GRAPH, 300, 3);
+        set(alice, PositionKind.GRAPH, -100, -1);
+        set(alice, PositionKind.GRAPH, 100, 1);
+        set(alice, PositionKind.GRAPH, 200, 2);
 
         List<PositionSnapshot> all = trajectory(alice, PositionKind.GRAPH, Long.MIN_VALUE, Long.MAX_VALUE);
 
         assertThat(all).extracting(PositionSnapshot::timeMillis).containsExactly(-100L, 100L, 200L, 300L);
-        assertThat(all).extracting(s -> s.coordinates()[0]).containsExactly(-1.0, 1.0, 2.0, 3.0);
+        assertThat(all).extracting(s -> s.coordinates()[1]).containsExactly(-1.0, 1.0, 2.0, 3.0);
         try (ReadView v = people.snapshot()) {
             assertThat(v.positions().get(alice, PositionKind.GRAPH).orElseThrow())
-                    .as("the current position is the one set last").containsExactly(2, 0);
+                    .as("the current position is the one set last").containsExactly(point(2));
         }
     }
 
@@ -80,25 +97,25 @@ class PositionTableTest extends TwoPeopleFixture {
 
     @Test
     void aPositionAtTheSameTimeReplacesTheTrajectoryPoint() {
-        set(alice, PositionKind.GRAPH, 50, 1, 0);
-        set(alice, PositionKind.GRAPH, 50, 5, 4);
+        set(alice, PositionKind.GRAPH, 50, 1);
+        set(alice, PositionKind.GRAPH, 50, 4);
 
         assertThat(trajectory(alice, PositionKind.GRAPH, Long.MIN_VALUE, Long.MAX_VALUE)).singleElement()
-                .satisfies(s -> assertThat(s.coordinates()).containsExactly(5, 4));
+                .satisfies(s -> assertThat(s.coordinates()).containsExactly(point(4)));
     }
 
     @Test
     void kindsAndEntitiesAreSeparate() {
-        set(alice, PositionKind.GRAPH, 10, 1, 0);
-        set(alice, PositionKind.EMBEDDING, 20, 2, 0, 0);
-        set(alice, PositionKind.PROPERTY, 30, 3, 0, 0, 0);
-        set(bob, PositionKind.GRAPH, 40, 4, 0);
+        set(alice, PositionKind.GRAPH, 10, 1);
+        set(alice, PositionKind.EMBEDDING, 20, 2, 0);
+        set(alice, PositionKind.PROPERTY, 30, 3, 0, 0);
+        set(bob, PositionKind.GRAPH, 40, 4);
 
         try (ReadView v = people.snapshot()) {
-            assertThat(v.positions().get(alice, PositionKind.GRAPH).orElseThrow()).containsExactly(1, 0);
-            assertThat(v.positions().get(alice, PositionKind.EMBEDDING).orElseThrow()).containsExactly(2, 0, 0);
-            assertThat(v.positions().get(alice, PositionKind.PROPERTY).orElseThrow()).containsExactly(3, 0, 0, 0);
-            assertThat(v.positions().get(bob, PositionKind.GRAPH).orElseThrow()).containsExactly(4, 0);
+            assertThat(v.positions().get(alice, PositionKind.GRAPH).orElseThrow()).containsExactly(point(1));
+            assertThat(v.positions().get(alice, PositionKind.EMBEDDING).orElseThrow()).containsExactly(point(2, 0));
+            assertThat(v.positions().get(alice, PositionKind.PROPERTY).orElseThrow()).containsExactly(point(3, 0, 0));
+            assertThat(v.positions().get(bob, PositionKind.GRAPH).orElseThrow()).containsExactly(point(4));
         }
         assertThat(trajectory(alice, PositionKind.GRAPH, Long.MIN_VALUE, Long.MAX_VALUE))
                 .extracting(PositionSnapshot::timeMillis).containsExactly(10L);
@@ -109,19 +126,19 @@ class PositionTableTest extends TwoPeopleFixture {
 
     @Test
     void aPositionNeedsATimeCoordinateAndOneMore() {
-        assertThatThrownBy(() -> set(alice, PositionKind.GRAPH, 1, 1))
+        assertThatThrownBy(() -> setRaw(alice, PositionKind.GRAPH, 1, 1))
                 .isInstanceOfSatisfying(SchemaViolationException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.DIMENSION_MISMATCH);
-                    assertThat(e.field()).contains("position");
+                    assertThat(e.field()).contains("position.graph");
                 });
     }
 
     @Test
     void nonFiniteCoordinatesAreRejectedByIndex() {
-        assertThatThrownBy(() -> set(alice, PositionKind.GRAPH, 1, 1, Double.NaN, 0))
+        assertThatThrownBy(() -> setRaw(alice, PositionKind.GRAPH, 1, 1, Double.NaN, 0))
                 .isInstanceOfSatisfying(SchemaViolationException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.NON_FINITE_VALUE);
-                    assertThat(e.field()).contains("position[1]");
+                    assertThat(e.field()).contains("position.graph[1]");
                 });
         try (ReadView v = people.snapshot()) {
             assertThat(v.positions().get(alice, PositionKind.GRAPH)).isEmpty();
@@ -130,22 +147,75 @@ class PositionTableTest extends TwoPeopleFixture {
 
     @Test
     void aPositionNeedsItsEntity() {
-        assertThatThrownBy(() -> set(people.ids().forKey("ghost"), PositionKind.GRAPH, 1, 1, 0))
+        assertThatThrownBy(() -> set(people.ids().forKey("ghost"), PositionKind.GRAPH, 1, 0))
                 .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ENTITY_NOT_FOUND));
     }
 
     @Test
     void positionsSurviveAReopen() {
-        set(alice, PositionKind.GRAPH, 1, 1, 0);
-        set(alice, PositionKind.GRAPH, 2, 2, 0);
+        set(alice, PositionKind.GRAPH, 1, 1);
+        set(alice, PositionKind.GRAPH, 2, 2);
 
         db.close();
         db = TestCollections.open(dir);
         people = db.collection("people");
 
         try (ReadView v = people.snapshot()) {
-            assertThat(v.positions().get(alice, PositionKind.GRAPH).orElseThrow()).containsExactly(2, 0);
+            assertThat(v.positions().get(alice, PositionKind.GRAPH).orElseThrow()).containsExactly(point(2));
         }
         assertThat(trajectory(alice, PositionKind.GRAPH, Long.MIN_VALUE, Long.MAX_VALUE)).hasSize(2);
+    }
+
+    @Test
+    void forEachVisitsTheCurrentPositionOfEveryEntityOfOneKind() {
+        set(alice, PositionKind.GRAPH, 1, 1);
+        set(alice, PositionKind.GRAPH, 2, 3);
+        set(bob, PositionKind.GRAPH, 1, 2);
+        set(bob, PositionKind.EMBEDDING, 1, 5);
+
+        java.util.Map<UUID, double[]> seen = new java.util.HashMap<>();
+        try (ReadView v = people.snapshot()) {
+            v.positions().forEach(PositionKind.GRAPH, seen::put);
+        }
+
+        assertThat(seen).containsOnlyKeys(alice, bob);
+        assertThat(seen.get(alice)).containsExactly(point(3));
+        assertThat(seen.get(bob)).containsExactly(point(2));
+    }
+
+    @Test
+    void aPointOffTheHyperboloidIsRejectedAndNothingIsWritten() {
+        assertThatThrownBy(() -> setRaw(alice, PositionKind.GRAPH, 1, 2, 1))
+                .isInstanceOfSatisfying(SchemaViolationException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+                    assertThat(e.field()).contains("position.graph");
+                    assertThat(e.getMessage()).contains("not on the hyperboloid");
+                });
+        assertThatThrownBy(() -> setRaw(alice, PositionKind.GRAPH, 1, -1, 0))
+                .as("the lower sheet").isInstanceOf(SchemaViolationException.class);
+        try (ReadView v = people.snapshot()) {
+            assertThat(v.positions().get(alice, PositionKind.GRAPH)).isEmpty();
+        }
+    }
+
+    @Test
+    void aDeclaredSpaceFixesTheDimensionAndCurvature() {
+        people.updateSchema(e -> e.edgeType("reports_to").positionSpace(PositionKind.GRAPH, 2, 4.0, List.of("reports_to")));
+        double r = 0.7;
+        double[] onQuarterHyperboloid = {Math.cosh(r) / 2, Math.sinh(r) / 2, 0};
+
+        setRaw(alice, PositionKind.GRAPH, 1, onQuarterHyperboloid);
+
+        assertThatThrownBy(() -> set(bob, PositionKind.GRAPH, 1, 0.5, 0.5))
+                .as("on the unit hyperboloid, not the declared one").isInstanceOf(SchemaViolationException.class);
+        assertThatThrownBy(() -> setRaw(bob, PositionKind.GRAPH, 1, 0.5, 0))
+                .isInstanceOfSatisfying(SchemaViolationException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.DIMENSION_MISMATCH);
+                    assertThat(e.getMessage()).contains("declares 3");
+                });
+        try (ReadView v = people.snapshot()) {
+            assertThat(v.positions().get(alice, PositionKind.GRAPH).orElseThrow()).containsExactly(onQuarterHyperboloid);
+            assertThat(v.positions().get(bob, PositionKind.GRAPH)).isEmpty();
+        }
     }
 }
