@@ -11,12 +11,11 @@ import io.hyperspatial.manifold.error.FeedTruncatedException;
 import io.hyperspatial.manifold.error.SchemaViolationException;
 import io.hyperspatial.manifold.error.StorageException;
 import io.hyperspatial.manifold.feed.ChangeEvent;
-import io.hyperspatial.manifold.feed.ChangeFlag;
 import io.hyperspatial.manifold.feed.ChangeListener;
 import io.hyperspatial.manifold.feed.EntityChange;
 import io.hyperspatial.manifold.feed.Subscription;
 import io.hyperspatial.manifold.schema.VectorField;
-import io.hyperspatial.manifold.schema.VectorKind;
+import io.hyperspatial.manifold.table.PositionKind;
 import org.roaringbitmap.RoaringBitmap;
 
 import java.time.Duration;
@@ -35,8 +34,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Keeps the vector indexes of one collection (one per dense vector field) in step with its
- * change feed: persistence first, index second. Writes are acknowledged when committed; this
+ * Keeps the vector indexes of one collection (one per dense vector field and one per declared
+ * position space, see {@link IndexedField}) in step with its change feed: persistence first, index second. Writes are acknowledged when committed; this
  * indexer applies them in the background in sequence order, reading each changed entity's
  * current vectors, so replays converge. The backlog is visible in {@link #stats()} and a search
  * can wait for a sequence with {@link #awaitApplied}.
@@ -78,11 +77,13 @@ public final class CollectionIndexer implements AutoCloseable {
 
     /** A field's index, how it started, and the sequence its newest snapshot covers (−1: none). */
     private static final class FieldIndex {
+        final IndexedField field;
         final VectorIndex index;
         final IndexSource source;
         volatile long snapshotSequence;
 
-        FieldIndex(VectorIndex index, IndexSource source, long snapshotSequence) {
+        FieldIndex(IndexedField field, VectorIndex index, IndexSource source, long snapshotSequence) {
+            this.field = field;
             this.index = index;
             this.source = source;
             this.snapshotSequence = snapshotSequence;
@@ -98,20 +99,18 @@ public final class CollectionIndexer implements AutoCloseable {
         this.policy = policy;
         long resume;
         try (ReadView view = collection.snapshot()) {
-            Map<String, IndexConfig> fields = denseFields(view);
+            Map<String, IndexedField> fields = IndexedField.of(view.schema());
             IndexSnapshots.Restored restored = snapshots == null ? IndexSnapshots.Restored.none()
-                    : snapshots.load(collection.changes(), fields);
+                    : snapshots.load(collection.changes(), configsOf(fields));
             this.ordinals = restored.ordinals();
             resume = view.sequence();
-            for (Map.Entry<String, IndexConfig> f : fields.entrySet()) {
-                IndexSnapshotCodec.StoredIndex stored = restored.fields().get(f.getKey());
+            for (IndexedField f : fields.values()) {
+                IndexSnapshotCodec.StoredIndex stored = restored.fields().get(f.name());
                 if (stored != null) {
-                    indexes.put(f.getKey(), new FieldIndex(stored.index(), IndexSource.LOADED, stored.sequence()));
+                    indexes.put(f.name(), new FieldIndex(f, stored.index(), IndexSource.LOADED, stored.sequence()));
                     resume = Math.min(resume, stored.sequence());
                 } else {
-                    VectorIndex index = factory.create(f.getValue());
-                    buildFrom(view, f.getKey(), index);
-                    indexes.put(f.getKey(), new FieldIndex(index, IndexSource.BUILT, -1));
+                    indexes.put(f.name(), build(view, f));
                 }
             }
             this.lastEvent = restored.fields().isEmpty() ? markAt(view.sequence()) : restored.mark();
@@ -151,18 +150,14 @@ public final class CollectionIndexer implements AutoCloseable {
                 + cause.getMessage());
         try (ReadView view = collection.snapshot()) {
             indexes.clear();
-            denseFields(view).forEach((name, config) -> {
-                VectorIndex index = factory.create(config);
-                buildFrom(view, name, index);
-                indexes.put(name, new FieldIndex(index, IndexSource.BUILT, -1));
-            });
+            IndexedField.of(view.schema()).forEach((name, field) -> indexes.put(name, build(view, field)));
             lastEvent = markAt(view.sequence());
             return view.sequence();
         }
     }
 
     /**
-     * Builds the indexes of every dense vector field from a snapshot of the collection, then
+     * Builds the indexes of every dense vector field and declared position space from a snapshot of the collection, then
      * follows its change feed from that snapshot's sequence. Nothing is written to disk.
      *
      * @param configs the index configuration of a field (metric and dimension come from the field)
@@ -189,12 +184,13 @@ public final class CollectionIndexer implements AutoCloseable {
         return IndexConfig.of(field.metric(), field.dimension()).withCurvature(field.curvature());
     }
 
-    /** Loads a field's stored vectors into its index in chunks, each added on all cores. */
-    private void buildFrom(ReadView view, String field, VectorIndex index) {
+    /** A new index of a field holding its stored points, added in chunks, each on all cores. */
+    private FieldIndex build(ReadView view, IndexedField field) {
+        VectorIndex index = factory.create(configs.apply(field.field()));
         int threads = Runtime.getRuntime().availableProcessors();
         List<float[]> vectors = new ArrayList<>(BUILD_CHUNK);
         int[] ids = new int[BUILD_CHUNK];
-        view.vectors().forEachDense(field, (entity, vector) -> {
+        field.forEach(view, (entity, vector) -> {
             ids[vectors.size()] = ordinals.idOf(entity);
             vectors.add(vector);
             if (vectors.size() == BUILD_CHUNK) {
@@ -205,21 +201,22 @@ public final class CollectionIndexer implements AutoCloseable {
         if (!vectors.isEmpty()) {
             index.addAll(Arrays.copyOf(ids, vectors.size()), vectors.toArray(float[][]::new), threads);
         }
+        return new FieldIndex(field, index, IndexSource.BUILT, -1);
     }
 
-    private Map<String, IndexConfig> denseFields(ReadView view) {
-        Map<String, IndexConfig> fields = new TreeMap<>();
-        for (VectorField f : view.schema().vectorFields().values()) {
-            if (f.kind() == VectorKind.DENSE) {
-                fields.put(f.name(), configs.apply(f));
-            }
-        }
-        return fields;
+    private Map<String, IndexConfig> configsOf(Map<String, IndexedField> fields) {
+        Map<String, IndexConfig> out = new TreeMap<>();
+        fields.forEach((name, f) -> out.put(name, configs.apply(f.field())));
+        return out;
     }
 
+    /**
+     * Starts an empty index for every field the schema gained. A field declared after its data
+     * was written (only positions can be: a space may be declared over stored positions) is
+     * built from the view.
+     */
     private void reconcileFields(ReadView view) {
-        denseFields(view).forEach((name, config) ->
-                indexes.computeIfAbsent(name, n -> new FieldIndex(factory.create(config), IndexSource.BUILT, -1)));
+        IndexedField.of(view.schema()).forEach((name, field) -> indexes.computeIfAbsent(name, n -> build(view, field)));
     }
 
     /** The mark of the event at {@code sequence}, if the feed still has it. */
@@ -244,8 +241,11 @@ public final class CollectionIndexer implements AutoCloseable {
     private void applyLocked(ChangeEvent event) {
         List<EntityChange> relevant = new ArrayList<>();
         for (EntityChange c : event.changes()) {
-            if (c.has(ChangeFlag.VECTORS) || c.has(ChangeFlag.DELETED) || c.has(ChangeFlag.CREATED)) {
-                relevant.add(c);
+            for (FieldIndex f : indexes.values()) {
+                if (f.field.touchedBy(c)) {
+                    relevant.add(c);
+                    break;
+                }
             }
         }
         if (relevant.isEmpty() && event.schemaRevision() == 0) {
@@ -256,14 +256,17 @@ public final class CollectionIndexer implements AutoCloseable {
                 reconcileFields(view);
             }
             for (EntityChange c : relevant) {
-                for (Map.Entry<String, FieldIndex> e : indexes.entrySet()) {
-                    Optional<float[]> vector = view.vectors().dense(c.id(), e.getKey());
-                    if (vector.isPresent()) {
-                        addOrLog(e.getKey(), e.getValue().index, c.id(), vector.get());
+                for (FieldIndex f : indexes.values()) {
+                    if (!f.field.touchedBy(c)) {
+                        continue;
+                    }
+                    Optional<float[]> point = f.field.read(view, c.id());
+                    if (point.isPresent()) {
+                        addOrLog(f.field.name(), f.index, c.id(), point.get());
                     } else {
                         int id = ordinals.find(c.id());
                         if (id >= 0) {
-                            e.getValue().index.remove(id);
+                            f.index.remove(id);
                         }
                     }
                 }
@@ -307,15 +310,28 @@ public final class CollectionIndexer implements AutoCloseable {
         return b;
     }
 
-    /** The index of a dense vector field. */
+    /**
+     * The index of a dense vector field, or of a declared position space by
+     * {@link #positionIndexName its name}.
+     */
     public VectorIndex index(String field) {
         FieldIndex index = indexes.get(field);
         if (index == null) {
+            if (field.startsWith(IndexedField.POSITION_PREFIX)) {
+                throw new SchemaViolationException(ErrorCode.UNKNOWN_FIELD, field, "no position space '"
+                        + field.substring(IndexedField.POSITION_PREFIX.length()) + "' is declared in collection '"
+                        + collection.name() + "'");
+            }
             VectorField f = collection.schema().vectorField(field);
             throw new SchemaViolationException(ErrorCode.TYPE_MISMATCH, field, "vector field '" + field + "' is "
                     + f.kind().name().toLowerCase() + "; only dense fields are indexed");
         }
         return index.index;
+    }
+
+    /** The name under which the positions of a kind are indexed and searched: {@code position.graph}... */
+    public static String positionIndexName(PositionKind kind) {
+        return IndexedField.positionIndexName(kind);
     }
 
     /** Every change through this sequence is reflected in the indexes. */

@@ -1,0 +1,144 @@
+package io.hyperspatial.core.index.maintain;
+
+import io.hyperspatial.core.geometry.HyperbolicModels;
+import io.hyperspatial.manifold.ReadView;
+import io.hyperspatial.manifold.feed.ChangeFlag;
+import io.hyperspatial.manifold.feed.EntityChange;
+import io.hyperspatial.manifold.schema.PositionSpace;
+import io.hyperspatial.manifold.schema.Schema;
+import io.hyperspatial.manifold.schema.VectorField;
+import io.hyperspatial.manifold.schema.VectorKind;
+import io.hyperspatial.manifold.schema.VectorMetric;
+import io.hyperspatial.manifold.table.PositionKind;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.Map;
+
+/**
+ * Something of a collection that gets a vector index: a dense vector field, or the positions of
+ * one declared {@link PositionSpace}. The indexer reads both through this, so it never knows
+ * which it follows.
+ *
+ * <p>Positions are float64 points on the hyperboloid; they are indexed as float32 points of the
+ * Poincaré ball of the same curvature, under the name {@code position.KIND} (e.g.
+ * {@code position.graph}). The ball, not the hyperboloid, because in float32 the Lorentz inner
+ * product of two points far from the origin cancels to noise, while the ball keeps about three
+ * significant digits of {@code 1 − c‖p‖²} out to a distance of about 15 from the origin.
+ */
+sealed interface IndexedField {
+    /** The prefix of a position index's name; vector field names cannot contain a dot. */
+    String POSITION_PREFIX = "position.";
+
+    /** The index's name: the vector field's, or {@code position.KIND}. */
+    String name();
+
+    /** The field the index is configured from (for positions, a Poincaré field of the space's dimension). */
+    VectorField field();
+
+    /** Whether a change can alter what this index holds for the entity. */
+    boolean touchedBy(EntityChange change);
+
+    /** The entity's indexed point now, if it has one. */
+    Optional<float[]> read(ReadView view, UUID entity);
+
+    /** Every entity's indexed point. */
+    void forEach(ReadView view, BiConsumer<UUID, float[]> action);
+
+    /** What the schema declares to index, by name, in name order. */
+    static Map<String, IndexedField> of(Schema schema) {
+        Map<String, IndexedField> fields = new TreeMap<>();
+        for (VectorField f : schema.vectorFields().values()) {
+            if (f.kind() == VectorKind.DENSE) {
+                fields.put(f.name(), new DenseVectors(f));
+            }
+        }
+        for (PositionSpace space : schema.positionSpaces().values()) {
+            Positions p = new Positions(space);
+            fields.put(p.name(), p);
+        }
+        return fields;
+    }
+
+    /** The index name of a kind of position. */
+    static String positionIndexName(PositionKind kind) {
+        return POSITION_PREFIX + kind.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A dense vector field, indexed as stored. */
+    record DenseVectors(VectorField field) implements IndexedField {
+        @Override
+        public String name() {
+            return field.name();
+        }
+
+        @Override
+        public boolean touchedBy(EntityChange c) {
+            return c.has(ChangeFlag.VECTORS) || c.has(ChangeFlag.DELETED) || c.has(ChangeFlag.CREATED);
+        }
+
+        @Override
+        public Optional<float[]> read(ReadView view, UUID entity) {
+            return view.vectors().dense(entity, field.name());
+        }
+
+        @Override
+        public void forEach(ReadView view, BiConsumer<UUID, float[]> action) {
+            view.vectors().forEachDense(field.name(), action::accept);
+        }
+    }
+
+    /** The positions of one space, indexed in the Poincaré ball. */
+    record Positions(PositionSpace space, VectorField field, HyperbolicModels models) implements IndexedField {
+        Positions(PositionSpace space) {
+            this(space, new VectorField(positionIndexName(space.kind()), space.id(), VectorKind.DENSE, space.dimension(),
+                    VectorMetric.POINCARE, space.curvature()), new HyperbolicModels(space.curvature()));
+        }
+
+        @Override
+        public String name() {
+            return field.name();
+        }
+
+        @Override
+        public boolean touchedBy(EntityChange c) {
+            return c.has(ChangeFlag.POSITIONS) || c.has(ChangeFlag.DELETED) || c.has(ChangeFlag.CREATED);
+        }
+
+        @Override
+        public Optional<float[]> read(ReadView view, UUID entity) {
+            return view.positions().get(entity, space.kind()).map(this::toBall);
+        }
+
+        @Override
+        public void forEach(ReadView view, BiConsumer<UUID, float[]> action) {
+            view.positions().forEach(space.kind(), (id, x) -> action.accept(id, toBall(x)));
+        }
+
+        /**
+         * The float32 ball point of a hyperboloid point. A point whose rounding lands on or past
+         * the boundary is pulled back inside by the smallest float step that does it.
+         */
+        float[] toBall(double[] x) {
+            double[] p = models.toPoincare(x);
+            float[] out = new float[p.length];
+            double c = space.curvature();
+            double sq = 0;
+            for (int i = 0; i < p.length; i++) {
+                out[i] = (float) p[i];
+                sq += (double) out[i] * out[i];
+            }
+            while (c * sq >= 1.0) {
+                sq = 0;
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = Math.nextDown(Math.abs(out[i])) * Math.signum(out[i]);
+                    sq += (double) out[i] * out[i];
+                }
+            }
+            return out;
+        }
+    }
+}

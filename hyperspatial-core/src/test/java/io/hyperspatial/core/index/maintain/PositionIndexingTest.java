@@ -1,0 +1,171 @@
+package io.hyperspatial.core.index.maintain;
+
+import io.hyperspatial.core.geometry.LorentzModel;
+import io.hyperspatial.manifold.Collection;
+import io.hyperspatial.manifold.Database;
+import io.hyperspatial.manifold.DatabaseOptions;
+import io.hyperspatial.manifold.StoragePreset;
+import io.hyperspatial.manifold.error.ErrorCode;
+import io.hyperspatial.manifold.error.SchemaViolationException;
+import io.hyperspatial.manifold.table.PositionKind;
+import io.hyperspatial.manifold.value.ValueType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+/** Declared position spaces are indexed like vector fields, in the Poincaré ball, and searched by hyperbolic distance. */
+class PositionIndexingTest {
+    private static final String GRAPH = CollectionIndexer.positionIndexName(PositionKind.GRAPH);
+    private static final int DIMS = 3;
+
+    @TempDir
+    Path dir;
+    private Database db;
+    private Collection concepts;
+    private CollectionIndexer indexer;
+    private final Random random = new Random(7);
+
+    @BeforeEach
+    void open() {
+        db = Database.open(dir, DatabaseOptions.preset(StoragePreset.SMALL));
+        concepts = db.createCollection("concepts");
+        concepts.updateSchema(s -> s.entityType("Concept", Map.of("name", ValueType.STRING)).edgeType("is_a"));
+    }
+
+    @AfterEach
+    void close() {
+        if (indexer != null) {
+            indexer.close();
+        }
+        db.close();
+    }
+
+    private void declare() {
+        concepts.updateSchema(s -> s.positionSpace(PositionKind.GRAPH, DIMS, 1.0, List.of("is_a")));
+    }
+
+    /** A random point up to distance 12 from the origin, where float32 Lorentz coordinates would be useless. */
+    private double[] randomPoint() {
+        double[] v = new double[DIMS + 1];
+        double norm = 0;
+        for (int i = 1; i <= DIMS; i++) {
+            v[i] = random.nextGaussian();
+            norm += v[i] * v[i];
+        }
+        double r = 12 * random.nextDouble() / Math.sqrt(norm);
+        for (int i = 1; i <= DIMS; i++) {
+            v[i] *= r;
+        }
+        return LorentzModel.UNIT.expMap0(v);
+    }
+
+    private long place(String key, double[] x) {
+        return concepts.write(tx -> tx.setPosition(tx.upsertEntity(key, "Concept"), PositionKind.GRAPH, x, 1));
+    }
+
+    private CollectionIndexer start() {
+        indexer = CollectionIndexer.start(concepts, io.hyperspatial.core.index.hnsw.HnswIndex::new,
+                CollectionIndexer::defaultConfig);
+        return indexer;
+    }
+
+    @Test
+    void positionsAreSearchedByHyperbolicDistanceWhereverTheyWereWritten() {
+        declare();
+        double[][] points = new double[60][];
+        for (int i = 0; i < 30; i++) {
+            points[i] = randomPoint();
+            place("c" + i, points[i]);
+        }
+        start();
+        long seq = 0;
+        for (int i = 30; i < 60; i++) {
+            points[i] = randomPoint();
+            seq = place("c" + i, points[i]);
+        }
+        assertThat(indexer.awaitApplied(seq, Duration.ofSeconds(10))).isTrue();
+
+        double[] query = points[17];
+        List<Integer> expected = IntStream.range(0, 60).boxed()
+                .sorted(Comparator.comparingDouble(i -> LorentzModel.UNIT.distance(query, points[i]))).limit(5).toList();
+        float[] ball = new IndexedField.Positions(concepts.schema().positionSpace(PositionKind.GRAPH).orElseThrow())
+                .toBall(query);
+        List<EntityHit> hits = indexer.search(GRAPH, ball, 5, 64, null);
+
+        assertThat(hits).extracting(EntityHit::entity)
+                .containsExactlyElementsOf(expected.stream().map(i -> concepts.ids().forKey("c" + i)).toList());
+        for (int j = 0; j < hits.size(); j++) {
+            assertThat((double) hits.get(j).distance()).as("hyperbolic distance of hit " + j)
+                    .isCloseTo(LorentzModel.UNIT.distance(query, points[expected.get(j)]), within(1e-2));
+        }
+    }
+
+    @Test
+    void aSpaceDeclaredOverStoredPositionsIsBuiltFromThem() {
+        place("a", randomPoint());
+        place("b", randomPoint());
+        start();
+        assertThat(indexer.stats()).isEmpty();
+
+        declare();
+        long seq = place("c", randomPoint());
+        indexer.awaitApplied(seq, Duration.ofSeconds(10));
+
+        assertThat(indexer.stats()).singleElement().satisfies(s -> {
+            assertThat(s.field()).isEqualTo(GRAPH);
+            assertThat(s.metric()).isEqualTo("poincare");
+            assertThat(s.vectors()).isEqualTo(3);
+        });
+    }
+
+    @Test
+    void aDeletedEntityLeavesThePositionIndex() {
+        declare();
+        place("a", randomPoint());
+        place("b", randomPoint());
+        start();
+        UUID a = concepts.ids().forKey("a");
+        long seq = concepts.write(tx -> tx.deleteEntity(a));
+        indexer.awaitApplied(seq, Duration.ofSeconds(10));
+
+        assertThat(indexer.search(GRAPH, new float[DIMS], 5, 16, null)).extracting(EntityHit::entity)
+                .containsExactly(concepts.ids().forKey("b"));
+    }
+
+    @Test
+    void searchingAnUndeclaredSpaceNamesIt() {
+        start();
+        assertThatThrownBy(() -> indexer.search(GRAPH, new float[DIMS], 1, 0, null))
+                .isInstanceOfSatisfying(SchemaViolationException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_FIELD);
+                    assertThat(e.getMessage()).contains("no position space 'graph'");
+                });
+    }
+
+    @Test
+    void aPointAtTheEdgeOfFloatPrecisionStaysInsideTheBall() {
+        declare();
+        double[] far = LorentzModel.UNIT.expMap0(new double[]{0, 30, 0, 0});
+        float[] ball = new IndexedField.Positions(concepts.schema().positionSpace(PositionKind.GRAPH).orElseThrow())
+                .toBall(far);
+        double sq = 0;
+        for (float f : ball) {
+            sq += (double) f * f;
+        }
+        assertThat(sq).isLessThan(1.0);
+    }
+}
