@@ -55,7 +55,8 @@ final class SearchCommand implements Callable<Integer> {
     @Option(names = {"-c", "--collection"}, paramLabel = "NAME", required = true, description = "The collection.")
     private String collection;
 
-    @Option(names = "--field", paramLabel = "FIELD", required = true, description = "A dense vector field.")
+    @Option(names = "--field", paramLabel = "FIELD", required = true,
+            description = "A dense vector field, or position.graph (graph positions; query with --like).")
     private String field;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
@@ -81,10 +82,10 @@ final class SearchCommand implements Callable<Integer> {
                 SnapshotPolicy.AT_SHUTDOWN)) {
             Collection c = db.collection(collection);
             UUID self = query.like == null ? null : c.ids().forKey(query.like);
-            float[] vector = query.vector != null ? query.vector : vectorOf(c, self);
             long started = System.nanoTime();
             CollectionIndexer indexer = db.indexer(collection);
             long built = System.nanoTime();
+            float[] vector = query.vector != null ? query.vector : vectorOf(c, indexer, self);
             List<EntityHit> hits = indexer.search(field, vector, self == null ? k : k + 1, ef, null).stream()
                     .filter(h -> !h.entity().equals(self)).limit(k).toList();
             long searched = System.nanoTime();
@@ -104,12 +105,13 @@ final class SearchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private float[] vectorOf(Collection c, UUID id) {
+    private float[] vectorOf(Collection c, CollectionIndexer indexer, UUID id) {
         if (!c.read(view -> view.entities().exists(id))) {
             throw new CommandFailure("collection '" + collection + "' has no entity with key '" + query.like + "'");
         }
-        Optional<float[]> v = c.read(view -> view.vectors().dense(id, field));
-        return v.orElseThrow(() -> new CommandFailure("entity '" + query.like + "' has no vector in field '" + field + "'"));
+        Optional<float[]> v = indexer.pointOf(field, id);
+        return v.orElseThrow(() -> new CommandFailure("entity '" + query.like + "' has no "
+                + (field.startsWith("position.") ? "position in '" : "vector in field '") + field + "'"));
     }
 
     private static void printTable(PrintWriter out, ReadView view, List<EntityHit> hits) {

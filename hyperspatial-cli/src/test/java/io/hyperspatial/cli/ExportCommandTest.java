@@ -28,7 +28,7 @@ class ExportCommandTest {
 
         assertThat(export.exitCode()).as(export.toString()).isZero();
         List<String> lines = export.out().lines().toList();
-        assertThat(lines).hasSize(120);
+        assertThat(lines).hasSize(120).allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
         List<Map<String, Object>> rows = lines.stream().map(l -> (Map<String, Object>) MiniJson.parse(l)).toList();
         assertThat(rows).allSatisfy(r -> assertThat(r).containsKeys("key", "id", "type", "properties"));
         Map<String, Object> item = rows.stream().filter(r -> "Item".equals(r.get("type"))).findFirst().orElseThrow();

@@ -7,7 +7,7 @@ import java.util.function.LongSupplier;
 /**
  * Progress of long work on stderr. On a terminal, one line rewritten in place at most ten times a
  * second; elsewhere (a log file, a pipe, CI) a plain line at every tenth of the way, so logs stay
- * short. {@link #finish()} leaves the final state on its own line. Not thread-safe.
+ * short. {@link #finish()} leaves the final state on its own line (once, however often it is called). Not thread-safe.
  */
 public final class ProgressLine {
     /** Set to {@code true} by {@code bin/hyperspatial} when stderr is a terminal. */
@@ -24,6 +24,7 @@ public final class ProgressLine {
     private long lastDrawNanos;
     private boolean drawn;
     private int lastTenth;
+    private boolean finished;
 
     public ProgressLine(PrintWriter err, String label, String unit, long total, boolean terminal, LongSupplier nanoClock) {
         this.err = err;
@@ -66,6 +67,10 @@ public final class ProgressLine {
 
     /** Shows the last state and ends the line. */
     public void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
         if (terminal) {
             err.print("\r" + text() + "\u001B[K\n");
         } else if (lastTenth < 10) {

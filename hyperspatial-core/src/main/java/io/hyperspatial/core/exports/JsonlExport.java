@@ -49,6 +49,8 @@ public final class JsonlExport {
         this.view = view;
         this.g = JSON.createGenerator(out);
         this.g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        this.g.setRootValueSeparator(null); // lines are ended by hand; no space before the next object
+
     }
 
     /** Writes every entity of the view to {@code out} (left open); returns how many. */

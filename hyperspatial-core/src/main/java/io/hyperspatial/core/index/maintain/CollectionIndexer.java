@@ -329,6 +329,20 @@ public final class CollectionIndexer implements AutoCloseable {
         return index.index;
     }
 
+    /**
+     * The point an entity has in an index, read from the collection now: its vector, or its
+     * position mapped into the Poincaré ball; empty if it has none. A query "like this entity".
+     */
+    public Optional<float[]> pointOf(String field, UUID entity) {
+        FieldIndex index = indexes.get(field);
+        if (index == null) {
+            index(field);
+        }
+        try (ReadView view = collection.snapshot()) {
+            return indexes.get(field).field.read(view, entity);
+        }
+    }
+
     /** The name under which the positions of a kind are indexed and searched: {@code position.graph}... */
     public static String positionIndexName(PositionKind kind) {
         return IndexedField.positionIndexName(kind);
