@@ -7,6 +7,7 @@ import io.hyperspatial.core.index.maintain.HnswSnapshotCodec;
 import io.hyperspatial.core.index.maintain.IndexFactory;
 import io.hyperspatial.core.index.maintain.IndexSnapshots;
 import io.hyperspatial.core.index.maintain.SnapshotPolicy;
+import io.hyperspatial.core.positioning.IncrementalPositioner;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Database;
 import io.hyperspatial.manifold.DatabaseOptions;
@@ -51,6 +52,7 @@ public final class HyperspatialDatabase implements AutoCloseable {
     private final SnapshotPolicy policy;
     private final boolean snapshots;
     private final Map<String, CollectionIndexer> indexers = new ConcurrentHashMap<>();
+    private final Map<String, IncrementalPositioner> positioners = new ConcurrentHashMap<>();
     private final ScheduledExecutorService snapshotter;
 
     private HyperspatialDatabase(Database database, IndexFactory indexFactory,
@@ -114,10 +116,12 @@ public final class HyperspatialDatabase implements AutoCloseable {
 
     /**
      * The indexer of a collection, started on first call (its indexes loaded from snapshots or
-     * built). Later calls return the same running indexer.
+     * built) together with its {@link IncrementalPositioner}, which places new entities in the
+     * collection's graph position space as they arrive. Later calls return the same running indexer.
      */
     public CollectionIndexer indexer(String collection) {
         Collection c = database.collection(collection);
+        positioners.computeIfAbsent(collection, n -> IncrementalPositioner.start(c));
         return indexers.computeIfAbsent(collection, n -> snapshots
                 ? CollectionIndexer.start(c, indexFactory, indexConfigs, snapshotsOf(n), policy)
                 : CollectionIndexer.start(c, indexFactory, indexConfigs));
@@ -130,6 +134,10 @@ public final class HyperspatialDatabase implements AutoCloseable {
 
     /** Stops the collection's indexer, then drops the collection, its files and its index snapshots. */
     public void dropCollection(String name) {
+        IncrementalPositioner positioner = positioners.remove(name);
+        if (positioner != null) {
+            positioner.close();
+        }
         CollectionIndexer indexer = indexers.remove(name);
         if (indexer != null) {
             indexer.discard();
@@ -148,6 +156,8 @@ public final class HyperspatialDatabase implements AutoCloseable {
                 snapshotter.shutdown();
                 awaitTermination(snapshotter);
             }
+            positioners.values().forEach(IncrementalPositioner::close);
+            positioners.clear();
             indexers.values().forEach(CollectionIndexer::close);
             indexers.clear();
         } finally {

@@ -122,7 +122,8 @@ public final class GraphPositioner {
         }
     }
 
-    private static double[] scaled(double[] x, double factor) {
+    /** x times {@code factor}: a point moved to the hyperboloid of another curvature (x itself if the factor is 1). */
+    static double[] scaled(double[] x, double factor) {
         if (factor == 1.0) {
             return x;
         }
