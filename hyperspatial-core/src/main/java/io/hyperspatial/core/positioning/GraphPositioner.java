@@ -1,7 +1,6 @@
 package io.hyperspatial.core.positioning;
 
 import io.hyperspatial.manifold.Collection;
-import io.hyperspatial.manifold.Durability;
 import io.hyperspatial.manifold.ReadView;
 import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.ManifoldException;
@@ -9,7 +8,6 @@ import io.hyperspatial.manifold.error.SchemaViolationException;
 import io.hyperspatial.manifold.schema.PositionSpace;
 import io.hyperspatial.manifold.table.PositionKind;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -21,20 +19,12 @@ import java.util.UUID;
  * evaluates stored positions against the hierarchy ({@link ReconstructionEvaluation}).
  *
  * <p>Learning reads one snapshot; entities and edges written meanwhile are not part of the run.
- * Positions are written in batches ({@value #BATCH} entities, the last batch strict), so a crash
- * part way leaves some entities with new positions and the others with their old ones; running
- * again completes it. Stateless.
+ * Positions are written in batches ({@link PositionWriter}), so a crash part way leaves some
+ * entities with new positions and the others with their old ones; running again completes it.
+ * Stateless.
  */
 public final class GraphPositioner {
-    static final int BATCH = 5_000;
-
     private GraphPositioner() {
-    }
-
-    /** Told how many of the learned positions are written, after each batch. */
-    @FunctionalInterface
-    public interface WriteProgress {
-        void written(int done, int total);
     }
 
     /** What a learning run did. */
@@ -79,20 +69,8 @@ public final class GraphPositioner {
         LorentzEmbedding embedding = HierarchyEmbedder.embed(h.hierarchy(), config.withDims(space.dimension()), progress);
         long embedMillis = (System.nanoTime() - started) / 1_000_000;
         double scale = 1 / Math.sqrt(space.curvature());
-        long sequence = 0;
-        for (int from = 0; from < h.size(); from += BATCH) {
-            int start = from;
-            int end = Math.min(h.size(), from + BATCH);
-            List<UUID> batch = new ArrayList<>(h.ids().subList(start, end));
-            Durability durability = end == h.size() ? Durability.STRICT : Durability.BATCH;
-            sequence = collection.write(durability, tx -> {
-                tx.prefetch(batch);
-                for (int i = start; i < end; i++) {
-                    tx.setPosition(h.ids().get(i), PositionKind.GRAPH, scaled(embedding.point(i), scale), timeMillis);
-                }
-            });
-            written.written(end, h.size());
-        }
+        long sequence = PositionWriter.write(collection, PositionKind.GRAPH, h.ids(),
+                i -> scaled(embedding.point(i), scale), timeMillis, written);
         return new Learned(h.size(), h.hierarchy().closure().pairCount(), h.danglingEdges(), embedMillis, sequence);
     }
 
