@@ -6,8 +6,11 @@ import io.hyperspatial.core.positioning.EmbeddingConfig;
 import io.hyperspatial.core.positioning.GraphPositioner;
 import io.hyperspatial.core.positioning.ProgressListener;
 import io.hyperspatial.core.positioning.ReconstructionEvaluation;
+import io.hyperspatial.core.positioning.VectorPositioner;
+import io.hyperspatial.core.positioning.WriteProgress;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Database;
+import io.hyperspatial.manifold.table.PositionKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,15 +24,19 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code hyperspatial position}: learns a collection's graph positions from the hierarchy of its
- * edges of the given types, writes them (extending every entity's trajectory), and evaluates them.
- * {@code position evaluate} only evaluates what is stored.
+ * {@code hyperspatial position}: computes a kind of position for a collection's entities and
+ * writes them (extending every entity's trajectory): graph positions learned from the hierarchy
+ * of edges of the given types (then evaluated), embedding positions from a dense vector field,
+ * property positions from the properties. The subcommands evaluate, analyse a trajectory and find
+ * entities similar by all kinds of position.
  */
-@Command(name = "position", subcommands = PositionCommand.Evaluate.class,
-        description = {"Learn graph positions in hyperbolic space from a hierarchy of edges, then evaluate them.",
-                "Edges run from the specific entity to the general one (a 'hypernym' edge points to the broader "
-                        + "concept). Positions are Lorentz points, general concepts near the origin.",
-                "--collection and --edge-type are required to learn."})
+@Command(name = "position", subcommands = {PositionEvaluateCommand.class, PositionTrajectoryCommand.class,
+        PositionSimilarCommand.class},
+        description = {"Compute positions in hyperbolic space (Lorentz points, time coordinate first).",
+                "graph (default): learned from a hierarchy of edges (--edge-type), which run from the specific "
+                        + "entity to the general one; general concepts end near the origin. Evaluated after learning.",
+                "embedding: from a dense vector field (--field), reduced and mapped into the space.",
+                "property: from a fingerprint of each entity's properties."})
 final class PositionCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -37,13 +44,20 @@ final class PositionCommand implements Callable<Integer> {
     @Mixin
     private DataDirectory data;
 
-    // Not picocli-required: that would make them required by 'position evaluate' too.
-    @Option(names = {"-c", "--collection"}, paramLabel = "NAME", description = "The collection.")
+    // Not picocli-required: that would make it required by the subcommands too.
+    @Option(names = {"-c", "--collection"}, paramLabel = "NAME", description = "The collection (required).")
     private String collection;
 
+    @Option(names = "--kind", paramLabel = "KIND", defaultValue = "graph",
+            description = "graph (default), embedding or property.")
+    private String kind;
+
     @Option(names = {"-e", "--edge-type"}, paramLabel = "TYPE",
-            description = "An edge type forming the hierarchy (repeat for several).")
+            description = "graph: an edge type forming the hierarchy (repeat for several; required).")
     private List<String> edgeTypes;
+
+    @Option(names = "--field", paramLabel = "FIELD", description = "embedding: the dense vector field (required).")
+    private String field;
 
     @Option(names = "--dims", paramLabel = "D", defaultValue = "16",
             description = "Spatial dimensions (a position has D+1 coordinates; default: ${DEFAULT-VALUE}).")
@@ -64,8 +78,18 @@ final class PositionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (collection == null || edgeTypes == null) {
-            throw new ParameterException(spec.commandLine(), "Missing required options: --collection and --edge-type");
+        PositionKind which = PositionOptions.kind(spec, kind);
+        if (collection == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: --collection");
+        }
+        if (which == PositionKind.EMBEDDING && field == null) {
+            throw new ParameterException(spec.commandLine(), "embedding positions need --field");
+        }
+        if (which == PositionKind.GRAPH && edgeTypes == null) {
+            throw new ParameterException(spec.commandLine(), "graph positions need --edge-type");
+        }
+        if (which != PositionKind.GRAPH) {
+            return mapVectors(which);
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -116,41 +140,39 @@ final class PositionCommand implements Callable<Integer> {
         return 0;
     }
 
+    private int mapVectors(PositionKind which) {
+        PrintWriter out = spec.commandLine().getOut();
+        try (Database db = data.openExisting()) {
+            Collection c = db.collection(collection);
+            ProgressLine[] writing = {null};
+            WriteProgress progress = (done, total) -> {
+                if (writing[0] == null) {
+                    writing[0] = ProgressLine.onStderr(spec.commandLine().getErr(), "writing positions", "entities", total);
+                }
+                writing[0].update(done);
+            };
+            long started = System.nanoTime();
+            VectorPositioner.Mapped mapped;
+            try {
+                mapped = which == PositionKind.EMBEDDING
+                        ? VectorPositioner.fromField(c, field, dims, seed, System.currentTimeMillis(), progress)
+                        : VectorPositioner.fromProperties(c, dims, seed, System.currentTimeMillis(), progress);
+            } finally {
+                if (writing[0] != null) {
+                    writing[0].finish();
+                }
+            }
+            out.println("Computed " + dims + "-dimensional " + which.name().toLowerCase(Locale.ROOT) + " positions of "
+                    + HumanFormat.count(mapped.entities()) + " entities in '" + collection + "'"
+                    + (field == null ? "" : " from field '" + field + "'") + " in "
+                    + HumanFormat.seconds(System.nanoTime() - started) + ".");
+        }
+        out.flush();
+        return 0;
+    }
+
     static void printEvaluation(PrintWriter out, ReconstructionEvaluation e) {
         out.println(String.format(Locale.ROOT, "mean rank %.3f, MAP %.4f (%s entities, %s ancestor pairs)",
                 e.meanRank(), e.map(), HumanFormat.count(e.nodes()), HumanFormat.count(e.pairs())));
-    }
-
-    /** {@code hyperspatial position evaluate}: the reconstruction figures of the stored positions. */
-    @Command(name = "evaluate", description = {"Evaluate stored graph positions against a hierarchy of edges:",
-            "for each entity, rank all others by distance; mean rank of its ancestors (1 is perfect)",
-            "and mean average precision, as in the Poincaré-embeddings paper."})
-    static final class Evaluate implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private DataDirectory data;
-
-        @Option(names = {"-c", "--collection"}, paramLabel = "NAME", required = true, description = "The collection.")
-        private String collection;
-
-        @Option(names = {"-e", "--edge-type"}, paramLabel = "TYPE",
-                description = "An edge type forming the hierarchy (default: those the positions were learned from).")
-        private List<String> edgeTypes = List.of();
-
-        @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: one per core).")
-        private Integer threads;
-
-        @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (Database db = data.openExisting()) {
-                int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-                printEvaluation(out, GraphPositioner.evaluate(db.collection(collection), edgeTypes, n));
-            }
-            out.flush();
-            return 0;
-        }
     }
 }

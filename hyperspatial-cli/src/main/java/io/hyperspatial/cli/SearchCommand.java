@@ -114,7 +114,8 @@ final class SearchCommand implements Callable<Integer> {
                 + (field.startsWith("position.") ? "position in '" : "vector in field '") + field + "'"));
     }
 
-    private static void printTable(PrintWriter out, ReadView view, List<EntityHit> hits) {
+    /** Hits as a table: rank, key, type, distance and the entity's {@code name} property if any. */
+    static void printTable(PrintWriter out, ReadView view, List<EntityHit> hits) {
         TextTable table = new TextTable("#", "KEY", "TYPE", "DISTANCE", "NAME").alignRight(0, 3);
         int rank = 1;
         for (EntityHit h : hits) {
