@@ -1,0 +1,105 @@
+package io.hyperspatial.core.positioning;
+
+/**
+ * How {@link HierarchyEmbedder} places a hierarchy. Defaults ({@link #defaults()}) suit hierarchies
+ * from a few hundred to about a hundred thousand nodes; every field has a wither.
+ *
+ * @param dims              spatial dimensions d (a point has d + 1 Lorentz coordinates); ≥ 2
+ * @param seed              seed of every random choice; same seed (and config) → identical output
+ * @param threads           worker threads for the refinement; the output does not depend on it
+ * @param epochs            refinement epochs (passes over all closure pairs); 0 keeps the construction
+ * @param learningRate      initial Riemannian SGD step size; decays linearly to 1% of it
+ * @param negatives         negatives per (node, ancestor) pair in the ranking loss
+ * @param localNegatives    fraction of the negatives drawn from nearby subtrees (hard negatives)
+ *                          rather than uniformly from all nodes
+ * @param batchSize         pairs per synchronous mini-batch
+ * @param coneSlack         construction: a child's cap takes this fraction of the angular radius its
+ *                          share of the parent's subtree would give it (&lt; 1 leaves gaps between caps)
+ * @param radiusMargin      construction: radius added to every node beyond 2·ln(2/cap angle)
+ * @param maxRadius         no node is placed farther than this from the origin (the Poincaré ball in
+ *                          float32 resolves radii up to about 16)
+ */
+public record EmbeddingConfig(int dims, long seed, int threads, int epochs, double learningRate, int negatives,
+                              double localNegatives, int batchSize, double coneSlack, double radiusMargin,
+                              double maxRadius) {
+
+    public EmbeddingConfig {
+        require(dims >= 2, "dims", dims, "at least 2");
+        require(threads >= 1, "threads", threads, "at least 1");
+        require(epochs >= 0, "epochs", epochs, "at least 0");
+        require(learningRate > 0 && Double.isFinite(learningRate), "learningRate", learningRate, "positive");
+        require(negatives >= 1, "negatives", negatives, "at least 1");
+        require(localNegatives >= 0 && localNegatives <= 1, "localNegatives", localNegatives, "in [0, 1]");
+        require(batchSize >= 1, "batchSize", batchSize, "at least 1");
+        require(coneSlack > 0 && coneSlack <= 1, "coneSlack", coneSlack, "in (0, 1]");
+        require(radiusMargin >= 0 && Double.isFinite(radiusMargin), "radiusMargin", radiusMargin, "finite, >= 0");
+        require(maxRadius > 1 && Double.isFinite(maxRadius), "maxRadius", maxRadius, "finite, > 1");
+    }
+
+    /** 16 dimensions, seed 42, one thread per core, and the tuned training settings (docs/positioning.md). */
+    public static EmbeddingConfig defaults() {
+        return new EmbeddingConfig(16, 42, Runtime.getRuntime().availableProcessors(), 50, 0.3, 20, 0.5, 512,
+                0.5, 0.5, 16);
+    }
+
+    public EmbeddingConfig withDims(int v) {
+        return new EmbeddingConfig(v, seed, threads, epochs, learningRate, negatives, localNegatives, batchSize,
+                coneSlack, radiusMargin, maxRadius);
+    }
+
+    public EmbeddingConfig withSeed(long v) {
+        return new EmbeddingConfig(dims, v, threads, epochs, learningRate, negatives, localNegatives, batchSize,
+                coneSlack, radiusMargin, maxRadius);
+    }
+
+    public EmbeddingConfig withThreads(int v) {
+        return new EmbeddingConfig(dims, seed, v, epochs, learningRate, negatives, localNegatives, batchSize,
+                coneSlack, radiusMargin, maxRadius);
+    }
+
+    public EmbeddingConfig withEpochs(int v) {
+        return new EmbeddingConfig(dims, seed, threads, v, learningRate, negatives, localNegatives, batchSize,
+                coneSlack, radiusMargin, maxRadius);
+    }
+
+    public EmbeddingConfig withLearningRate(double v) {
+        return new EmbeddingConfig(dims, seed, threads, epochs, v, negatives, localNegatives, batchSize,
+                coneSlack, radiusMargin, maxRadius);
+    }
+
+    public EmbeddingConfig withNegatives(int v) {
+        return new EmbeddingConfig(dims, seed, threads, epochs, learningRate, v, localNegatives, batchSize,
+                coneSlack, radiusMargin, maxRadius);
+    }
+
+    public EmbeddingConfig withLocalNegatives(double v) {
+        return new EmbeddingConfig(dims, seed, threads, epochs, learningRate, negatives, v, batchSize,
+                coneSlack, radiusMargin, maxRadius);
+    }
+
+    public EmbeddingConfig withBatchSize(int v) {
+        return new EmbeddingConfig(dims, seed, threads, epochs, learningRate, negatives, localNegatives, v,
+                coneSlack, radiusMargin, maxRadius);
+    }
+
+    public EmbeddingConfig withConeSlack(double v) {
+        return new EmbeddingConfig(dims, seed, threads, epochs, learningRate, negatives, localNegatives, batchSize,
+                v, radiusMargin, maxRadius);
+    }
+
+    public EmbeddingConfig withRadiusMargin(double v) {
+        return new EmbeddingConfig(dims, seed, threads, epochs, learningRate, negatives, localNegatives, batchSize,
+                coneSlack, v, maxRadius);
+    }
+
+    public EmbeddingConfig withMaxRadius(double v) {
+        return new EmbeddingConfig(dims, seed, threads, epochs, learningRate, negatives, localNegatives, batchSize,
+                coneSlack, radiusMargin, v);
+    }
+
+    private static void require(boolean ok, String field, Object value, String what) {
+        if (!ok) {
+            throw new IllegalArgumentException("EmbeddingConfig." + field + " must be " + what + ", got " + value);
+        }
+    }
+}

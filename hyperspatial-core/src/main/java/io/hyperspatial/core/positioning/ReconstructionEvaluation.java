@@ -1,0 +1,198 @@
+package io.hyperspatial.core.positioning;
+
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reconstruction evaluation of Nickel and Kiela (2017), exactly as their code computes it
+ * (facebookresearch/poincare-embeddings, {@code hype/graph.py}, {@code eval_reconstruction}): for
+ * every node u that has ancestors in the closure, all other nodes are ranked by distance to u.
+ *
+ * <ul>
+ *   <li>each ancestor v of u gets the rank 1 + the number of non-ancestors w ≠ u strictly nearer to
+ *       u than v; {@link #meanRank()} is the mean over all (u, v) pairs;</li>
+ *   <li>u's average precision is that of scikit-learn's {@code average_precision_score} with the
+ *       ancestors as positives scored by −distance: the mean over ancestors v of
+ *       |ancestors at distance ≤ d(u,v)| / |nodes ≠ u at distance ≤ d(u,v)| (ties count as nearer,
+ *       as sklearn's thresholds do); {@link #map()} is the mean over u.</li>
+ * </ul>
+ *
+ * @param meanRank mean rank over all (node, ancestor) pairs
+ * @param map      mean average precision over the nodes that have ancestors
+ * @param pairs    the number of (node, ancestor) pairs ranked
+ * @param nodes    the number of nodes that have ancestors
+ */
+public record ReconstructionEvaluation(double meanRank, double map, long pairs, int nodes) {
+
+    /**
+     * Evaluates {@code embedding} against {@code hierarchy}'s closure on {@code threads} threads.
+     * Cost: one distance per (node with ancestors, other node), O(n²·dims), and O(n) memory per
+     * thread; no sorting of the n distances, since only the few ancestors' positions among them
+     * count. The result does not depend on the thread count.
+     */
+    public static ReconstructionEvaluation evaluate(Hierarchy hierarchy, LorentzEmbedding embedding, int threads) {
+        if (hierarchy.size() != embedding.size()) {
+            throw new IllegalArgumentException("the hierarchy has " + hierarchy.size() + " nodes but the embedding "
+                    + embedding.size() + " points");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        HierarchyClosure closure = hierarchy.closure();
+        PolarPoints points = embedding.polar();
+        int n = hierarchy.size();
+        double[] precision = new double[n];
+        long[] rankSum = new long[n];
+        AtomicInteger next = new AtomicInteger();
+        int block = 16;
+        Runnable worker = () -> {
+            NodeRanker ranker = new NodeRanker(closure, points);
+            for (int start; (start = next.getAndAdd(block)) < n; ) {
+                for (int u = start; u < Math.min(n, start + block); u++) {
+                    if (closure.ancestorCount(u) > 0) {
+                        ranker.rank(u);
+                        precision[u] = ranker.averagePrecision;
+                        rankSum[u] = ranker.rankSum;
+                    }
+                }
+            }
+        };
+        runOn(threads, worker);
+        double apSum = 0;
+        long ranks = 0;
+        int nodes = 0;
+        for (int u = 0; u < n; u++) {
+            if (closure.ancestorCount(u) > 0) {
+                apSum += precision[u];
+                ranks += rankSum[u];
+                nodes++;
+            }
+        }
+        long pairs = closure.pairCount();
+        return new ReconstructionEvaluation(pairs == 0 ? Double.NaN : (double) ranks / pairs,
+                nodes == 0 ? Double.NaN : apSum / nodes, pairs, nodes);
+    }
+
+    private static void runOn(int threads, Runnable worker) {
+        if (threads == 1) {
+            worker.run();
+            return;
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(worker));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while evaluating", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("evaluation failed", e.getCause());
+        }
+    }
+
+    /** Ranks one node's ancestors among all nodes. Reusable, not thread-safe: one per thread. */
+    private static final class NodeRanker {
+        private final HierarchyClosure closure;
+        private final PolarPoints points;
+        private final boolean[] isAncestor;
+        private double[] keys = new double[16];
+        private int[] strictlyBefore = new int[17];
+        private int[] atOrBefore = new int[17];
+        double averagePrecision;
+        long rankSum;
+
+        NodeRanker(HierarchyClosure closure, PolarPoints points) {
+            this.closure = closure;
+            this.points = points;
+            this.isAncestor = new boolean[points.size];
+        }
+
+        void rank(int u) {
+            int count = closure.ancestorCount(u);
+            int row = closure.rowStart(u);
+            if (keys.length < count) {
+                keys = new double[count];
+                strictlyBefore = new int[count + 1];
+                atOrBefore = new int[count + 1];
+            }
+            for (int j = 0; j < count; j++) {
+                int a = closure.ancestorAt(row + j);
+                isAncestor[a] = true;
+                keys[j] = points.rankKey(u, a);
+            }
+            Arrays.sort(keys, 0, count);
+            Arrays.fill(strictlyBefore, 0, count + 1, 0);
+            Arrays.fill(atOrBefore, 0, count + 1, 0);
+            double farthest = keys[count - 1];
+            for (int w = 0; w < points.size; w++) {
+                if (w == u || isAncestor[w]) {
+                    continue;
+                }
+                double key = points.rankKey(u, w);
+                if (key > farthest) {
+                    continue;
+                }
+                // w is strictly nearer than the ancestors at sorted positions >= upper, and
+                // at most as far as those at positions >= lower.
+                strictlyBefore[upperBound(keys, count, key)]++;
+                atOrBefore[lowerBound(keys, count, key)]++;
+            }
+            long ranks = 0;
+            double precisionSum = 0;
+            int less = 0;
+            int leq = 0;
+            for (int j = 0; j < count; j++) {
+                less += strictlyBefore[j];
+                leq += atOrBefore[j];
+                int ancestorsAtOrBefore = upperBound(keys, count, keys[j]);
+                ranks += 1 + less;
+                precisionSum += (double) ancestorsAtOrBefore / (ancestorsAtOrBefore + leq);
+            }
+            for (int j = 0; j < count; j++) {
+                isAncestor[closure.ancestorAt(row + j)] = false;
+            }
+            rankSum = ranks;
+            averagePrecision = precisionSum / count;
+        }
+
+        /** The number of sorted keys ≤ key. */
+        private static int upperBound(double[] keys, int count, double key) {
+            int lo = 0;
+            int hi = count;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (keys[mid] <= key) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        /** The number of sorted keys < key. */
+        private static int lowerBound(double[] keys, int count, double key) {
+            int lo = 0;
+            int hi = count;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (keys[mid] < key) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.hyperspatial.core.positioning;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class HierarchyEmbedderTest {
+    private static final EmbeddingConfig SMALL = EmbeddingConfig.defaults().withDims(5).withEpochs(10).withThreads(2);
+
+    @Test
+    void aBalancedTreeIsReconstructed() {
+        Hierarchy tree = TestHierarchies.balancedTree(300, 3);
+        LorentzEmbedding e = HierarchyEmbedder.embed(tree, SMALL, ProgressListener.NONE);
+        ReconstructionEvaluation r = ReconstructionEvaluation.evaluate(tree, e, 2);
+        assertThat(r.map()).isGreaterThanOrEqualTo(0.95);
+        assertThat(r.meanRank()).isLessThanOrEqualTo(1.2);
+    }
+
+    @Test
+    void aDagWithSecondParentsIsReconstructed() {
+        Hierarchy dag = TestHierarchies.randomDag(300, 0.1, 11);
+        LorentzEmbedding e = HierarchyEmbedder.embed(dag, SMALL, ProgressListener.NONE);
+        ReconstructionEvaluation r = ReconstructionEvaluation.evaluate(dag, e, 2);
+        assertThat(r.map()).isGreaterThanOrEqualTo(0.85);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameOutputForAnyThreadCount() {
+        Hierarchy dag = TestHierarchies.randomDag(150, 0.2, 5);
+        EmbeddingConfig config = SMALL.withEpochs(3).withBatchSize(64);
+        double[] one = HierarchyEmbedder.embed(dag, config.withThreads(1), ProgressListener.NONE).coordinates();
+        double[] again = HierarchyEmbedder.embed(dag, config.withThreads(1), ProgressListener.NONE).coordinates();
+        double[] three = HierarchyEmbedder.embed(dag, config.withThreads(3), ProgressListener.NONE).coordinates();
+        double[] otherSeed = HierarchyEmbedder.embed(dag, config.withSeed(43), ProgressListener.NONE).coordinates();
+        assertThat(again).isEqualTo(one);
+        assertThat(three).isEqualTo(one);
+        assertThat(otherSeed).isNotEqualTo(one);
+    }
+
+    @Test
+    void everyPointIsOnTheHyperboloid() {
+        Hierarchy dag = TestHierarchies.randomDag(200, 0.2, 3);
+        LorentzEmbedding e = HierarchyEmbedder.embed(dag, SMALL.withDims(4), ProgressListener.NONE);
+        assertThat(e.size()).isEqualTo(200);
+        assertThat(e.dims()).isEqualTo(4);
+        for (int i = 0; i < e.size(); i++) {
+            double[] x = e.point(i);
+            assertThat(x).hasSize(5);
+            double inner = -x[0] * x[0];
+            double scale = x[0] * x[0];
+            for (int k = 1; k < x.length; k++) {
+                inner += x[k] * x[k];
+                scale += x[k] * x[k];
+            }
+            assertThat(x[0]).isGreaterThanOrEqualTo(1);
+            assertThat(Math.abs(inner + 1)).as("point %d", i).isLessThanOrEqualTo(1e-12 * scale);
+        }
+    }
+
+    @Test
+    void generalNodesLieNearerTheOriginThanSpecificOnes() {
+        Hierarchy tree = TestHierarchies.balancedTree(400, 3);
+        LorentzEmbedding e = HierarchyEmbedder.embed(tree, SMALL, ProgressListener.NONE);
+        int maxDepth = 0;
+        for (int i = 0; i < tree.size(); i++) {
+            maxDepth = Math.max(maxDepth, tree.depth(i));
+        }
+        double previous = -1;
+        for (int depth = 0; depth <= maxDepth; depth++) {
+            double sum = 0;
+            int count = 0;
+            for (int i = 0; i < tree.size(); i++) {
+                if (tree.depth(i) == depth) {
+                    sum += e.radius(i);
+                    count++;
+                }
+            }
+            assertThat(sum / count).as("mean radius at depth %d", depth).isGreaterThan(previous);
+            previous = sum / count;
+        }
+    }
+
+    @Test
+    void progressReportsEachPhaseAndEpoch() {
+        List<ProgressListener.Event> events = new ArrayList<>();
+        HierarchyEmbedder.embed(TestHierarchies.balancedTree(40, 2), SMALL.withEpochs(4), events::add);
+        assertThat(events).extracting(ProgressListener.Event::phase).containsExactly(
+                ProgressListener.Phase.CONSTRUCTION, ProgressListener.Phase.REFINEMENT,
+                ProgressListener.Phase.REFINEMENT, ProgressListener.Phase.REFINEMENT,
+                ProgressListener.Phase.REFINEMENT, ProgressListener.Phase.DONE);
+        assertThat(events.get(1).loss()).isFinite().isPositive();
+        assertThat(events.get(4).epoch()).isEqualTo(4);
+    }
+
+    @Test
+    void severalRootsAndIsolatedNodesAreEmbedded() {
+        Hierarchy forest = Hierarchy.builder(7).edge(1, 0).edge(2, 0).edge(4, 3).edge(5, 3).build();
+        LorentzEmbedding e = HierarchyEmbedder.embed(forest, SMALL, ProgressListener.NONE);
+        ReconstructionEvaluation r = ReconstructionEvaluation.evaluate(forest, e, 1);
+        assertThat(r.map()).isEqualTo(1.0);
+    }
+}
