@@ -84,7 +84,8 @@ final class WordNetCommand implements Callable<Integer> {
                     + HumanFormat.seconds(System.nanoTime() - start) + "): " + HumanFormat.count(loaded.synsets())
                     + " synsets, " + HumanFormat.count(loaded.edges()) + " hypernym edges.");
             out.println("Learn positions: " + Launcher.command() + " position --data " + Launcher.shell(data.absolute().toString())
-                    + " --collection " + Launcher.shell(collection) + " --edge-type " + WordNetLoader.EDGE + " --dims 10");
+                    + " --collection " + Launcher.shell(collection) + " --edge-type " + WordNetLoader.EDGE
+                    + (which == WordNetSubset.MAMMALS ? " --dims 5" : " --dims 10"));
         }
         out.flush();
         return 0;
