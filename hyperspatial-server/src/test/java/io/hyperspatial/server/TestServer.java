@@ -19,6 +19,8 @@ import java.util.Map;
 /**
  * A server on an ephemeral loopback port over a database in a test directory, and a small JSON
  * client for it (java.net.http over a real socket). Close it to stop the server and the database.
+ * Stopping takes about two seconds (Netty's quiet period), so test classes share one server and
+ * {@link #reset} it between tests.
  */
 public final class TestServer implements AutoCloseable {
     private final HyperspatialServer server;
@@ -103,6 +105,16 @@ public final class TestServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Unfreezes and drops every collection, so that tests sharing a server start empty. */
+    public void reset() {
+        headers.clear();
+        for (JsonNode c : get("/v1/collections").json().get("collections")) {
+            String name = c.get("name").asText();
+            post("/v1/collections/" + name + "/unfreeze", null);
+            delete("/v1/collections/" + name);
         }
     }
 
