@@ -108,9 +108,14 @@ public final class TestServer implements AutoCloseable {
         }
     }
 
-    /** Unfreezes and drops every collection, so that tests sharing a server start empty. */
-    public void reset() {
+    /** Forgets the headers set with {@link #header}. */
+    public TestServer clearHeaders() {
         headers.clear();
+        return this;
+    }
+
+    /** Unfreezes and drops every collection through the API, so that tests sharing a server start empty. */
+    public void reset() {
         for (JsonNode c : get("/v1/collections").json().get("collections")) {
             String name = c.get("name").asText();
             post("/v1/collections/" + name + "/unfreeze", null);
