@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -65,13 +66,18 @@ public final class HttpBench implements Callable<Integer> {
         Path dir = Files.createTempDirectory("hyperspatial-http-bench");
         try (HyperspatialServer server = HyperspatialServer.start(
                 HyperspatialDatabase.open(dir, DatabaseOptions.preset(StoragePreset.DEFAULT)), ServerConfig.loopback(0))) {
-            WebClient client = WebClient.of((h2c ? "h2c" : "h1c") + "://127.0.0.1:" + server.port());
+            WebClient client = WebClient.builder((h2c ? "h2c" : "h1c") + "://127.0.0.1:" + server.port())
+                    .responseTimeout(Duration.ofMinutes(5)).build();
             post(client, "/v1/collections", "{\"name\": \"c\", \"entity_types\": {\"T\": {}}, \"vector_fields\": "
                     + "{\"v\": {\"dimension\": " + dimension + ", \"metric\": \"cosine\"}}}");
             Random random = new Random(42);
             long loadStart = System.nanoTime();
             for (int start = 0; start < vectors; start += batch) {
+                long t0 = System.nanoTime();
                 post(client, "/v1/collections/c/entities?durability=strict", batchBody(random, start, Math.min(batch, vectors - start)));
+                if (System.getenv("HS_BENCH_TRACE") != null) {
+                    System.err.println("batch at " + start + ": " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                }
             }
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             long indexStart = System.nanoTime();
