@@ -1,10 +1,10 @@
 package io.hyperspatial.cli;
 
+import io.hyperspatial.cli.output.TextTable;
 import io.hyperspatial.server.auth.ApiKey;
 import io.hyperspatial.server.auth.ApiKeys;
 import io.hyperspatial.server.auth.KeyFileException;
 import io.hyperspatial.server.auth.Role;
-import io.hyperspatial.cli.output.TextTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -13,6 +13,7 @@ import picocli.CommandLine.Spec;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 /**
  * {@code hyperspatial keys}: API key files for {@code serve --api-keys}. {@code add} makes a new
@@ -26,7 +27,7 @@ final class KeysCommand {
     /** {@code keys add}. */
     @Command(name = "add", description = {"Create a random API key, store its SHA-256 in FILE and print the key.",
             "The key is shown this once; the file never holds it."})
-    static final class Add implements java.util.concurrent.Callable<Integer> {
+    static final class Add implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
 
@@ -61,7 +62,7 @@ final class KeysCommand {
 
     /** {@code keys list}. */
     @Command(name = "list", description = "List the keys of FILE: name, role and the start of the key's SHA-256.")
-    static final class ListKeys implements java.util.concurrent.Callable<Integer> {
+    static final class ListKeys implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
 
