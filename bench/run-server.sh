@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the bench module (and what it depends on) and runs the HTTP server benchmark: batch
+# upserts, then k-NN searches from concurrent clients, all on loopback in one process. Arguments
+# go to the harness (try --help); stdout carries one JSON line.
+#
+#   bench/run-server.sh                                   # 100k x 32 cosine, 4 clients, 20 s
+#   bench/run-server.sh --vectors 20000 --concurrency 1 --seconds 10
+#   HS_BENCH_TRACE=1 bench/run-server.sh      # also prints each upsert batch's time on stderr
+set -euo pipefail
+
+source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib/env.sh"
+hs_find_jdk
+hs_find_maven
+
+(cd "$HS_ROOT" && mvn -B -q -ntp -DskipTests -pl bench -am package) >&2
+
+# shellcheck disable=SC2086 # HS_BENCH_JAVA_OPTS is a list of options, split on purpose
+exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector ${HS_BENCH_JAVA_OPTS:-} \
+  -Djava.util.logging.config.file=/dev/null \
+  -cp "$HS_ROOT/bench/target/bench-0.1.0-SNAPSHOT.jar:$HS_ROOT/bench/target/lib/*" \
+  io.hyperspatial.bench.server.HttpBench "$@"

@@ -1,0 +1,167 @@
+package io.hyperspatial.bench.server;
+
+import com.linecorp.armeria.client.WebClient;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpHeaderNames;
+import com.linecorp.armeria.common.HttpMethod;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.RequestHeaders;
+import io.hyperspatial.core.HyperspatialDatabase;
+import io.hyperspatial.manifold.DatabaseOptions;
+import io.hyperspatial.manifold.StoragePreset;
+import io.hyperspatial.manifold.store.Directories;
+import io.hyperspatial.server.HyperspatialServer;
+import io.hyperspatial.server.ServerConfig;
+import org.HdrHistogram.Histogram;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The HTTP server under load on loopback, in one process: batch upserts of random vectors
+ * (strict durability) through {@code POST /v1/collections/c/entities}, then k-NN searches through
+ * {@code POST /v1/collections/c/search} from N concurrent clients (Armeria's WebClient, HTTP/1.1
+ * or h2c). Reports upsert throughput, index catch-up time, search p50/p90/p99 and QPS as one JSON
+ * line. Server and clients share the machine's cores, so the figures include the client's cost.
+ */
+@Command(name = "http-bench", mixinStandardHelpOptions = true,
+        description = "Batch-upsert and k-NN search throughput and latency of the HTTP server on loopback.")
+public final class HttpBench implements Callable<Integer> {
+    @Option(names = "--vectors", defaultValue = "100000", description = "Entities to load (default: ${DEFAULT-VALUE}).")
+    int vectors;
+    @Option(names = "--dimension", defaultValue = "32", description = "Cosine vector dimension (default: ${DEFAULT-VALUE}).")
+    int dimension;
+    @Option(names = "--batch", defaultValue = "1000", description = "Entities per upsert request (default: ${DEFAULT-VALUE}).")
+    int batch;
+    @Option(names = "--concurrency", defaultValue = "4", description = "Concurrent search clients (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+    @Option(names = "--seconds", defaultValue = "20", description = "Measured search seconds (default: ${DEFAULT-VALUE}).")
+    int seconds;
+    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds (default: ${DEFAULT-VALUE}).")
+    int warmup;
+    @Option(names = "-k", defaultValue = "10", description = "Neighbours per search (default: ${DEFAULT-VALUE}).")
+    int k;
+    @Option(names = "--h2c", description = "Clients speak cleartext HTTP/2 instead of HTTP/1.1.")
+    boolean h2c;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new HttpBench()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path dir = Files.createTempDirectory("hyperspatial-http-bench");
+        try (HyperspatialServer server = HyperspatialServer.start(
+                HyperspatialDatabase.open(dir, DatabaseOptions.preset(StoragePreset.DEFAULT)), ServerConfig.loopback(0))) {
+            WebClient client = WebClient.builder((h2c ? "h2c" : "h1c") + "://127.0.0.1:" + server.port())
+                    .responseTimeout(Duration.ofMinutes(5)).build();
+            post(client, "/v1/collections", "{\"name\": \"c\", \"entity_types\": {\"T\": {}}, \"vector_fields\": "
+                    + "{\"v\": {\"dimension\": " + dimension + ", \"metric\": \"cosine\"}}}");
+            Random random = new Random(42);
+            long loadStart = System.nanoTime();
+            for (int start = 0; start < vectors; start += batch) {
+                long t0 = System.nanoTime();
+                post(client, "/v1/collections/c/entities?durability=strict", batchBody(random, start, Math.min(batch, vectors - start)));
+                if (System.getenv("HS_BENCH_TRACE") != null) {
+                    System.err.println("batch at " + start + ": " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                }
+            }
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            long indexStart = System.nanoTime();
+            post(client, "/v1/collections/c/search", "{\"field\": \"v\", \"vector\": " + vector(random)
+                    + ", \"k\": 1, \"wait_for_index\": true}");
+            double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
+            List<String> queries = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                queries.add("{\"field\": \"v\", \"vector\": " + vector(random) + ", \"k\": " + k + "}");
+            }
+            run(client, queries, warmup);
+            Histogram latencies = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+            long searchStart = System.nanoTime();
+            long count = run(client, queries, seconds, latencies);
+            double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
+            System.out.println(String.format(Locale.ROOT,
+                    "{\"bench\": \"http\", \"vectors\": %d, \"dimension\": %d, \"batch\": %d, \"upsert_per_s\": %.0f,"
+                            + " \"index_catch_up_s\": %.2f, \"protocol\": \"%s\", \"concurrency\": %d, \"k\": %d, \"searches\": %d,"
+                            + " \"qps\": %.0f, \"p50_us\": %.1f, \"p90_us\": %.1f, \"p99_us\": %.1f, \"cores\": %d}",
+                    vectors, dimension, batch, vectors / loadSeconds, indexSeconds, h2c ? "h2c" : "http/1.1", concurrency, k,
+                    count, count / searchSeconds, latencies.getValueAtPercentile(50) / 1e3,
+                    latencies.getValueAtPercentile(90) / 1e3, latencies.getValueAtPercentile(99) / 1e3,
+                    Runtime.getRuntime().availableProcessors()));
+        } finally {
+            Directories.deleteRecursively(dir);
+        }
+        return 0;
+    }
+
+    private long run(WebClient client, List<String> queries, int forSeconds) throws InterruptedException {
+        return run(client, queries, forSeconds, new Histogram(TimeUnit.MINUTES.toNanos(1), 3));
+    }
+
+    /** N client threads search for {@code forSeconds}; returns the number of searches. */
+    private long run(WebClient client, List<String> queries, int forSeconds, Histogram latencies) throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> threads = new ArrayList<>();
+        List<Histogram> perThread = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            Histogram h = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+            perThread.add(h);
+            int offset = t * 97;
+            threads.add(Thread.ofPlatform().name("http-bench-client-" + t).start(() -> {
+                for (int i = offset; !stop.get(); i++) {
+                    long started = System.nanoTime();
+                    post(client, "/v1/collections/c/search", queries.get(i % queries.size()));
+                    h.recordValue(System.nanoTime() - started);
+                }
+            }));
+        }
+        Thread.sleep(TimeUnit.SECONDS.toMillis(forSeconds));
+        stop.set(true);
+        long count = 0;
+        for (int t = 0; t < threads.size(); t++) {
+            threads.get(t).join();
+            latencies.add(perThread.get(t));
+            count += perThread.get(t).getTotalCount();
+        }
+        return count;
+    }
+
+    private static void post(WebClient client, String path, String json) {
+        AggregatedHttpResponse r = client.execute(HttpRequest.of(RequestHeaders.of(HttpMethod.POST, path,
+                HttpHeaderNames.CONTENT_TYPE, MediaType.JSON_UTF_8),
+                HttpData.ofUtf8(json))).aggregate().join();
+        if (r.status().code() >= 300) {
+            throw new IllegalStateException(path + " -> " + r.status() + " " + r.contentUtf8());
+        }
+    }
+
+    private String batchBody(Random random, int start, int n) {
+        StringBuilder b = new StringBuilder("{\"entities\": [");
+        for (int i = 0; i < n; i++) {
+            b.append(i == 0 ? "" : ",").append("{\"key\": \"e").append(start + i).append("\", \"type\": \"T\", \"vectors\": {\"v\": ")
+                    .append(vector(random)).append("}}");
+        }
+        return b.append("]}").toString();
+    }
+
+    private String vector(Random random) {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < dimension; i++) {
+            b.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.5f", random.nextGaussian()));
+        }
+        return b.append(']').toString();
+    }
+}

@@ -1,0 +1,105 @@
+package io.hyperspatial.cli;
+
+import io.hyperspatial.core.HyperspatialDatabase;
+import io.hyperspatial.manifold.DatabaseOptions;
+import io.hyperspatial.manifold.StoragePreset;
+import io.hyperspatial.server.HyperspatialServer;
+import io.hyperspatial.server.ServerConfig;
+import io.hyperspatial.server.ServerConfigException;
+import io.hyperspatial.server.auth.ApiKeys;
+import io.hyperspatial.server.auth.KeyFileException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code hyperspatial serve}: the HTTP server on a data directory (created if missing) until
+ * SIGTERM or Ctrl-C, which shut it down gracefully: the port stops accepting, in-flight requests
+ * finish, index snapshots are written and the storage is closed. Listens on loopback unless told
+ * otherwise; any other address needs {@code --api-keys}.
+ */
+@Command(name = "serve", description = {"Serve a database over HTTP/JSON (API under /v1) until SIGTERM or Ctrl-C.",
+        "Listens on loopback by default; another --bind needs --api-keys (see 'hyperspatial keys add')."})
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private DataDirectory data;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "" + ServerConfig.DEFAULT_PORT,
+            description = "The port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    private int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = ServerConfig.DEFAULT_BIND,
+            description = "The address to listen on (default: ${DEFAULT-VALUE}, loopback only).")
+    private String bind;
+
+    @Option(names = "--api-keys", paramLabel = "FILE",
+            description = "Require API keys listed in FILE (lines 'sha256hex role name'); required off loopback.")
+    private Path apiKeys;
+
+    @Option(names = "--max-request-bytes", paramLabel = "BYTES", defaultValue = "" + ServerConfig.DEFAULT_MAX_REQUEST_BYTES,
+            description = "Larger request bodies are refused with 413 (default: ${DEFAULT-VALUE}, 16 MiB).")
+    private long maxRequestBytes;
+
+    @Option(names = "--preset", paramLabel = "PRESET", defaultValue = "default",
+            description = "Storage memory preset: default, small, large, read-heavy, write-heavy (default: ${DEFAULT-VALUE}).")
+    private String preset;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config = config();
+        StoragePreset storage;
+        try {
+            storage = StoragePreset.parse(preset);
+        } catch (IllegalArgumentException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+        HyperspatialDatabase db = HyperspatialDatabase.open(data.path(), DatabaseOptions.preset(storage));
+        HyperspatialServer server;
+        try {
+            server = HyperspatialServer.start(db, config);
+        } catch (RuntimeException e) {
+            throw new CommandFailure("cannot start the server on " + bind + ":" + port + ": " + e.getMessage());
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("serving " + data.absolute() + " on http://" + server.address().getAddress().getHostAddress() + ":"
+                + server.port() + (config.apiKeys() == null ? " (no API keys: loopback only)"
+                : " (" + config.apiKeys().size() + " API keys)"));
+        out.println("stop with Ctrl-C or SIGTERM; try: curl http://" + server.address().getAddress().getHostAddress()
+                + ":" + server.port() + "/v1/health");
+        out.flush();
+        PrintWriter err = spec.commandLine().getErr();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            err.println("hyperspatial: stopping (draining requests, writing index snapshots)");
+            err.flush();
+            server.close();
+            err.println("hyperspatial: stopped");
+            err.flush();
+            stopped.countDown();
+        }, "hyperspatial-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private ServerConfig config() {
+        try {
+            ServerConfig config = ServerConfig.loopback(port).withMaxRequestBytes(maxRequestBytes);
+            if (apiKeys != null) {
+                config = config.withApiKeys(ApiKeys.load(apiKeys));
+            }
+            return config.withBind(ServerConfig.address(bind));
+        } catch (ServerConfigException | KeyFileException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+    }
+}

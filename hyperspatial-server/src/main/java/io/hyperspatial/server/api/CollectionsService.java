@@ -1,0 +1,158 @@
+package io.hyperspatial.server.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.linecorp.armeria.common.AggregatedHttpRequest;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.server.annotation.Blocking;
+import com.linecorp.armeria.server.annotation.Delete;
+import com.linecorp.armeria.server.annotation.Get;
+import com.linecorp.armeria.server.annotation.Param;
+import com.linecorp.armeria.server.annotation.Post;
+import io.hyperspatial.core.HyperspatialDatabase;
+import io.hyperspatial.core.index.maintain.FieldIndexStats;
+import io.hyperspatial.manifold.Collection;
+import io.hyperspatial.manifold.CollectionStats;
+import io.hyperspatial.manifold.error.ManifoldException;
+import io.hyperspatial.manifold.schema.Schema;
+import io.hyperspatial.manifold.schema.SchemaEditor;
+import io.hyperspatial.server.auth.RequiresRole;
+import io.hyperspatial.server.auth.Role;
+import io.hyperspatial.server.codec.SchemaJson;
+import io.hyperspatial.server.collection.FrozenCollections;
+import io.hyperspatial.server.http.ApiException;
+import io.hyperspatial.server.http.Json;
+import io.hyperspatial.server.http.JsonInput;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * {@code /v1/collections}: create (with a schema), list, describe with statistics, additive
+ * schema change, drop, freeze and unfreeze. Creating, changing, dropping and freezing need the
+ * admin role. A new collection's indexer starts at once, so its vectors are indexed as they
+ * arrive. Runs on the blocking executor; thread-safe.
+ */
+@Blocking
+public final class CollectionsService {
+    private final HyperspatialDatabase db;
+    private final FrozenCollections frozen;
+
+    public CollectionsService(HyperspatialDatabase db, FrozenCollections frozen) {
+        this.db = db;
+        this.frozen = frozen;
+    }
+
+    /** Body: {@code {"name": "...", ...schema}} (see {@link SchemaJson}). */
+    @Post("/v1/collections")
+    @RequiresRole(Role.ADMIN)
+    public HttpResponse create(AggregatedHttpRequest request) {
+        JsonInput body = Json.body(request);
+        String name = body.required("name").name();
+        Consumer<SchemaEditor> schema = SchemaJson.change(body);
+        try {
+            // the schema is checked on an empty one first, so a bad schema creates nothing
+            SchemaEditor check = Schema.EMPTY.edit();
+            schema.accept(check);
+        } catch (ManifoldException e) {
+            throw ApiException.at(e.field().orElse(name), null, e);
+        }
+        Collection c = db.storage().createCollection(name);
+        c.updateSchema(schema);
+        db.indexer(name);
+        return Json.response(HttpStatus.CREATED, describe(c));
+    }
+
+    @Get("/v1/collections")
+    @RequiresRole(Role.READ)
+    public HttpResponse list() {
+        ObjectNode out = Json.object();
+        ArrayNode list = out.putArray("collections");
+        for (String name : db.storage().collectionNames()) {
+            ObjectNode o = list.addObject();
+            o.put("name", name);
+            o.put("frozen", frozen.isFrozen(name));
+        }
+        return Json.ok(out);
+    }
+
+    @Get("/v1/collections/{collection}")
+    @RequiresRole(Role.READ)
+    public HttpResponse get(@Param("collection") String name) {
+        return Json.ok(describe(db.collection(name)));
+    }
+
+    /** Adds to the schema; body as for create, without the name. Redefining something differently is 409. */
+    @Post("/v1/collections/{collection}/schema")
+    @RequiresRole(Role.ADMIN)
+    public HttpResponse changeSchema(@Param("collection") String name, AggregatedHttpRequest request) {
+        Consumer<SchemaEditor> change = SchemaJson.change(Json.body(request));
+        Collection c = db.collection(name);
+        frozen.write(name, () -> {
+            try {
+                return c.updateSchema(change);
+            } catch (ManifoldException e) {
+                throw ApiException.at(e.field().orElse(name), null, e);
+            }
+        });
+        return Json.ok(describe(c));
+    }
+
+    @Delete("/v1/collections/{collection}")
+    @RequiresRole(Role.ADMIN)
+    public HttpResponse drop(@Param("collection") String name) {
+        db.collection(name);
+        frozen.write(name, () -> {
+            db.dropCollection(name);
+            return null;
+        });
+        frozen.forget(name);
+        ObjectNode out = Json.object();
+        out.put("dropped", name);
+        return Json.ok(out);
+    }
+
+    @Post("/v1/collections/{collection}/freeze")
+    @RequiresRole(Role.ADMIN)
+    public HttpResponse freeze(@Param("collection") String name) {
+        db.collection(name);
+        frozen.freeze(name);
+        return Json.ok(describe(db.collection(name)));
+    }
+
+    @Post("/v1/collections/{collection}/unfreeze")
+    @RequiresRole(Role.ADMIN)
+    public HttpResponse unfreeze(@Param("collection") String name) {
+        db.collection(name);
+        frozen.unfreeze(name);
+        return Json.ok(describe(db.collection(name)));
+    }
+
+    private ObjectNode describe(Collection c) {
+        ObjectNode out = Json.object();
+        out.put("name", c.name());
+        out.put("frozen", frozen.isFrozen(c.name()));
+        out.set("schema", SchemaJson.describe(c.schema()));
+        CollectionStats s = c.stats();
+        ObjectNode stats = out.putObject("stats");
+        stats.put("entities_estimated", s.estimatedEntities());
+        stats.put("disk_bytes", s.diskBytes());
+        stats.put("memtable_bytes", s.memtableBytes());
+        stats.put("last_sequence", s.lastSequence());
+        stats.put("open", s.open());
+        ArrayNode indexes = out.putArray("indexes");
+        for (FieldIndexStats f : db.indexer(c.name()).stats()) {
+            ObjectNode o = indexes.addObject();
+            o.put("field", f.field());
+            o.put("metric", f.metric());
+            o.put("dimension", f.dimension());
+            o.put("vectors", f.vectors());
+            o.put("memory_bytes", f.memoryBytes());
+            o.put("applied_sequence", f.appliedSequence());
+            o.put("backlog", f.backlog());
+            o.put("source", f.source().name().toLowerCase(Locale.ROOT));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,125 @@
+package io.hyperspatial.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.hyperspatial.server.SharedServer;
+import io.hyperspatial.server.TestServer.Reply;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SearchServiceTest extends SharedServer {
+    private static final int N = 400;
+    private static final int DIM = 8;
+    private static final String SEARCH = "/v1/collections/points/search";
+
+    @Test
+    void searchFindsTheExactNeighboursOfASmallCollectionWithTheRequestedProperties() {
+        float[][] points = createPoints(new Random(42));
+        Random random = new Random(7);
+        for (int q = 0; q < 10; q++) {
+            float[] query = randomVector(random);
+            Reply r = s.post(SEARCH, "{\"field\": \"v\", \"vector\": " + Arrays.toString(query)
+                    + ", \"k\": 5, \"ef\": 200, \"wait_for_index\": true, \"properties\": [\"n\"]}");
+            assertThat(r.status()).as(r.text()).isEqualTo(200);
+            JsonNode results = r.json().get("results");
+            assertThat(results).hasSize(5);
+            Set<String> found = new HashSet<>();
+            results.forEach(h -> found.add(h.get("key").asText()));
+            assertThat(found).isEqualTo(bruteForce(points, query, 5));
+            for (int i = 1; i < 5; i++) {
+                assertThat(results.get(i).get("distance").asDouble()).isGreaterThanOrEqualTo(results.get(i - 1).get("distance").asDouble());
+            }
+            JsonNode first = results.get(0);
+            assertThat(first.at("/properties/n").asLong()).isEqualTo(Long.parseLong(first.get("key").asText().substring(1)));
+        }
+    }
+
+    @Test
+    void likeSearchesWithAnEntitysVectorAndLeavesItOut() {
+        float[][] points = createPoints(new Random(43));
+        Reply r = s.post(SEARCH, "{\"field\": \"v\", \"like\": \"p3\", \"k\": 4, \"ef\": 200, \"wait_for_index\": true}");
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        Set<String> found = new HashSet<>();
+        r.json().get("results").forEach(h -> found.add(h.get("key").asText()));
+        Set<String> expected = bruteForce(points, points[3], 5);
+        expected.remove("p3");
+        assertThat(found).isEqualTo(expected);
+        assertThat(r.json().get("results").get(0).has("properties")).isFalse();
+    }
+
+    @Test
+    void badSearchesNameTheirProblem() {
+        createPoints(new Random(44));
+        assertError(s.post(SEARCH, "{\"field\": \"v\", \"vector\": [1, 2]}"), 400, "schema.dimension_mismatch");
+        assertError(s.post(SEARCH, "{\"field\": \"v\", \"vector\": [0, 0, 0, 0, 0, 0, 0, 0]}"), 400, "invalid_argument");
+        assertError(s.post(SEARCH, "{\"field\": \"nope\", \"vector\": [1]}"), 400, "schema.unknown_field");
+        assertError(s.post(SEARCH, "{\"field\": \"v\"}"), 400, "request.invalid");
+        assertError(s.post(SEARCH, "{\"field\": \"v\", \"like\": \"p1\", \"vector\": [1]}"), 400, "request.invalid");
+        assertError(s.post(SEARCH, "{\"field\": \"v\", \"like\": \"nobody\"}"), 404, "entity.not_found");
+        assertError(s.post(SEARCH, "{\"field\": \"v\", \"like\": \"p1\", \"k\": 0}"), 400, "request.invalid");
+        assertError(s.post(SEARCH, "{\"field\": \"v\", \"like\": \"p1\", \"k\": \"ten\"}"), 400, "request.invalid");
+        assertError(s.post("/v1/collections/nope/search", "{\"field\": \"v\", \"like\": \"p1\"}"), 404, "collection.not_found");
+        Reply k = s.post(SEARCH, "{\"field\": \"v\", \"like\": \"p1\", \"k\": 0}");
+        assertThat(k.json().at("/error/field").asText()).isEqualTo("k");
+    }
+
+    private static void assertError(Reply r, int status, String code) {
+        assertThat(r.status()).as(r.text()).isEqualTo(status);
+        assertThat(r.code()).as(r.text()).isEqualTo(code);
+    }
+
+    /** Creates collection {@code points} with N random cosine vectors keyed p0..p(N-1), property n = index. */
+    private static float[][] createPoints(Random random) {
+        s.post("/v1/collections", "{\"name\": \"points\", \"entity_types\": {\"P\": {\"n\": \"int64\"}},"
+                + " \"vector_fields\": {\"v\": {\"dimension\": " + DIM + ", \"metric\": \"cosine\"}}}");
+        float[][] points = new float[N][];
+        StringBuilder body = new StringBuilder("{\"entities\": [");
+        for (int i = 0; i < N; i++) {
+            points[i] = randomVector(random);
+            body.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"key\": \"p%d\", \"type\": \"P\", \"properties\": {\"n\": %d}, \"vectors\": {\"v\": %s}}",
+                    i, i, Arrays.toString(points[i])));
+        }
+        Reply r = s.post("/v1/collections/points/entities", body.append("]}").toString());
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return points;
+    }
+
+    private static float[] randomVector(Random random) {
+        float[] v = new float[DIM];
+        for (int i = 0; i < DIM; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return v;
+    }
+
+    private static Set<String> bruteForce(float[][] points, float[] query, int k) {
+        List<Integer> order = new ArrayList<>(IntStream.range(0, points.length).boxed().toList());
+        order.sort(Comparator.comparingDouble(i -> cosineDistance(points[i], query)));
+        Set<String> keys = new HashSet<>();
+        order.subList(0, k).forEach(i -> keys.add("p" + i));
+        return keys;
+    }
+
+    private static double cosineDistance(float[] a, float[] b) {
+        double dot = 0;
+        double na = 0;
+        double nb = 0;
+        for (int i = 0; i < a.length; i++) {
+            dot += a[i] * b[i];
+            na += a[i] * a[i];
+            nb += b[i] * b[i];
+        }
+        return 1 - dot / Math.sqrt(na * nb);
+    }
+}
