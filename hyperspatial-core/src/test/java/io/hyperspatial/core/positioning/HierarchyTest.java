@@ -64,7 +64,7 @@ class HierarchyTest {
             for (int v = 0; v < h.size(); v++) {
                 Set<Integer> seen = new HashSet<>();
                 walkUp(h, v, seen);
-                assertThat(c.ancestors(v)).containsExactlyInAnyOrderElementsOf(seen);
+                assertThat(java.util.Arrays.stream(c.ancestors(v)).boxed().toList()).containsExactlyInAnyOrderElementsOf(seen);
                 pairs += seen.size();
             }
             assertThat(c.pairCount()).isEqualTo(pairs);
