@@ -1,0 +1,182 @@
+package io.hyperspatial.hyperql.value;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * SQLite's arithmetic on values: NULL in, NULL out; text converted by its numeric prefix; integer
+ * operations that overflow are redone in REAL; division or remainder by zero is NULL; integer
+ * division truncates toward zero.
+ */
+public final class Arithmetic {
+    private Arithmetic() {
+    }
+
+    /** The numeric form of a value for arithmetic: null stays null, text and blobs by numeric prefix. */
+    public static Object toNumeric(Object v) {
+        return switch (v) {
+            case null -> null;
+            case Long l -> l;
+            case Double d -> d;
+            case String s -> NumericText.parsePrefix(s);
+            case Blob b -> NumericText.parsePrefix(new String(b.bytes(), StandardCharsets.UTF_8));
+            default -> 0L;
+        };
+    }
+
+    public static Object add(Object a, Object b) {
+        Object x = toNumeric(a);
+        Object y = toNumeric(b);
+        if (x == null || y == null) {
+            return null;
+        }
+        if (x instanceof Long l && y instanceof Long m) {
+            long r = l + m;
+            if (((l ^ r) & (m ^ r)) < 0) {
+                return (double) l + (double) m;
+            }
+            return r;
+        }
+        return real(x) + real(y);
+    }
+
+    public static Object subtract(Object a, Object b) {
+        Object x = toNumeric(a);
+        Object y = toNumeric(b);
+        if (x == null || y == null) {
+            return null;
+        }
+        if (x instanceof Long l && y instanceof Long m) {
+            long r = l - m;
+            if (((l ^ m) & (l ^ r)) < 0) {
+                return (double) l - (double) m;
+            }
+            return r;
+        }
+        return real(x) - real(y);
+    }
+
+    public static Object multiply(Object a, Object b) {
+        Object x = toNumeric(a);
+        Object y = toNumeric(b);
+        if (x == null || y == null) {
+            return null;
+        }
+        if (x instanceof Long l && y instanceof Long m) {
+            long hi = Math.multiplyHigh(l, m);
+            long lo = l * m;
+            if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+                return lo;
+            }
+            return (double) l * (double) m;
+        }
+        return real(x) * real(y);
+    }
+
+    public static Object divide(Object a, Object b) {
+        Object x = toNumeric(a);
+        Object y = toNumeric(b);
+        if (x == null || y == null) {
+            return null;
+        }
+        if (x instanceof Long l && y instanceof Long m) {
+            if (m == 0) {
+                return null;
+            }
+            if (l == Long.MIN_VALUE && m == -1) {
+                return -(double) Long.MIN_VALUE;
+            }
+            return l / m;
+        }
+        double divisor = real(y);
+        if (divisor == 0) {
+            return null;
+        }
+        return real(x) / divisor;
+    }
+
+    public static Object remainder(Object a, Object b) {
+        Object x = toNumeric(a);
+        Object y = toNumeric(b);
+        if (x == null || y == null) {
+            return null;
+        }
+        long l = integer(x);
+        long m = integer(y);
+        if (m == 0) {
+            return null;
+        }
+        long r = m == -1 ? 0 : l % m;
+        if (x instanceof Double || y instanceof Double) {
+            return (double) r;
+        }
+        return r;
+    }
+
+    public static Object negate(Object a) {
+        Object x = toNumeric(a);
+        return switch (x) {
+            case null -> null;
+            case Long l -> l == Long.MIN_VALUE ? -(double) l : -l;
+            case Double d -> -d;
+            default -> throw new IllegalStateException();
+        };
+    }
+
+    /** Bitwise operators and shifts work on the integer form; NULL in, NULL out. */
+    public static Object bitwise(String op, Object a, Object b) {
+        Object x = toNumeric(a);
+        Object y = toNumeric(b);
+        if (x == null || y == null) {
+            return null;
+        }
+        long l = integer(x);
+        long m = integer(y);
+        return switch (op) {
+            case "&" -> l & m;
+            case "|" -> l | m;
+            case "<<" -> shiftLeft(l, m);
+            case ">>" -> shiftLeft(l, -m);
+            default -> throw new IllegalArgumentException(op);
+        };
+    }
+
+    public static Object bitNot(Object a) {
+        Object x = toNumeric(a);
+        return x == null ? null : ~integer(x);
+    }
+
+    /** {@code a || b}: the concatenated text, NULL if either is NULL. */
+    public static Object concat(Object a, Object b) {
+        if (a == null || b == null) {
+            return null;
+        }
+        return TextForm.of(a) + TextForm.of(b);
+    }
+
+    /** The value as a double (it must be numeric). */
+    public static double real(Object numeric) {
+        return numeric instanceof Long l ? l.doubleValue() : (Double) numeric;
+    }
+
+    /** A numeric value as a long, truncating reals toward zero and saturating out-of-range ones. */
+    public static long integer(Object numeric) {
+        if (numeric instanceof Long l) {
+            return l;
+        }
+        double d = (Double) numeric;
+        if (Double.isNaN(d)) {
+            return 0;
+        }
+        return (long) d;
+    }
+
+    private static long shiftLeft(long value, long by) {
+        if (by >= 64) {
+            return 0;
+        }
+        if (by <= -64) {
+            return value < 0 ? -1 : 0;
+        }
+        return by >= 0 ? value << by : value >> -by;
+    }
+}
