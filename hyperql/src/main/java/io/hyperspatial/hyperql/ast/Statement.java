@@ -32,8 +32,12 @@ public sealed interface Statement {
             implements Statement {
     }
 
-    /** {@code CREATE VIEW name [(columns)] AS select}; {@code columnNames} empty when not given. */
-    record CreateView(String name, List<String> columnNames, Select select, boolean ifNotExists) implements Statement {
+    /**
+     * {@code CREATE VIEW name [(columns)] AS select}; {@code columnNames} empty when not given,
+     * {@code selectText} the query as written (what the data source stores).
+     */
+    record CreateView(String name, List<String> columnNames, Select select, String selectText, boolean ifNotExists)
+            implements Statement {
     }
 
     /** What a DROP statement drops. */

@@ -43,7 +43,7 @@ final class AstBuilder {
             case CreateIndexStatementContext c -> createIndex(c.createIndex());
             case CreateViewStatementContext c -> new Statement.CreateView(name(c.createView().qualifiedName()),
                     c.createView().identifierList() == null ? List.of() : names(c.createView().identifierList()),
-                    select(c.createView().select()), c.createView().EXISTS() != null);
+                    select(c.createView().select()), text(c.createView().select()), c.createView().EXISTS() != null);
             case DropStatementContext d -> new Statement.Drop(
                     Statement.ObjectKind.valueOf(d.kind.getText().toUpperCase(Locale.ROOT)),
                     name(d.qualifiedName()), d.EXISTS() != null);
