@@ -17,8 +17,8 @@ public sealed interface Expr {
     }
 
     /**
-     * A parameter: {@code ?} (name null) or {@code $name}; {@code ordinal} counts the statement's
-     * {@code ?} parameters from 0 (-1 for named ones).
+     * A parameter: {@code ?} (name null) or {@code $name}; {@code ordinal} is its slot among the
+     * statement's parameters in order of appearance, from 0 (every mention of one name shares a slot).
      */
     record Parameter(int ordinal, String name, SourcePosition position) implements Expr {
     }

@@ -16,14 +16,16 @@ import java.util.Locale;
 
 /**
  * Converts expression parse trees into {@link Expr} nodes, one precedence level per method.
- * Not thread-safe: it numbers the statement's {@code ?} parameters as it meets them.
+ * Not thread-safe: it numbers the statement's parameters in the order they appear (a repeated
+ * {@code $name} keeps its first number).
  */
 final class ExprBuilder {
     private static final String MIN_LONG_MAGNITUDE = "9223372036854775808";
 
     private final AstBuilder statements;
     private final String text;
-    private int positionalParameters;
+    private final java.util.Map<String, Integer> namedParameters = new java.util.HashMap<>();
+    private int parameterSlots;
 
     ExprBuilder(AstBuilder statements, String text) {
         this.statements = statements;
@@ -189,9 +191,11 @@ final class ExprBuilder {
     private Expr parameter(ParameterContext p) {
         SourcePosition at = AstBuilder.position(p);
         if (p.QUESTION() != null) {
-            return new Expr.Parameter(positionalParameters++, null, at);
+            return new Expr.Parameter(parameterSlots++, null, at);
         }
-        return new Expr.Parameter(-1, p.NAMED_PARAMETER().getText().substring(1), at);
+        String name = p.NAMED_PARAMETER().getText().substring(1);
+        int slot = namedParameters.computeIfAbsent(name.toLowerCase(Locale.ROOT), n -> parameterSlots++);
+        return new Expr.Parameter(slot, name, at);
     }
 
     Expr literal(LiteralContext ctx) {
