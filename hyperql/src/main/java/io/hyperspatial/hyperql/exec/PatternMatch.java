@@ -99,16 +99,14 @@ final class PatternMatch {
         boolean negate = p[from] == '^';
         int i = negate ? from + 1 : from;
         boolean found = false;
-        boolean first = true;
         while (i < end) {
-            if (!first && i + 2 < end && p[i + 1] == '-') {
+            if (i + 2 < end && p[i + 1] == '-') {
                 found |= c >= p[i] && c <= p[i + 2];
                 i += 3;
             } else {
                 found |= c == p[i];
                 i++;
             }
-            first = false;
         }
         return found != negate;
     }
