@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Hyperspatial, a multi-model database organised around hyperbolic space.",
         subcommands = {DemoCommand.class, DescribeCommand.class, SearchCommand.class, BackupCommand.class,
-                RestoreCommand.class, BenchCommand.class,
+                RestoreCommand.class, BenchCommand.class, SltCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 usage or database error, 1 unexpected failure.",
                 "Set HYPERSPATIAL_DEBUG=1 (or pass --verbose) for stack traces."})
