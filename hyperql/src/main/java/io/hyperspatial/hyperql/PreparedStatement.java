@@ -16,7 +16,7 @@ import java.util.Set;
  * A parsed and planned statement, run any number of times with different parameter values.
  * Parameters are numbered by first appearance; {@code ?} and {@code $name} may be mixed. When the
  * schema has changed since planning, the next execution plans again from the kept syntax tree.
- * Thread-safe through its {@link Engine}.
+ * EXPLAIN needs no parameter values. Thread-safe through its {@link Engine}.
  */
 public final class PreparedStatement {
     private final Engine engine;
@@ -53,6 +53,9 @@ public final class PreparedStatement {
             p = current();
         }
         List<String> labels = p.parameterLabels();
+        if (p.statement() instanceof BoundStatement.Explain) {
+            return engine.run(p.statement(), new Object[0]);
+        }
         if (values.length != labels.size()) {
             throw new HqlExecutionException(ErrorCode.HQL_PARAMETER, "the statement has " + labels.size()
                     + " parameters but " + values.length + " values were given");
