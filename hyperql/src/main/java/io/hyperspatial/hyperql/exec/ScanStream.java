@@ -2,6 +2,7 @@ package io.hyperspatial.hyperql.exec;
 
 import io.hyperspatial.hyperql.plan.AccessMethod;
 import io.hyperspatial.hyperql.plan.PlanNode;
+import io.hyperspatial.hyperql.plan.Scalar;
 import io.hyperspatial.hyperql.source.AccessRequest;
 import io.hyperspatial.hyperql.source.RowCursor;
 
@@ -18,6 +19,7 @@ final class ScanStream {
                 yield key == null ? null : new AccessRequest.Lookup(k.column(), k.coercion().applyRight(key), s.needed());
             }
             case AccessMethod.Range r -> range(r, s, frame);
+            case AccessMethod.Knn k -> knn(k, s, frame);
         };
         if (request == null) {
             return () -> null;
@@ -37,6 +39,19 @@ final class ScanStream {
             }
             return out;
         };
+    }
+
+    /** The k-NN request, or null when the query vector is NULL or k is 0. */
+    private static AccessRequest knn(AccessMethod.Knn k, PlanNode.Scan s, Frame frame) {
+        Object query = Evaluator.eval(k.query(), Executor.EMPTY_ROW, frame);
+        long count = Executor.count(k.k(), frame);
+        if (query == null || count == 0) {
+            return null;
+        }
+        Scalar filter = k.filter();
+        java.util.function.Predicate<Object[]> accept = filter == null ? row -> true : row -> Evaluator.test(filter, row, frame);
+        int limit = count < 0 || count > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) count;
+        return new AccessRequest.Knn(k.column(), Casts.toVector(query), k.metric(), limit, accept, s.needed());
     }
 
     /** The range request, or null when a bound is NULL (then no row can match). */

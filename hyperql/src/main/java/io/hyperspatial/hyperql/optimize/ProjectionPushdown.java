@@ -1,5 +1,6 @@
 package io.hyperspatial.hyperql.optimize;
 
+import io.hyperspatial.hyperql.plan.AccessMethod;
 import io.hyperspatial.hyperql.plan.PlanNode;
 import io.hyperspatial.hyperql.plan.Scalar;
 
@@ -53,6 +54,12 @@ final class ProjectionPushdown {
     private static PlanNode scan(PlanNode.Scan s, BitSet required) {
         int width = s.table().schema().columns().size();
         BitSet needed = required.get(0, width);
+        if (s.access() instanceof AccessMethod.Knn k) {
+            needed.set(k.column());
+            if (k.filter() != null) {
+                needed.or(Conjuncts.columns(k.filter()));
+            }
+        }
         if (s.withRowId() || needed.cardinality() == width) {
             needed = null;
         }

@@ -53,6 +53,13 @@ public sealed interface PlanNode {
                     }
                     yield out;
                 }
+                case AccessMethod.Knn k -> {
+                    List<Scalar> out = new ArrayList<>(List.of(k.query(), k.k()));
+                    if (k.filter() != null) {
+                        out.add(k.filter());
+                    }
+                    yield out;
+                }
             };
         }
     }

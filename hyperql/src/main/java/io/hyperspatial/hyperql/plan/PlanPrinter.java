@@ -78,6 +78,8 @@ public final class PlanPrinter {
             case AccessMethod.Range r -> "RangeScan " + table + " on " + column(s, r.column())
                     + (r.lower() == null ? "" : (r.lowerInclusive() ? " >= " : " > ") + expr(r.lower()))
                     + (r.upper() == null ? "" : (r.upperInclusive() ? " <= " : " < ") + expr(r.upper()));
+            case AccessMethod.Knn k -> "KnnScan " + table + " on " + column(s, k.column()) + " " + k.metric().operator() + " "
+                    + expr(k.query()) + " k=" + expr(k.k()) + (k.filter() == null ? "" : " filter " + expr(k.filter()));
         };
         return access + " columns=" + columns(s);
     }

@@ -71,6 +71,8 @@ public final class PlanRewriter {
             case AccessMethod.KeyLookup k -> new AccessMethod.KeyLookup(k.column(), f.apply(k.key()), k.coercion());
             case AccessMethod.Range r -> new AccessMethod.Range(r.column(), r.lower() == null ? null : f.apply(r.lower()),
                     r.lowerInclusive(), r.upper() == null ? null : f.apply(r.upper()), r.upperInclusive(), r.coercion());
+            case AccessMethod.Knn k -> new AccessMethod.Knn(k.column(), f.apply(k.query()), k.metric(), f.apply(k.k()),
+                    k.filter() == null ? null : f.apply(k.filter()));
         };
     }
 

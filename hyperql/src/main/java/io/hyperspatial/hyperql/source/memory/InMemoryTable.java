@@ -10,6 +10,7 @@ import io.hyperspatial.hyperql.source.RowCursor;
 import io.hyperspatial.hyperql.source.Table;
 import io.hyperspatial.hyperql.source.TableMutation;
 import io.hyperspatial.hyperql.source.TableSchema;
+import io.hyperspatial.hyperql.value.Vector;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,7 +21,8 @@ import java.util.List;
 /**
  * A table held in memory: rows in an array list indexed by row id (a deleted row leaves a hole),
  * plus {@link MemoryIndex}es for the primary key, UNIQUE constraints and CREATE INDEX. Offers key
- * lookup and range scan on the leading column of every index. Enforces NOT NULL and uniqueness;
+ * lookup and range scan on the leading column of every index, and an exact k-NN scan on every
+ * vector column (all distances computed, the k smallest kept). Enforces NOT NULL and uniqueness;
  * a list of mutations that violates them is rolled back entirely. Not thread-safe.
  */
 public final class InMemoryTable implements Table {
@@ -54,6 +56,12 @@ public final class InMemoryTable implements Table {
             paths.add(new AccessPath.KeyLookup(index.leadingColumn(), unique));
             paths.add(new AccessPath.RangeScan(index.leadingColumn()));
         }
+        List<ColumnSchema> columns = schema.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).vector() != null) {
+                paths.add(new AccessPath.KnnScan(i, columns.get(i).vector().metric()));
+            }
+        }
         return paths;
     }
 
@@ -70,8 +78,7 @@ public final class InMemoryTable implements Table {
                 }
                 yield new IdCursor(ids.iterator());
             }
-            case AccessRequest.Knn k -> throw new HqlExecutionException(ErrorCode.HQL_UNSUPPORTED,
-                    "table " + schema.name() + " offers no k-NN scan");
+            case AccessRequest.Knn k -> new IdCursor(nearest(k).iterator());
         };
     }
 
@@ -94,6 +101,32 @@ public final class InMemoryTable implements Table {
             throw e;
         }
         return changed;
+    }
+
+    /** Exact k-NN: every accepted row's distance, the k smallest kept in a bounded heap; ties by row id. */
+    private List<Long> nearest(AccessRequest.Knn k) {
+        record Scored(long id, double distance) {
+        }
+        java.util.Comparator<Scored> nearestFirst = java.util.Comparator.comparingDouble(Scored::distance)
+                .thenComparingLong(Scored::id);
+        java.util.PriorityQueue<Scored> heap = new java.util.PriorityQueue<>(nearestFirst.reversed());
+        for (int id = 0; id < rows.size(); id++) {
+            Object[] row = rows.get(id);
+            if (row == null || !(row[k.column()] instanceof Vector v) || v.dimensions() != k.query().dimensions()
+                    || !k.filter().test(row)) {
+                continue;
+            }
+            Scored s = new Scored(id, k.metric().distance(k.query(), v));
+            if (heap.size() < k.k()) {
+                heap.add(s);
+            } else if (nearestFirst.compare(s, heap.peek()) < 0) {
+                heap.poll();
+                heap.add(s);
+            }
+        }
+        List<Scored> sorted = new ArrayList<>(heap);
+        sorted.sort(nearestFirst);
+        return sorted.stream().map(Scored::id).toList();
     }
 
     Object[] rowAt(long id) {
