@@ -31,8 +31,8 @@ public final class Evaluator {
             case Scalar.Compare c -> compare(c.operator(), eval(c.left(), row, frame), eval(c.right(), row, frame), c.coercion());
             case Scalar.Is i -> is(i, row, frame);
             case Scalar.IsNull n -> Truth.value((eval(n.operand(), row, frame) == null) != n.negated());
-            case Scalar.And a -> and(a, row, frame);
-            case Scalar.Or o -> or(o, row, frame);
+            case Scalar.And a -> connective(a.left(), a.right(), false, row, frame);
+            case Scalar.Or o -> connective(o.left(), o.right(), true, row, frame);
             case Scalar.InList in -> inList(in, row, frame);
             case Scalar.InQuery in -> Subqueries.in(in, eval(in.operand(), row, frame), row, frame);
             case Scalar.Exists x -> Truth.value(Subqueries.exists(x.query(), row, frame));
@@ -105,28 +105,21 @@ public final class Evaluator {
         return Truth.value(same != i.negated());
     }
 
-    private static Object and(Scalar.And a, Object[] row, Frame frame) {
-        Boolean l = Truth.of(eval(a.left(), row, frame));
-        if (Boolean.FALSE.equals(l)) {
-            return 0L;
+    /**
+     * Three-valued AND ({@code dominant} false) and OR ({@code dominant} true): the dominant value on
+     * either side decides, evaluating the right side only when the left does not; else NULL if
+     * either side is NULL.
+     */
+    private static Object connective(Scalar left, Scalar right, boolean dominant, Object[] row, Frame frame) {
+        Boolean l = Truth.of(eval(left, row, frame));
+        if (l != null && l == dominant) {
+            return Truth.value(dominant);
         }
-        Boolean r = Truth.of(eval(a.right(), row, frame));
-        if (Boolean.FALSE.equals(r)) {
-            return 0L;
+        Boolean r = Truth.of(eval(right, row, frame));
+        if (r != null && r == dominant) {
+            return Truth.value(dominant);
         }
-        return l == null || r == null ? null : 1L;
-    }
-
-    private static Object or(Scalar.Or o, Object[] row, Frame frame) {
-        Boolean l = Truth.of(eval(o.left(), row, frame));
-        if (Boolean.TRUE.equals(l)) {
-            return 1L;
-        }
-        Boolean r = Truth.of(eval(o.right(), row, frame));
-        if (Boolean.TRUE.equals(r)) {
-            return 1L;
-        }
-        return l == null || r == null ? null : 0L;
+        return l == null || r == null ? null : Truth.value(!dominant);
     }
 
     private static Object inList(Scalar.InList in, Object[] row, Frame frame) {

@@ -2,49 +2,59 @@ package io.hyperspatial.hyperql.exec;
 
 /**
  * LIKE (case-insensitive for ASCII letters, {@code %} and {@code _}, optional escape) and GLOB
- * (case-sensitive, {@code *}, {@code ?}, {@code [...]}) matching, as SQLite does them. Linear in
- * practice: each wildcard remembers one backtrack point.
+ * (case-sensitive, {@code *}, {@code ?}, {@code [...]}) matching, as SQLite does them. One
+ * backtracking loop serves both: each wildcard remembers one backtrack point, so matching is
+ * linear in practice.
  */
 final class PatternMatch {
     private PatternMatch() {
     }
 
+    /** How one pattern language reads its pattern. */
+    private interface Syntax {
+        /** True when the pattern element at {@code i} matches any run of characters. */
+        boolean isStar(int[] p, int i);
+
+        /** How many pattern code points the element at {@code i} spans if it matches {@code c}, else -1. */
+        int step(int[] p, int i, int c);
+    }
+
     static boolean like(String pattern, String text, int escape) {
-        int[] p = pattern.codePoints().toArray();
-        int[] s = text.codePoints().toArray();
-        int pi = 0;
-        int si = 0;
-        int starP = -1;
-        int starS = -1;
-        while (si < s.length) {
-            if (pi < p.length && p[pi] == escape && pi + 1 < p.length) {
-                if (fold(p[pi + 1]) == fold(s[si])) {
-                    pi += 2;
-                    si++;
-                    continue;
+        return match(pattern, text, new Syntax() {
+            @Override
+            public boolean isStar(int[] p, int i) {
+                return p[i] == '%';
+            }
+
+            @Override
+            public int step(int[] p, int i, int c) {
+                if (p[i] == escape && i + 1 < p.length) {
+                    return fold(p[i + 1]) == fold(c) ? 2 : -1;
                 }
-            } else if (pi < p.length && p[pi] == '%') {
-                starP = pi++;
-                starS = si;
-                continue;
-            } else if (pi < p.length && (p[pi] == '_' || fold(p[pi]) == fold(s[si]))) {
-                pi++;
-                si++;
-                continue;
+                return p[i] == '_' || fold(p[i]) == fold(c) ? 1 : -1;
             }
-            if (starP < 0) {
-                return false;
-            }
-            pi = starP + 1;
-            si = ++starS;
-        }
-        while (pi < p.length && p[pi] == '%') {
-            pi++;
-        }
-        return pi == p.length;
+        });
     }
 
     static boolean glob(String pattern, String text) {
+        return match(pattern, text, new Syntax() {
+            @Override
+            public boolean isStar(int[] p, int i) {
+                return p[i] == '*';
+            }
+
+            @Override
+            public int step(int[] p, int i, int c) {
+                if (p[i] == '[') {
+                    int end = classEnd(p, i);
+                    return end > 0 && inClass(p, i + 1, end, c) ? end + 1 - i : -1;
+                }
+                return p[i] == '?' || p[i] == c ? 1 : -1;
+            }
+        });
+    }
+
+    private static boolean match(String pattern, String text, Syntax syntax) {
         int[] p = pattern.codePoints().toArray();
         int[] s = text.codePoints().toArray();
         int pi = 0;
@@ -52,20 +62,14 @@ final class PatternMatch {
         int starP = -1;
         int starS = -1;
         while (si < s.length) {
-            if (pi < p.length && p[pi] == '*') {
+            if (pi < p.length && syntax.isStar(p, pi)) {
                 starP = pi++;
                 starS = si;
                 continue;
             }
-            if (pi < p.length && p[pi] == '[') {
-                int end = classEnd(p, pi);
-                if (end > 0 && inClass(p, pi + 1, end, s[si])) {
-                    pi = end + 1;
-                    si++;
-                    continue;
-                }
-            } else if (pi < p.length && (p[pi] == '?' || p[pi] == s[si])) {
-                pi++;
+            int step = pi < p.length ? syntax.step(p, pi, s[si]) : -1;
+            if (step > 0) {
+                pi += step;
                 si++;
                 continue;
             }
@@ -75,7 +79,7 @@ final class PatternMatch {
             pi = starP + 1;
             si = ++starS;
         }
-        while (pi < p.length && p[pi] == '*') {
+        while (pi < p.length && syntax.isStar(p, pi)) {
             pi++;
         }
         return pi == p.length;

@@ -7,7 +7,6 @@ import io.hyperspatial.hyperql.value.ValueOrder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.PriorityQueue;
 
 /**
  * ORDER BY: a full stable sort, or top-N with a bounded heap of {@code limit + offset} rows when a
@@ -42,25 +41,13 @@ final class Sorting {
             }
             return sorted;
         }
-        long keep = limit + offset;
-        Comparator<Keyed> order = comparator(t.keys());
-        PriorityQueue<Keyed> heap = new PriorityQueue<>(order.reversed());
+        SmallestK<Keyed> kept = new SmallestK<>(limit + offset, comparator(t.keys()));
         RowStream input = Executor.open(t.input(), frame);
         long seq = 0;
         for (Object[] r = input.next(); r != null; r = input.next()) {
-            if (keep == 0) {
-                continue;
-            }
-            Keyed k = keyed(t.keys(), r, seq++, frame);
-            if (heap.size() < keep) {
-                heap.add(k);
-            } else if (order.compare(k, heap.peek()) < 0) {
-                heap.poll();
-                heap.add(k);
-            }
+            kept.offer(keyed(t.keys(), r, seq++, frame));
         }
-        List<Keyed> rows = new ArrayList<>(heap);
-        rows.sort(order);
+        List<Keyed> rows = kept.sorted();
         List<Object[]> out = new ArrayList<>();
         for (int i = (int) Math.min(offset, rows.size()); i < rows.size(); i++) {
             out.add(rows.get(i).row());

@@ -21,6 +21,46 @@ public sealed interface PlanNode {
     /** The expressions this node evaluates, against its input row. */
     List<Scalar> expressions();
 
+    /** A node with exactly one input. */
+    sealed interface OneInput extends PlanNode permits Project, Aggregate, RowPreserving {
+        /** The input. */
+        PlanNode input();
+
+        @Override
+        default List<PlanNode> inputs() {
+            return List.of(input());
+        }
+    }
+
+    /** A one-input node whose rows have its input's columns (it filters, reorders or cuts rows). */
+    sealed interface RowPreserving extends OneInput permits Filter, Sort, TopN, Limit, Distinct {
+        @Override
+        default List<ColumnInfo> columns() {
+            return input().columns();
+        }
+    }
+
+    /** A join: its rows are a left row followed by a right row. */
+    sealed interface Joining extends PlanNode permits Join, HashJoin {
+        /** The left input, whose row order the output keeps. */
+        PlanNode left();
+
+        /** The right input. */
+        PlanNode right();
+
+        @Override
+        default List<ColumnInfo> columns() {
+            List<ColumnInfo> out = new ArrayList<>(left().columns());
+            out.addAll(right().columns());
+            return out;
+        }
+
+        @Override
+        default List<PlanNode> inputs() {
+            return List.of(left(), right());
+        }
+    }
+
     /** The kind of join. */
     enum JoinKind { INNER, LEFT }
 
@@ -78,17 +118,7 @@ public sealed interface PlanNode {
     }
 
     /** The input rows for which the predicate is true. */
-    record Filter(PlanNode input, Scalar predicate) implements PlanNode {
-        @Override
-        public List<ColumnInfo> columns() {
-            return input.columns();
-        }
-
-        @Override
-        public List<PlanNode> inputs() {
-            return List.of(input);
-        }
-
+    record Filter(PlanNode input, Scalar predicate) implements RowPreserving {
         @Override
         public List<Scalar> expressions() {
             return List.of(predicate);
@@ -96,12 +126,7 @@ public sealed interface PlanNode {
     }
 
     /** One output row per input row, computed by the expressions. */
-    record Project(PlanNode input, List<Scalar> outputs, List<ColumnInfo> columns) implements PlanNode {
-        @Override
-        public List<PlanNode> inputs() {
-            return List.of(input);
-        }
-
+    record Project(PlanNode input, List<Scalar> outputs, List<ColumnInfo> columns) implements OneInput {
         @Override
         public List<Scalar> expressions() {
             return outputs;
@@ -109,17 +134,7 @@ public sealed interface PlanNode {
     }
 
     /** A nested-loop join; {@code condition} null means every pair (a cross join). */
-    record Join(PlanNode left, PlanNode right, JoinKind kind, Scalar condition) implements PlanNode {
-        @Override
-        public List<ColumnInfo> columns() {
-            return concat(left.columns(), right.columns());
-        }
-
-        @Override
-        public List<PlanNode> inputs() {
-            return List.of(left, right);
-        }
-
+    record Join(PlanNode left, PlanNode right, JoinKind kind, Scalar condition) implements Joining {
         @Override
         public List<Scalar> expressions() {
             return condition == null ? List.of() : List.of(condition);
@@ -131,17 +146,7 @@ public sealed interface PlanNode {
      * compared after {@code coercions}; {@code residual} (over the joined row, may be null) must also hold.
      */
     record HashJoin(PlanNode left, PlanNode right, JoinKind kind, List<Scalar> leftKeys, List<Scalar> rightKeys,
-                    List<Coercion> coercions, Scalar residual) implements PlanNode {
-        @Override
-        public List<ColumnInfo> columns() {
-            return concat(left.columns(), right.columns());
-        }
-
-        @Override
-        public List<PlanNode> inputs() {
-            return List.of(left, right);
-        }
-
+                    List<Coercion> coercions, Scalar residual) implements Joining {
         @Override
         public List<Scalar> expressions() {
             List<Scalar> out = new ArrayList<>(leftKeys);
@@ -157,12 +162,7 @@ public sealed interface PlanNode {
      * aggregates. Without keys there is exactly one group, even over no rows.
      */
     record Aggregate(PlanNode input, List<Scalar> groupKeys, List<Scalar.AggregateCall> aggregates,
-                     List<ColumnInfo> columns) implements PlanNode {
-        @Override
-        public List<PlanNode> inputs() {
-            return List.of(input);
-        }
-
+                     List<ColumnInfo> columns) implements OneInput {
         @Override
         public List<Scalar> expressions() {
             List<Scalar> out = new ArrayList<>(groupKeys);
@@ -172,17 +172,7 @@ public sealed interface PlanNode {
     }
 
     /** The input sorted by the keys (stable). */
-    record Sort(PlanNode input, List<SortKey> keys) implements PlanNode {
-        @Override
-        public List<ColumnInfo> columns() {
-            return input.columns();
-        }
-
-        @Override
-        public List<PlanNode> inputs() {
-            return List.of(input);
-        }
-
+    record Sort(PlanNode input, List<SortKey> keys) implements RowPreserving {
         @Override
         public List<Scalar> expressions() {
             return keys.stream().map(SortKey::expression).toList();
@@ -190,17 +180,7 @@ public sealed interface PlanNode {
     }
 
     /** The first {@code limit} rows in key order after skipping {@code offset}, kept in a bounded heap. */
-    record TopN(PlanNode input, List<SortKey> keys, Scalar limit, Scalar offset) implements PlanNode {
-        @Override
-        public List<ColumnInfo> columns() {
-            return input.columns();
-        }
-
-        @Override
-        public List<PlanNode> inputs() {
-            return List.of(input);
-        }
-
+    record TopN(PlanNode input, List<SortKey> keys, Scalar limit, Scalar offset) implements RowPreserving {
         @Override
         public List<Scalar> expressions() {
             return keys.stream().map(SortKey::expression).toList();
@@ -208,17 +188,7 @@ public sealed interface PlanNode {
     }
 
     /** At most {@code limit} rows (null: all; negative: all) after skipping {@code offset} (may be null). */
-    record Limit(PlanNode input, Scalar limit, Scalar offset) implements PlanNode {
-        @Override
-        public List<ColumnInfo> columns() {
-            return input.columns();
-        }
-
-        @Override
-        public List<PlanNode> inputs() {
-            return List.of(input);
-        }
-
+    record Limit(PlanNode input, Scalar limit, Scalar offset) implements RowPreserving {
         @Override
         public List<Scalar> expressions() {
             return List.of();
@@ -226,17 +196,7 @@ public sealed interface PlanNode {
     }
 
     /** The input without duplicate rows, first occurrences kept in order. */
-    record Distinct(PlanNode input) implements PlanNode {
-        @Override
-        public List<ColumnInfo> columns() {
-            return input.columns();
-        }
-
-        @Override
-        public List<PlanNode> inputs() {
-            return List.of(input);
-        }
-
+    record Distinct(PlanNode input) implements RowPreserving {
         @Override
         public List<Scalar> expressions() {
             return List.of();
@@ -254,12 +214,5 @@ public sealed interface PlanNode {
         public List<Scalar> expressions() {
             return List.of();
         }
-    }
-
-    private static List<ColumnInfo> concat(List<ColumnInfo> a, List<ColumnInfo> b) {
-        List<ColumnInfo> out = new ArrayList<>(a.size() + b.size());
-        out.addAll(a);
-        out.addAll(b);
-        return out;
     }
 }

@@ -18,38 +18,25 @@ public final class ScalarRewriter {
      */
     public static Scalar topDown(Scalar e, UnaryOperator<Scalar> rule) {
         Scalar replaced = rule.apply(e);
-        if (replaced != e) {
-            return replaced;
-        }
-        List<Scalar> children = PlanWalker.children(e);
-        if (children.isEmpty()) {
-            return e;
-        }
-        List<Scalar> rewritten = new ArrayList<>(children.size());
-        boolean changed = false;
-        for (Scalar c : children) {
-            Scalar r = topDown(c, rule);
-            changed |= r != c;
-            rewritten.add(r);
-        }
-        return changed ? withChildren(e, rewritten) : e;
+        return replaced != e ? replaced : mapChildren(e, c -> topDown(c, rule));
     }
 
     /** Rewrites bottom-up: children first, then {@code rule} on the rebuilt node. */
     public static Scalar bottomUp(Scalar e, UnaryOperator<Scalar> rule) {
+        return rule.apply(mapChildren(e, c -> bottomUp(c, rule)));
+    }
+
+    /** The node with {@code f} applied to each child; the same node when no child changed. */
+    private static Scalar mapChildren(Scalar e, UnaryOperator<Scalar> f) {
         List<Scalar> children = PlanWalker.children(e);
-        Scalar rebuilt = e;
-        if (!children.isEmpty()) {
-            List<Scalar> rewritten = new ArrayList<>(children.size());
-            boolean changed = false;
-            for (Scalar c : children) {
-                Scalar r = bottomUp(c, rule);
-                changed |= r != c;
-                rewritten.add(r);
-            }
-            rebuilt = changed ? withChildren(e, rewritten) : e;
+        List<Scalar> rewritten = new ArrayList<>(children.size());
+        boolean changed = false;
+        for (Scalar c : children) {
+            Scalar r = f.apply(c);
+            changed |= r != c;
+            rewritten.add(r);
         }
-        return rule.apply(rebuilt);
+        return changed ? withChildren(e, rewritten) : e;
     }
 
     /** The node with its children (in {@link PlanWalker#children} order) replaced. */

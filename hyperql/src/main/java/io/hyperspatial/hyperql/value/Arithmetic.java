@@ -24,52 +24,45 @@ public final class Arithmetic {
     }
 
     public static Object add(Object a, Object b) {
-        Object x = toNumeric(a);
-        Object y = toNumeric(b);
-        if (x == null || y == null) {
-            return null;
-        }
-        if (x instanceof Long l && y instanceof Long m) {
+        return exactOrReal(a, b, (l, m) -> {
             long r = l + m;
-            if (((l ^ r) & (m ^ r)) < 0) {
-                return (double) l + (double) m;
-            }
-            return r;
-        }
-        return real(x) + real(y);
+            return ((l ^ r) & (m ^ r)) < 0 ? (Object) ((double) l + (double) m) : (Object) r;
+        }, Double::sum);
     }
 
     public static Object subtract(Object a, Object b) {
-        Object x = toNumeric(a);
-        Object y = toNumeric(b);
-        if (x == null || y == null) {
-            return null;
-        }
-        if (x instanceof Long l && y instanceof Long m) {
+        return exactOrReal(a, b, (l, m) -> {
             long r = l - m;
-            if (((l ^ m) & (l ^ r)) < 0) {
-                return (double) l - (double) m;
-            }
-            return r;
-        }
-        return real(x) - real(y);
+            return ((l ^ m) & (l ^ r)) < 0 ? (Object) ((double) l - (double) m) : (Object) r;
+        }, (x, y) -> x - y);
     }
 
     public static Object multiply(Object a, Object b) {
+        return exactOrReal(a, b, (l, m) -> {
+            long hi = Math.multiplyHigh(l, m);
+            long lo = l * m;
+            boolean fits = (hi == 0 && lo >= 0) || (hi == -1 && lo < 0);
+            return fits ? (Object) lo : (Object) ((double) l * (double) m);
+        }, (x, y) -> x * y);
+    }
+
+    /** An integer operation whose result is a Long, or a Double when the exact result does not fit. */
+    @FunctionalInterface
+    private interface IntegerOperation {
+        Object apply(long l, long m);
+    }
+
+    /** NULL if either operand is; the integer operation when both are integers; else the real one. */
+    private static Object exactOrReal(Object a, Object b, IntegerOperation integers, java.util.function.DoubleBinaryOperator reals) {
         Object x = toNumeric(a);
         Object y = toNumeric(b);
         if (x == null || y == null) {
             return null;
         }
         if (x instanceof Long l && y instanceof Long m) {
-            long hi = Math.multiplyHigh(l, m);
-            long lo = l * m;
-            if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
-                return lo;
-            }
-            return (double) l * (double) m;
+            return integers.apply(l, m);
         }
-        return real(x) * real(y);
+        return reals.applyAsDouble(real(x), real(y));
     }
 
     public static Object divide(Object a, Object b) {

@@ -2,6 +2,7 @@ package io.hyperspatial.hyperql.source.memory;
 
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlExecutionException;
+import io.hyperspatial.hyperql.exec.SmallestK;
 import io.hyperspatial.hyperql.source.AccessPath;
 import io.hyperspatial.hyperql.source.AccessRequest;
 import io.hyperspatial.hyperql.source.ColumnSchema;
@@ -103,30 +104,22 @@ public final class InMemoryTable implements Table {
         return changed;
     }
 
-    /** Exact k-NN: every accepted row's distance, the k smallest kept in a bounded heap; ties by row id. */
+    /** Exact k-NN: every accepted row's distance, the k smallest kept; ties by row id. */
     private List<Long> nearest(AccessRequest.Knn k) {
         record Scored(long id, double distance) {
         }
         java.util.Comparator<Scored> nearestFirst = java.util.Comparator.comparingDouble(Scored::distance)
                 .thenComparingLong(Scored::id);
-        java.util.PriorityQueue<Scored> heap = new java.util.PriorityQueue<>(nearestFirst.reversed());
+        SmallestK<Scored> kept = new SmallestK<>(k.k(), nearestFirst);
         for (int id = 0; id < rows.size(); id++) {
             Object[] row = rows.get(id);
             if (row == null || !(row[k.column()] instanceof Vector v) || v.dimensions() != k.query().dimensions()
                     || !k.filter().test(row)) {
                 continue;
             }
-            Scored s = new Scored(id, k.metric().distance(k.query(), v));
-            if (heap.size() < k.k()) {
-                heap.add(s);
-            } else if (nearestFirst.compare(s, heap.peek()) < 0) {
-                heap.poll();
-                heap.add(s);
-            }
+            kept.offer(new Scored(id, k.metric().distance(k.query(), v)));
         }
-        List<Scored> sorted = new ArrayList<>(heap);
-        sorted.sort(nearestFirst);
-        return sorted.stream().map(Scored::id).toList();
+        return kept.sorted().stream().map(Scored::id).toList();
     }
 
     Object[] rowAt(long id) {
