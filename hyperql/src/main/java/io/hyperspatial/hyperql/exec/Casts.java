@@ -25,6 +25,9 @@ public final class Casts {
             case INTEGER -> Arithmetic.integer(Arithmetic.toNumeric(v instanceof Double ? v : textNumber(v)));
             case REAL -> Arithmetic.real(Arithmetic.toNumeric(v instanceof Long || v instanceof Double ? v : textNumber(v)));
             case NUMERIC -> {
+                if (v instanceof Long || v instanceof Double) {
+                    yield v;
+                }
                 Object n = Arithmetic.toNumeric(v);
                 yield n instanceof Double d ? NumericText.integralOrSelf(d) : n;
             }

@@ -164,10 +164,10 @@ public final class Executor {
             };
         }
         TreeSet<Object[]> result = new TreeSet<>(RowKey::compareRows);
-        result.addAll(materialize(s.left(), frame));
+        addReplacing(result, materialize(s.left(), frame));
         List<Object[]> right = materialize(s.right(), frame);
         switch (s.kind()) {
-            case UNION -> result.addAll(right);
+            case UNION -> addReplacing(result, right);
             case INTERSECT -> {
                 TreeSet<Object[]> other = new TreeSet<>(RowKey::compareRows);
                 other.addAll(right);
@@ -177,5 +177,13 @@ public final class Executor {
             default -> throw new IllegalStateException();
         }
         return of(result.iterator());
+    }
+
+    /** Adds rows to a set where a later row replaces an equal earlier one (SQLite keeps 15.0 of 15 UNION 15.0). */
+    private static void addReplacing(TreeSet<Object[]> set, List<Object[]> rows) {
+        for (Object[] r : rows) {
+            set.remove(r);
+            set.add(r);
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.plan.AggregateFunction;
 import io.hyperspatial.hyperql.value.Arithmetic;
+import io.hyperspatial.hyperql.value.NumericText;
 import io.hyperspatial.hyperql.value.TextForm;
 import io.hyperspatial.hyperql.value.ValueOrder;
 
@@ -75,6 +76,9 @@ public abstract sealed class Accumulator {
                 return;
             }
             any = true;
+            if (v instanceof String text && NumericText.parseWhole(text) instanceof Long whole) {
+                v = whole;
+            }
             if (v instanceof Long l && !real) {
                 long r = integer + l;
                 if (((integer ^ r) & (l ^ r)) < 0) {

@@ -225,14 +225,18 @@ public final class ScalarFunctions {
         };
     }
 
-    /** Scalar max (direction 1) or min (-1): NULL if any argument is NULL. */
+    /**
+     * Scalar max (direction 1) or min (-1): NULL if any argument is NULL. Among equal values max keeps
+     * the first and min the last, as SQLite does ({@code min(5, 5.0)} is 5.0).
+     */
     private static Object extreme(Object[] a, int direction) {
-        Object best = null;
+        Object best = a[0];
         for (Object v : a) {
             if (v == null) {
                 return null;
             }
-            if (best == null || ValueOrder.compare(v, best) * direction > 0) {
+            int c = ValueOrder.compare(best, v);
+            if (direction > 0 ? c < 0 : c >= 0) {
                 best = v;
             }
         }

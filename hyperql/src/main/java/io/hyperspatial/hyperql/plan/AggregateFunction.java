@@ -6,7 +6,7 @@ public enum AggregateFunction {
     COUNT_STAR,
     /** {@code count(x)}: the number of non-NULL values. */
     COUNT,
-    /** Integer sum while every value is an integer (overflow is an error), real otherwise; NULL when no values. */
+    /** Integer sum while every value is an integer or integer text (overflow is an error), real otherwise; NULL when no values. */
     SUM,
     /** Always real; 0.0 when no values. */
     TOTAL,

@@ -65,7 +65,7 @@ public final class SltParser {
                         i++;
                         List<String> values = new ArrayList<>();
                         while (i < lines.size() && !lines.get(i).isBlank()) {
-                            values.add(lines.get(i++).strip());
+                            values.add(stripLineEnd(lines.get(i++)));
                         }
                         Matcher m = values.size() == 1 ? HASH.matcher(values.get(0)) : null;
                         expected = m != null && m.matches()
@@ -91,6 +91,11 @@ public final class SltParser {
             }
         }
         return records;
+    }
+
+    /** A value line without its line end; leading spaces belong to the value. */
+    private static String stripLineEnd(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
     private static SltRecord query(int line, String[] head, String sql, SltRecord.Expected expected, boolean skipped) {

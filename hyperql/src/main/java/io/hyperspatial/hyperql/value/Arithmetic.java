@@ -109,7 +109,7 @@ public final class Arithmetic {
         Object x = toNumeric(a);
         return switch (x) {
             case null -> null;
-            case Long l -> l == Long.MIN_VALUE ? -(double) l : -l;
+            case Long l -> l == Long.MIN_VALUE ? (Object) (-(double) l) : (Object) (-l);
             case Double d -> -d;
             default -> throw new IllegalStateException();
         };

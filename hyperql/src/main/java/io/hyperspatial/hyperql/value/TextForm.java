@@ -37,7 +37,7 @@ public final class TextForm {
             return d > 0 ? "Inf" : "-Inf";
         }
         if (d == 0) {
-            return (1 / d < 0) ? "-0.0" : "0.0";
+            return "0.0";
         }
         BigDecimal rounded = new BigDecimal(d).round(FIFTEEN_DIGITS);
         int exponent = rounded.precision() - rounded.scale() - 1;
