@@ -4,6 +4,8 @@ import io.hyperspatial.hyperql.ast.Expr;
 import io.hyperspatial.hyperql.ast.Select;
 import io.hyperspatial.hyperql.ast.Statement;
 import io.hyperspatial.hyperql.ast.TypeName;
+import io.hyperspatial.hyperql.error.ErrorCode;
+import io.hyperspatial.hyperql.error.HqlSemanticException;
 import io.hyperspatial.hyperql.error.HqlSyntaxException;
 import io.hyperspatial.hyperql.error.SourcePosition;
 import io.hyperspatial.hyperql.parse.HyperQLParser.*;
@@ -72,6 +74,9 @@ final class AstBuilder {
         List<String> primaryKey = new ArrayList<>();
         List<List<String>> unique = new ArrayList<>();
         for (TableConstraintContext t : ctx.tableConstraint()) {
+            if (t.CHECK() != null) {
+                throw checkUnsupported(t);
+            }
             List<String> cols = new ArrayList<>();
             for (IndexedColumnContext ic : t.indexedColumn()) {
                 cols.add(identifier(ic.identifier(0)));
@@ -97,12 +102,17 @@ final class AstBuilder {
                 case PrimaryKeyConstraintContext p -> primaryKey = true;
                 case UniqueConstraintContext u -> unique = true;
                 case DefaultConstraintContext d -> defaultValue = defaultValue(d);
+                case CheckConstraintContext c -> throw checkUnsupported(c);
                 default -> {
-                    // NULL, CHECK, COLLATE and REFERENCES are accepted and not enforced.
+                    // NULL and COLLATE change nothing; REFERENCES is not enforced, as in SQLite by default.
                 }
             }
         }
         return new Statement.ColumnDef(identifier(ctx.identifier()), type, notNull, primaryKey, unique, defaultValue);
+    }
+
+    private static HqlSemanticException checkUnsupported(ParserRuleContext at) {
+        return new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "CHECK constraints are not supported", position(at));
     }
 
     private Expr defaultValue(DefaultConstraintContext d) {
@@ -134,6 +144,10 @@ final class AstBuilder {
     }
 
     private Statement createIndex(CreateIndexContext ctx) {
+        if (ctx.WHERE() != null) {
+            throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "partial indexes (CREATE INDEX ... WHERE) are not supported",
+                    position(ctx.WHERE().getSymbol()));
+        }
         List<String> columns = new ArrayList<>();
         for (IndexedColumnContext ic : ctx.indexedColumn()) {
             columns.add(identifier(ic.identifier(0)));
