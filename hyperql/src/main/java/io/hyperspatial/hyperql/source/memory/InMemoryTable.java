@@ -73,7 +73,7 @@ public final class InMemoryTable implements Table {
             case AccessRequest.Lookup l -> new IdCursor(List.copyOf(index(l.column()).lookup(l.key())).iterator());
             case AccessRequest.Range r -> {
                 List<Long> ids = new ArrayList<>();
-                for (List<Long> bucket : index(r.column())
+                for (java.util.Set<Long> bucket : index(r.column())
                         .range(r.lower(), r.lowerInclusive(), r.upper(), r.upperInclusive()).values()) {
                     ids.addAll(bucket);
                 }

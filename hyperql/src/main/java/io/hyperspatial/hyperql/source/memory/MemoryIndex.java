@@ -3,20 +3,23 @@ package io.hyperspatial.hyperql.source.memory;
 import io.hyperspatial.hyperql.source.IndexDefinition;
 import io.hyperspatial.hyperql.value.ValueOrder;
 
-import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * An ordered index over the rows of one {@link InMemoryTable}: a sorted map from the first indexed
- * column's value to the ids of the rows holding it (rows with NULL there are not indexed, as no
+ * column's value to the ids of the rows holding it (a linked hash set: removal stays O(1) however
+ * many rows share a value) (rows with NULL there are not indexed, as no
  * lookup or range can match them). Further columns only matter for uniqueness. Not thread-safe.
  */
 final class MemoryIndex {
     private final IndexDefinition definition;
     private final int[] columns;
-    private final TreeMap<Object, List<Long>> entries = new TreeMap<>(ValueOrder.NULLS_FIRST);
+    private final TreeMap<Object, LinkedHashSet<Long>> entries = new TreeMap<>(ValueOrder.NULLS_FIRST);
 
     MemoryIndex(IndexDefinition definition, int[] columns) {
         this.definition = definition;
@@ -34,7 +37,7 @@ final class MemoryIndex {
     void add(Object[] row, long rowId) {
         Object key = row[columns[0]];
         if (key != null) {
-            entries.computeIfAbsent(key, k -> new ArrayList<>(1)).add(rowId);
+            entries.computeIfAbsent(key, k -> new LinkedHashSet<>(2)).add(rowId);
         }
     }
 
@@ -43,7 +46,7 @@ final class MemoryIndex {
         if (key == null) {
             return;
         }
-        List<Long> ids = entries.get(key);
+        Set<Long> ids = entries.get(key);
         if (ids != null) {
             ids.remove(rowId);
             if (ids.isEmpty()) {
@@ -52,18 +55,18 @@ final class MemoryIndex {
         }
     }
 
-    /** Ids of rows whose leading column equals key. */
-    List<Long> lookup(Object key) {
+    /** Ids of rows whose leading column equals key, in insertion order. */
+    Collection<Long> lookup(Object key) {
         if (key == null) {
             return List.of();
         }
-        List<Long> ids = entries.get(key);
+        Set<Long> ids = entries.get(key);
         return ids == null ? List.of() : ids;
     }
 
     /** The entries within the bounds (a null bound is open), in key order. */
-    NavigableMap<Object, List<Long>> range(Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive) {
-        NavigableMap<Object, List<Long>> m = entries;
+    NavigableMap<Object, LinkedHashSet<Long>> range(Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive) {
+        NavigableMap<Object, LinkedHashSet<Long>> m = entries;
         if (lower != null) {
             m = m.tailMap(lower, lowerInclusive);
         }
