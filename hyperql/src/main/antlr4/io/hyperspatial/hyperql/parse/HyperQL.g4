@@ -177,7 +177,7 @@ primary
     | EXISTS '(' select ')'                                               # existsPrimary
     | '(' select ')'                                                      # subqueryPrimary
     | '(' expr ')'                                                        # parenthesizedPrimary
-    | name=identifier '(' (DISTINCT? expr (',' expr)* | star='*')? ')'     # functionPrimary
+    | name=identifier '(' ((DISTINCT | ALL)? expr (',' expr)* | star='*')? ')'  # functionPrimary
     | identifier ('.' identifier)?                                        # columnPrimary
     ;
 
