@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * Hash aggregation: one pass over the input into a hash table of groups, then the groups in key
  * order (SQLite's output order for GROUP BY without ORDER BY). Without group keys there is one
- * group, also over an empty input.
+ * group, also over an empty input. A group reports its key values as its last row had them.
  */
 final class Aggregation {
     private Aggregation() {
@@ -29,6 +29,7 @@ final class Aggregation {
                 keyValues[i] = Evaluator.eval(keys.get(i), r, frame);
             }
             Group g = groups.computeIfAbsent(RowKey.of(keyValues), k -> new Group(keyValues, calls));
+            g.keys = keyValues;
             for (int i = 0; i < calls.size(); i++) {
                 Scalar.AggregateCall call = calls.get(i);
                 Object[] args = new Object[call.arguments().size()];
@@ -56,7 +57,8 @@ final class Aggregation {
     }
 
     private static final class Group {
-        final Object[] keys;
+        /** The keys as the group's last row had them (equal keys may differ in type: 1 and 1.0), as SQLite reports them. */
+        Object[] keys;
         final Accumulator[] accumulators;
 
         Group(Object[] keys, List<Scalar.AggregateCall> calls) {
