@@ -128,7 +128,7 @@ public final class Analyzer {
     }
 
     private BoundStatement createIndex(Statement.CreateIndex c) {
-        Table table = table(c.table(), null);
+        Table table = table(c.table());
         for (String column : c.columns()) {
             requireColumn(table.schema(), column);
         }
@@ -145,7 +145,7 @@ public final class Analyzer {
     }
 
     private BoundStatement insert(Statement.Insert i) {
-        Table table = table(i.table(), null);
+        Table table = table(i.table());
         TableSchema schema = table.schema();
         int[] targets;
         if (i.columns().isEmpty()) {
@@ -172,7 +172,7 @@ public final class Analyzer {
     }
 
     private BoundStatement update(Statement.Update u) {
-        Table table = table(u.table(), null);
+        Table table = table(u.table());
         Scope scope = new Scope(null);
         PlanNode.Scan scan = FromAnalyzer.scan(table, table.schema().name(), true);
         scope.add(table.schema().name(), scan.columns().subList(0, table.schema().columns().size()));
@@ -189,7 +189,7 @@ public final class Analyzer {
     }
 
     private BoundStatement delete(Statement.Delete d) {
-        Table table = table(d.table(), null);
+        Table table = table(d.table());
         Scope scope = new Scope(null);
         PlanNode.Scan scan = FromAnalyzer.scan(table, table.schema().name(), true);
         scope.add(table.schema().name(), scan.columns().subList(0, table.schema().columns().size()));
@@ -200,10 +200,10 @@ public final class Analyzer {
         return where == null ? scan : new PlanNode.Filter(scan, selects.binder().bind(where, cx).scalar());
     }
 
-    private Table table(String name, Expr at) {
+    private Table table(String name) {
         return source.table(name).orElseThrow(() -> new HqlSemanticException(ErrorCode.HQL_UNKNOWN_TABLE,
                 source.view(name).isPresent() ? "cannot modify " + name + " because it is a view" : "no such table: " + name,
-                at == null ? null : at.position()));
+                null));
     }
 
     private static int requireColumn(TableSchema schema, String column) {

@@ -37,8 +37,9 @@ final class ExprBinder {
      * @param clause     the clause name, for error messages
      */
     record Context(Scope scope, boolean aggregates, Map<String, Typed> aliases, String clause) {
+        /** The context of an aggregate's arguments, where another aggregate would be nested. */
         Context withoutAggregates() {
-            return new Context(scope, false, aliases, clause);
+            return new Context(scope, false, aliases, "an aggregate's arguments");
         }
     }
 
@@ -99,7 +100,7 @@ final class ExprBinder {
             Typed alias = cx.aliases().get(c.name().toLowerCase(Locale.ROOT));
             if (alias != null) {
                 if (!cx.aggregates() && hasAggregate(alias.scalar())) {
-                    throw misusedAggregate(c.name(), c);
+                    throw misusedAggregate(c.name(), cx, c);
                 }
                 return alias;
             }
@@ -228,7 +229,7 @@ final class ExprBinder {
         AggregateFunction aggregate = AggregateFunction.named(name, f.arguments().size(), f.star());
         if (aggregate != null) {
             if (!cx.aggregates()) {
-                throw misusedAggregate(name + "()", f);
+                throw misusedAggregate(name + "()", cx, f);
             }
             Context inner = cx.withoutAggregates();
             List<Scalar> args = new ArrayList<>();
@@ -311,8 +312,9 @@ final class ExprBinder {
         return found[0];
     }
 
-    private static HqlSemanticException misusedAggregate(String what, Expr at) {
-        return new HqlSemanticException(ErrorCode.HQL_MISUSED_AGGREGATE, "misuse of aggregate: " + what, at.position());
+    private static HqlSemanticException misusedAggregate(String what, Context cx, Expr at) {
+        return new HqlSemanticException(ErrorCode.HQL_MISUSED_AGGREGATE, "misuse of aggregate " + what + " in "
+                + cx.clause(), at.position());
     }
 
     private static HqlSemanticException wrongArguments(String name, Expr at) {
