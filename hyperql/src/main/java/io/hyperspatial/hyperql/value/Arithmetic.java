@@ -27,7 +27,7 @@ public final class Arithmetic {
         return exactOrReal(a, b, (l, m) -> {
             long r = l + m;
             return ((l ^ r) & (m ^ r)) < 0 ? (Object) ((double) l + (double) m) : (Object) r;
-        }, Double::sum);
+        }, (x, y) -> x + y);
     }
 
     public static Object subtract(Object a, Object b) {
@@ -46,14 +46,36 @@ public final class Arithmetic {
         }, (x, y) -> x * y);
     }
 
-    /** An integer operation whose result is a Long, or a Double when the exact result does not fit. */
+    public static Object divide(Object a, Object b) {
+        return exactOrReal(a, b, (l, m) -> {
+            if (m == 0) {
+                return null;
+            }
+            return l == Long.MIN_VALUE && m == -1 ? (Object) (-(double) Long.MIN_VALUE) : (Object) (l / m);
+        }, (x, y) -> y == 0 ? null : (Object) (x / y));
+    }
+
+    /** The remainder of the operands' integer parts; REAL when either operand is. */
+    public static Object remainder(Object a, Object b) {
+        IntegerOperation integers = (l, m) -> m == 0 ? null : (Object) (m == -1 ? 0L : l % m);
+        return exactOrReal(a, b, integers, (x, y) -> integers.apply(integer(x), integer(y)) instanceof Long r
+                ? (Object) r.doubleValue() : null);
+    }
+
+    /** An operation on two integers: a Long, a Double when the exact result does not fit, or null. */
     @FunctionalInterface
     private interface IntegerOperation {
         Object apply(long l, long m);
     }
 
+    /** An operation on two reals (at least one operand was REAL): a value or null. */
+    @FunctionalInterface
+    private interface RealOperation {
+        Object apply(double x, double y);
+    }
+
     /** NULL if either operand is; the integer operation when both are integers; else the real one. */
-    private static Object exactOrReal(Object a, Object b, IntegerOperation integers, java.util.function.DoubleBinaryOperator reals) {
+    private static Object exactOrReal(Object a, Object b, IntegerOperation integers, RealOperation reals) {
         Object x = toNumeric(a);
         Object y = toNumeric(b);
         if (x == null || y == null) {
@@ -62,47 +84,7 @@ public final class Arithmetic {
         if (x instanceof Long l && y instanceof Long m) {
             return integers.apply(l, m);
         }
-        return reals.applyAsDouble(real(x), real(y));
-    }
-
-    public static Object divide(Object a, Object b) {
-        Object x = toNumeric(a);
-        Object y = toNumeric(b);
-        if (x == null || y == null) {
-            return null;
-        }
-        if (x instanceof Long l && y instanceof Long m) {
-            if (m == 0) {
-                return null;
-            }
-            if (l == Long.MIN_VALUE && m == -1) {
-                return -(double) Long.MIN_VALUE;
-            }
-            return l / m;
-        }
-        double divisor = real(y);
-        if (divisor == 0) {
-            return null;
-        }
-        return real(x) / divisor;
-    }
-
-    public static Object remainder(Object a, Object b) {
-        Object x = toNumeric(a);
-        Object y = toNumeric(b);
-        if (x == null || y == null) {
-            return null;
-        }
-        long l = integer(x);
-        long m = integer(y);
-        if (m == 0) {
-            return null;
-        }
-        long r = m == -1 ? 0 : l % m;
-        if (x instanceof Double || y instanceof Double) {
-            return (double) r;
-        }
-        return r;
+        return reals.apply(real(x), real(y));
     }
 
     public static Object negate(Object a) {
@@ -117,20 +99,14 @@ public final class Arithmetic {
 
     /** Bitwise operators and shifts work on the integer form; NULL in, NULL out. */
     public static Object bitwise(String op, Object a, Object b) {
-        Object x = toNumeric(a);
-        Object y = toNumeric(b);
-        if (x == null || y == null) {
-            return null;
-        }
-        long l = integer(x);
-        long m = integer(y);
-        return switch (op) {
-            case "&" -> l & m;
-            case "|" -> l | m;
-            case "<<" -> shiftLeft(l, m);
-            case ">>" -> shiftLeft(l, -m);
+        IntegerOperation f = switch (op) {
+            case "&" -> (l, m) -> l & m;
+            case "|" -> (l, m) -> l | m;
+            case "<<" -> (l, m) -> shiftLeft(l, m);
+            case ">>" -> (l, m) -> shiftLeft(l, -m);
             default -> throw new IllegalArgumentException(op);
         };
+        return exactOrReal(a, b, f, (x, y) -> f.apply(integer(x), integer(y)));
     }
 
     public static Object bitNot(Object a) {
@@ -149,6 +125,10 @@ public final class Arithmetic {
     /** The value as a double (it must be numeric). */
     public static double real(Object numeric) {
         return numeric instanceof Long l ? l.doubleValue() : (Double) numeric;
+    }
+
+    private static long integer(double d) {
+        return Double.isNaN(d) ? 0 : (long) d;
     }
 
     /** A numeric value as a long, truncating reals toward zero and saturating out-of-range ones. */
