@@ -1,0 +1,249 @@
+/*
+ * HyperQL: the SQL core (SQLite dialect) with room for the vector, graph, stream and function
+ * extensions of later issues. Expressions are written as one rule per precedence level (lowest
+ * first) so that operands such as BETWEEN's bounds are parsed at the right level.
+ */
+grammar HyperQL;
+
+options { caseInsensitive = true; }
+
+script : ';'* (statement (';'+ statement)*)? ';'* EOF ;
+
+statement
+    : EXPLAIN statement                                                   # explainStatement
+    | createTable                                                         # createTableStatement
+    | createIndex                                                         # createIndexStatement
+    | createView                                                          # createViewStatement
+    | DROP kind=(TABLE | INDEX | VIEW) (IF EXISTS)? qualifiedName          # dropStatement
+    | insert                                                              # insertStatement
+    | update                                                              # updateStatement
+    | delete                                                              # deleteStatement
+    | select                                                              # selectStatement
+    ;
+
+// ---- DDL ----
+
+createTable
+    : CREATE (TEMP | TEMPORARY)? TABLE (IF NOT EXISTS)? qualifiedName
+      ( '(' columnDef (',' columnDef)* (',' tableConstraint)* ')' | AS select )
+    ;
+
+columnDef : identifier typeName? columnConstraint* ;
+
+typeName
+    : VECTOR '(' dimensions=INTEGER_LITERAL (',' metric=identifier)? ')'
+    | identifier+ ('(' signedNumber (',' signedNumber)? ')')?
+    ;
+
+columnConstraint : (CONSTRAINT identifier)? columnConstraintBody ;
+
+columnConstraintBody
+    : PRIMARY KEY (ASC | DESC)? AUTOINCREMENT?                            # primaryKeyConstraint
+    | NOT NULL                                                            # notNullConstraint
+    | NULL                                                                # nullableConstraint
+    | UNIQUE                                                              # uniqueConstraint
+    | DEFAULT (signedNumber | literal | '(' expr ')')                      # defaultConstraint
+    | CHECK '(' expr ')'                                                  # checkConstraint
+    | COLLATE identifier                                                  # collateConstraint
+    | REFERENCES identifier ('(' identifierList ')')?                     # referencesConstraint
+    ;
+
+tableConstraint
+    : (CONSTRAINT identifier)?
+      ( PRIMARY KEY '(' indexedColumn (',' indexedColumn)* ')'
+      | UNIQUE '(' indexedColumn (',' indexedColumn)* ')'
+      | CHECK '(' expr ')'
+      | FOREIGN KEY '(' identifierList ')' REFERENCES identifier ('(' identifierList ')')?
+      )
+    ;
+
+createIndex
+    : CREATE UNIQUE? INDEX (IF NOT EXISTS)? name=qualifiedName ON table=qualifiedName
+      '(' indexedColumn (',' indexedColumn)* ')' (WHERE expr)?
+    ;
+
+indexedColumn : identifier (COLLATE identifier)? (ASC | DESC)? ;
+
+createView
+    : CREATE (TEMP | TEMPORARY)? VIEW (IF NOT EXISTS)? qualifiedName ('(' identifierList ')')? AS select
+    ;
+
+// ---- DML ----
+
+insert
+    : (INSERT (OR conflict=(REPLACE | IGNORE | ABORT | FAIL | ROLLBACK))? | REPLACE) INTO qualifiedName
+      ('(' identifierList ')')? (select | DEFAULT VALUES)
+    ;
+
+update
+    : UPDATE (OR (REPLACE | IGNORE | ABORT | FAIL | ROLLBACK))? qualifiedName
+      SET assignment (',' assignment)* (WHERE expr)?
+    ;
+
+assignment : identifier '=' expr ;
+
+delete : DELETE FROM qualifiedName (WHERE expr)? ;
+
+// ---- SELECT ----
+
+select : selectCore (compoundOperator selectCore)* orderBy? limit? ;
+
+compoundOperator : UNION ALL? | INTERSECT | EXCEPT ;
+
+selectCore
+    : SELECT (DISTINCT | ALL)? resultColumn (',' resultColumn)*
+      (FROM from)? (WHERE where=expr)?
+      (GROUP BY expr (',' expr)*)? (HAVING having=expr)?                   # querySpecification
+    | VALUES valuesRow (',' valuesRow)*                                   # valuesClause
+    ;
+
+valuesRow : '(' expr (',' expr)* ')' ;
+
+resultColumn
+    : '*'                                                                 # allColumns
+    | identifier '.' '*'                                                  # tableColumns
+    | expr (AS? alias=identifier)?                                        # exprColumn
+    ;
+
+from : tableSource (join)* ;
+
+join
+    : ','                                        tableSource              # commaJoin
+    | joinKind? JOIN tableSource joinConstraint?                          # explicitJoin
+    ;
+
+joinKind : NATURAL? (LEFT OUTER? | INNER | CROSS) | NATURAL ;
+
+joinConstraint
+    : ON expr                                                             # onConstraint
+    | USING '(' identifierList ')'                                        # usingConstraint
+    ;
+
+tableSource
+    : qualifiedName (AS? alias=identifier)?                              # namedTable
+    | '(' select ')' (AS? alias=identifier)?                              # subqueryTable
+    | '(' from ')'                                                        # nestedFrom
+    ;
+
+orderBy : ORDER BY orderingTerm (',' orderingTerm)* ;
+
+orderingTerm : expr (COLLATE identifier)? (ASC | DESC)? (NULLS (FIRST | LAST))? ;
+
+limit : LIMIT expr ((OFFSET | ',') expr)? ;
+
+// ---- expressions, lowest precedence first ----
+
+expr : orExpr ;
+
+orExpr : andExpr (OR andExpr)* ;
+
+andExpr : notExpr (AND notExpr)* ;
+
+notExpr : NOT notExpr | equality ;
+
+equality : comparison equalityTail* ;
+
+equalityTail
+    : op=('=' | '==' | '!=' | '<>') comparison                             # equalsTail
+    | IS NOT? (DISTINCT FROM)? comparison                                 # isTail
+    | NOT? IN '(' (select | expr (',' expr)*)? ')'                         # inTail
+    | NOT? IN qualifiedName                                               # inTableTail
+    | NOT? op=(LIKE | GLOB) comparison (ESCAPE comparison)?                # likeTail
+    | NOT? BETWEEN comparison AND comparison                              # betweenTail
+    | (ISNULL | NOTNULL | NOT NULL)                                       # nullTestTail
+    ;
+
+comparison : bitwise (op=('<' | '<=' | '>' | '>=') bitwise)* ;
+
+bitwise : distance (op=('<<' | '>>' | '&' | '|') distance)* ;
+
+distance : additive (op=('<->' | '<=>' | '<#>') additive)* ;
+
+additive : multiplicative (op=('+' | '-') multiplicative)* ;
+
+multiplicative : concat (op=('*' | '/' | '%') concat)* ;
+
+concat : unary ('||' unary)* ;
+
+unary : op=('-' | '+' | '~') unary | postfix ;
+
+postfix : primary (COLLATE identifier)? ;
+
+primary
+    : literal                                                             # literalPrimary
+    | parameter                                                           # parameterPrimary
+    | CASE operand=expr? (WHEN expr THEN expr)+ (ELSE elseExpr=expr)? END  # casePrimary
+    | CAST '(' expr AS typeName ')'                                       # castPrimary
+    | EXISTS '(' select ')'                                               # existsPrimary
+    | '(' select ')'                                                      # subqueryPrimary
+    | '(' expr ')'                                                        # parenthesizedPrimary
+    | name=identifier '(' ((DISTINCT | ALL)? expr (',' expr)* | star='*')? ')'  # functionPrimary
+    | identifier ('.' identifier)?                                        # columnPrimary
+    ;
+
+literal
+    : INTEGER_LITERAL | REAL_LITERAL | STRING_LITERAL | BLOB_LITERAL | NULL | TRUE | FALSE
+    | CURRENT_DATE | CURRENT_TIME | CURRENT_TIMESTAMP
+    ;
+
+signedNumber : ('+' | '-')? (INTEGER_LITERAL | REAL_LITERAL) ;
+
+parameter : QUESTION | NAMED_PARAMETER ;
+
+qualifiedName : identifier ('.' identifier)? ;
+
+identifierList : identifier (',' identifier)* ;
+
+// Keywords that may also name a table, a column or a function.
+identifier
+    : IDENTIFIER | QUOTED_IDENTIFIER
+    | KEY | ABORT | FAIL | IGNORE | ROLLBACK | REPLACE | TEMP | TEMPORARY | FIRST | LAST | NULLS
+    | VECTOR | ASC | DESC | GLOB | LIKE | AUTOINCREMENT
+    ;
+
+// ---- lexer ----
+
+ABORT : 'ABORT' ; ALL : 'ALL' ; AND : 'AND' ; AS : 'AS' ; ASC : 'ASC' ;
+AUTOINCREMENT : 'AUTOINCREMENT' ; BETWEEN : 'BETWEEN' ; BY : 'BY' ; CASE : 'CASE' ; CAST : 'CAST' ;
+CHECK : 'CHECK' ; COLLATE : 'COLLATE' ; CONSTRAINT : 'CONSTRAINT' ; CREATE : 'CREATE' ;
+CROSS : 'CROSS' ; CURRENT_DATE : 'CURRENT_DATE' ; CURRENT_TIME : 'CURRENT_TIME' ;
+CURRENT_TIMESTAMP : 'CURRENT_TIMESTAMP' ; DEFAULT : 'DEFAULT' ; DELETE : 'DELETE' ; DESC : 'DESC' ;
+DISTINCT : 'DISTINCT' ; DROP : 'DROP' ; ELSE : 'ELSE' ; END : 'END' ; ESCAPE : 'ESCAPE' ;
+EXCEPT : 'EXCEPT' ; EXISTS : 'EXISTS' ; EXPLAIN : 'EXPLAIN' ; FAIL : 'FAIL' ; FALSE : 'FALSE' ;
+FIRST : 'FIRST' ; FOREIGN : 'FOREIGN' ; FROM : 'FROM' ; GLOB : 'GLOB' ; GROUP : 'GROUP' ;
+HAVING : 'HAVING' ; IF : 'IF' ; IGNORE : 'IGNORE' ; IN : 'IN' ; INDEX : 'INDEX' ; INNER : 'INNER' ;
+INSERT : 'INSERT' ; INTERSECT : 'INTERSECT' ; INTO : 'INTO' ; IS : 'IS' ; ISNULL : 'ISNULL' ;
+JOIN : 'JOIN' ; KEY : 'KEY' ; LAST : 'LAST' ; LEFT : 'LEFT' ; LIKE : 'LIKE' ; LIMIT : 'LIMIT' ;
+NATURAL : 'NATURAL' ; NOT : 'NOT' ; NOTNULL : 'NOTNULL' ; NULL : 'NULL' ; NULLS : 'NULLS' ;
+OFFSET : 'OFFSET' ; ON : 'ON' ; OR : 'OR' ; ORDER : 'ORDER' ; OUTER : 'OUTER' ; PRIMARY : 'PRIMARY' ;
+REFERENCES : 'REFERENCES' ; REPLACE : 'REPLACE' ; ROLLBACK : 'ROLLBACK' ; SELECT : 'SELECT' ;
+SET : 'SET' ; TABLE : 'TABLE' ; TEMP : 'TEMP' ; TEMPORARY : 'TEMPORARY' ; THEN : 'THEN' ;
+TRUE : 'TRUE' ; UNION : 'UNION' ; UNIQUE : 'UNIQUE' ; UPDATE : 'UPDATE' ; USING : 'USING' ;
+VALUES : 'VALUES' ; VECTOR : 'VECTOR' ; VIEW : 'VIEW' ; WHEN : 'WHEN' ; WHERE : 'WHERE' ;
+
+QUESTION : '?' ;
+NAMED_PARAMETER : [$:@] [A-Z_] [A-Z_0-9]* ;
+
+INTEGER_LITERAL : DIGIT+ | '0X' HEX_DIGIT+ ;
+REAL_LITERAL
+    : DIGIT+ '.' DIGIT* EXPONENT?
+    | '.' DIGIT+ EXPONENT?
+    | DIGIT+ EXPONENT
+    ;
+STRING_LITERAL : '\'' ( ~'\'' | '\'\'' )* '\'' ;
+BLOB_LITERAL : 'X' '\'' HEX_DIGIT* '\'' ;
+IDENTIFIER : [A-Z_] [A-Z_0-9$]* ;
+QUOTED_IDENTIFIER
+    : '"' ( ~'"' | '""' )* '"'
+    | '`' ( ~'`' | '``' )* '`'
+    | '[' ~']'* ']'
+    ;
+
+SINGLE_LINE_COMMENT : '--' ~[\r\n]* -> channel(HIDDEN) ;
+MULTILINE_COMMENT : '/*' .*? ( '*/' | EOF ) -> channel(HIDDEN) ;
+WHITESPACE : [ \t\r\n\f]+ -> channel(HIDDEN) ;
+UNEXPECTED_CHARACTER : . ;
+
+fragment DIGIT : [0-9] ;
+fragment HEX_DIGIT : [0-9A-F] ;
+fragment EXPONENT : 'E' [+-]? DIGIT+ ;

@@ -1,0 +1,107 @@
+package io.hyperspatial.hyperql;
+
+import io.hyperspatial.hyperql.ast.Statement;
+import io.hyperspatial.hyperql.engine.JavaValues;
+import io.hyperspatial.hyperql.error.ErrorCode;
+import io.hyperspatial.hyperql.error.HqlExecutionException;
+import io.hyperspatial.hyperql.plan.BoundStatement;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A parsed and planned statement, run any number of times with different parameter values.
+ * Parameters are numbered by first appearance; {@code ?} and {@code $name} may be mixed. When the
+ * schema has changed since planning, the next execution plans again from the kept syntax tree.
+ * EXPLAIN needs no parameter values. Thread-safe through its {@link Engine}.
+ */
+public final class PreparedStatement {
+    private final Engine engine;
+    private final String sql;
+    private final Statement statement;
+    private Engine.Plan plan;
+
+    PreparedStatement(Engine engine, String sql, Statement statement) {
+        this.engine = engine;
+        this.sql = sql;
+        this.statement = statement;
+        this.plan = engine.plan(statement);
+    }
+
+    /** The statement text. */
+    public String sql() {
+        return sql;
+    }
+
+    /** The parameter labels by slot: {@code ?1}, {@code ?2} for positional ones, {@code $name} for named ones. */
+    public synchronized List<String> parameterLabels() {
+        return current().parameterLabels();
+    }
+
+    /** The optimized plan, as EXPLAIN prints it. */
+    public synchronized BoundStatement plan() {
+        return current().statement();
+    }
+
+    /** Runs with one value per parameter slot, in order. */
+    public StatementResult execute(Object... values) {
+        Engine.Plan p;
+        synchronized (this) {
+            p = current();
+        }
+        List<String> labels = p.parameterLabels();
+        if (p.statement() instanceof BoundStatement.Explain) {
+            return engine.run(p.statement(), new Object[0]);
+        }
+        if (values.length != labels.size()) {
+            throw new HqlExecutionException(ErrorCode.HQL_PARAMETER, "the statement has " + labels.size()
+                    + " parameters but " + values.length + " values were given");
+        }
+        Object[] converted = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            converted[i] = JavaValues.toSql(values[i], labels.get(i));
+        }
+        return engine.run(p.statement(), converted);
+    }
+
+    /** Runs with values by parameter name ({@code "name"} for {@code $name}; {@code "1"} for the first {@code ?}). */
+    public StatementResult execute(Map<String, ?> values) {
+        Engine.Plan p;
+        synchronized (this) {
+            p = current();
+        }
+        List<String> labels = p.parameterLabels();
+        Object[] converted = new Object[labels.size()];
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < labels.size(); i++) {
+            String key = labels.get(i).substring(1);
+            String match = null;
+            for (String given : values.keySet()) {
+                if (given.toLowerCase(Locale.ROOT).equals(key.toLowerCase(Locale.ROOT))) {
+                    match = given;
+                }
+            }
+            if (match == null) {
+                throw new HqlExecutionException(ErrorCode.HQL_PARAMETER, "no value for parameter " + labels.get(i));
+            }
+            used.add(match);
+            converted[i] = JavaValues.toSql(values.get(match), labels.get(i));
+        }
+        for (String given : values.keySet()) {
+            if (!used.contains(given)) {
+                throw new HqlExecutionException(ErrorCode.HQL_PARAMETER, "the statement has no parameter named " + given);
+            }
+        }
+        return engine.run(p.statement(), converted);
+    }
+
+    private Engine.Plan current() {
+        if (plan.schemaVersion() != engine.schemaVersion()) {
+            plan = engine.plan(statement);
+        }
+        return plan;
+    }
+}

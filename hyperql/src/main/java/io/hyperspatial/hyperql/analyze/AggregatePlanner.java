@@ -1,0 +1,76 @@
+package io.hyperspatial.hyperql.analyze;
+
+import io.hyperspatial.hyperql.plan.AggregateFunction;
+import io.hyperspatial.hyperql.plan.ColumnInfo;
+import io.hyperspatial.hyperql.plan.PlanNode;
+import io.hyperspatial.hyperql.plan.Scalar;
+import io.hyperspatial.hyperql.plan.ScalarRewriter;
+import io.hyperspatial.hyperql.value.SqlType;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Plans the aggregation of one query level: collects the aggregate calls of the expressions above
+ * it, builds the {@link PlanNode.Aggregate} node, and rewrites those expressions to read its output
+ * (group keys first, then aggregates). A column used bare — neither grouped nor aggregated — reads
+ * its value from the group's last row, as SQLite allows. Not thread-safe; one per query level.
+ */
+final class AggregatePlanner {
+    private final List<Scalar> groupKeys;
+    private final List<ColumnInfo> keyColumns;
+    private final List<Scalar.AggregateCall> aggregates = new ArrayList<>();
+    private final List<ColumnInfo> aggregateColumns = new ArrayList<>();
+
+    AggregatePlanner(List<Typed> groupKeys) {
+        this.groupKeys = groupKeys.stream().map(Typed::scalar).toList();
+        this.keyColumns = new ArrayList<>();
+        for (int i = 0; i < groupKeys.size(); i++) {
+            keyColumns.add(groupKeys.get(i).column("group" + (i + 1)));
+        }
+    }
+
+    /** The expression rewritten over the aggregate's output row. */
+    Scalar rewrite(Scalar e) {
+        return ScalarRewriter.topDown(e, node -> {
+            int key = groupKeys.indexOf(node);
+            if (key >= 0) {
+                return new Scalar.Column(0, key, keyColumns.get(key).name());
+            }
+            if (node instanceof Scalar.AggregateCall call) {
+                return aggregateColumn(call, SqlType.ANY);
+            }
+            if (node instanceof Scalar.Column c && c.depth() == 0) {
+                return aggregateColumn(new Scalar.AggregateCall(AggregateFunction.ANY_VALUE, List.of(c), false), SqlType.ANY);
+            }
+            return node;
+        });
+    }
+
+    /** The aggregate node over the input, once every expression above has been rewritten. */
+    PlanNode.Aggregate node(PlanNode input) {
+        List<ColumnInfo> columns = new ArrayList<>(keyColumns);
+        columns.addAll(aggregateColumns);
+        return new PlanNode.Aggregate(input, groupKeys, List.copyOf(aggregates), columns);
+    }
+
+    /** True when any of the expressions calls an aggregate. */
+    static boolean anyAggregate(List<Scalar> exprs) {
+        for (Scalar e : exprs) {
+            if (ExprBinder.hasAggregate(e)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Scalar aggregateColumn(Scalar.AggregateCall call, SqlType type) {
+        int i = aggregates.indexOf(call);
+        if (i < 0) {
+            aggregates.add(call);
+            aggregateColumns.add(new ColumnInfo(call.function().name().toLowerCase(java.util.Locale.ROOT), null, type));
+            i = aggregates.size() - 1;
+        }
+        return new Scalar.Column(0, groupKeys.size() + i, aggregateColumns.get(i).name());
+    }
+}

@@ -1,0 +1,217 @@
+package io.hyperspatial.hyperql.analyze;
+
+import io.hyperspatial.hyperql.ast.Expr;
+import io.hyperspatial.hyperql.ast.Statement;
+import io.hyperspatial.hyperql.error.ErrorCode;
+import io.hyperspatial.hyperql.error.HqlSemanticException;
+import io.hyperspatial.hyperql.exec.Evaluator;
+import io.hyperspatial.hyperql.exec.Frame;
+import io.hyperspatial.hyperql.plan.BoundStatement;
+import io.hyperspatial.hyperql.plan.ColumnInfo;
+import io.hyperspatial.hyperql.plan.PlanNode;
+import io.hyperspatial.hyperql.plan.Scalar;
+import io.hyperspatial.hyperql.source.ColumnSchema;
+import io.hyperspatial.hyperql.source.DataSource;
+import io.hyperspatial.hyperql.source.IndexDefinition;
+import io.hyperspatial.hyperql.source.Table;
+import io.hyperspatial.hyperql.source.TableMutation;
+import io.hyperspatial.hyperql.source.TableSchema;
+import io.hyperspatial.hyperql.source.VectorMetric;
+import io.hyperspatial.hyperql.source.ViewDefinition;
+import io.hyperspatial.hyperql.value.Affinity;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The analyzer and type checker: resolves every name of a statement against the {@link DataSource}
+ * (tables, views, columns, functions, correlated references), checks what can be checked before
+ * running, and builds the logical plan. Errors name the offending expression and its position.
+ * Not thread-safe: one analyzer per statement.
+ */
+public final class Analyzer {
+    private final DataSource source;
+    private final Parameters parameters = new Parameters();
+    private final SelectAnalyzer selects;
+
+    public Analyzer(DataSource source) {
+        this.source = source;
+        this.selects = new SelectAnalyzer(source, parameters);
+    }
+
+    /** Analyzes one statement. */
+    public BoundStatement analyze(Statement statement) {
+        return switch (statement) {
+            case Statement.Explain e -> new BoundStatement.Explain(analyze(e.statement()));
+            case Statement.Query q -> new BoundStatement.Query(selects.plan(q.select(), null));
+            case Statement.CreateTable c -> createTable(c);
+            case Statement.CreateIndex c -> createIndex(c);
+            case Statement.CreateView v -> createView(v);
+            case Statement.Drop d -> new BoundStatement.Drop(d.kind(), d.name(), d.ifExists());
+            case Statement.Insert i -> insert(i);
+            case Statement.Update u -> update(u);
+            case Statement.Delete d -> delete(d);
+        };
+    }
+
+    /** The labels of the parameters the analyzed statement mentions, by slot. */
+    public List<String> parameterLabels() {
+        return parameters.labels();
+    }
+
+    private BoundStatement createTable(Statement.CreateTable c) {
+        if (c.asSelect() != null) {
+            PlanNode plan = selects.plan(c.asSelect(), null);
+            List<ColumnSchema> columns = new ArrayList<>();
+            for (ColumnInfo col : plan.columns()) {
+                String declared = col.affinity() == null ? "" : switch (col.affinity()) {
+                    case INTEGER -> "INT";
+                    case REAL -> "REAL";
+                    case NUMERIC -> "NUM";
+                    case TEXT -> "TEXT";
+                    case BLOB -> "";
+                };
+                columns.add(ColumnSchema.of(col.name(), declared));
+            }
+            return new BoundStatement.CreateTable(new TableSchema(c.name(), columns, List.of(), List.of()),
+                    c.ifNotExists(), plan);
+        }
+        List<ColumnSchema> columns = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<String> primaryKey = new ArrayList<>(c.primaryKey());
+        List<List<String>> unique = new ArrayList<>(c.uniqueKeys());
+        for (Statement.ColumnDef d : c.columns()) {
+            if (!seen.add(d.name().toLowerCase(Locale.ROOT))) {
+                throw new HqlSemanticException(ErrorCode.HQL_DUPLICATE_OBJECT, "duplicate column name: " + d.name(), null);
+            }
+            columns.add(column(d));
+            if (d.primaryKey()) {
+                if (!primaryKey.isEmpty()) {
+                    throw new HqlSemanticException(ErrorCode.HQL_DUPLICATE_OBJECT,
+                            "table " + c.name() + " has more than one primary key", null);
+                }
+                primaryKey.add(d.name());
+            }
+            if (d.unique()) {
+                unique.add(List.of(d.name()));
+            }
+        }
+        TableSchema schema = new TableSchema(c.name(), columns, primaryKey, unique);
+        for (String k : primaryKey) {
+            requireColumn(schema, k);
+        }
+        for (List<String> u : unique) {
+            u.forEach(k -> requireColumn(schema, k));
+        }
+        return new BoundStatement.CreateTable(schema, c.ifNotExists(), null);
+    }
+
+    private ColumnSchema column(Statement.ColumnDef d) {
+        Object defaultValue = null;
+        if (d.defaultValue() != null) {
+            ExprBinder.Context cx = new ExprBinder.Context(new Scope(null), false, null, "DEFAULT");
+            Scalar value = selects.binder().bind(d.defaultValue(), cx).scalar();
+            defaultValue = Evaluator.eval(value, new Object[0], Frame.root(new Object[0]));
+        }
+        if (d.type().isVector()) {
+            VectorMetric metric = VectorMetric.named(d.type().metric()).orElseThrow(() -> new HqlSemanticException(
+                    ErrorCode.HQL_TYPE_MISMATCH, "unknown vector metric '" + d.type().metric()
+                    + "' for column " + d.name() + " (use l2, cosine or dot)", null));
+            return new ColumnSchema(d.name(), d.type().text(), Affinity.BLOB, d.notNull(), defaultValue,
+                    new ColumnSchema.VectorType(d.type().dimensions(), metric));
+        }
+        return new ColumnSchema(d.name(), d.type().text(), Affinity.ofDeclaredType(d.type().text()), d.notNull(),
+                defaultValue, null);
+    }
+
+    private BoundStatement createIndex(Statement.CreateIndex c) {
+        Table table = table(c.table());
+        for (String column : c.columns()) {
+            requireColumn(table.schema(), column);
+        }
+        return new BoundStatement.CreateIndex(new IndexDefinition(c.name(), table.schema().name(), c.columns(), c.unique()),
+                c.ifNotExists());
+    }
+
+    private BoundStatement createView(Statement.CreateView v) {
+        PlanNode plan = selects.plan(v.select(), null);
+        if (!v.columnNames().isEmpty()) {
+            FromAnalyzer.renamed(plan, v.columnNames(), v.name(), null);
+        }
+        return new BoundStatement.CreateView(new ViewDefinition(v.name(), v.columnNames(), v.selectText()), v.ifNotExists());
+    }
+
+    private BoundStatement insert(Statement.Insert i) {
+        Table table = table(i.table());
+        TableSchema schema = table.schema();
+        int[] targets;
+        if (i.columns().isEmpty()) {
+            targets = new int[i.source() == null ? 0 : schema.columns().size()];
+            for (int k = 0; k < targets.length; k++) {
+                targets[k] = k;
+            }
+        } else {
+            targets = new int[i.columns().size()];
+            for (int k = 0; k < targets.length; k++) {
+                targets[k] = requireColumn(schema, i.columns().get(k));
+            }
+        }
+        PlanNode rows = i.source() == null ? new PlanNode.Values(List.of(List.of()), List.of())
+                : selects.plan(i.source(), null);
+        if (rows.columns().size() != targets.length) {
+            String message = i.columns().isEmpty()
+                    ? "table " + schema.name() + " has " + targets.length + " columns but " + rows.columns().size() + " values were supplied"
+                    : rows.columns().size() + " values for " + targets.length + " columns";
+            throw new HqlSemanticException(ErrorCode.HQL_COLUMN_COUNT, message, null);
+        }
+        TableMutation.OnConflict onConflict = TableMutation.OnConflict.valueOf(i.conflict().name());
+        return new BoundStatement.Insert(table, targets, rows, onConflict);
+    }
+
+    private BoundStatement update(Statement.Update u) {
+        Table table = table(u.table());
+        Scope scope = new Scope(null);
+        PlanNode.Scan scan = FromAnalyzer.scan(table, table.schema().name(), true);
+        scope.add(table.schema().name(), scan.columns().subList(0, table.schema().columns().size()));
+        ExprBinder.Context cx = new ExprBinder.Context(scope, false, null, "UPDATE");
+        PlanNode rows = where(scan, u.where(), cx);
+        int[] columns = new int[u.assignments().size()];
+        List<Scalar> values = new ArrayList<>();
+        for (int k = 0; k < columns.length; k++) {
+            Statement.Assignment a = u.assignments().get(k);
+            columns[k] = requireColumn(table.schema(), a.column());
+            values.add(selects.binder().bind(a.value(), cx).scalar());
+        }
+        return new BoundStatement.Update(table, rows, columns, values);
+    }
+
+    private BoundStatement delete(Statement.Delete d) {
+        Table table = table(d.table());
+        Scope scope = new Scope(null);
+        PlanNode.Scan scan = FromAnalyzer.scan(table, table.schema().name(), true);
+        scope.add(table.schema().name(), scan.columns().subList(0, table.schema().columns().size()));
+        return new BoundStatement.Delete(table, where(scan, d.where(), new ExprBinder.Context(scope, false, null, "DELETE")));
+    }
+
+    private PlanNode where(PlanNode.Scan scan, Expr where, ExprBinder.Context cx) {
+        return where == null ? scan : new PlanNode.Filter(scan, selects.binder().bind(where, cx).scalar());
+    }
+
+    private Table table(String name) {
+        return source.table(name).orElseThrow(() -> new HqlSemanticException(ErrorCode.HQL_UNKNOWN_TABLE,
+                source.view(name).isPresent() ? "cannot modify " + name + " because it is a view" : "no such table: " + name,
+                null));
+    }
+
+    private static int requireColumn(TableSchema schema, String column) {
+        int index = schema.indexOf(column);
+        if (index < 0) {
+            throw new HqlSemanticException(ErrorCode.HQL_UNKNOWN_COLUMN,
+                    "table " + schema.name() + " has no column named " + column, null);
+        }
+        return index;
+    }
+}

@@ -1,0 +1,324 @@
+package io.hyperspatial.hyperql.analyze;
+
+import io.hyperspatial.hyperql.ast.Expr;
+import io.hyperspatial.hyperql.ast.TypeName;
+import io.hyperspatial.hyperql.error.ErrorCode;
+import io.hyperspatial.hyperql.error.HqlSemanticException;
+import io.hyperspatial.hyperql.function.ScalarFunctions;
+import io.hyperspatial.hyperql.plan.AggregateFunction;
+import io.hyperspatial.hyperql.plan.Coercion;
+import io.hyperspatial.hyperql.plan.ColumnInfo;
+import io.hyperspatial.hyperql.plan.PlanNode;
+import io.hyperspatial.hyperql.plan.PlanWalker;
+import io.hyperspatial.hyperql.plan.Scalar;
+import io.hyperspatial.hyperql.plan.ScalarFunction;
+import io.hyperspatial.hyperql.source.VectorMetric;
+import io.hyperspatial.hyperql.value.Affinity;
+import io.hyperspatial.hyperql.value.SqlType;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Binds expressions: resolves column names through the {@link Scope}s (the innermost scope first,
+ * then result-column aliases where the clause allows them, then enclosing queries), binds functions
+ * and aggregates, computes comparison coercions from affinities, and checks types where SQL can.
+ * Not thread-safe; one per analysis.
+ */
+final class ExprBinder {
+    /**
+     * Where an expression stands.
+     *
+     * @param scope      the names in scope
+     * @param aggregates whether aggregate calls are allowed (SELECT list, HAVING, ORDER BY)
+     * @param aliases    result-column aliases usable as names (null: none), lower-case keys
+     * @param clause     the clause name, for error messages
+     */
+    record Context(Scope scope, boolean aggregates, Map<String, Typed> aliases, String clause) {
+        /** The context of an aggregate's arguments, where another aggregate would be nested. */
+        Context withoutAggregates() {
+            return new Context(scope, false, aliases, "an aggregate's arguments");
+        }
+    }
+
+    private final SelectAnalyzer selects;
+    private final Parameters parameters;
+
+    ExprBinder(SelectAnalyzer selects, Parameters parameters) {
+        this.selects = selects;
+        this.parameters = parameters;
+    }
+
+    Typed bind(Expr e, Context cx) {
+        return switch (e) {
+            case Expr.Literal l -> new Typed(new Scalar.Constant(l.value()), null, SqlType.of(l.value()));
+            case Expr.Parameter p -> Typed.of(parameters.bind(p), SqlType.ANY);
+            case Expr.ColumnName c -> column(c, cx);
+            case Expr.Unary u -> unary(u, cx);
+            case Expr.Binary b -> binary(b, cx);
+            case Expr.Is i -> {
+                Typed l = bind(i.left(), cx);
+                Typed r = bind(i.right(), cx);
+                yield Typed.of(new Scalar.Is(l.scalar(), r.scalar(), i.negated(), Coercion.between(l.affinity(), r.affinity())),
+                        SqlType.INTEGER);
+            }
+            case Expr.NullTest n -> Typed.of(new Scalar.IsNull(bind(n.operand(), cx).scalar(), n.negated()), SqlType.INTEGER);
+            case Expr.InList in -> inList(in, cx);
+            case Expr.InSelect in -> {
+                Typed operand = bind(in.operand(), cx);
+                Scalar.Subquery q = subquery(in.query(), cx, in);
+                requireOneColumn(q, in);
+                Affinity right = q.plan().columns().get(0).affinity();
+                yield Typed.of(new Scalar.InQuery(operand.scalar(), q, Coercion.between(operand.affinity(), right),
+                        in.negated()), SqlType.INTEGER);
+            }
+            case Expr.Exists x -> Typed.of(new Scalar.Exists(subquery(x.query(), cx, x)), SqlType.INTEGER);
+            case Expr.ScalarSubquery s -> {
+                Scalar.Subquery q = subquery(s.query(), cx, s);
+                requireOneColumn(q, s);
+                ColumnInfo c = q.plan().columns().get(0);
+                yield new Typed(new Scalar.ScalarQuery(q), c.affinity(), c.type());
+            }
+            case Expr.Like l -> Typed.of(new Scalar.Like(bind(l.operand(), cx).scalar(), bind(l.pattern(), cx).scalar(),
+                    l.escape() == null ? null : bind(l.escape(), cx).scalar(), l.negated(), l.glob()), SqlType.INTEGER);
+            case Expr.Between b -> between(b, cx);
+            case Expr.Case c -> caseWhen(c, cx);
+            case Expr.Cast c -> cast(c, cx);
+            case Expr.FunctionCall f -> function(f, cx);
+        };
+    }
+
+    private Typed column(Expr.ColumnName c, Context cx) {
+        Scope.Entry here = cx.scope().find(c.qualifier(), c.name(), c);
+        if (here != null) {
+            return new Typed(new Scalar.Column(0, here.index(), here.column().name()), here.column().affinity(),
+                    here.column().type());
+        }
+        if (c.qualifier() == null && cx.aliases() != null) {
+            Typed alias = cx.aliases().get(c.name().toLowerCase(Locale.ROOT));
+            if (alias != null) {
+                if (!cx.aggregates() && hasAggregate(alias.scalar())) {
+                    throw misusedAggregate(c.name(), cx, c);
+                }
+                return alias;
+            }
+        }
+        Scope outer = cx.scope().parent();
+        Scope.Resolved r = outer == null ? null : outer.resolve(c.qualifier(), c.name(), c);
+        if (r == null) {
+            String name = c.qualifier() == null ? c.name() : c.qualifier() + "." + c.name();
+            throw new HqlSemanticException(ErrorCode.HQL_UNKNOWN_COLUMN, "no such column: " + name, c.position());
+        }
+        Scope.Entry e = r.entry();
+        return new Typed(new Scalar.Column(r.depth() + 1, e.index(), e.column().name()), e.column().affinity(),
+                e.column().type());
+    }
+
+    private Typed unary(Expr.Unary u, Context cx) {
+        Typed operand = bind(u.operand(), cx);
+        SqlType type = u.operator().equals("NOT") || u.operator().equals("~") ? SqlType.INTEGER
+                : operand.type().isNumeric() ? operand.type() : SqlType.ANY;
+        if (u.operator().equals("+")) {
+            return new Typed(operand.scalar(), operand.affinity(), operand.type());
+        }
+        return Typed.of(new Scalar.Unary(u.operator(), operand.scalar()), type);
+    }
+
+    private Typed binary(Expr.Binary b, Context cx) {
+        Typed l = bind(b.left(), cx);
+        Typed r = bind(b.right(), cx);
+        String op = b.operator();
+        return switch (op) {
+            case "AND" -> Typed.of(new Scalar.And(l.scalar(), r.scalar()), SqlType.INTEGER);
+            case "OR" -> Typed.of(new Scalar.Or(l.scalar(), r.scalar()), SqlType.INTEGER);
+            case "=", "!=", "<", "<=", ">", ">=" -> Typed.of(new Scalar.Compare(op, l.scalar(), r.scalar(),
+                    Coercion.between(l.affinity(), r.affinity())), SqlType.INTEGER);
+            case "<->", "<=>", "<#>" -> distance(VectorMetric.ofOperator(op).orElseThrow(), l, r, b);
+            case "||" -> Typed.of(new Scalar.Arithmetic(op, l.scalar(), r.scalar()), SqlType.TEXT);
+            default -> Typed.of(new Scalar.Arithmetic(op, l.scalar(), r.scalar()), arithmeticType(op, l.type(), r.type()));
+        };
+    }
+
+    private static SqlType arithmeticType(String op, SqlType l, SqlType r) {
+        if (op.equals("&") || op.equals("|") || op.equals("<<") || op.equals(">>")) {
+            return SqlType.INTEGER;
+        }
+        if (l == SqlType.REAL || r == SqlType.REAL) {
+            return SqlType.REAL;
+        }
+        return SqlType.ANY;
+    }
+
+    private Typed distance(VectorMetric metric, Typed l, Typed r, Expr at) {
+        for (Typed side : List.of(l, r)) {
+            SqlType t = side.type();
+            if (t == SqlType.INTEGER || t == SqlType.REAL || t == SqlType.BLOB) {
+                throw new HqlSemanticException(ErrorCode.HQL_TYPE_MISMATCH, "operator " + metric.operator()
+                        + " needs vectors, got " + t.typeofName(), at.position());
+            }
+        }
+        return Typed.of(new Scalar.Distance(metric, l.scalar(), r.scalar()), SqlType.REAL);
+    }
+
+    private Typed inList(Expr.InList in, Context cx) {
+        Typed operand = bind(in.operand(), cx);
+        List<Scalar> items = new ArrayList<>();
+        List<Coercion> coercions = new ArrayList<>();
+        for (Expr item : in.items()) {
+            Typed t = bind(item, cx);
+            items.add(t.scalar());
+            coercions.add(Coercion.between(operand.affinity(), t.affinity()));
+        }
+        return Typed.of(new Scalar.InList(operand.scalar(), items, coercions, in.negated()), SqlType.INTEGER);
+    }
+
+    private Typed between(Expr.Between b, Context cx) {
+        Typed x = bind(b.operand(), cx);
+        Typed lo = bind(b.low(), cx);
+        Typed hi = bind(b.high(), cx);
+        Scalar low = new Scalar.Compare(">=", x.scalar(), lo.scalar(), Coercion.between(x.affinity(), lo.affinity()));
+        Scalar high = new Scalar.Compare("<=", x.scalar(), hi.scalar(), Coercion.between(x.affinity(), hi.affinity()));
+        Scalar both = new Scalar.And(low, high);
+        return Typed.of(b.negated() ? new Scalar.Unary("NOT", both) : both, SqlType.INTEGER);
+    }
+
+    private Typed caseWhen(Expr.Case c, Context cx) {
+        Scalar operand = c.operand() == null ? null : bind(c.operand(), cx).scalar();
+        List<Scalar> whens = new ArrayList<>();
+        List<Scalar> thens = new ArrayList<>();
+        for (Expr.When w : c.whens()) {
+            whens.add(bind(w.condition(), cx).scalar());
+            thens.add(bind(w.result(), cx).scalar());
+        }
+        Scalar otherwise = c.otherwise() == null ? null : bind(c.otherwise(), cx).scalar();
+        return Typed.of(new Scalar.Case(operand, whens, thens, otherwise), SqlType.ANY);
+    }
+
+    private Typed cast(Expr.Cast c, Context cx) {
+        Scalar operand = bind(c.operand(), cx).scalar();
+        TypeName t = c.type();
+        if (t.isVector()) {
+            return Typed.of(new Scalar.Cast(operand, Scalar.CastTarget.VECTOR, t.dimensions()), SqlType.VECTOR);
+        }
+        Affinity a = Affinity.ofDeclaredType(t.text());
+        String upper = t.text().toUpperCase(Locale.ROOT);
+        if (upper.equals("VECTOR")) {
+            return Typed.of(new Scalar.Cast(operand, Scalar.CastTarget.VECTOR, 0), SqlType.VECTOR);
+        }
+        Scalar.CastTarget target = switch (a) {
+            case INTEGER -> Scalar.CastTarget.INTEGER;
+            case REAL -> Scalar.CastTarget.REAL;
+            case NUMERIC -> Scalar.CastTarget.NUMERIC;
+            case TEXT -> Scalar.CastTarget.TEXT;
+            case BLOB -> Scalar.CastTarget.BLOB;
+        };
+        SqlType type = switch (target) {
+            case INTEGER -> SqlType.INTEGER;
+            case REAL -> SqlType.REAL;
+            case TEXT -> SqlType.TEXT;
+            case BLOB -> SqlType.BLOB;
+            default -> SqlType.ANY;
+        };
+        return new Typed(new Scalar.Cast(operand, target, 0), a, type);
+    }
+
+    private Typed function(Expr.FunctionCall f, Context cx) {
+        String name = f.name();
+        AggregateFunction aggregate = AggregateFunction.named(name, f.arguments().size(), f.star());
+        if (aggregate != null) {
+            if (!cx.aggregates()) {
+                throw misusedAggregate(name + "()", cx, f);
+            }
+            Context inner = cx.withoutAggregates();
+            List<Scalar> args = new ArrayList<>();
+            for (Expr a : f.arguments()) {
+                args.add(bind(a, inner).scalar());
+            }
+            SqlType type = switch (aggregate) {
+                case COUNT, COUNT_STAR -> SqlType.INTEGER;
+                case AVG, TOTAL -> SqlType.REAL;
+                case GROUP_CONCAT -> SqlType.TEXT;
+                default -> SqlType.ANY;
+            };
+            return Typed.of(new Scalar.AggregateCall(aggregate, args, f.distinct()), type);
+        }
+        if (AggregateFunction.isAggregateName(name) || f.star()) {
+            throw wrongArguments(name, f);
+        }
+        List<Typed> args = new ArrayList<>();
+        for (Expr a : f.arguments()) {
+            args.add(bind(a, cx));
+        }
+        if (name.equals("distance") || name.equals("similarity")) {
+            return vectorFunction(name, args, f);
+        }
+        ScalarFunction fn = ScalarFunctions.named(name).orElseThrow(() -> new HqlSemanticException(
+                ErrorCode.HQL_UNKNOWN_FUNCTION, "no such function: " + name, f.position()));
+        if (args.size() < fn.minArguments() || args.size() > fn.maxArguments() || f.distinct()) {
+            throw wrongArguments(name, f);
+        }
+        SqlType type = switch (name) {
+            case "length", "instr", "sign", "unicode" -> SqlType.INTEGER;
+            case "round" -> SqlType.REAL;
+            case "typeof", "lower", "upper", "substr", "substring", "trim", "ltrim", "rtrim", "replace", "hex", "quote", "char" -> SqlType.TEXT;
+            default -> SqlType.ANY;
+        };
+        return Typed.of(new Scalar.Call(fn, args.stream().map(Typed::scalar).toList()), type);
+    }
+
+    /** {@code distance(a, b [, 'metric'])} (default l2) and {@code similarity(a, b)} (1 - cosine distance). */
+    private Typed vectorFunction(String name, List<Typed> args, Expr.FunctionCall f) {
+        boolean similarity = name.equals("similarity");
+        if (args.size() < 2 || args.size() > (similarity ? 2 : 3)) {
+            throw wrongArguments(name, f);
+        }
+        VectorMetric metric = VectorMetric.COSINE;
+        if (!similarity) {
+            metric = VectorMetric.L2;
+            if (args.size() == 3) {
+                if (!(args.get(2).scalar() instanceof Scalar.Constant c) || !(c.value() instanceof String s)
+                        || VectorMetric.named(s).isEmpty()) {
+                    throw new HqlSemanticException(ErrorCode.HQL_WRONG_ARGUMENTS,
+                            "distance() takes a metric name 'l2', 'cosine' or 'dot' as its third argument", f.position());
+                }
+                metric = VectorMetric.named((String) ((Scalar.Constant) args.get(2).scalar()).value()).orElseThrow();
+            }
+        }
+        Typed d = distance(metric, args.get(0), args.get(1), f);
+        if (!similarity) {
+            return d;
+        }
+        return Typed.of(new Scalar.Arithmetic("-", new Scalar.Constant(1.0), d.scalar()), SqlType.REAL);
+    }
+
+    private Scalar.Subquery subquery(io.hyperspatial.hyperql.ast.Select select, Context cx, Expr at) {
+        PlanNode plan = selects.plan(select, cx.scope());
+        return new Scalar.Subquery(plan, PlanWalker.referencesOuter(plan));
+    }
+
+    private static void requireOneColumn(Scalar.Subquery q, Expr at) {
+        int n = q.plan().columns().size();
+        if (n != 1) {
+            throw new HqlSemanticException(ErrorCode.HQL_COLUMN_COUNT, "sub-select returns " + n
+                    + " columns - expected 1", at.position());
+        }
+    }
+
+    static boolean hasAggregate(Scalar e) {
+        boolean[] found = {false};
+        PlanWalker.forEach(e, s -> found[0] |= s instanceof Scalar.AggregateCall);
+        return found[0];
+    }
+
+    private static HqlSemanticException misusedAggregate(String what, Context cx, Expr at) {
+        return new HqlSemanticException(ErrorCode.HQL_MISUSED_AGGREGATE, "misuse of aggregate " + what + " in "
+                + cx.clause(), at.position());
+    }
+
+    private static HqlSemanticException wrongArguments(String name, Expr at) {
+        return new HqlSemanticException(ErrorCode.HQL_WRONG_ARGUMENTS, "wrong number of arguments to function "
+                + name + "()", at.position());
+    }
+}

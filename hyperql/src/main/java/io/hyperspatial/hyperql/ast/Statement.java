@@ -1,0 +1,71 @@
+package io.hyperspatial.hyperql.ast;
+
+import java.util.List;
+
+/** One HyperQL statement as written. */
+public sealed interface Statement {
+
+    /** {@code EXPLAIN statement}: shows the optimized plan instead of running it. */
+    record Explain(Statement statement) implements Statement {
+    }
+
+    /** A query. */
+    record Query(Select select) implements Statement {
+    }
+
+    /**
+     * {@code CREATE TABLE}; either columns (with table-level keys) or {@code asSelect}.
+     *
+     * @param primaryKey the table-level PRIMARY KEY columns, empty when none or declared on a column
+     * @param uniqueKeys the table-level UNIQUE column lists
+     */
+    record CreateTable(String name, boolean ifNotExists, List<ColumnDef> columns, List<String> primaryKey,
+                       List<List<String>> uniqueKeys, Select asSelect) implements Statement {
+    }
+
+    /** A column of CREATE TABLE; {@code defaultValue} may be null. */
+    record ColumnDef(String name, TypeName type, boolean notNull, boolean primaryKey, boolean unique, Expr defaultValue) {
+    }
+
+    /** {@code CREATE [UNIQUE] INDEX name ON table (columns)}. */
+    record CreateIndex(String name, String table, List<String> columns, boolean unique, boolean ifNotExists)
+            implements Statement {
+    }
+
+    /**
+     * {@code CREATE VIEW name [(columns)] AS select}; {@code columnNames} empty when not given,
+     * {@code selectText} the query as written (what the data source stores).
+     */
+    record CreateView(String name, List<String> columnNames, Select select, String selectText, boolean ifNotExists)
+            implements Statement {
+    }
+
+    /** What a DROP statement drops. */
+    enum ObjectKind { TABLE, INDEX, VIEW }
+
+    /** {@code DROP TABLE|INDEX|VIEW [IF EXISTS] name}. */
+    record Drop(ObjectKind kind, String name, boolean ifExists) implements Statement {
+    }
+
+    /** What INSERT does when a row collides with a unique key. */
+    enum Conflict { ABORT, REPLACE, IGNORE }
+
+    /**
+     * {@code INSERT INTO table [(columns)] select|VALUES|DEFAULT VALUES}; {@code source} null means DEFAULT VALUES,
+     * {@code columns} empty means all columns in order.
+     */
+    record Insert(String table, List<String> columns, Select source, Conflict conflict) implements Statement {
+    }
+
+    /** {@code column = value} in UPDATE. */
+    record Assignment(String column, Expr value) {
+    }
+
+    /** {@code UPDATE table SET assignments [WHERE where]}. */
+    record Update(String table, List<Assignment> assignments, Expr where) implements Statement {
+    }
+
+    /** {@code DELETE FROM table [WHERE where]}. */
+    record Delete(String table, Expr where) implements Statement {
+    }
+}

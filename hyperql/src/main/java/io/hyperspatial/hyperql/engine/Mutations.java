@@ -1,0 +1,89 @@
+package io.hyperspatial.hyperql.engine;
+
+import io.hyperspatial.hyperql.error.ErrorCode;
+import io.hyperspatial.hyperql.error.HqlExecutionException;
+import io.hyperspatial.hyperql.exec.Casts;
+import io.hyperspatial.hyperql.exec.Evaluator;
+import io.hyperspatial.hyperql.exec.Executor;
+import io.hyperspatial.hyperql.exec.Frame;
+import io.hyperspatial.hyperql.plan.BoundStatement;
+import io.hyperspatial.hyperql.plan.Scalar;
+import io.hyperspatial.hyperql.source.ColumnSchema;
+import io.hyperspatial.hyperql.source.TableMutation;
+import io.hyperspatial.hyperql.source.TableSchema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs INSERT, UPDATE and DELETE: reads every affected row first, computes the new rows (converted
+ * to the columns' affinities; vectors checked against their declared dimensions), then hands the
+ * whole list to the table to apply atomically. So a statement never sees its own changes, and a
+ * failure leaves the table as it was.
+ */
+final class Mutations {
+    private Mutations() {
+    }
+
+    static long insert(BoundStatement.Insert s, Frame frame) {
+        TableSchema schema = s.table().schema();
+        List<TableMutation> mutations = new ArrayList<>();
+        for (Object[] source : Executor.materialize(s.source(), frame)) {
+            Object[] row = new Object[schema.columns().size()];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = schema.columns().get(i).defaultValue();
+            }
+            for (int i = 0; i < s.targetColumns().length; i++) {
+                row[s.targetColumns()[i]] = source[i];
+            }
+            for (int i = 0; i < row.length; i++) {
+                row[i] = store(schema, i, row[i]);
+            }
+            mutations.add(new TableMutation.Insert(row, s.onConflict()));
+        }
+        return s.table().apply(mutations);
+    }
+
+    static long update(BoundStatement.Update s, Frame frame) {
+        TableSchema schema = s.table().schema();
+        int width = schema.columns().size();
+        List<TableMutation> mutations = new ArrayList<>();
+        for (Object[] old : Executor.materialize(s.rows(), frame)) {
+            Object[] row = new Object[width];
+            System.arraycopy(old, 0, row, 0, width);
+            List<Scalar> values = s.values();
+            for (int i = 0; i < values.size(); i++) {
+                int column = s.columns()[i];
+                row[column] = store(schema, column, Evaluator.eval(values.get(i), old, frame));
+            }
+            mutations.add(new TableMutation.Update((Long) old[width], row));
+        }
+        return s.table().apply(mutations);
+    }
+
+    static long delete(BoundStatement.Delete s, Frame frame) {
+        int width = s.table().schema().columns().size();
+        List<TableMutation> mutations = new ArrayList<>();
+        for (Object[] old : Executor.materialize(s.rows(), frame)) {
+            mutations.add(new TableMutation.Delete((Long) old[width]));
+        }
+        return s.table().apply(mutations);
+    }
+
+    /** The value as the column stores it. */
+    private static Object store(TableSchema schema, int column, Object value) {
+        ColumnSchema c = schema.columns().get(column);
+        if (value == null) {
+            return null;
+        }
+        if (c.vector() != null) {
+            try {
+                return Casts.cast(value, Scalar.CastTarget.VECTOR, c.vector().dimensions());
+            } catch (HqlExecutionException e) {
+                throw new HqlExecutionException(ErrorCode.HQL_TYPE_MISMATCH, "column " + schema.name() + "." + c.name()
+                        + ": " + e.getMessage());
+            }
+        }
+        return c.affinity().apply(value);
+    }
+}

@@ -1,0 +1,147 @@
+package io.hyperspatial.hyperql.engine;
+
+import io.hyperspatial.hyperql.StatementResult;
+import io.hyperspatial.hyperql.ast.Statement;
+import io.hyperspatial.hyperql.error.ErrorCode;
+import io.hyperspatial.hyperql.error.HqlException;
+import io.hyperspatial.hyperql.exec.Executor;
+import io.hyperspatial.hyperql.exec.Frame;
+import io.hyperspatial.hyperql.exec.RowStream;
+import io.hyperspatial.hyperql.plan.BoundStatement;
+import io.hyperspatial.hyperql.plan.ColumnInfo;
+import io.hyperspatial.hyperql.plan.PlanPrinter;
+import io.hyperspatial.hyperql.source.DataSource;
+import io.hyperspatial.hyperql.source.TableMutation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Runs an analyzed, optimized statement against a data source. Stateless. */
+public final class StatementRunner {
+    private StatementRunner() {
+    }
+
+    /** Runs the statement with the parameter values (already converted, one per slot). */
+    public static StatementResult run(BoundStatement s, DataSource source, Object[] parameters) {
+        Frame frame = Frame.root(parameters);
+        return switch (s) {
+            case BoundStatement.Query q -> rows(q, frame);
+            case BoundStatement.Explain e -> explain(e.statement());
+            case BoundStatement.Insert i -> new StatementResult.Count(Mutations.insert(i, frame));
+            case BoundStatement.Update u -> new StatementResult.Count(Mutations.update(u, frame));
+            case BoundStatement.Delete d -> new StatementResult.Count(Mutations.delete(d, frame));
+            case BoundStatement.CreateTable c -> createTable(c, source, frame);
+            case BoundStatement.CreateIndex c -> {
+                if (c.ifNotExists() && exists(() -> source.createIndex(c.index()), ErrorCode.HQL_DUPLICATE_OBJECT)) {
+                    yield new StatementResult.SchemaChange("index " + c.index().name() + " already exists");
+                }
+                if (!c.ifNotExists()) {
+                    source.createIndex(c.index());
+                }
+                yield new StatementResult.SchemaChange("created index " + c.index().name());
+            }
+            case BoundStatement.CreateView v -> {
+                if (v.ifNotExists() && (source.view(v.view().name()).isPresent() || source.table(v.view().name()).isPresent())) {
+                    yield new StatementResult.SchemaChange("view " + v.view().name() + " already exists");
+                }
+                source.createView(v.view());
+                yield new StatementResult.SchemaChange("created view " + v.view().name());
+            }
+            case BoundStatement.Drop d -> drop(d, source);
+        };
+    }
+
+    private static StatementResult rows(BoundStatement.Query q, Frame frame) {
+        List<String> names = q.plan().columns().stream().map(ColumnInfo::name).toList();
+        List<List<Object>> rows = new ArrayList<>();
+        RowStream stream = Executor.open(q.plan(), frame);
+        for (Object[] r = stream.next(); r != null; r = stream.next()) {
+            rows.add(Arrays.asList(r));
+        }
+        return new StatementResult.Rows(names, rows);
+    }
+
+    private static StatementResult explain(BoundStatement s) {
+        List<String> lines = switch (s) {
+            case BoundStatement.Query q -> PlanPrinter.lines(q.plan());
+            case BoundStatement.Insert i -> prefixed("Insert into " + i.table().schema().name(), PlanPrinter.lines(i.source()));
+            case BoundStatement.Update u -> prefixed("Update " + u.table().schema().name(), PlanPrinter.lines(u.rows()));
+            case BoundStatement.Delete d -> prefixed("Delete from " + d.table().schema().name(), PlanPrinter.lines(d.rows()));
+            default -> List.of(s.getClass().getSimpleName() + " (no plan)");
+        };
+        List<List<Object>> rows = new ArrayList<>();
+        for (String line : lines) {
+            rows.add(List.of(line));
+        }
+        return new StatementResult.Rows(List.of("plan"), rows);
+    }
+
+    private static List<String> prefixed(String head, List<String> lines) {
+        List<String> out = new ArrayList<>();
+        out.add(head);
+        for (String l : lines) {
+            out.add("  " + l);
+        }
+        return out;
+    }
+
+    private static StatementResult createTable(BoundStatement.CreateTable c, DataSource source, Frame frame) {
+        String name = c.schema().name();
+        if (source.table(name).isPresent() || source.view(name).isPresent()) {
+            if (c.ifNotExists()) {
+                return new StatementResult.SchemaChange("table " + name + " already exists");
+            }
+        }
+        source.createTable(c.schema());
+        if (c.asSelect() != null) {
+            int[] all = new int[c.schema().columns().size()];
+            Arrays.setAll(all, i -> i);
+            try {
+                Mutations.insert(new BoundStatement.Insert(source.table(name).orElseThrow(), all, c.asSelect(),
+                        TableMutation.OnConflict.ABORT), frame);
+            } catch (RuntimeException e) {
+                source.dropTable(name);
+                throw e;
+            }
+        }
+        return new StatementResult.SchemaChange("created table " + name);
+    }
+
+    private static StatementResult drop(BoundStatement.Drop d, DataSource source) {
+        String what = d.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + d.name();
+        boolean exists = switch (d.kind()) {
+            case TABLE -> source.table(d.name()).isPresent();
+            case VIEW -> source.view(d.name()).isPresent();
+            case INDEX -> true;
+        };
+        if (!exists && d.ifExists()) {
+            return new StatementResult.SchemaChange("no " + what + " to drop");
+        }
+        if (d.kind() == Statement.ObjectKind.INDEX && d.ifExists()) {
+            if (exists(() -> source.dropIndex(d.name()), ErrorCode.HQL_UNKNOWN_TABLE)) {
+                return new StatementResult.SchemaChange("no " + what + " to drop");
+            }
+            return new StatementResult.SchemaChange("dropped " + what);
+        }
+        switch (d.kind()) {
+            case TABLE -> source.dropTable(d.name());
+            case VIEW -> source.dropView(d.name());
+            case INDEX -> source.dropIndex(d.name());
+        }
+        return new StatementResult.SchemaChange("dropped " + what);
+    }
+
+    /** Runs the action; true when it failed with the given code (the object was there / missing), false when it succeeded. */
+    private static boolean exists(Runnable action, ErrorCode code) {
+        try {
+            action.run();
+            return false;
+        } catch (HqlException e) {
+            if (e.code() == code) {
+                return true;
+            }
+            throw e;
+        }
+    }
+}

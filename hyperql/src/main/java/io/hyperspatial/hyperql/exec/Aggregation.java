@@ -1,0 +1,72 @@
+package io.hyperspatial.hyperql.exec;
+
+import io.hyperspatial.hyperql.function.Accumulator;
+import io.hyperspatial.hyperql.plan.PlanNode;
+import io.hyperspatial.hyperql.plan.Scalar;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hash aggregation: one pass over the input into a hash table of groups, then the groups in key
+ * order (SQLite's output order for GROUP BY without ORDER BY). Without group keys there is one
+ * group, also over an empty input. A group reports its key values as its last row had them.
+ */
+final class Aggregation {
+    private Aggregation() {
+    }
+
+    static RowStream open(PlanNode.Aggregate a, Frame frame) {
+        List<Scalar> keys = a.groupKeys();
+        List<Scalar.AggregateCall> calls = a.aggregates();
+        Map<RowKey, Group> groups = new HashMap<>();
+        RowStream input = Executor.open(a.input(), frame);
+        for (Object[] r = input.next(); r != null; r = input.next()) {
+            Object[] keyValues = new Object[keys.size()];
+            for (int i = 0; i < keyValues.length; i++) {
+                keyValues[i] = Evaluator.eval(keys.get(i), r, frame);
+            }
+            Group g = groups.computeIfAbsent(RowKey.of(keyValues), k -> new Group(keyValues, calls));
+            g.keys = keyValues;
+            for (int i = 0; i < calls.size(); i++) {
+                Scalar.AggregateCall call = calls.get(i);
+                Object[] args = new Object[call.arguments().size()];
+                for (int j = 0; j < args.length; j++) {
+                    args[j] = Evaluator.eval(call.arguments().get(j), r, frame);
+                }
+                g.accumulators[i].add(args);
+            }
+        }
+        if (groups.isEmpty() && keys.isEmpty()) {
+            groups.put(RowKey.of(new Object[0]), new Group(new Object[0], calls));
+        }
+        List<Group> ordered = new ArrayList<>(groups.values());
+        ordered.sort((x, y) -> RowKey.compareRows(x.keys, y.keys));
+        List<Object[]> rows = new ArrayList<>(ordered.size());
+        for (Group g : ordered) {
+            Object[] out = new Object[keys.size() + calls.size()];
+            System.arraycopy(g.keys, 0, out, 0, g.keys.length);
+            for (int i = 0; i < calls.size(); i++) {
+                out[keys.size() + i] = g.accumulators[i].result();
+            }
+            rows.add(out);
+        }
+        return Executor.of(rows.iterator());
+    }
+
+    private static final class Group {
+        /** The keys as the group's last row had them (equal keys may differ in type: 1 and 1.0), as SQLite reports them. */
+        Object[] keys;
+        final Accumulator[] accumulators;
+
+        Group(Object[] keys, List<Scalar.AggregateCall> calls) {
+            this.keys = keys;
+            this.accumulators = new Accumulator[calls.size()];
+            for (int i = 0; i < accumulators.length; i++) {
+                accumulators[i] = Accumulator.of(calls.get(i).function(), calls.get(i).distinct());
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.hyperspatial.hyperql.exec;
+
+import io.hyperspatial.hyperql.error.ErrorCode;
+import io.hyperspatial.hyperql.error.HqlExecutionException;
+import io.hyperspatial.hyperql.plan.Scalar;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * What expressions see besides their own row: the statement's parameter values, the rows of the
+ * enclosing queries (for correlated subqueries; index 0 is one level out) and the results of
+ * uncorrelated subqueries already computed during this execution. Not thread-safe.
+ */
+public final class Frame {
+    private static final Object[][] NO_ROWS = new Object[0][];
+
+    private final Object[] parameters;
+    private final Object[][] outerRows;
+    private final Map<Scalar.Subquery, Object> subqueryResults;
+
+    private Frame(Object[] parameters, Object[][] outerRows, Map<Scalar.Subquery, Object> subqueryResults) {
+        this.parameters = parameters;
+        this.outerRows = outerRows;
+        this.subqueryResults = subqueryResults;
+    }
+
+    /** The frame of a top-level statement run with these parameter values. */
+    public static Frame root(Object[] parameters) {
+        return new Frame(parameters, NO_ROWS, new IdentityHashMap<>());
+    }
+
+    /** The frame of a subquery evaluated for the given row of this frame's query. */
+    Frame enter(Object[] row) {
+        Object[][] outer = new Object[outerRows.length + 1][];
+        outer[0] = row;
+        System.arraycopy(outerRows, 0, outer, 1, outerRows.length);
+        return new Frame(parameters, outer, subqueryResults);
+    }
+
+    /** The row {@code depth} levels out (1: the immediately enclosing query). */
+    Object[] outer(int depth) {
+        return outerRows[depth - 1];
+    }
+
+    Object parameter(int index, String label) {
+        if (index >= parameters.length) {
+            throw new HqlExecutionException(ErrorCode.HQL_PARAMETER, "no value for parameter " + label);
+        }
+        return parameters[index];
+    }
+
+    Map<Scalar.Subquery, Object> subqueryResults() {
+        return subqueryResults;
+    }
+}

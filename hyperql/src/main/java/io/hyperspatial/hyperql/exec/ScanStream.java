@@ -1,0 +1,77 @@
+package io.hyperspatial.hyperql.exec;
+
+import io.hyperspatial.hyperql.plan.AccessMethod;
+import io.hyperspatial.hyperql.plan.PlanNode;
+import io.hyperspatial.hyperql.plan.Scalar;
+import io.hyperspatial.hyperql.source.AccessRequest;
+import io.hyperspatial.hyperql.source.RowCursor;
+
+/** Reads a table through the access method the optimizer chose, copying each row out of the cursor. */
+final class ScanStream {
+    private ScanStream() {
+    }
+
+    static RowStream open(PlanNode.Scan s, Frame frame) {
+        AccessRequest request = switch (s.access()) {
+            case AccessMethod.FullScan f -> new AccessRequest.FullScan(s.needed());
+            case AccessMethod.KeyLookup k -> {
+                Object key = Evaluator.eval(k.key(), Executor.EMPTY_ROW, frame);
+                yield key == null ? null : new AccessRequest.Lookup(k.column(), k.coercion().applyRight(key), s.needed());
+            }
+            case AccessMethod.Range r -> range(r, s, frame);
+            case AccessMethod.Knn k -> knn(k, s, frame);
+        };
+        if (request == null) {
+            return () -> null;
+        }
+        RowCursor cursor = s.table().open(request);
+        int width = s.table().schema().columns().size();
+        boolean withRowId = s.withRowId();
+        return () -> {
+            if (!cursor.next()) {
+                return null;
+            }
+            Object[] row = cursor.row();
+            Object[] out = new Object[withRowId ? width + 1 : width];
+            System.arraycopy(row, 0, out, 0, width);
+            if (withRowId) {
+                out[width] = cursor.rowId();
+            }
+            return out;
+        };
+    }
+
+    /** The k-NN request, or null when the query vector is NULL or k is 0. */
+    private static AccessRequest knn(AccessMethod.Knn k, PlanNode.Scan s, Frame frame) {
+        Object query = Evaluator.eval(k.query(), Executor.EMPTY_ROW, frame);
+        long count = Executor.count(k.k(), frame);
+        if (query == null || count == 0) {
+            return null;
+        }
+        Scalar filter = k.filter();
+        java.util.function.Predicate<Object[]> accept = filter == null ? row -> true : row -> Evaluator.test(filter, row, frame);
+        int limit = count < 0 || count > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) count;
+        return new AccessRequest.Knn(k.column(), Casts.toVector(query), k.metric(), limit, accept, s.needed());
+    }
+
+    /** The range request, or null when a bound is NULL (then no row can match). */
+    private static AccessRequest range(AccessMethod.Range r, PlanNode.Scan s, Frame frame) {
+        Object lower = null;
+        Object upper = null;
+        if (r.lower() != null) {
+            lower = Evaluator.eval(r.lower(), Executor.EMPTY_ROW, frame);
+            if (lower == null) {
+                return null;
+            }
+            lower = r.coercion().applyRight(lower);
+        }
+        if (r.upper() != null) {
+            upper = Evaluator.eval(r.upper(), Executor.EMPTY_ROW, frame);
+            if (upper == null) {
+                return null;
+            }
+            upper = r.coercion().applyRight(upper);
+        }
+        return new AccessRequest.Range(r.column(), lower, r.lowerInclusive(), upper, r.upperInclusive(), s.needed());
+    }
+}

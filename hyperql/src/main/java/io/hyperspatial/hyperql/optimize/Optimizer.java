@@ -1,0 +1,67 @@
+package io.hyperspatial.hyperql.optimize;
+
+import io.hyperspatial.hyperql.plan.BoundStatement;
+import io.hyperspatial.hyperql.plan.PlanNode;
+import io.hyperspatial.hyperql.plan.PlanRewriter;
+import io.hyperspatial.hyperql.plan.Scalar;
+import io.hyperspatial.hyperql.plan.ScalarRewriter;
+
+/**
+ * The rule-based optimizer, applied to every plan of a statement including subqueries' plans:
+ * constant folding, predicate pushdown, index selection from the tables' declared access paths,
+ * hash joins for equi-joins, LIMIT over ORDER BY as top-N (and as a k-NN scan when it orders by a
+ * vector distance the table can search), and projection pushdown into scans.
+ * Every rule preserves results exactly. Stateless.
+ */
+public final class Optimizer {
+    private Optimizer() {
+    }
+
+    /** The statement with its plans optimized. */
+    public static BoundStatement optimize(BoundStatement s) {
+        return switch (s) {
+            case BoundStatement.Query q -> new BoundStatement.Query(plan(q.plan()));
+            case BoundStatement.Explain e -> new BoundStatement.Explain(optimize(e.statement()));
+            case BoundStatement.Insert i -> new BoundStatement.Insert(i.table(), i.targetColumns(), plan(i.source()), i.onConflict());
+            case BoundStatement.Update u -> new BoundStatement.Update(u.table(), plan(u.rows()), u.columns(),
+                    u.values().stream().map(Optimizer::scalar).toList());
+            case BoundStatement.Delete d -> new BoundStatement.Delete(d.table(), plan(d.rows()));
+            case BoundStatement.CreateTable c when c.asSelect() != null ->
+                    new BoundStatement.CreateTable(c.schema(), c.ifNotExists(), plan(c.asSelect()));
+            default -> s;
+        };
+    }
+
+    /** An optimized plan. */
+    static PlanNode plan(PlanNode plan) {
+        PlanNode p = PlanRewriter.bottomUp(plan, n -> PlanRewriter.mapExpressions(n, Optimizer::scalar));
+        p = PredicatePushdown.apply(p);
+        p = PlanRewriter.bottomUp(p, IndexSelection::apply);
+        p = PlanRewriter.bottomUp(p, JoinPlanning::apply);
+        p = PlanRewriter.bottomUp(p, Optimizer::topN);
+        p = PlanRewriter.bottomUp(p, KnnPlanning::apply);
+        return ProjectionPushdown.apply(p);
+    }
+
+    /** An expression with its subqueries' plans optimized and its constant parts folded. */
+    static Scalar scalar(Scalar e) {
+        Scalar withSubqueries = ScalarRewriter.topDown(e, n -> switch (n) {
+            case Scalar.Exists x -> new Scalar.Exists(subquery(x.query()));
+            case Scalar.ScalarQuery q -> new Scalar.ScalarQuery(subquery(q.query()));
+            case Scalar.InQuery in -> new Scalar.InQuery(scalar(in.operand()), subquery(in.query()), in.coercion(), in.negated());
+            default -> n;
+        });
+        return ConstantFolding.fold(withSubqueries);
+    }
+
+    private static Scalar.Subquery subquery(Scalar.Subquery q) {
+        return new Scalar.Subquery(plan(q.plan()), q.correlated());
+    }
+
+    private static PlanNode topN(PlanNode node) {
+        if (node instanceof PlanNode.Limit l && l.limit() != null && l.input() instanceof PlanNode.Sort s) {
+            return new PlanNode.TopN(s.input(), s.keys(), l.limit(), l.offset());
+        }
+        return node;
+    }
+}

@@ -1,0 +1,57 @@
+package io.hyperspatial.hyperql.plan;
+
+import io.hyperspatial.hyperql.source.IndexDefinition;
+import io.hyperspatial.hyperql.source.Table;
+import io.hyperspatial.hyperql.source.TableMutation;
+import io.hyperspatial.hyperql.source.TableSchema;
+import io.hyperspatial.hyperql.source.ViewDefinition;
+
+import java.util.List;
+
+/** A statement after analysis: names resolved, plans built. What the optimizer and the engine work on. */
+public sealed interface BoundStatement {
+
+    /** A query whose rows are the plan's output. */
+    record Query(PlanNode plan) implements BoundStatement {
+    }
+
+    /** EXPLAIN of another statement. */
+    record Explain(BoundStatement statement) implements BoundStatement {
+    }
+
+    /**
+     * INSERT: each row of {@code source} fills {@code targetColumns} (positions in the table); the
+     * other columns get their defaults.
+     */
+    record Insert(Table table, int[] targetColumns, PlanNode source, TableMutation.OnConflict onConflict)
+            implements BoundStatement {
+    }
+
+    /**
+     * UPDATE: {@code rows} yields the rows to change with their row id as the last column; each
+     * assigned column's new value is computed from the old row.
+     */
+    record Update(Table table, PlanNode rows, int[] columns, List<Scalar> values) implements BoundStatement {
+    }
+
+    /** DELETE: {@code rows} yields the rows to delete with their row id as the last column. */
+    record Delete(Table table, PlanNode rows) implements BoundStatement {
+    }
+
+    /** CREATE TABLE, from columns or from a query's result ({@code asSelect} non-null). */
+    record CreateTable(TableSchema schema, boolean ifNotExists, PlanNode asSelect) implements BoundStatement {
+    }
+
+    /** CREATE INDEX. */
+    record CreateIndex(IndexDefinition index, boolean ifNotExists) implements BoundStatement {
+    }
+
+    /** CREATE VIEW. */
+    record CreateView(ViewDefinition view, boolean ifNotExists) implements BoundStatement {
+    }
+
+    /** DROP TABLE, INDEX or VIEW. */
+    record Drop(io.hyperspatial.hyperql.ast.Statement.ObjectKind kind, String name, boolean ifExists)
+            implements BoundStatement {
+    }
+}

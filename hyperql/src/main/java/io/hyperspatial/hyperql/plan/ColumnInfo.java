@@ -1,0 +1,14 @@
+package io.hyperspatial.hyperql.plan;
+
+import io.hyperspatial.hyperql.value.Affinity;
+import io.hyperspatial.hyperql.value.SqlType;
+
+/**
+ * A column of a plan node's output rows.
+ *
+ * @param name     the column name (the alias, the table column's name or the expression text)
+ * @param affinity the affinity comparisons apply to the other operand, or null when the column has none
+ * @param type     the static type, {@link SqlType#ANY} when only run time knows
+ */
+public record ColumnInfo(String name, Affinity affinity, SqlType type) {
+}

@@ -1,0 +1,218 @@
+package io.hyperspatial.hyperql.plan;
+
+import io.hyperspatial.hyperql.source.Table;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * A node of a logical plan. Every node produces rows of {@link #columns()}; expressions in a node
+ * are evaluated against its input row (for joins: the left row followed by the right row).
+ * Immutable; the optimizer rewrites plans by building new nodes.
+ */
+public sealed interface PlanNode {
+    /** The columns of the rows this node produces. */
+    List<ColumnInfo> columns();
+
+    /** The node's inputs. */
+    List<PlanNode> inputs();
+
+    /** The expressions this node evaluates, against its input row. */
+    List<Scalar> expressions();
+
+    /** A node with exactly one input. */
+    sealed interface OneInput extends PlanNode permits Project, Aggregate, RowPreserving {
+        /** The input. */
+        PlanNode input();
+
+        @Override
+        default List<PlanNode> inputs() {
+            return List.of(input());
+        }
+    }
+
+    /** A one-input node whose rows have its input's columns (it filters, reorders or cuts rows). */
+    sealed interface RowPreserving extends OneInput permits Filter, Sort, TopN, Limit, Distinct {
+        @Override
+        default List<ColumnInfo> columns() {
+            return input().columns();
+        }
+    }
+
+    /** A join: its rows are a left row followed by a right row. */
+    sealed interface Joining extends PlanNode permits Join, HashJoin {
+        /** The left input, whose row order the output keeps. */
+        PlanNode left();
+
+        /** The right input. */
+        PlanNode right();
+
+        @Override
+        default List<ColumnInfo> columns() {
+            List<ColumnInfo> out = new ArrayList<>(left().columns());
+            out.addAll(right().columns());
+            return out;
+        }
+
+        @Override
+        default List<PlanNode> inputs() {
+            return List.of(left(), right());
+        }
+    }
+
+    /** The kind of join. */
+    enum JoinKind { INNER, LEFT }
+
+    /** The compound operators. */
+    enum SetKind { UNION, UNION_ALL, INTERSECT, EXCEPT }
+
+    /**
+     * Reads a table. {@code needed} lists the columns read above (null: all); {@code withRowId} adds the
+     * row id as a last column (UPDATE and DELETE use it).
+     */
+    record Scan(Table table, String alias, List<ColumnInfo> columns, AccessMethod access, BitSet needed,
+                boolean withRowId) implements PlanNode {
+        @Override
+        public List<PlanNode> inputs() {
+            return List.of();
+        }
+
+        @Override
+        public List<Scalar> expressions() {
+            return switch (access) {
+                case AccessMethod.FullScan f -> List.of();
+                case AccessMethod.KeyLookup k -> List.of(k.key());
+                case AccessMethod.Range r -> {
+                    List<Scalar> out = new ArrayList<>();
+                    if (r.lower() != null) {
+                        out.add(r.lower());
+                    }
+                    if (r.upper() != null) {
+                        out.add(r.upper());
+                    }
+                    yield out;
+                }
+                case AccessMethod.Knn k -> {
+                    List<Scalar> out = new ArrayList<>(List.of(k.query(), k.k()));
+                    if (k.filter() != null) {
+                        out.add(k.filter());
+                    }
+                    yield out;
+                }
+            };
+        }
+    }
+
+    /** Fixed rows (VALUES, or one empty row for a SELECT without FROM). */
+    record Values(List<List<Scalar>> rows, List<ColumnInfo> columns) implements PlanNode {
+        @Override
+        public List<PlanNode> inputs() {
+            return List.of();
+        }
+
+        @Override
+        public List<Scalar> expressions() {
+            return rows.stream().flatMap(List::stream).toList();
+        }
+    }
+
+    /** The input rows for which the predicate is true. */
+    record Filter(PlanNode input, Scalar predicate) implements RowPreserving {
+        @Override
+        public List<Scalar> expressions() {
+            return List.of(predicate);
+        }
+    }
+
+    /** One output row per input row, computed by the expressions. */
+    record Project(PlanNode input, List<Scalar> outputs, List<ColumnInfo> columns) implements OneInput {
+        @Override
+        public List<Scalar> expressions() {
+            return outputs;
+        }
+    }
+
+    /** A nested-loop join; {@code condition} null means every pair (a cross join). */
+    record Join(PlanNode left, PlanNode right, JoinKind kind, Scalar condition) implements Joining {
+        @Override
+        public List<Scalar> expressions() {
+            return condition == null ? List.of() : List.of(condition);
+        }
+    }
+
+    /**
+     * A hash join on equal keys: {@code leftKeys} over left rows, {@code rightKeys} over right rows,
+     * compared after {@code coercions}; {@code residual} (over the joined row, may be null) must also hold.
+     */
+    record HashJoin(PlanNode left, PlanNode right, JoinKind kind, List<Scalar> leftKeys, List<Scalar> rightKeys,
+                    List<Coercion> coercions, Scalar residual) implements Joining {
+        @Override
+        public List<Scalar> expressions() {
+            List<Scalar> out = new ArrayList<>(leftKeys);
+            if (residual != null) {
+                out.add(residual);
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Groups rows by the keys and computes the aggregates per group; output rows are the keys then the
+     * aggregates. Without keys there is exactly one group, even over no rows.
+     */
+    record Aggregate(PlanNode input, List<Scalar> groupKeys, List<Scalar.AggregateCall> aggregates,
+                     List<ColumnInfo> columns) implements OneInput {
+        @Override
+        public List<Scalar> expressions() {
+            List<Scalar> out = new ArrayList<>(groupKeys);
+            out.addAll(aggregates);
+            return out;
+        }
+    }
+
+    /** The input sorted by the keys (stable). */
+    record Sort(PlanNode input, List<SortKey> keys) implements RowPreserving {
+        @Override
+        public List<Scalar> expressions() {
+            return keys.stream().map(SortKey::expression).toList();
+        }
+    }
+
+    /** The first {@code limit} rows in key order after skipping {@code offset}, kept in a bounded heap. */
+    record TopN(PlanNode input, List<SortKey> keys, Scalar limit, Scalar offset) implements RowPreserving {
+        @Override
+        public List<Scalar> expressions() {
+            return keys.stream().map(SortKey::expression).toList();
+        }
+    }
+
+    /** At most {@code limit} rows (null: all; negative: all) after skipping {@code offset} (may be null). */
+    record Limit(PlanNode input, Scalar limit, Scalar offset) implements RowPreserving {
+        @Override
+        public List<Scalar> expressions() {
+            return List.of();
+        }
+    }
+
+    /** The input without duplicate rows, first occurrences kept in order. */
+    record Distinct(PlanNode input) implements RowPreserving {
+        @Override
+        public List<Scalar> expressions() {
+            return List.of();
+        }
+    }
+
+    /** UNION [ALL], INTERSECT or EXCEPT; all but UNION ALL remove duplicates and come out sorted, as in SQLite. */
+    record SetOperation(SetKind kind, PlanNode left, PlanNode right, List<ColumnInfo> columns) implements PlanNode {
+        @Override
+        public List<PlanNode> inputs() {
+            return List.of(left, right);
+        }
+
+        @Override
+        public List<Scalar> expressions() {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package io.hyperspatial.hyperql.plan;
+
+import io.hyperspatial.hyperql.source.VectorMetric;
+
+import java.util.List;
+
+/**
+ * A resolved expression, evaluated against a row: names are bound to column positions, functions to
+ * their implementations, comparisons carry their affinity coercion. Produced by the analyzer,
+ * rewritten by the optimizer, evaluated by the executor. Immutable.
+ */
+public sealed interface Scalar {
+
+    /**
+     * A column of the current row ({@code depth} 0) or of an enclosing query's row ({@code depth} n:
+     * n levels out), for correlated subqueries.
+     */
+    record Column(int depth, int index, String name) implements Scalar {
+    }
+
+    /** A constant value. */
+    record Constant(Object value) implements Scalar {
+    }
+
+    /** The statement's parameter at {@code index}; {@code label} is {@code ?} or {@code $name}. */
+    record Param(int index, String label) implements Scalar {
+    }
+
+    /** {@code -x}, {@code +x}, {@code ~x} or {@code NOT x}. */
+    record Unary(String operator, Scalar operand) implements Scalar {
+    }
+
+    /** Arithmetic ({@code + - * / %}), {@code ||} and bitwise operators. */
+    record Arithmetic(String operator, Scalar left, Scalar right) implements Scalar {
+    }
+
+    /** A comparison {@code = != < <= > >=} after the coercion of its operands. */
+    record Compare(String operator, Scalar left, Scalar right, Coercion coercion) implements Scalar {
+    }
+
+    /** {@code left IS [NOT] right}: NULL equals NULL. */
+    record Is(Scalar left, Scalar right, boolean negated, Coercion coercion) implements Scalar {
+    }
+
+    /** {@code operand IS [NOT] NULL}. */
+    record IsNull(Scalar operand, boolean negated) implements Scalar {
+    }
+
+    /** Three-valued AND. */
+    record And(Scalar left, Scalar right) implements Scalar {
+    }
+
+    /** Three-valued OR. */
+    record Or(Scalar left, Scalar right) implements Scalar {
+    }
+
+    /** {@code operand [NOT] IN (items)}; {@code coercions} has one entry per item. */
+    record InList(Scalar operand, List<Scalar> items, List<Coercion> coercions, boolean negated) implements Scalar {
+    }
+
+    /** {@code operand [NOT] IN (subquery)}. */
+    record InQuery(Scalar operand, Subquery query, Coercion coercion, boolean negated) implements Scalar {
+    }
+
+    /** {@code EXISTS (subquery)}. */
+    record Exists(Subquery query) implements Scalar {
+    }
+
+    /** A subquery used as a value: its first row's first column, or NULL. */
+    record ScalarQuery(Subquery query) implements Scalar {
+    }
+
+    /** {@code operand [NOT] LIKE|GLOB pattern [ESCAPE escape]}; escape may be null. */
+    record Like(Scalar operand, Scalar pattern, Scalar escape, boolean negated, boolean glob) implements Scalar {
+    }
+
+    /** {@code CASE}: with an operand, each when is compared to it; {@code otherwise} may be null. */
+    record Case(Scalar operand, List<Scalar> whens, List<Scalar> thens, Scalar otherwise) implements Scalar {
+    }
+
+    /** {@code CAST(operand AS target)}. */
+    record Cast(Scalar operand, CastTarget target, int dimensions) implements Scalar {
+    }
+
+    /** A scalar function call. */
+    record Call(ScalarFunction function, List<Scalar> arguments) implements Scalar {
+    }
+
+    /** A vector distance operator or function under a metric. */
+    record Distance(VectorMetric metric, Scalar left, Scalar right) implements Scalar {
+    }
+
+    /**
+     * An aggregate call; exists only between binding and the aggregate rewrite, after which it is a
+     * {@link Column} of the aggregate's output.
+     */
+    record AggregateCall(AggregateFunction function, List<Scalar> arguments, boolean distinct) implements Scalar {
+    }
+
+    /** The type CAST converts to. */
+    enum CastTarget { INTEGER, REAL, NUMERIC, TEXT, BLOB, VECTOR }
+
+    /**
+     * A query nested in an expression.
+     *
+     * @param plan       its plan
+     * @param correlated whether it reads columns of an enclosing query (then it runs again per row)
+     */
+    record Subquery(PlanNode plan, boolean correlated) {
+    }
+}

@@ -1,0 +1,39 @@
+package io.hyperspatial.hyperql.source;
+
+import io.hyperspatial.hyperql.value.Vector;
+
+import java.util.BitSet;
+import java.util.function.Predicate;
+
+/**
+ * What the executor asks a table for. {@code columns} says which columns the query reads (the
+ * others may be left null in the rows; null means all): the projection pushed down to the source.
+ */
+public sealed interface AccessRequest {
+    /** The columns to fill, or null for all. */
+    BitSet columns();
+
+    /** Every row. */
+    record FullScan(BitSet columns) implements AccessRequest {
+    }
+
+    /** Rows whose {@code column} equals {@code key} (never matches NULL). Needs a {@link AccessPath.KeyLookup}. */
+    record Lookup(int column, Object key, BitSet columns) implements AccessRequest {
+    }
+
+    /**
+     * Rows whose {@code column} is within the bounds, in ascending column order; a null bound is open.
+     * NULL column values never match. Needs a {@link AccessPath.RangeScan}.
+     */
+    record Range(int column, Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive, BitSet columns)
+            implements AccessRequest {
+    }
+
+    /**
+     * The {@code k} rows nearest to {@code query} in {@code column} under {@code metric} among those
+     * accepted by {@code filter}, nearest first. Needs a {@link AccessPath.KnnScan}.
+     */
+    record Knn(int column, Vector query, VectorMetric metric, int k, Predicate<Object[]> filter, BitSet columns)
+            implements AccessRequest {
+    }
+}

@@ -1,0 +1,31 @@
+package io.hyperspatial.hyperql.source;
+
+import io.hyperspatial.hyperql.value.Affinity;
+
+/**
+ * A column of a table.
+ *
+ * @param name          the column name as declared
+ * @param declaredType  the declared type text ({@code ""} when none)
+ * @param affinity      the SQLite affinity derived from the declared type (BLOB for vectors)
+ * @param notNull       whether NULL is rejected
+ * @param defaultValue  the value stored when an INSERT does not name the column (null: NULL)
+ * @param vector        the vector type of a {@code VECTOR(n)} column, or null
+ */
+public record ColumnSchema(String name, String declaredType, Affinity affinity, boolean notNull, Object defaultValue,
+                           VectorType vector) {
+
+    /** A plain column with the affinity of its declared type, nullable, no default. */
+    public static ColumnSchema of(String name, String declaredType) {
+        return new ColumnSchema(name, declaredType, Affinity.ofDeclaredType(declaredType), false, null, null);
+    }
+
+    /**
+     * The type of a vector column.
+     *
+     * @param dimensions the number of components every value has
+     * @param metric     the distance its index and {@code distance()} use
+     */
+    public record VectorType(int dimensions, VectorMetric metric) {
+    }
+}

@@ -1,0 +1,39 @@
+package io.hyperspatial.hyperql.source;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The shape of a table: its columns in order and its keys.
+ *
+ * @param name       the table name as declared
+ * @param columns    the columns in declaration order
+ * @param primaryKey the primary key columns, empty when there is none
+ * @param uniqueKeys further UNIQUE column lists
+ */
+public record TableSchema(String name, List<ColumnSchema> columns, List<String> primaryKey, List<List<String>> uniqueKeys) {
+    public TableSchema {
+        columns = List.copyOf(columns);
+        primaryKey = List.copyOf(primaryKey);
+        uniqueKeys = List.copyOf(uniqueKeys);
+    }
+
+    /** The position of a column (names compare case-insensitively), or -1. */
+    public int indexOf(String column) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equalsIgnoreCase(column)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** True when the single primary key column is declared exactly {@code INTEGER}: SQLite's rowid alias, filled in when NULL. */
+    public boolean hasIntegerPrimaryKey() {
+        if (primaryKey.size() != 1) {
+            return false;
+        }
+        ColumnSchema c = columns.get(indexOf(primaryKey.get(0)));
+        return c.declaredType().strip().toUpperCase(Locale.ROOT).equals("INTEGER");
+    }
+}

@@ -1,0 +1,152 @@
+package io.hyperspatial.hyperql.source.memory;
+
+import io.hyperspatial.hyperql.error.ErrorCode;
+import io.hyperspatial.hyperql.error.HqlExecutionException;
+import io.hyperspatial.hyperql.source.DataSource;
+import io.hyperspatial.hyperql.source.IndexDefinition;
+import io.hyperspatial.hyperql.source.Table;
+import io.hyperspatial.hyperql.source.TableSchema;
+import io.hyperspatial.hyperql.source.ViewDefinition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A {@link DataSource} that keeps everything in memory: {@link InMemoryTable}s with ordered indexes
+ * (key lookup and range scan), and views. Meant for tests, the sqllogictest runner and embedding
+ * small data sets. Not thread-safe: use it from one thread, or guard it externally.
+ */
+public final class InMemoryDataSource implements DataSource {
+    private final Map<String, InMemoryTable> tables = new LinkedHashMap<>();
+    private final Map<String, ViewDefinition> views = new LinkedHashMap<>();
+    private final Map<String, String> indexTables = new LinkedHashMap<>();
+    private long schemaVersion;
+
+    @Override
+    public Optional<Table> table(String name) {
+        return Optional.ofNullable(tables.get(key(name)));
+    }
+
+    @Override
+    public Optional<ViewDefinition> view(String name) {
+        return Optional.ofNullable(views.get(key(name)));
+    }
+
+    @Override
+    public List<String> tableNames() {
+        List<String> names = new ArrayList<>();
+        for (InMemoryTable t : tables.values()) {
+            names.add(t.schema().name());
+        }
+        return names;
+    }
+
+    @Override
+    public long schemaVersion() {
+        return schemaVersion;
+    }
+
+    @Override
+    public void createTable(TableSchema schema) {
+        requireFree(schema.name());
+        InMemoryTable table = new InMemoryTable(schema);
+        if (!schema.primaryKey().isEmpty()) {
+            table.addIndex(index(table, new IndexDefinition(autoIndexName(schema.name()), schema.name(), schema.primaryKey(), true)));
+        }
+        for (List<String> unique : schema.uniqueKeys()) {
+            table.addIndex(index(table, new IndexDefinition(autoIndexName(schema.name()), schema.name(), unique, true)));
+        }
+        tables.put(key(schema.name()), table);
+        for (IndexDefinition d : table.indexDefinitions()) {
+            indexTables.put(key(d.name()), key(schema.name()));
+        }
+        schemaVersion++;
+    }
+
+    @Override
+    public void dropTable(String name) {
+        InMemoryTable table = tables.remove(key(name));
+        if (table == null) {
+            throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such table: " + name);
+        }
+        for (IndexDefinition d : table.indexDefinitions()) {
+            indexTables.remove(key(d.name()));
+        }
+        schemaVersion++;
+    }
+
+    @Override
+    public void createIndex(IndexDefinition definition) {
+        if (indexTables.containsKey(key(definition.name()))) {
+            throw new HqlExecutionException(ErrorCode.HQL_DUPLICATE_OBJECT, "index " + definition.name() + " already exists");
+        }
+        InMemoryTable table = tables.get(key(definition.table()));
+        if (table == null) {
+            throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such table: " + definition.table());
+        }
+        table.addIndex(index(table, definition));
+        indexTables.put(key(definition.name()), key(definition.table()));
+        schemaVersion++;
+    }
+
+    @Override
+    public void dropIndex(String name) {
+        String table = indexTables.remove(key(name));
+        if (table == null) {
+            throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such index: " + name);
+        }
+        tables.get(table).removeIndex(name);
+        schemaVersion++;
+    }
+
+    @Override
+    public void createView(ViewDefinition view) {
+        requireFree(view.name());
+        views.put(key(view.name()), view);
+        schemaVersion++;
+    }
+
+    @Override
+    public void dropView(String name) {
+        if (views.remove(key(name)) == null) {
+            throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such view: " + name);
+        }
+        schemaVersion++;
+    }
+
+    private void requireFree(String name) {
+        if (tables.containsKey(key(name)) || views.containsKey(key(name))) {
+            throw new HqlExecutionException(ErrorCode.HQL_DUPLICATE_OBJECT, "table or view " + name + " already exists");
+        }
+    }
+
+    private String autoIndexName(String table) {
+        int n = 1;
+        while (indexTables.containsKey(key("autoindex_" + table + "_" + n))) {
+            n++;
+        }
+        String name = "autoindex_" + table + "_" + n;
+        indexTables.put(key(name), key(table));
+        return name;
+    }
+
+    private static MemoryIndex index(InMemoryTable table, IndexDefinition definition) {
+        int[] columns = new int[definition.columns().size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = table.schema().indexOf(definition.columns().get(i));
+            if (columns[i] < 0) {
+                throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_COLUMN,
+                        "no such column: " + definition.columns().get(i) + " in table " + table.schema().name());
+            }
+        }
+        return new MemoryIndex(definition, columns);
+    }
+
+    private static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,319 @@
+package io.hyperspatial.hyperql.source.memory;
+
+import io.hyperspatial.hyperql.error.ErrorCode;
+import io.hyperspatial.hyperql.error.HqlExecutionException;
+import io.hyperspatial.hyperql.exec.SmallestK;
+import io.hyperspatial.hyperql.source.AccessPath;
+import io.hyperspatial.hyperql.source.AccessRequest;
+import io.hyperspatial.hyperql.source.ColumnSchema;
+import io.hyperspatial.hyperql.source.IndexDefinition;
+import io.hyperspatial.hyperql.source.RowCursor;
+import io.hyperspatial.hyperql.source.Table;
+import io.hyperspatial.hyperql.source.TableMutation;
+import io.hyperspatial.hyperql.source.TableSchema;
+import io.hyperspatial.hyperql.value.Vector;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A table held in memory: rows in an array list indexed by row id (a deleted row leaves a hole),
+ * plus {@link MemoryIndex}es for the primary key, UNIQUE constraints and CREATE INDEX. Offers key
+ * lookup and range scan on the leading column of every index, and an exact k-NN scan on every
+ * vector column (all distances computed, the k smallest kept). Enforces NOT NULL and uniqueness;
+ * a list of mutations that violates them is rolled back entirely. Not thread-safe.
+ */
+public final class InMemoryTable implements Table {
+    private final TableSchema schema;
+    private final List<Object[]> rows = new ArrayList<>();
+    private final List<MemoryIndex> indexes = new ArrayList<>();
+    private final int integerKey;
+    private long liveRows;
+    private long nextIntegerKey = 1;
+
+    InMemoryTable(TableSchema schema) {
+        this.schema = schema;
+        this.integerKey = schema.hasIntegerPrimaryKey() ? schema.indexOf(schema.primaryKey().get(0)) : -1;
+    }
+
+    @Override
+    public TableSchema schema() {
+        return schema;
+    }
+
+    @Override
+    public long rowCount() {
+        return liveRows;
+    }
+
+    @Override
+    public List<AccessPath> accessPaths() {
+        List<AccessPath> paths = new ArrayList<>();
+        for (MemoryIndex index : indexes) {
+            boolean unique = index.definition().unique() && index.definition().columns().size() == 1;
+            paths.add(new AccessPath.KeyLookup(index.leadingColumn(), unique));
+            paths.add(new AccessPath.RangeScan(index.leadingColumn()));
+        }
+        List<ColumnSchema> columns = schema.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).vector() != null) {
+                paths.add(new AccessPath.KnnScan(i, columns.get(i).vector().metric()));
+            }
+        }
+        return paths;
+    }
+
+    @Override
+    public RowCursor open(AccessRequest request) {
+        return switch (request) {
+            case AccessRequest.FullScan f -> new IdCursor(new LiveIds());
+            case AccessRequest.Lookup l -> new IdCursor(List.copyOf(index(l.column()).lookup(l.key())).iterator());
+            case AccessRequest.Range r -> {
+                List<Long> ids = new ArrayList<>();
+                for (java.util.Set<Long> bucket : index(r.column())
+                        .range(r.lower(), r.lowerInclusive(), r.upper(), r.upperInclusive()).values()) {
+                    ids.addAll(bucket);
+                }
+                yield new IdCursor(ids.iterator());
+            }
+            case AccessRequest.Knn k -> new IdCursor(nearest(k).iterator());
+        };
+    }
+
+    @Override
+    public long apply(List<TableMutation> mutations) {
+        Deque<Runnable> undo = new ArrayDeque<>();
+        long changed = 0;
+        try {
+            for (TableMutation m : mutations) {
+                changed += switch (m) {
+                    case TableMutation.Insert i -> insert(i.row().clone(), i.onConflict(), undo);
+                    case TableMutation.Update u -> update(u.rowId(), u.row().clone(), undo);
+                    case TableMutation.Delete d -> delete(d.rowId(), undo) ? 1 : 0;
+                };
+            }
+        } catch (RuntimeException e) {
+            while (!undo.isEmpty()) {
+                undo.pop().run();
+            }
+            throw e;
+        }
+        return changed;
+    }
+
+    /** Exact k-NN: every accepted row's distance, the k smallest kept; ties by row id. */
+    private List<Long> nearest(AccessRequest.Knn k) {
+        record Scored(long id, double distance) {
+        }
+        java.util.Comparator<Scored> nearestFirst = java.util.Comparator.comparingDouble(Scored::distance)
+                .thenComparingLong(Scored::id);
+        SmallestK<Scored> kept = new SmallestK<>(k.k(), nearestFirst);
+        for (int id = 0; id < rows.size(); id++) {
+            Object[] row = rows.get(id);
+            if (row == null || !(row[k.column()] instanceof Vector v) || v.dimensions() != k.query().dimensions()
+                    || !k.filter().test(row)) {
+                continue;
+            }
+            kept.offer(new Scored(id, k.metric().distance(k.query(), v)));
+        }
+        return kept.sorted().stream().map(Scored::id).toList();
+    }
+
+    Object[] rowAt(long id) {
+        return rows.get((int) id);
+    }
+
+    void addIndex(MemoryIndex index) {
+        for (int id = 0; id < rows.size(); id++) {
+            Object[] row = rows.get(id);
+            if (row != null) {
+                if (index.conflict(row, id, this) >= 0) {
+                    throw new HqlExecutionException(ErrorCode.HQL_CONSTRAINT, "UNIQUE constraint failed: "
+                            + schema.name() + "." + String.join(", ", index.definition().columns()));
+                }
+                index.add(row, id);
+            }
+        }
+        indexes.add(index);
+    }
+
+    boolean removeIndex(String name) {
+        return indexes.removeIf(i -> i.definition().name().equalsIgnoreCase(name));
+    }
+
+    List<IndexDefinition> indexDefinitions() {
+        return indexes.stream().map(MemoryIndex::definition).toList();
+    }
+
+    private long insert(Object[] row, TableMutation.OnConflict onConflict, Deque<Runnable> undo) {
+        if (integerKey >= 0 && row[integerKey] == null) {
+            row[integerKey] = nextIntegerKey;
+        }
+        checkNotNull(row);
+        for (MemoryIndex index : indexes) {
+            long other;
+            while ((other = index.conflict(row, -1, this)) >= 0) {
+                switch (onConflict) {
+                    case IGNORE -> {
+                        return 0;
+                    }
+                    case REPLACE -> delete(other, undo);
+                    case ABORT -> throw uniqueFailed(index);
+                }
+            }
+        }
+        long id = rows.size();
+        rows.add(row);
+        liveRows++;
+        index(row, id);
+        long previousNextKey = nextIntegerKey;
+        if (integerKey >= 0 && row[integerKey] instanceof Long k && k >= nextIntegerKey) {
+            nextIntegerKey = k + 1;
+        }
+        undo.push(() -> {
+            unindex(row, id);
+            rows.set((int) id, null);
+            liveRows--;
+            nextIntegerKey = previousNextKey;
+        });
+        return 1;
+    }
+
+    private long update(long id, Object[] row, Deque<Runnable> undo) {
+        Object[] old = rows.get((int) id);
+        if (old == null) {
+            return 0;
+        }
+        checkNotNull(row);
+        unindex(old, id);
+        for (MemoryIndex index : indexes) {
+            if (index.conflict(row, id, this) >= 0) {
+                index(old, id);
+                throw uniqueFailed(index);
+            }
+        }
+        rows.set((int) id, row);
+        index(row, id);
+        undo.push(() -> {
+            unindex(row, id);
+            rows.set((int) id, old);
+            index(old, id);
+        });
+        return 1;
+    }
+
+    private boolean delete(long id, Deque<Runnable> undo) {
+        Object[] old = rows.get((int) id);
+        if (old == null) {
+            return false;
+        }
+        unindex(old, id);
+        rows.set((int) id, null);
+        liveRows--;
+        undo.push(() -> {
+            rows.set((int) id, old);
+            liveRows++;
+            index(old, id);
+        });
+        return true;
+    }
+
+    private void checkNotNull(Object[] row) {
+        List<ColumnSchema> columns = schema.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (row[i] == null && columns.get(i).notNull()) {
+                throw new HqlExecutionException(ErrorCode.HQL_CONSTRAINT,
+                        "NOT NULL constraint failed: " + schema.name() + "." + columns.get(i).name());
+            }
+        }
+    }
+
+    private HqlExecutionException uniqueFailed(MemoryIndex index) {
+        return new HqlExecutionException(ErrorCode.HQL_CONSTRAINT, "UNIQUE constraint failed: " + schema.name() + "."
+                + String.join(", ", index.definition().columns()));
+    }
+
+    private void index(Object[] row, long id) {
+        for (MemoryIndex index : indexes) {
+            index.add(row, id);
+        }
+    }
+
+    private void unindex(Object[] row, long id) {
+        for (MemoryIndex index : indexes) {
+            index.remove(row, id);
+        }
+    }
+
+    private MemoryIndex index(int column) {
+        for (MemoryIndex index : indexes) {
+            if (index.leadingColumn() == column) {
+                return index;
+            }
+        }
+        throw new HqlExecutionException(ErrorCode.HQL_UNSUPPORTED,
+                "no index on " + schema.name() + "." + schema.columns().get(column).name());
+    }
+
+    /** Ids of live rows, in insertion order. */
+    private final class LiveIds implements Iterator<Long> {
+        private final int end = rows.size();
+        private int next = advance(0);
+
+        private int advance(int from) {
+            int i = from;
+            while (i < end && rows.get(i) == null) {
+                i++;
+            }
+            return i;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < end;
+        }
+
+        @Override
+        public Long next() {
+            int id = next;
+            next = advance(id + 1);
+            return (long) id;
+        }
+    }
+
+    /** A cursor over rows by id; rows deleted since the ids were taken are skipped. */
+    private final class IdCursor implements RowCursor {
+        private final Iterator<Long> ids;
+        private Object[] row;
+        private long id;
+
+        IdCursor(Iterator<Long> ids) {
+            this.ids = ids;
+        }
+
+        @Override
+        public boolean next() {
+            while (ids.hasNext()) {
+                id = ids.next();
+                row = id < rows.size() ? rows.get((int) id) : null;
+                if (row != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public Object[] row() {
+            return row;
+        }
+
+        @Override
+        public long rowId() {
+            return id;
+        }
+    }
+}
