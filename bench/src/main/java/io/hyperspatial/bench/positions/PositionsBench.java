@@ -7,6 +7,7 @@ import io.hyperspatial.core.imports.wordnet.WordNetReader;
 import io.hyperspatial.core.imports.wordnet.WordNetSubset;
 import io.hyperspatial.core.positioning.EmbeddingConfig;
 import io.hyperspatial.core.positioning.HierarchyEmbedder;
+import io.hyperspatial.core.positioning.IncrementalPlacement;
 import io.hyperspatial.core.positioning.LorentzEmbedding;
 import io.hyperspatial.core.positioning.ProgressListener;
 import io.hyperspatial.core.positioning.ReconstructionEvaluation;
@@ -117,6 +118,7 @@ public final class PositionsBench implements Callable<Integer> {
                 .put("mean_rank", eval.meanRank())
                 .put("map", eval.map())
                 .put("max_radius", maxRadius);
+        line.put("incremental_placement_micros_median", placementMicros(embedding, selected, seed));
         if (knnQueries > 0) {
             PositionRecall.measure(embedding, knnQueries, ef, threads, seed).addTo(line);
         }
@@ -126,6 +128,36 @@ public final class PositionsBench implements Callable<Integer> {
             Files.writeString(out, json + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         return 0;
+    }
+
+    /**
+     * The median time to place one new node under the parents of an existing node (its own
+     * positions as input), over 20,000 placements after 20,000 untimed ones.
+     */
+    private static double placementMicros(LorentzEmbedding embedding, WordNetHierarchy selected, long seed) {
+        int rounds = 20_000;
+        long[] nanos = new long[rounds];
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        double sink = 0;
+        for (int r = -rounds; r < rounds; r++) {
+            int node = random.nextInt(embedding.size());
+            List<double[]> parents = new java.util.ArrayList<>();
+            for (int p : selected.hierarchy().parents(node)) {
+                parents.add(embedding.point(p));
+            }
+            if (parents.isEmpty()) {
+                parents.add(embedding.point(node));
+            }
+            long t = System.nanoTime();
+            double[] placed = IncrementalPlacement.place(parents, List.of(), r);
+            long elapsed = System.nanoTime() - t;
+            sink += placed[0];
+            if (r >= 0) {
+                nanos[r] = elapsed;
+            }
+        }
+        java.util.Arrays.sort(nanos);
+        return sink > 0 ? nanos[rounds / 2] / 1000.0 : Double.NaN;
     }
 
     private static double seconds(long start) {
