@@ -14,14 +14,14 @@ usage() {
   echo
   echo "Options: --subset mammals|nouns (mammals), --dims D (5), --threads T (2), --epochs E and --max-radius R"
   echo "         (defaults of the embedder), --seed S (42), --knn-queries Q (1000; 0 skips k-NN), --ef LIST (64,128,256),"
-  echo "         --wordnet DIR (/usr/share/wordnet), --out FILE"
+  echo "         --knn-metric poincare|lorentz (poincare), --wordnet DIR (/usr/share/wordnet), --out FILE"
 }
 
 args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     -h|--help) usage; exit 0 ;;
-    --subset|--dims|--threads|--epochs|--max-radius|--seed|--knn-queries|--ef|--wordnet|--out)
+    --subset|--dims|--threads|--epochs|--max-radius|--seed|--knn-queries|--knn-metric|--ef|--wordnet|--out)
       [ $# -ge 2 ] || { echo "run-positions.sh: $1 needs a value" >&2; exit 2; }
       args+=("$1" "$2"); shift 2 ;;
     *) echo "run-positions.sh: unknown option $1" >&2; usage >&2; exit 2 ;;

@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * k-NN recall@10 of {@link HnswIndex} on learned positions. The points are indexed in the Poincaré
- * ball in float32 (Lorentz coordinates in float32 lose nearby distances to cancellation far from the
- * origin); the truth is exact, in double, from {@link LorentzEmbedding#distance}. A query is a node
+ * k-NN recall@10 of {@link HnswIndex} on learned positions, indexed in float32 either in the
+ * Poincaré ball (the default) or as Lorentz coordinates (for comparison: far from the origin both
+ * lose nearby distances to float32 rounding, docs/geometry.md); the truth is exact, in double, from
+ * {@link LorentzEmbedding#distance}. A query is a node
  * of the embedding; its own hit is dropped, and a returned node counts when its true distance is at
  * most the true 10th-nearest distance (so ties do not count against the index).
  *
+ * @param metric          how the points are indexed: POINCARE or LORENTZ
  * @param queries         queries measured
  * @param buildSeconds    index build time
  * @param ef              the ef_search values
@@ -27,23 +29,32 @@ import java.util.SplittableRandom;
  * @param unrepresentable points whose float32 Poincaré coordinates round onto the boundary (pulled
  *                        back inside by one float step)
  */
-record PositionRecall(int queries, double buildSeconds, List<Integer> ef, List<Double> recall, int unrepresentable) {
+record PositionRecall(VectorMetric metric, int queries, double buildSeconds, List<Integer> ef, List<Double> recall, int unrepresentable) {
     private static final int K = 10;
 
-    static PositionRecall measure(LorentzEmbedding embedding, int queryCount, List<Integer> efs, int threads, long seed) {
+    static PositionRecall measure(LorentzEmbedding embedding, VectorMetric metric, int queryCount, List<Integer> efs,
+                                  int threads, long seed) {
+        if (metric != VectorMetric.POINCARE && metric != VectorMetric.LORENTZ) {
+            throw new IllegalArgumentException("positions are indexed as poincare or lorentz, not " + metric);
+        }
         int n = embedding.size();
         float[][] vectors = new float[n][];
         int unrepresentable = 0;
         for (int i = 0; i < n; i++) {
-            vectors[i] = toFloat(embedding.poincarePoint(i));
-            if (pullInside(vectors[i])) {
-                unrepresentable++;
+            if (metric == VectorMetric.POINCARE) {
+                vectors[i] = toFloat(embedding.poincarePoint(i));
+                if (pullInside(vectors[i])) {
+                    unrepresentable++;
+                }
+            } else {
+                vectors[i] = toFloat(embedding.point(i));
             }
         }
         int[] ids = new int[n];
         Arrays.setAll(ids, i -> i);
         long t0 = System.nanoTime();
-        HnswIndex index = HnswIndex.build(IndexConfig.of(VectorMetric.POINCARE, embedding.dims()), ids, vectors, threads);
+        int dimension = metric == VectorMetric.POINCARE ? embedding.dims() : embedding.dims() + 1;
+        HnswIndex index = HnswIndex.build(IndexConfig.of(metric, dimension), ids, vectors, threads);
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
         int[] queries = new SplittableRandom(seed).ints(0, n).distinct().limit(Math.min(queryCount, n)).toArray();
         double[] kth = new double[queries.length];
@@ -69,11 +80,12 @@ record PositionRecall(int queries, double buildSeconds, List<Integer> ef, List<D
             }
             recall.add((double) found / ((long) K * queries.length));
         }
-        return new PositionRecall(queries.length, buildSeconds, List.copyOf(efs), recall, unrepresentable);
+        return new PositionRecall(metric, queries.length, buildSeconds, List.copyOf(efs), recall, unrepresentable);
     }
 
     void addTo(JsonObject line) {
-        line.put("knn_queries", queries)
+        line.put("knn_metric", metric.name().toLowerCase(java.util.Locale.ROOT))
+                .put("knn_queries", queries)
                 .put("knn_build_seconds", buildSeconds)
                 .put("knn_ef", ef)
                 .put("knn_recall_at_10", recall)

@@ -11,6 +11,7 @@ import io.hyperspatial.core.positioning.IncrementalPlacement;
 import io.hyperspatial.core.positioning.LorentzEmbedding;
 import io.hyperspatial.core.positioning.ProgressListener;
 import io.hyperspatial.core.positioning.ReconstructionEvaluation;
+import io.hyperspatial.manifold.schema.VectorMetric;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,6 +58,9 @@ public final class PositionsBench implements Callable<Integer> {
 
     @Option(names = "--knn-queries", description = "queries for k-NN recall, 0 to skip (default ${DEFAULT-VALUE})")
     int knnQueries = 1000;
+
+    @Option(names = "--knn-metric", description = "poincare or lorentz: how the positions are indexed (default ${DEFAULT-VALUE})")
+    String knnMetric = "poincare";
 
     @Option(names = "--ef", split = ",", description = "ef_search values for recall (default ${DEFAULT-VALUE})")
     List<Integer> ef = List.of(64, 128, 256);
@@ -120,7 +124,7 @@ public final class PositionsBench implements Callable<Integer> {
                 .put("max_radius", maxRadius);
         line.put("incremental_placement_micros_median", placementMicros(embedding, selected, seed));
         if (knnQueries > 0) {
-            PositionRecall.measure(embedding, knnQueries, ef, threads, seed).addTo(line);
+            PositionRecall.measure(embedding, VectorMetric.parse(knnMetric), knnQueries, ef, threads, seed).addTo(line);
         }
         String json = line.toString();
         System.out.println(json);
