@@ -2,6 +2,7 @@ package io.hyperspatial.core.exports;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.hyperspatial.core.json.SchemaJson;
 import io.hyperspatial.core.json.ValueJson;
 import io.hyperspatial.manifold.ReadView;
 import io.hyperspatial.manifold.error.ErrorCode;
@@ -18,6 +19,8 @@ import io.hyperspatial.manifold.value.Value;
 import java.io.IOException;
 import java.io.Writer;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,19 +29,28 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Writes a collection as JSON Lines, one entity per line, from one consistent {@link ReadView}:
+ * Writes a collection as JSON Lines from one consistent {@link ReadView}: a header line, then one
+ * entity per line. The header names the format and its version and carries the schema (see
+ * {@link SchemaJson}), so that an import into an empty collection declares what this one holds:
+ * <pre>{"format": "hyperspatial.export", "version": 1, "schema": {…}}</pre>
+ * Each entity line:
  * <pre>{"key": "n02084071", "id": "…", "type": "Synset", "properties": {…},
  *  "vectors": {"emb": [0.1, …], "tags": {"indices": […], "values": […]}, "parts": [[…], …]},
  *  "edges": [{"type": "hypernym", "to": "n02083346", "weight": 1.0}],
  *  "measures": {"temp": [[timeMillis, value], …]},
  *  "graph_position": [x0, x1, …]}</pre>
  * Empty parts are left out. Edges are the entity's active outgoing edges, their target named by
- * its key (or its id when it has none). Positions are Lorentz coordinates, time first, under
+ * its key under {@code to} (or, when it has none, by its id under {@code to_id}), sorted by type
+ * and target; vectors and measures are sorted by name, so the lines do not depend on entity ids. Positions are Lorentz coordinates, time first, under
  * {@code graph_position}, {@code embedding_position}, {@code property_position}. Everything the
  * collection holds of an entity but its trajectories is written, so an import of the file into a
  * collection of the same schema restores it. Not thread-safe; one per export.
  */
 public final class JsonlExport {
+    /** The {@code format} member of the header line. */
+    public static final String FORMAT = "hyperspatial.export";
+    /** The version of the line format; an import refuses other versions. */
+    public static final int VERSION = 1;
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     private final ReadView view;
@@ -53,10 +65,11 @@ public final class JsonlExport {
 
     }
 
-    /** Writes every entity of the view to {@code out} (left open); returns how many. */
+    /** Writes the header and every entity of the view to {@code out} (left open); returns how many entities. */
     public static long write(ReadView view, Writer out) {
         try {
             JsonlExport export = new JsonlExport(view, out);
+            export.header();
             view.entities().forEach(export::entity);
             export.g.flush();
             return export.entities;
@@ -69,6 +82,16 @@ public final class JsonlExport {
 
     private static StorageException failed(IOException e) {
         return new StorageException(ErrorCode.STORAGE_IO, "export failed: " + e.getMessage(), e);
+    }
+
+    private void header() throws IOException {
+        g.writeStartObject();
+        g.writeStringField("format", FORMAT);
+        g.writeNumberField("version", VERSION);
+        g.writeFieldName("schema");
+        SchemaJson.write(g, view.schema());
+        g.writeEndObject();
+        g.writeRaw('\n');
     }
 
     private void entity(Entity e) {
@@ -113,7 +136,7 @@ public final class JsonlExport {
 
     private void vectors(UUID id) throws IOException {
         boolean started = false;
-        for (VectorField f : view.schema().vectorFields().values()) {
+        for (VectorField f : new TreeMap<>(view.schema().vectorFields()).values()) {
             Object vector = switch (f.kind()) {
                 case DENSE -> view.vectors().dense(id, f.name()).orElse(null);
                 case SPARSE -> view.vectors().sparse(id, f.name()).orElse(null);
@@ -165,20 +188,32 @@ public final class JsonlExport {
         if (out.isEmpty()) {
             return;
         }
-        g.writeArrayFieldStart("edges");
+        List<TargetedEdge> edges = new ArrayList<>(out.size());
         for (Edge edge : out) {
+            Optional<String> key = view.entities().get(edge.to()).flatMap(Entity::key);
+            edges.add(new TargetedEdge(edge.type(), key.isPresent(), key.orElse(edge.to().toString()), edge.weight()));
+        }
+        edges.sort(TargetedEdge.ORDER);
+        g.writeArrayFieldStart("edges");
+        for (TargetedEdge edge : edges) {
             g.writeStartObject();
             g.writeStringField("type", edge.type());
-            g.writeStringField("to", view.entities().get(edge.to()).flatMap(Entity::key).orElse(edge.to().toString()));
+            g.writeStringField(edge.byKey() ? "to" : "to_id", edge.target());
             g.writeNumberField("weight", edge.weight());
             g.writeEndObject();
         }
         g.writeEndArray();
     }
 
+    /** An outgoing edge with its target named by key, or by id when {@code byKey} is false. */
+    private record TargetedEdge(String type, boolean byKey, String target, float weight) {
+        static final Comparator<TargetedEdge> ORDER = Comparator.comparing(TargetedEdge::type)
+                .thenComparing(TargetedEdge::byKey).thenComparing(TargetedEdge::target);
+    }
+
     private void measures(UUID id) throws IOException {
         boolean started = false;
-        for (MeasureDef m : view.schema().measures().values()) {
+        for (MeasureDef m : new TreeMap<>(view.schema().measures()).values()) {
             List<MeasurePoint> points = view.measures().range(id, m.name(), Long.MIN_VALUE, Long.MAX_VALUE);
             if (points.isEmpty()) {
                 continue;
