@@ -107,7 +107,8 @@ abstract sealed class SourceRows permits SourceRows.JsonLines, SourceRows.Tokens
             long line = p.currentLocation().getLineNr();
             try {
                 JsonToken t = p.nextToken();
-                line = p.currentTokenLocation().getLineNr();
+                // the CSV parser places a record's start on the line before it (where the previous record ended)
+                line = p.currentTokenLocation().getLineNr() + (csv ? 1 : 0);
                 if (t == null || (!csv && t == JsonToken.END_ARRAY)) {
                     return null;
                 }
