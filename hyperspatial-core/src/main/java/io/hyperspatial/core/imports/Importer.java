@@ -23,8 +23,9 @@ import java.util.function.Consumer;
  * this one.
  *
  * <p><b>What is atomic.</b> Rows are written in batches of {@link ImportOptions#batchSize()} rows,
- * each batch one transaction committed with {@link Durability#STRICT}: a batch is applied whole or
- * not at all, and is durable before the progress callback hears of it. An input that fits one batch
+ * each batch one {@link Collection#bulkWrite} committed with {@link Durability#STRICT}: a batch is
+ * applied whole or not at all (also across a crash), and is durable before the progress callback
+ * hears of it; other writers of the collection wait while a batch is written. An input that fits one batch
  * is therefore imported all or nothing. With {@link OnError#FAIL} the first bad row stops the
  * import: nothing of its batch is written, the batches before it stay, and the
  * {@link ImportFailedException} says through which line rows were applied. With
@@ -110,7 +111,7 @@ public final class Importer {
         while (!rows.isEmpty()) {
             try {
                 long now = System.currentTimeMillis();
-                tally.sequence = collection.write(Durability.STRICT, tx -> {
+                tally.sequence = collection.bulkWrite(Durability.STRICT, tx -> {
                     EntityWrites.prefetch(tx, ids, rows);
                     for (ImportedEntity e : rows) {
                         try {
