@@ -1,16 +1,15 @@
 package io.hyperspatial.core.imports;
 
+import io.hyperspatial.core.exports.JsonlExport;
 import io.hyperspatial.core.imports.ImportedEntity.ImportedEdge;
 import io.hyperspatial.manifold.error.ManifoldException;
 import io.hyperspatial.manifold.schema.EntityType;
 import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.schema.WriteValidator;
 import io.hyperspatial.manifold.table.MeasurePoint;
-import io.hyperspatial.manifold.table.PositionKind;
 import io.hyperspatial.manifold.value.Value;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,15 +49,10 @@ final class EntityCheck {
             }
             return points;
         }));
-        e.positions().forEach((kind, x) -> at(line, positionMember(kind), () -> {
+        e.positions().forEach((kind, x) -> at(line, JsonlExport.positionMember(kind), () -> {
             WriteValidator.position(kind, schema.positionSpace(kind).orElse(null), x);
             return x;
         }));
-    }
-
-    /** The member of the export format holding a position of {@code kind}: {@code graph_position}… */
-    static String positionMember(PositionKind kind) {
-        return kind.name().toLowerCase(Locale.ROOT) + "_position";
     }
 
     private static <T> T at(long line, String field, java.util.function.Supplier<T> check) {

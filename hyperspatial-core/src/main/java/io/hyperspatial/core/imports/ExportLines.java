@@ -272,7 +272,7 @@ final class ExportLines implements EntitySource {
 
     private PositionKind positionKind(String member) {
         for (PositionKind k : PositionKind.values()) {
-            if (member.equals(EntityCheck.positionMember(k))) {
+            if (member.equals(JsonlExport.positionMember(k))) {
                 return k;
             }
         }

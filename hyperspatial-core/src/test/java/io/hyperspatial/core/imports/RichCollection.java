@@ -22,11 +22,11 @@ import java.util.UUID;
  * Poincaré), sparse and multi vectors, weighted edges to keyed, keyless and missing entities,
  * measures, and the three kinds of position. Seeded.
  */
-final class RichCollection {
+public final class RichCollection {
     private RichCollection() {
     }
 
-    static void fill(Collection c, long seed, int entities) {
+    public static void fill(Collection c, long seed, int entities) {
         Map<String, ValueType> props = new LinkedHashMap<>();
         props.put("flag", ValueType.BOOL);
         props.put("count", ValueType.INT64);
