@@ -50,6 +50,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Larger request bodies are refused with 413 (default: ${DEFAULT-VALUE}, 16 MiB).")
     private long maxRequestBytes;
 
+    @Option(names = "--max-import-bytes", paramLabel = "BYTES", defaultValue = "" + ServerConfig.DEFAULT_MAX_IMPORT_BYTES,
+            description = "The same limit for streamed import bodies (default: ${DEFAULT-VALUE}, 4 GiB).")
+    private long maxImportBytes;
+
     @Option(names = "--preset", paramLabel = "PRESET", defaultValue = "default",
             description = "Storage memory preset: default, small, large, read-heavy, write-heavy (default: ${DEFAULT-VALUE}).")
     private String preset;
@@ -93,7 +97,8 @@ final class ServeCommand implements Callable<Integer> {
 
     private ServerConfig config() {
         try {
-            ServerConfig config = ServerConfig.loopback(port).withMaxRequestBytes(maxRequestBytes);
+            ServerConfig config = ServerConfig.loopback(port).withMaxRequestBytes(maxRequestBytes)
+                    .withMaxImportBytes(maxImportBytes);
             if (apiKeys != null) {
                 config = config.withApiKeys(ApiKeys.load(apiKeys));
             }
