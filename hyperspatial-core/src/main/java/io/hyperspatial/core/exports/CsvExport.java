@@ -45,6 +45,7 @@ public final class CsvExport {
     private final ReadView view;
     private final CsvGenerator csv;
     private final List<String> properties;
+    private final List<String> columns = new ArrayList<>();
     private long entities;
 
     private CsvExport(ReadView view, Writer out) throws IOException {
@@ -59,10 +60,11 @@ public final class CsvExport {
         for (PositionKind kind : PositionKind.values()) {
             fixed.add(JsonlExport.positionMember(kind));
         }
+        columns.addAll(fixed.subList(0, 3));
+        properties.forEach(p -> columns.add(fixed.contains(p) ? "property:" + p : p));
+        columns.addAll(fixed.subList(3, fixed.size()));
         CsvSchema.Builder schema = CsvSchema.builder().setUseHeader(true);
-        fixed.subList(0, 3).forEach(schema::addColumn);
-        properties.forEach(p -> schema.addColumn(fixed.contains(p) ? "property:" + p : p));
-        fixed.subList(3, fixed.size()).forEach(schema::addColumn);
+        columns.forEach(schema::addColumn);
         this.csv = CSV.createGenerator(out);
         this.csv.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
         this.csv.setSchema(schema.build());
@@ -74,6 +76,10 @@ public final class CsvExport {
             CsvExport export = new CsvExport(view, out);
             view.entities().forEach(export::entity);
             export.csv.flush();
+            if (export.entities == 0) {
+                // the generator writes the header with the first record; an empty table still has one
+                out.write(String.join(",", export.columns) + "\n");
+            }
             return export.entities;
         } catch (IOException e) {
             throw failed(e);

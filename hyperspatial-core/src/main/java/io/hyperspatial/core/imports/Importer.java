@@ -131,7 +131,9 @@ public final class Importer {
                 rows.removeIf(r -> r.line() == e.error().line());
             }
         }
-        tally.batches++;
+        if (!rows.isEmpty()) {
+            tally.batches++;
+        }
         tally.appliedThrough = batch.lastLine;
     }
 

@@ -51,6 +51,17 @@ class CsvExportTest {
         }
     }
 
+    @Test
+    void anEmptyCollectionIsAHeaderRow() {
+        try (Database db = Database.open(dir, DatabaseOptions.preset(StoragePreset.SMALL))) {
+            Collection c = db.createCollection("empty");
+            StringWriter out = new StringWriter();
+            c.read(v -> CsvExport.write(v, out));
+            assertThat(out.toString()).isEqualTo("key,id,type,vectors,edges,measures,graph_position,embedding_position,"
+                    + "property_position\n");
+        }
+    }
+
     private static List<Map<String, Object>> parse(String csv) throws Exception {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (CsvParser p = new CsvFactory().createParser(new StringReader(csv))) {

@@ -69,12 +69,18 @@ public final class ImportExportService {
         this.frozen = frozen;
     }
 
+    /**
+     * Query parameters are read from the request's URI, not through {@code @Param}: for a body
+     * sent as {@code application/x-www-form-urlencoded} (curl's default) Armeria would read the
+     * body as form parameters, and the upload with it.
+     */
     @Post("/v1/collections/{collection}/import")
     @RequiresRole(Role.WRITE)
-    public HttpResponse importData(@Param("collection") String name, @Param("format") @Default("jsonl") String format,
-                                   @Param("on_error") @Default("fail") String onError,
-                                   @Param("mapping") @Default("") String mapping,
-                                   @Param("batch_size") @Default("10000") String batchSize, HttpRequest request) {
+    public HttpResponse importData(ServiceRequestContext ctx, @Param("collection") String name, HttpRequest request) {
+        String format = query(ctx, "format", "jsonl");
+        String onError = query(ctx, "on_error", "fail");
+        String mapping = query(ctx, "mapping", "");
+        String batchSize = query(ctx, "batch_size", Integer.toString(ImportOptions.DEFAULT_BATCH));
         ImportOptions options = options(format, onError, mapping, batchSize);
         Collection c = db.collection(name);
         InputStream body = request.toInputStream(o -> o instanceof HttpData d ? d : HttpData.empty());
@@ -112,6 +118,11 @@ public final class ImportExportService {
         }, ctx.blockingTaskExecutor());
         MediaType type = csv ? MediaType.CSV_UTF_8 : MediaType.parse("application/x-ndjson; charset=utf-8");
         return HttpResponse.of(ResponseHeaders.of(HttpStatus.OK, "content-type", type.toString()), body);
+    }
+
+    private static String query(ServiceRequestContext ctx, String name, String absent) {
+        String v = ctx.queryParam(name);
+        return v == null ? absent : v;
     }
 
     private static ImportOptions options(String format, String onError, String mapping, String batchSize) {

@@ -67,6 +67,23 @@ class ImportExportServiceTest extends SharedServer {
     }
 
     @Test
+    void aBodySentAsFormDataAsCurlDoesIsStillTheUpload() throws Exception {
+        assertThat(s.post("/v1/collections", "{\"name\": \"form\"}").status()).isEqualTo(201);
+        String mapping = URLEncoder.encode("{\"key\": \"id\", \"type\": \"Row\"}", StandardCharsets.UTF_8);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:"
+                        + s.server().port() + "/v1/collections/form/import?format=csv&mapping=" + mapping))
+                .header("content-type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("id\na\nb\n")).build();
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            java.net.http.HttpResponse<String> r = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            assertThat(r.body()).contains("\"imported\":2");
+        }
+        Reply empty = s.get("/v1/collections/form/export?format=csv");
+        assertThat(empty.text()).startsWith("key,id,type,vectors,edges,");
+    }
+
+    @Test
     void importBodiesHaveTheirOwnLimit(@TempDir Path other) {
         ServerConfig config = ServerConfig.loopback(0).withMaxRequestBytes(200).withMaxImportBytes(64 * 1024);
         try (TestServer small = TestServer.start(other, config)) {
