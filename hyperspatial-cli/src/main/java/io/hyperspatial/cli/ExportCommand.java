@@ -1,5 +1,6 @@
 package io.hyperspatial.cli;
 
+import io.hyperspatial.core.exports.CsvExport;
 import io.hyperspatial.core.exports.JsonlExport;
 import io.hyperspatial.manifold.Database;
 import io.hyperspatial.manifold.ReadView;
@@ -19,16 +20,17 @@ import java.nio.file.StandardCopyOption;
 import java.util.concurrent.Callable;
 
 /**
- * {@code hyperspatial export}: writes a collection as JSON Lines (see {@link JsonlExport}) from one
- * consistent snapshot, to standard output or to a file. A file is written beside its target and
+ * {@code hyperspatial export}: writes a collection as JSON Lines (see {@link JsonlExport}: a header
+ * with the schema, then one entity per line; what {@code hyperspatial import} reads back) or as CSV
+ * (see {@link CsvExport}) from one consistent snapshot, to standard output or to a file. A file is written beside its target and
  * renamed into place, so an interrupted export never leaves a truncated file under that name.
  */
-@Command(name = "export", description = {"Write a collection as JSON Lines, one entity per line.",
+@Command(name = "export", description = {"Write a collection as JSON Lines (a schema header, then one entity per line) or CSV.",
         "Each line: key, id, type, properties, vectors, edges (by target key), measures and positions",
-        "(graph_position... as Lorentz coordinates, time first)."})
+        "(graph_position... as Lorentz coordinates, time first). 'hyperspatial import' reads the JSON Lines back."})
 final class ExportCommand implements Callable<Integer> {
     /** Output formats. */
-    enum Format { JSONL }
+    enum Format { JSONL, CSV }
 
     @Spec
     private CommandSpec spec;
@@ -40,7 +42,7 @@ final class ExportCommand implements Callable<Integer> {
     private String collection;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "jsonl",
-            description = "jsonl (default; the only format so far).")
+            description = "jsonl (default; lossless, imports back) or csv (property columns, JSON cells).")
     private Format format;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write here instead of standard output.")
@@ -51,7 +53,7 @@ final class ExportCommand implements Callable<Integer> {
         try (Database db = data.openExisting(); ReadView view = db.collection(collection).snapshot()) {
             if (file == null) {
                 PrintWriter out = spec.commandLine().getOut();
-                JsonlExport.write(view, out);
+                write(view, out);
                 out.flush();
                 return 0;
             }
@@ -59,7 +61,7 @@ final class ExportCommand implements Callable<Integer> {
             Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
             long n;
             try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                n = JsonlExport.write(view, out);
+                n = write(view, out);
             } catch (RuntimeException | IOException e) {
                 Files.deleteIfExists(partial);
                 throw e;
@@ -68,5 +70,12 @@ final class ExportCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("exported " + n + " entities of '" + collection + "' to " + absolute);
             return 0;
         }
+    }
+
+    private long write(ReadView view, Writer out) {
+        return switch (format) {
+            case JSONL -> JsonlExport.write(view, out);
+            case CSV -> CsvExport.write(view, out);
+        };
     }
 }

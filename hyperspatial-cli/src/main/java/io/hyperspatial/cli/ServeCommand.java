@@ -54,6 +54,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "Larger request bodies are refused with 413 (default: ${DEFAULT-VALUE}, 16 MiB).")
     private long maxRequestBytes;
 
+    @Option(names = "--max-import-bytes", paramLabel = "BYTES", defaultValue = "" + ServerConfig.DEFAULT_MAX_IMPORT_BYTES,
+            description = "The same limit for streamed import bodies (default: ${DEFAULT-VALUE}, 4 GiB).")
+    private long maxImportBytes;
+
     @Option(names = "--demo", description = {"Serve with demo data: on first use, load WordNet's nouns (with "
             + "learned graph positions) and a product catalog into the data directory, then print how to query them."})
     private boolean demo;
@@ -119,7 +123,8 @@ final class ServeCommand implements Callable<Integer> {
 
     private ServerConfig config() {
         try {
-            ServerConfig config = ServerConfig.loopback(port).withMaxRequestBytes(maxRequestBytes);
+            ServerConfig config = ServerConfig.loopback(port).withMaxRequestBytes(maxRequestBytes)
+                    .withMaxImportBytes(maxImportBytes);
             if (apiKeys != null) {
                 config = config.withApiKeys(ApiKeys.load(apiKeys));
             }

@@ -28,8 +28,8 @@ class ExportCommandTest {
 
         assertThat(export.exitCode()).as(export.toString()).isZero();
         List<String> lines = export.out().lines().toList();
-        assertThat(lines).hasSize(120).allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
-        List<Map<String, Object>> rows = lines.stream().map(l -> (Map<String, Object>) MiniJson.parse(l)).toList();
+        assertThat(lines).hasSize(121).allSatisfy(l -> assertThat(l).startsWith("{").endsWith("}"));
+        List<Map<String, Object>> rows = lines.stream().skip(1).map(l -> (Map<String, Object>) MiniJson.parse(l)).toList();
         assertThat(rows).allSatisfy(r -> assertThat(r).containsKeys("key", "id", "type", "properties"));
         Map<String, Object> item = rows.stream().filter(r -> "Item".equals(r.get("type"))).findFirst().orElseThrow();
         assertThat((String) item.get("key")).startsWith("item:");
@@ -48,7 +48,7 @@ class ExportCommandTest {
         Cli ok = Cli.run("export", "--data", data, "--collection", "demo", "--out", out.toString());
         assertThat(ok.exitCode()).as(ok.toString()).isZero();
         assertThat(ok.err()).contains("exported 120 entities of 'demo' to " + out);
-        assertThat(Files.readAllLines(out)).hasSize(120);
+        assertThat(Files.readAllLines(out)).hasSize(121);
 
         Cli missing = Cli.run("export", "--data", data, "--collection", "nope", "--out", tmp.resolve("nope.jsonl").toString());
         assertThat(missing.exitCode()).isEqualTo(2);

@@ -44,7 +44,9 @@ class WordNetPositionCommandTest {
 
         Cli export = Cli.run("export", "--data", data, "--collection", "mammals");
         assertThat(export.exitCode()).as(export.toString()).isZero();
-        List<Map<String, Object>> rows = export.out().lines().map(l -> (Map<String, Object>) MiniJson.parse(l)).toList();
+        // the first line is the header with the schema; the entities follow
+        assertThat(export.out().lines().findFirst().orElseThrow()).startsWith("{\"format\":\"hyperspatial.export\"");
+        List<Map<String, Object>> rows = export.out().lines().skip(1).map(l -> (Map<String, Object>) MiniJson.parse(l)).toList();
         assertThat(rows).hasSize(1180);
         Map<String, Object> mammal = rows.stream().filter(r -> "n01861778".equals(r.get("key"))).findFirst().orElseThrow();
         assertThat(mammal.get("type")).isEqualTo("Synset");

@@ -10,6 +10,7 @@ import io.hyperspatial.server.api.DigestService;
 import io.hyperspatial.server.api.EdgesService;
 import io.hyperspatial.server.api.EntitiesService;
 import io.hyperspatial.server.api.HealthService;
+import io.hyperspatial.server.api.ImportExportService;
 import io.hyperspatial.server.api.MetricsService;
 import io.hyperspatial.server.api.SearchService;
 import io.hyperspatial.server.auth.Authenticator;
@@ -72,6 +73,10 @@ public final class HyperspatialServer implements AutoCloseable {
                     .annotatedService(new EdgesService(db, frozen))
                     .annotatedService(new SearchService(db))
                     .annotatedService(new DigestService(db))
+                    .annotatedService()
+                    .maxRequestLength(config.maxImportBytes())
+                    .requestTimeout(Duration.ZERO) // an import or export takes as long as its data does
+                    .build(new ImportExportService(db, frozen))
                     .annotatedService(new MetricsService(registry, new CollectionGauges(db, registry)))
                     .decorator(new Authenticator(config.apiKeys(), Set.of(HealthService.PATH)))
                     .decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("hyperspatial.http")));

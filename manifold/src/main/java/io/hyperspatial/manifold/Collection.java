@@ -135,11 +135,45 @@ public final class Collection implements StoreAccess {
         }
     }
 
+    /**
+     * Runs {@code work} as one atomic write made for bulk loads, and commits it with
+     * {@code durability}: the rows go to a plain RocksDB write batch (with the write-ahead log, so
+     * it survives a crash whole or not at all, and one change event like any commit) instead of an
+     * indexed optimistic transaction, which makes large batches several times cheaper to build and
+     * commit. There is no conflict detection; instead the call holds the collection's write gate
+     * exclusively, so {@link #write} calls wait for it (transactions begun by hand are not held
+     * back and must not touch the same entities meanwhile). Inside, {@link Transaction#deleteEntity},
+     * {@link Transaction#removeVector} and {@link Transaction#removeEdge} are refused: reads see the
+     * snapshot and the headers written so far, not the transaction's other rows.
+     *
+     * @return the change-feed sequence number of the commit
+     */
+    public long bulkWrite(Durability durability, Consumer<Transaction> work) {
+        Lock gate = writeGate.writeLock();
+        gate.lock();
+        try {
+            Lease lease = acquire();
+            Transaction bulk;
+            try {
+                bulk = new Transaction(this, lease, schema, tracker, durability, true);
+            } catch (RuntimeException e) {
+                lease.close();
+                throw e;
+            }
+            try (Transaction tx = bulk) {
+                work.accept(tx);
+                return tx.commit();
+            }
+        } finally {
+            gate.unlock();
+        }
+    }
+
     /** Starts a transaction to commit by hand; the caller retries on {@link ErrorCode#TRANSACTION_CONFLICT}. */
     public Transaction begin(Durability durability) {
         Lease lease = acquire();
         try {
-            return new Transaction(this, lease, schema, tracker, durability);
+            return new Transaction(this, lease, schema, tracker, durability, false);
         } catch (RuntimeException e) {
             lease.close();
             throw e;

@@ -33,7 +33,6 @@ import io.hyperspatial.manifold.table.VectorCodec;
 import io.hyperspatial.manifold.value.Value;
 import io.hyperspatial.manifold.value.ValueCodec;
 import org.rocksdb.ColumnFamilyHandle;
-import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
 
 import java.nio.ByteBuffer;
@@ -58,6 +57,11 @@ import java.util.UUID;
  * is written before commit, leaves the collection untouched. Edges may name entities that do
  * not exist yet (imports resolve forward references); every other write needs its entity.
  *
+ * <p>A transaction of {@link Collection#bulkWrite} stages its rows in a plain write batch instead:
+ * no conflict detection (the bulk write keeps the collection's other writers out), and its reads
+ * see the snapshot and the entity headers it wrote, not its other writes, so deletes and removals
+ * are refused there.
+ *
  * <p>Not thread-safe: one thread builds and commits a transaction. Close it (a closed,
  * uncommitted transaction is rolled back).
  */
@@ -66,8 +70,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
     private final Lease lease;
     private final CollectionStore store;
     private final Schema schema;
-    private final org.rocksdb.Transaction txn;
-    private final ReadOptions readOptions;
+    private final RowBuffer rows;
     private final SequenceTracker tracker;
     private final Durability durability;
     private final Map<UUID, Pending> headers = new HashMap<>();
@@ -86,16 +89,16 @@ public final class Transaction extends TableReads implements AutoCloseable {
         boolean dirty;
     }
 
-    Transaction(Collection collection, Lease lease, Schema schema, SequenceTracker tracker, Durability durability) {
+    Transaction(Collection collection, Lease lease, Schema schema, SequenceTracker tracker, Durability durability,
+                boolean bulk) {
         this.collection = collection;
         this.lease = lease;
         this.store = lease.store();
         this.schema = schema;
         this.tracker = tracker;
         this.durability = durability;
-        this.txn = store.db().beginTransaction(store.writeOptions(durability), store.transactionOptions());
-        this.txn.setSnapshot();
-        this.readOptions = new ReadOptions().setSnapshot(txn.getSnapshot());
+        this.rows = bulk ? new RowBuffer.Plain(store, store.writeOptions(durability))
+                : new RowBuffer.Tracked(store, store.writeOptions(durability));
         this.entitiesFamily = store.family(ColumnFamilies.ENTITIES);
         this.reader = transactionReader();
     }
@@ -115,7 +118,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
             @Override
             public byte[] get(ColumnFamilyHandle family, byte[] key) {
                 try {
-                    return txn.get(readOptions, family, key);
+                    return rows.get(family, key);
                 } catch (RocksDBException e) {
                     throw StorageErrors.wrap("read", e);
                 }
@@ -123,7 +126,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
 
             @Override
             public Cursor scan(ColumnFamilyHandle family, byte[] from, byte[] to) {
-                return new Cursor(txn.getIterator(readOptions, family), from, to);
+                return rows.scan(family, from, to);
             }
         };
     }
@@ -164,7 +167,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
         }
         List<byte[]> values;
         try {
-            values = txn.multiGetForUpdateAsList(readOptions, Collections.nCopies(keys.size(), entitiesFamily), keys);
+            values = rows.getHeaders(entitiesFamily, keys);
         } catch (RocksDBException e) {
             throw StorageErrors.wrap("read entities", e);
         }
@@ -218,6 +221,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
      * trajectories, and its edges in both directions. Returns false if it did not exist.
      */
     public boolean deleteEntity(UUID id) {
+        requireOwnReads("deleteEntity");
         Pending p = load(id);
         if (p.record == null) {
             return false;
@@ -236,7 +240,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
         deleteEdges(store.family(ColumnFamilies.EDGES_OUT), store.family(ColumnFamilies.EDGES_IN), prefix);
         deleteEdges(store.family(ColumnFamilies.EDGES_IN), store.family(ColumnFamilies.EDGES_OUT), prefix);
         try {
-            txn.delete(entitiesFamily, prefix);
+            rows.deleteHeader(entitiesFamily, prefix);
         } catch (RocksDBException e) {
             throw StorageErrors.wrap("delete entity", e);
         }
@@ -306,6 +310,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
 
     /** Removes an entity's vector of a field; returns false if it had none. */
     public boolean removeVector(UUID id, String field) {
+        requireOwnReads("removeVector");
         VectorField f = schema.vectorField(field);
         Pending p = requireEntity(id);
         ColumnFamilyHandle family = store.existingVectorFamily(f.name());
@@ -339,6 +344,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
 
     /** Marks the edge inactive (keeping its row with the deletion time); false if it was not active. */
     public boolean removeEdge(UUID from, String type, UUID to) {
+        requireOwnReads("removeEdge");
         EdgeType t = schema.edgeType(type);
         ColumnFamilyHandle out = store.family(ColumnFamilies.EDGES_OUT);
         byte[] outKey = EdgeRecord.key(from, t.id(), to);
@@ -414,7 +420,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
             Pending p = e.getValue();
             if (p.dirty && p.record != null) {
                 try {
-                    txn.put(entitiesFamily, Keys.uuid(e.getKey()), p.record.touched(now).encode());
+                    rows.putHeader(entitiesFamily, Keys.uuid(e.getKey()), p.record.touched(now).encode());
                 } catch (RocksDBException ex) {
                     throw StorageErrors.wrap("write entity", ex);
                 }
@@ -425,8 +431,8 @@ public final class Transaction extends TableReads implements AutoCloseable {
         long seq = tracker.begin();
         try {
             ChangeEvent event = new ChangeEvent(seq, now, newSchema == null ? 0 : newSchema.revision(), list);
-            txn.putUntracked(store.family(ColumnFamilies.CHANGES), ChangeEvent.key(seq), event.encode());
-            txn.commit();
+            rows.put(store.family(ColumnFamilies.CHANGES), ChangeEvent.key(seq), event.encode());
+            rows.commit();
             // before the sequence becomes visible: a reader that sees this event must see its schema
             collection.committed(durability, newSchema);
         } catch (RocksDBException e) {
@@ -455,8 +461,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
                 rollback();
             }
         } finally {
-            readOptions.close();
-            txn.close();
+            rows.close();
             lease.close();
         }
     }
@@ -468,7 +473,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
         Pending p = headers.get(id);
         if (p == null) {
             try {
-                p = loaded(txn.getForUpdate(readOptions, entitiesFamily, Keys.uuid(id), true));
+                p = loaded(rows.getHeader(entitiesFamily, Keys.uuid(id)));
             } catch (RocksDBException e) {
                 throw StorageErrors.wrap("read entity", e);
             }
@@ -496,7 +501,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
         edges.forEach(e -> keys.add(e.outKey()));
         List<byte[]> prior;
         try {
-            prior = store.db().multiGetAsList(readOptions,
+            prior = store.db().multiGetAsList(rows.snapshotReads(),
                     Collections.nCopies(keys.size(), store.family(ColumnFamilies.EDGES_OUT)), keys);
         } catch (RocksDBException e) {
             throw StorageErrors.wrap("read edges", e);
@@ -534,6 +539,13 @@ public final class Transaction extends TableReads implements AutoCloseable {
             byte[] record = new EdgeRecord(true, weight, createdMillis, 0).encode();
             put(store.family(ColumnFamilies.EDGES_OUT), outKey(), record);
             put(store.family(ColumnFamilies.EDGES_IN), EdgeRecord.key(to, typeId, from), record);
+        }
+    }
+
+    /** Deletes and removals read rows this transaction may have written; a bulk load's reads do not see them. */
+    private void requireOwnReads(String operation) {
+        if (!rows.readsOwnWrites()) {
+            throw new IllegalStateException(operation + " is not available in a bulk load (Collection.bulkWrite)");
         }
     }
 
@@ -577,7 +589,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
 
     private void put(ColumnFamilyHandle family, byte[] key, byte[] value) {
         try {
-            txn.putUntracked(family, key, value);
+            rows.put(family, key, value);
         } catch (RocksDBException e) {
             throw StorageErrors.wrap("write", e);
         }
@@ -585,7 +597,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
 
     private void delete(ColumnFamilyHandle family, byte[] key) {
         try {
-            txn.deleteUntracked(family, key);
+            rows.delete(family, key);
         } catch (RocksDBException e) {
             throw StorageErrors.wrap("delete", e);
         }
@@ -593,7 +605,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
 
     private void rollback() {
         try {
-            txn.rollback();
+            rows.rollback();
         } catch (RocksDBException e) {
             throw StorageErrors.wrap("rollback", e);
         }

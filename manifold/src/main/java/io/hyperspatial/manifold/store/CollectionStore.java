@@ -180,6 +180,15 @@ public final class CollectionStore implements AutoCloseable {
         baseDb.write(options, batch);
     }
 
+    /**
+     * Writes a batch straight to the base DB, past the optimistic layer (which would rebuild it
+     * into a transaction to check conflicts). Only for writers that keep conflicting writers out
+     * themselves (bulk loads hold the collection's write gate exclusively).
+     */
+    public void writeUnchecked(WriteOptions options, WriteBatch batch) throws RocksDBException {
+        baseDb.write(options, batch);
+    }
+
     /** Write options for a durability level: fsync before returning only for {@link Durability#STRICT}. */
     public WriteOptions writeOptions(Durability durability) {
         return durability == Durability.STRICT ? syncedWrites : unsyncedWrites;

@@ -1,0 +1,16 @@
+package io.hyperspatial.core.imports;
+
+import java.util.List;
+
+/**
+ * What an import did: rows read, entities written, batches committed, the last line of the last
+ * committed batch (every row up to it is applied, except those skipped), the rows skipped (the
+ * first {@link Importer#MAX_LISTED_ERRORS} listed, all counted) and the change-feed sequence of
+ * the last commit.
+ */
+public record ImportReport(long rowsRead, long entitiesWritten, long batches, long appliedThroughLine,
+                           long skippedCount, List<RowError> skipped, long sequence) {
+    public ImportReport {
+        skipped = List.copyOf(skipped);
+    }
+}

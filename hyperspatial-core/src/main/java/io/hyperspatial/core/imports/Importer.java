@@ -1,0 +1,250 @@
+package io.hyperspatial.core.imports;
+
+import io.hyperspatial.core.json.SchemaJson;
+import io.hyperspatial.manifold.Collection;
+import io.hyperspatial.manifold.Durability;
+import io.hyperspatial.manifold.error.ErrorCode;
+import io.hyperspatial.manifold.error.ManifoldException;
+import io.hyperspatial.manifold.store.EntityIds;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Imports CSV, JSON or JSON Lines into a collection. One thread reads, parses and checks rows
+ * against the schema; the calling thread writes them, so parsing the next batch overlaps writing
+ * this one.
+ *
+ * <p><b>What is atomic.</b> Rows are written in batches of {@link ImportOptions#batchSize()} rows,
+ * each batch one {@link Collection#bulkWrite} committed with {@link Durability#STRICT}: a batch is
+ * applied whole or not at all (also across a crash), and is durable before the progress callback
+ * hears of it; other writers of the collection wait while a batch is written. An input that fits one batch
+ * is therefore imported all or nothing. With {@link OnError#FAIL} the first bad row stops the
+ * import: nothing of its batch is written, the batches before it stay, and the
+ * {@link ImportFailedException} says through which line rows were applied. With
+ * {@link OnError#SKIP} bad rows are left out and listed in the {@link ImportReport}. A row is bad
+ * if it cannot be parsed or typed, or if storage's rules reject it (checked before its batch is
+ * written), or if its write fails (an existing entity of another type). Schema declarations (the
+ * export header's schema, the mapping's types, properties, vector fields and edge types) are
+ * applied before the rows and stay even if the import then fails.
+ *
+ * <p>Entities are addressed by the deterministic ids of their keys, so an edge may name a key
+ * that arrives later in the input, or never (the edge is kept, as storage allows). Stateless;
+ * each call runs one import.
+ */
+public final class Importer {
+    /** Skipped rows listed in a report (all are counted). */
+    public static final int MAX_LISTED_ERRORS = 1_000;
+
+    private Importer() {
+    }
+
+    /**
+     * Imports {@code in} into {@code collection}.
+     *
+     * @param progress told the running report after each committed batch
+     * @throws ImportFailedException at the first bad row with {@link OnError#FAIL}, or when the
+     *                               input cannot be read on, after writing what it may
+     */
+    public static ImportReport run(Collection collection, Reader in, ImportOptions options, Consumer<ImportReport> progress) {
+        if (options.mapping() != null) {
+            collection.updateSchema(options.mapping().schemaChange());
+        }
+        EntitySource source;
+        try {
+            source = source(collection, in, options);
+        } catch (IOException e) {
+            throw new ImportInputException(1, "cannot read the input: " + e.getMessage(), e);
+        }
+        BatchReader reader = new BatchReader(source, options);
+        Thread thread = Thread.ofPlatform().name("import-reader-" + collection.name()).daemon().start(reader);
+        try {
+            return write(collection, reader, options, progress);
+        } finally {
+            reader.cancel();
+            thread.interrupt();
+        }
+    }
+
+    private static EntitySource source(Collection collection, Reader in, ImportOptions options) throws IOException {
+        ImportMapping mapping = options.mapping();
+        if (mapping == null) {
+            return new ExportLines(in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16),
+                    collection::schema, json -> collection.updateSchema(SchemaJson.change(json)));
+        }
+        return new MappedRows(SourceRows.of(options.format(), in), mapping, collection::schema,
+                type -> collection.updateSchema(e -> e.entityType(type, mapping.propertyTypes())));
+    }
+
+    private static ImportReport write(Collection collection, BatchReader reader, ImportOptions options,
+                                      Consumer<ImportReport> progress) {
+        EntityIds ids = collection.ids();
+        Tally tally = new Tally();
+        while (true) {
+            Batch batch = reader.take();
+            tally.read += batch.rowsRead();
+            boolean failing = batch.failure != null;
+            if (!failing || options.onError() == OnError.SKIP) {
+                writeBatch(collection, ids, batch, options.onError(), tally);
+            }
+            batch.skipped.forEach(tally::skip);
+            if (failing) {
+                throw new ImportFailedException(batch.failure, tally.report());
+            }
+            progress.accept(tally.report());
+            if (batch.last) {
+                return tally.report();
+            }
+        }
+    }
+
+    /** Writes a batch in one transaction; with {@link OnError#SKIP}, a row whose write fails is dropped and the rest retried. */
+    private static void writeBatch(Collection collection, EntityIds ids, Batch batch, OnError onError, Tally tally) {
+        List<ImportedEntity> rows = new ArrayList<>(batch.entities);
+        while (!rows.isEmpty()) {
+            try {
+                long now = System.currentTimeMillis();
+                tally.sequence = collection.bulkWrite(Durability.STRICT, tx -> {
+                    EntityWrites.prefetch(tx, ids, rows);
+                    for (ImportedEntity e : rows) {
+                        try {
+                            EntityWrites.write(tx, ids, e, now);
+                        } catch (ManifoldException ex) {
+                            throw RowException.of(e.line(), ex.field().orElse(null), ex);
+                        }
+                    }
+                });
+                tally.written += rows.size();
+                break;
+            } catch (RowException e) {
+                if (onError == OnError.FAIL) {
+                    throw new ImportFailedException(e.error(), tally.report());
+                }
+                batch.skipped.add(e.error());
+                rows.removeIf(r -> r.line() == e.error().line());
+            }
+        }
+        if (!rows.isEmpty()) {
+            tally.batches++;
+        }
+        tally.appliedThrough = batch.lastLine;
+    }
+
+    /** Counts of a running import. */
+    private static final class Tally {
+        long read;
+        long written;
+        long batches;
+        long appliedThrough;
+        long skippedCount;
+        long sequence;
+        final List<RowError> skipped = new ArrayList<>();
+
+        void skip(RowError e) {
+            skippedCount++;
+            if (skipped.size() < MAX_LISTED_ERRORS) {
+                skipped.add(e);
+            }
+        }
+
+        ImportReport report() {
+            return new ImportReport(read, written, batches, appliedThrough, skippedCount, skipped, sequence);
+        }
+    }
+
+    /** Rows read for one transaction, the rows skipped among them, and how reading ended if it did. */
+    private static final class Batch {
+        final List<ImportedEntity> entities = new ArrayList<>();
+        final List<RowError> skipped = new ArrayList<>();
+        long lastLine;
+        RowError failure;
+        boolean last;
+
+        long rowsRead() {
+            return entities.size() + skipped.size() + (failure != null ? 1 : 0);
+        }
+    }
+
+    /** Reads batches on its own thread and hands them over through a queue of two. */
+    private static final class BatchReader implements Runnable {
+        private final EntitySource source;
+        private final ImportOptions options;
+        private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
+        private volatile boolean cancelled;
+
+        BatchReader(EntitySource source, ImportOptions options) {
+            this.source = source;
+            this.options = options;
+        }
+
+        @Override
+        public void run() {
+            Batch batch = new Batch();
+            try {
+                while (!cancelled) {
+                    ImportedEntity e;
+                    try {
+                        e = source.next();
+                    } catch (RowException ex) {
+                        batch.lastLine = ex.error().line();
+                        if (options.onError() == OnError.FAIL) {
+                            batch.failure = ex.error();
+                            put(batch);
+                            return;
+                        }
+                        batch.skipped.add(ex.error());
+                        continue;
+                    }
+                    if (e == null) {
+                        batch.last = true;
+                        put(batch);
+                        return;
+                    }
+                    batch.entities.add(e);
+                    batch.lastLine = e.line();
+                    if (batch.entities.size() + batch.skipped.size() >= options.batchSize()) {
+                        put(batch);
+                        batch = new Batch();
+                    }
+                }
+            } catch (ImportInputException ex) {
+                batch.failure = new RowError(ex.line(), null, ex.code(), ex.getMessage());
+                put(batch);
+            } catch (IOException | RuntimeException ex) {
+                batch.failure = new RowError(batch.lastLine + 1, null, ErrorCode.INVALID_ARGUMENT,
+                        "cannot read the input: " + ex.getMessage());
+                put(batch);
+            }
+        }
+
+        private void put(Batch batch) {
+            try {
+                while (!cancelled && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
+                    Thread.onSpinWait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        Batch take() {
+            try {
+                return queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ImportInputException(0, "interrupted while importing", e);
+            }
+        }
+
+        void cancel() {
+            cancelled = true;
+        }
+    }
+}
