@@ -11,6 +11,7 @@ import io.hyperspatial.server.api.EdgesService;
 import io.hyperspatial.server.api.EntitiesService;
 import io.hyperspatial.server.api.HealthService;
 import io.hyperspatial.server.api.MetricsService;
+import io.hyperspatial.server.api.QueryService;
 import io.hyperspatial.server.api.SearchService;
 import io.hyperspatial.server.auth.Authenticator;
 import io.hyperspatial.server.collection.FrozenCollections;
@@ -71,6 +72,7 @@ public final class HyperspatialServer implements AutoCloseable {
                     .annotatedService(new EntitiesService(db, frozen))
                     .annotatedService(new EdgesService(db, frozen))
                     .annotatedService(new SearchService(db))
+                    .annotatedService(new QueryService(db, frozen))
                     .annotatedService(new DigestService(db))
                     .annotatedService(new MetricsService(registry, new CollectionGauges(db, registry)))
                     .decorator(new Authenticator(config.apiKeys(), Set.of(HealthService.PATH)))
