@@ -24,7 +24,7 @@ final class TestHierarchies {
         SplittableRandom random = new SplittableRandom(seed);
         Hierarchy.Builder b = Hierarchy.builder(n);
         for (int child = 1; child < n; child++) {
-            int first = random.nextInt(Math.max(1, child / 2), child);
+            int first = random.nextInt(child / 2, child);
             b.edge(child, first);
             if (child > 2 && random.nextDouble() < extraParent) {
                 b.edge(child, random.nextInt(child));
