@@ -1,8 +1,11 @@
 package io.hyperspatial.cli;
 
+import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Database;
 import io.hyperspatial.manifold.DatabaseOptions;
 import io.hyperspatial.manifold.StoragePreset;
+import io.hyperspatial.manifold.error.ConflictException;
+import io.hyperspatial.manifold.error.ErrorCode;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -45,6 +48,22 @@ final class DataDirectory {
     /** Opens the database in {@code --data}, creating the directory and an empty database if needed. */
     Database openOrCreate() {
         return Database.open(dir, options());
+    }
+
+    /**
+     * Creates collection {@code name} in {@code db} (opened from this directory) for a command
+     * that fills it: one that exists is a {@code collection.exists} error, unless {@code replace},
+     * when it is dropped first.
+     */
+    Collection freshCollection(Database db, String name, boolean replace) {
+        if (db.findCollection(name).isPresent()) {
+            if (!replace) {
+                throw new ConflictException(ErrorCode.COLLECTION_EXISTS, name, "collection '" + name
+                        + "' already exists in " + absolute() + "; pass --force to replace it");
+            }
+            db.dropCollection(name);
+        }
+        return db.createCollection(name);
     }
 
     private static DatabaseOptions options() {

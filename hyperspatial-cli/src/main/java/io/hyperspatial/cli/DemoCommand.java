@@ -6,8 +6,6 @@ import io.hyperspatial.core.demo.DemoDataset;
 import io.hyperspatial.core.demo.DemoSummary;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Database;
-import io.hyperspatial.manifold.error.ConflictException;
-import io.hyperspatial.manifold.error.ErrorCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,14 +58,7 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path dir = data.absolute();
         try (Database db = data.openOrCreate()) {
-            if (db.findCollection(collection).isPresent()) {
-                if (!force) {
-                    throw new ConflictException(ErrorCode.COLLECTION_EXISTS, collection, "collection '" + collection
-                            + "' already exists in " + dir + "; pass --force to replace it");
-                }
-                db.dropCollection(collection);
-            }
-            Collection c = db.createCollection(collection);
+            Collection c = data.freshCollection(db, collection, force);
             DemoDataset demo = new DemoDataset(entities, seed, Instant.now());
             ProgressLine progress = ProgressLine.onStderr(err, "writing " + collection, "entities", entities);
             long start = System.nanoTime();

@@ -1,6 +1,9 @@
 package io.hyperspatial.cli;
 
 import io.hyperspatial.core.HyperspatialDatabase;
+import io.hyperspatial.core.index.maintain.CollectionIndexer;
+import io.hyperspatial.core.index.maintain.SnapshotPolicy;
+import io.hyperspatial.manifold.Database;
 import io.hyperspatial.manifold.DatabaseOptions;
 import io.hyperspatial.manifold.StoragePreset;
 import io.hyperspatial.server.HyperspatialServer;
@@ -23,7 +26,8 @@ import java.util.concurrent.CountDownLatch;
  * {@code hyperspatial serve}: the HTTP server on a data directory (created if missing) until
  * SIGTERM or Ctrl-C, which shut it down gracefully: the port stops accepting, in-flight requests
  * finish, index snapshots are written and the storage is closed. Listens on loopback unless told
- * otherwise; any other address needs {@code --api-keys}.
+ * otherwise; any other address needs {@code --api-keys}. With {@code --demo}, the directory gets
+ * the {@link DemoData} collections first (on first use) and the command prints how to query them.
  */
 @Command(name = "serve", description = {"Serve a database over HTTP/JSON (API under /v1) until SIGTERM or Ctrl-C.",
         "Listens on loopback by default; another --bind needs --api-keys (see 'hyperspatial keys add')."})
@@ -50,6 +54,14 @@ final class ServeCommand implements Callable<Integer> {
             description = "Larger request bodies are refused with 413 (default: ${DEFAULT-VALUE}, 16 MiB).")
     private long maxRequestBytes;
 
+    @Option(names = "--demo", description = {"Serve with demo data: on first use, load WordNet's nouns (with "
+            + "learned graph positions) and a product catalog into the data directory, then print how to query them."})
+    private boolean demo;
+
+    @Option(names = "--wordnet-dir", paramLabel = "DIR", defaultValue = "/usr/share/wordnet",
+            description = "With --demo: where WordNet 3.0's data.noun is (default: ${DEFAULT-VALUE}).")
+    private Path wordnetDir;
+
     @Option(names = "--preset", paramLabel = "PRESET", defaultValue = "default",
             description = "Storage memory preset: default, small, large, read-heavy, write-heavy (default: ${DEFAULT-VALUE}).")
     private String preset;
@@ -63,7 +75,18 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());
         }
-        HyperspatialDatabase db = HyperspatialDatabase.open(data.path(), DatabaseOptions.preset(storage));
+        Database storageDb = Database.open(data.path(), DatabaseOptions.preset(storage));
+        if (demo) {
+            try {
+                DemoData.ensure(storageDb, wordnetDir, DemoData.PRODUCT_ENTITIES, spec.commandLine().getOut(),
+                        spec.commandLine().getErr());
+            } catch (RuntimeException e) {
+                storageDb.close();
+                throw e;
+            }
+        }
+        HyperspatialDatabase db = HyperspatialDatabase.open(storageDb, CollectionIndexer::defaultConfig,
+                SnapshotPolicy.DEFAULT);
         HyperspatialServer server;
         try {
             server = HyperspatialServer.start(db, config);
@@ -74,8 +97,11 @@ final class ServeCommand implements Callable<Integer> {
         out.println("serving " + data.absolute() + " on http://" + server.address().getAddress().getHostAddress() + ":"
                 + server.port() + (config.apiKeys() == null ? " (no API keys: loopback only)"
                 : " (" + config.apiKeys().size() + " API keys)"));
-        out.println("stop with Ctrl-C or SIGTERM; try: curl http://" + server.address().getAddress().getHostAddress()
-                + ":" + server.port() + "/v1/health");
+        String base = "http://" + server.address().getAddress().getHostAddress() + ":" + server.port();
+        out.println("stop with Ctrl-C or SIGTERM; try: curl " + base + "/v1/health");
+        if (demo) {
+            DemoData.printTryThis(out, storageDb, base);
+        }
         out.flush();
         PrintWriter err = spec.commandLine().getErr();
         CountDownLatch stopped = new CountDownLatch(1);

@@ -8,8 +8,6 @@ import io.hyperspatial.core.imports.wordnet.WordNetReader;
 import io.hyperspatial.core.imports.wordnet.WordNetSubset;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Database;
-import io.hyperspatial.manifold.error.ConflictException;
-import io.hyperspatial.manifold.error.ErrorCode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -64,14 +62,7 @@ final class WordNetCommand implements Callable<Integer> {
         long start = System.nanoTime();
         WordNetHierarchy wordnet = which.select(WordNetReader.read(wordnetDir));
         try (Database db = data.openOrCreate()) {
-            if (db.findCollection(collection).isPresent()) {
-                if (!force) {
-                    throw new ConflictException(ErrorCode.COLLECTION_EXISTS, collection, "collection '" + collection
-                            + "' already exists in " + data.absolute() + "; pass --force to replace it");
-                }
-                db.dropCollection(collection);
-            }
-            Collection c = db.createCollection(collection);
+            Collection c = data.freshCollection(db, collection, force);
             ProgressLine progress = ProgressLine.onStderr(err, "loading " + which.label(), "synsets",
                     wordnet.synsets().size());
             WordNetLoader.Loaded loaded;

@@ -13,12 +13,13 @@ import java.util.Map;
  * are strings, numbers, booleans, nulls, nested objects or lists of these; doubles are printed
  * with five significant digits (NaN and infinities as null). Not thread-safe.
  */
-final class JsonObject {
+public final class JsonObject {
     private static final MathContext DIGITS = new MathContext(5);
 
     private final Map<String, Object> fields = new LinkedHashMap<>();
 
-    JsonObject put(String name, Object value) {
+    /** Sets field {@code name} (insertion order is kept); returns this. */
+    public JsonObject put(String name, Object value) {
         fields.put(name, value);
         return this;
     }

@@ -16,9 +16,11 @@ import java.util.SplittableRandom;
  * disjoint, and a child's cap not covering its parent's own direction), then for every node the
  * ancestors are exactly the nodes whose caps contain it: they rank before everything else.
  *
- * <p>A child's cap gets the share of its parent's cap that its subtree has of the parent's
- * subtree, in solid angle (angle ∝ share^{1/(d−1)}), times {@code coneSlack} to leave room, and at
- * most half the parent's angle. Its centre is the best of a few random candidates in the ring
+ * <p>A child's cap gets the share of its parent's cap that its weight (1 + its descendants in the
+ * closure, see {@link SpanningTree#weight}) has among its siblings' weights, in solid angle (angle ∝
+ * share^{1/(d−1)}), times {@code coneSlack} to leave room, and at most half the parent's angle.
+ * Counting closure descendants rather than tree ones gives a node that many nodes reach through a
+ * second parent a wider cap, so a smaller radius, and so a better rank among their ancestors. Its centre is the best of a few random candidates in the ring
  * between the parent's centre and rim (largest clearance from the siblings placed so far, biggest
  * subtrees first). A hierarchy with several roots hangs them under a virtual root at the origin.
  * Deterministic for a seed; O(Σ children² · candidates · d).
@@ -43,7 +45,7 @@ final class ConeConstruction {
             System.arraycopy(origin, 0, points.dir, root * d, d);
             cap[root] = Math.PI;
         } else {
-            placeChildren(tree.roots, n + 1, origin, Math.PI, tree, config, points, cap, random);
+            placeChildren(tree.roots, origin, Math.PI, tree, config, points, cap, random);
         }
         int[] kids = new int[0];
         for (int v : tree.preorder) {
@@ -56,14 +58,14 @@ final class ConeConstruction {
             }
             System.arraycopy(tree.children, tree.childStart[v], kids, 0, count);
             double[] centre = Arrays.copyOfRange(points.dir, v * d, (v + 1) * d);
-            placeChildren(Arrays.copyOf(kids, count), tree.subtreeSize[v], centre, cap[v], tree, config, points, cap,
+            placeChildren(Arrays.copyOf(kids, count), centre, cap[v], tree, config, points, cap,
                     random);
         }
         points.refreshAll();
         return points;
     }
 
-    private static void placeChildren(int[] children, int parentSubtree, double[] centre, double parentCap,
+    private static void placeChildren(int[] children, double[] centre, double parentCap,
                                       SpanningTree tree, EmbeddingConfig config, PolarPoints points, double[] cap,
                                       SplittableRandom random) {
         int d = config.dims();
@@ -71,15 +73,19 @@ final class ConeConstruction {
         for (int i = 0; i < children.length; i++) {
             bySize[i] = children[i];
         }
-        Arrays.sort(bySize, (a, b) -> tree.subtreeSize[b] != tree.subtreeSize[a]
-                ? Integer.compare(tree.subtreeSize[b], tree.subtreeSize[a]) : Integer.compare(a, b));
+        Arrays.sort(bySize, (a, b) -> tree.weight[b] != tree.weight[a]
+                ? Integer.compare(tree.weight[b], tree.weight[a]) : Integer.compare(a, b));
+        double total = 0;
+        for (int c : children) {
+            total += tree.weight[c];
+        }
         boolean wholeSphere = parentCap >= Math.PI;
         double[] candidate = new double[d];
         double[] best = new double[d];
         int[] placed = new int[children.length];
         for (int i = 0; i < bySize.length; i++) {
             int c = bySize[i];
-            double share = (double) tree.subtreeSize[c] / Math.max(1, parentSubtree - 1);
+            double share = tree.weight[c] / total;
             double angle = parentCap * config.coneSlack() * Math.pow(share, 1.0 / (d - 1));
             angle = Math.min(angle, wholeSphere ? Math.PI / 2 : parentCap / 2);
             cap[c] = angle;

@@ -1,7 +1,7 @@
 package io.hyperspatial.core.positioning;
 
 /**
- * Receives {@link HierarchyEmbedder}'s progress: once per phase start and once per refinement
+ * Receives {@link HierarchyEmbedder}'s progress: once per phase start and once after each refinement
  * epoch. Called on the embedding's calling thread, never concurrently.
  */
 @FunctionalInterface
@@ -18,7 +18,7 @@ public interface ProgressListener {
      * One progress report.
      *
      * @param phase          the current phase
-     * @param epoch          epochs completed in the refinement (0 before it)
+     * @param epoch          epochs completed in the refinement (0 when it starts)
      * @param epochs         epochs planned
      * @param loss           mean ranking loss per pair over the last epoch (NaN outside refinement)
      * @param elapsedMillis  time since the run started

@@ -16,8 +16,11 @@ import java.util.concurrent.Future;
  * <p>Coordinates: geodesic polar (ρ, n), where the metric is dρ² + sinh²ρ·dΩ², so the Riemannian
  * gradient is (∂ρ, sinh⁻²ρ·∂n projected on the sphere's tangent space); a step moves ρ and rotates n
  * (a retraction), then the radius is kept in [0, maxRadius] (a negative ρ is the same point as
- * (−ρ, −n)). Every step is clipped to hyperbolic length {@link #MAX_STEP}. Distances and gradients
- * come from the cancellation-free polar formula, so nodes far out keep double precision.
+ * (−ρ, −n)). A node moves once per batch, by the learning rate times the mean of the gradient
+ * contributions it received in that batch: a general node is the positive of a large share of all
+ * pairs, and summing those would throw it about (and with it every node that ranks it). Every step
+ * is also clipped to hyperbolic length {@link #MAX_STEP}. Distances and gradients come from the
+ * cancellation-free polar formula, so nodes far out keep double precision.
  *
  * <p>Determinism with threads: each epoch walks the pairs in a seeded shuffle, in synchronous
  * mini-batches. Within a batch the workers read the positions as of the batch start and write
@@ -28,7 +31,6 @@ import java.util.concurrent.Future;
  */
 final class RankingRefinement {
     static final double MAX_STEP = 1.0;
-    static final double HINGE = Double.parseDouble(System.getProperty("hinge", "-1"));
 
     private final HierarchyClosure closure;
     private final PolarPoints points;
@@ -40,6 +42,7 @@ final class RankingRefinement {
     private final double[] accRho;
     private final double[] accDir;
     private final boolean[] touched;
+    private final int[] contributions;
 
     RankingRefinement(HierarchyClosure closure, SpanningTree tree, PolarPoints points, EmbeddingConfig config) {
         this.closure = closure;
@@ -63,6 +66,7 @@ final class RankingRefinement {
         this.accRho = new double[points.size];
         this.accDir = new double[points.size * points.dims];
         this.touched = new boolean[points.size];
+        this.contributions = new int[points.size];
     }
 
     void run(ProgressListener listener, long startNanos) {
@@ -71,6 +75,8 @@ final class RankingRefinement {
         int[] order = new int[pairs];
         ExecutorService pool = workers.length > 1 ? Executors.newFixedThreadPool(workers.length) : null;
         try {
+            listener.onProgress(new ProgressListener.Event(ProgressListener.Phase.REFINEMENT, 0, epochs, Double.NaN,
+                    (System.nanoTime() - startNanos) / 1_000_000));
             for (int epoch = 0; epoch < epochs; epoch++) {
                 shuffle(order, epoch);
                 double rate = config.learningRate() * (1 - 0.99 * epoch / Math.max(1, epochs));
@@ -201,19 +207,6 @@ final class RankingRefinement {
             node[uEntry] = u;
             gradRho[uEntry] = 0;
             java.util.Arrays.fill(gradDir, uEntry * dims, (uEntry + 1) * dims, 0);
-            if (HINGE >= 0) {
-                double pos = 0;
-                for (int j = 1; j < count; j++) {
-                    if (distance[0] + HINGE > distance[j]) {
-                        pos += 1;
-                        addDistanceGradient(u, others[j], -1, uEntry);
-                    }
-                }
-                if (pos > 0) {
-                    addDistanceGradient(u, others[0], pos, uEntry);
-                }
-                return;
-            }
             for (int j = 0; j < count; j++) {
                 double p = weight[j] / z;
                 double coefficient = j == 0 ? 1 - p : -p;
@@ -270,6 +263,7 @@ final class RankingRefinement {
                         mine.add(v);
                     }
                     accRho[v] += w.gradRho[e];
+                    contributions[v]++;
                     int base = v * dims;
                     int g = e * dims;
                     for (int k = 0; k < dims; k++) {
@@ -286,6 +280,8 @@ final class RankingRefinement {
 
         private void move(int v, double rate) {
             int base = v * dims;
+            rate /= contributions[v];
+            contributions[v] = 0;
             double stepRho = -rate * accRho[v];
             double angular = 0;
             for (int k = 0; k < dims; k++) {

@@ -3,11 +3,18 @@ package io.hyperspatial.core.positioning;
 import java.util.Arrays;
 
 /**
- * A spanning forest of a {@link Hierarchy}: each node keeps one parent, the one with the most
- * ancestors (ties: the lowest index), so the tree path to the root covers as much of the node's
- * closure as one path can. Gives each node its tree children, a preorder (a subtree is the
- * contiguous preorder range {@code [preIndex(v), preIndex(v) + subtreeSize(v))}) and subtree sizes.
- * Immutable after construction.
+ * A spanning forest of a {@link Hierarchy}, the skeleton of the cone construction: each node keeps
+ * one parent. The construction ranks a node's ancestors on its tree path nearly perfectly, while an
+ * ancestor off the path (reached only through another parent) ranks behind roughly every node that
+ * lies nearer the origin than it does — a number that grows steeply with its depth. So a node with
+ * several parents keeps the one whose tree path leaves out the cheapest ancestors: the cost of an
+ * off-path ancestor is the number of nodes at most as deep as it (ties: the lowest parent index).
+ * Nodes are decided in topological order, so the parents' paths are known.
+ *
+ * <p>Also gives each node its tree children, a preorder (a subtree is the contiguous preorder range
+ * {@code [preIndex(v), preIndex(v) + subtreeSize(v))}), subtree sizes, and the weight that sizes
+ * its cap: 1 + its descendants in the closure, which counts descendants reached through other
+ * parents too. Immutable after construction.
  */
 final class SpanningTree {
     final int[] parent;
@@ -17,17 +24,37 @@ final class SpanningTree {
     final int[] preIndex;
     final int[] subtreeSize;
     final int[] roots;
+    /** 1 + the number of nodes having this node as an ancestor in the closure (≥ subtree size). */
+    final int[] weight;
 
     SpanningTree(Hierarchy h) {
         int n = h.size();
         HierarchyClosure closure = h.closure();
         parent = new int[n];
         childStart = new int[n + 1];
-        for (int v = 0; v < n; v++) {
+        long[] shallower = nodesUpToDepth(h);
+        int[] stamp = new int[n];
+        int mark = 0;
+        for (int v : h.topologicalView()) {
             int best = -1;
+            long bestCost = Long.MAX_VALUE;
             for (int k = h.parentStart(v); k < h.parentStart(v + 1); k++) {
                 int p = h.parentAt(k);
-                if (best < 0 || closure.ancestorCount(p) > closure.ancestorCount(best)) {
+                long cost = 0;
+                if (h.parentStart(v + 1) - h.parentStart(v) > 1) {
+                    mark++;
+                    for (int a = p; a >= 0; a = parent[a]) {
+                        stamp[a] = mark;
+                    }
+                    for (int j = 0; j < closure.ancestorCount(v); j++) {
+                        int a = closure.ancestorAt(closure.rowStart(v) + j);
+                        if (stamp[a] != mark) {
+                            cost += shallower[h.depth(a)];
+                        }
+                    }
+                }
+                if (cost < bestCost) {
+                    bestCost = cost;
                     best = p;
                 }
             }
@@ -56,6 +83,13 @@ final class SpanningTree {
                 subtreeSize[parent[v]] += subtreeSize[v];
             }
         }
+        weight = new int[n];
+        Arrays.fill(weight, 1);
+        for (int u = 0; u < n; u++) {
+            for (int k = 0; k < closure.ancestorCount(u); k++) {
+                weight[closure.ancestorAt(closure.rowStart(u) + k)]++;
+            }
+        }
         preorder = new int[n];
         preIndex = new int[n];
         int[] stack = new int[n];
@@ -72,6 +106,22 @@ final class SpanningTree {
                 stack[top++] = children[k];
             }
         }
+    }
+
+    /** shallower[k] = the number of nodes of depth at most k. */
+    private static long[] nodesUpToDepth(Hierarchy h) {
+        int max = 0;
+        for (int v = 0; v < h.size(); v++) {
+            max = Math.max(max, h.depth(v));
+        }
+        long[] count = new long[max + 1];
+        for (int v = 0; v < h.size(); v++) {
+            count[h.depth(v)]++;
+        }
+        for (int k = 1; k <= max; k++) {
+            count[k] += count[k - 1];
+        }
+        return count;
     }
 
     int childCount(int v) {

@@ -15,8 +15,9 @@ class HierarchyEmbedderTest {
         Hierarchy tree = TestHierarchies.balancedTree(300, 3);
         LorentzEmbedding e = HierarchyEmbedder.embed(tree, SMALL, ProgressListener.NONE);
         ReconstructionEvaluation r = ReconstructionEvaluation.evaluate(tree, e, 2);
-        assertThat(r.map()).isGreaterThanOrEqualTo(0.95);
-        assertThat(r.meanRank()).isLessThanOrEqualTo(1.2);
+        // measured 0.999-1.0 and 1.0-1.006 over seeds 1-4
+        assertThat(r.map()).isGreaterThanOrEqualTo(0.98);
+        assertThat(r.meanRank()).isLessThanOrEqualTo(1.05);
     }
 
     @Test
@@ -24,7 +25,8 @@ class HierarchyEmbedderTest {
         Hierarchy dag = TestHierarchies.randomDag(300, 0.1, 11);
         LorentzEmbedding e = HierarchyEmbedder.embed(dag, SMALL, ProgressListener.NONE);
         ReconstructionEvaluation r = ReconstructionEvaluation.evaluate(dag, e, 2);
-        assertThat(r.map()).isGreaterThanOrEqualTo(0.85);
+        // second parents drawn from anywhere make this harder than WordNet: measured 0.957-0.961
+        assertThat(r.map()).isGreaterThanOrEqualTo(0.93);
     }
 
     @Test
@@ -90,9 +92,10 @@ class HierarchyEmbedderTest {
         assertThat(events).extracting(ProgressListener.Event::phase).containsExactly(
                 ProgressListener.Phase.CONSTRUCTION, ProgressListener.Phase.REFINEMENT,
                 ProgressListener.Phase.REFINEMENT, ProgressListener.Phase.REFINEMENT,
-                ProgressListener.Phase.REFINEMENT, ProgressListener.Phase.DONE);
-        assertThat(events.get(1).loss()).isFinite().isPositive();
-        assertThat(events.get(4).epoch()).isEqualTo(4);
+                ProgressListener.Phase.REFINEMENT, ProgressListener.Phase.REFINEMENT, ProgressListener.Phase.DONE);
+        assertThat(events.get(1).epoch()).isZero();
+        assertThat(events.get(2).loss()).isFinite().isNotNegative();
+        assertThat(events.get(5).epoch()).isEqualTo(4);
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.ManifoldException;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -64,7 +65,7 @@ class HierarchyTest {
             for (int v = 0; v < h.size(); v++) {
                 Set<Integer> seen = new HashSet<>();
                 walkUp(h, v, seen);
-                assertThat(java.util.Arrays.stream(c.ancestors(v)).boxed().toList()).containsExactlyInAnyOrderElementsOf(seen);
+                assertThat(Arrays.stream(c.ancestors(v)).boxed().toList()).containsExactlyInAnyOrderElementsOf(seen);
                 pairs += seen.size();
             }
             assertThat(c.pairCount()).isEqualTo(pairs);

@@ -13,11 +13,8 @@ import io.hyperspatial.core.index.maintain.CollectionIndexer;
 import io.hyperspatial.core.index.maintain.EntityHit;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.ReadView;
-import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.ManifoldException;
-import io.hyperspatial.manifold.error.SchemaViolationException;
 import io.hyperspatial.manifold.schema.VectorField;
-import io.hyperspatial.manifold.schema.VectorKind;
 import io.hyperspatial.manifold.schema.WriteValidator;
 import io.hyperspatial.manifold.table.Entity;
 import io.hyperspatial.manifold.value.Value;
@@ -35,13 +32,14 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * {@code POST /v1/collections/{c}/search}: the k nearest entities in a dense vector field,
- * through the field's HNSW index.
+ * {@code POST /v1/collections/{c}/search}: the k nearest entities in a dense vector field, or
+ * by a kind of position ({@code "field": "position.graph"}), through the HNSW index.
  * <pre>{@code
  * {"field": "emb", "vector": [0.1, 0.2, 0.3] | "like": "KEY", "k": 10, "ef": 0,
  *  "wait_for_index": false, "properties": ["name"]}
  * }</pre>
- * {@code like} searches with that entity's own vector and leaves it out of the results.
+ * {@code like} searches with that entity's own vector (or position) and leaves it out of the
+ * results; a {@code vector} for a position index is a point of the Poincaré ball.
  * {@code wait_for_index} first waits (up to {@link #MAX_WAIT}) until the index reflects every
  * write acknowledged before the search arrived. Results: key, id, distance and the requested
  * properties. Runs on the blocking executor; thread-safe.
@@ -80,8 +78,8 @@ public final class SearchService {
     public HttpResponse search(@Param("collection") String name, AggregatedHttpRequest request) {
         Query q = Query.read(Json.body(request));
         Collection c = db.collection(name);
-        VectorField field = fieldOf(c, q.field());
         CollectionIndexer indexer = db.indexer(name);
+        VectorField field = fieldOf(indexer, q.field());
         if (q.waitForIndex()) {
             long target = c.changes().lastSequence();
             if (!indexer.awaitApplied(target, MAX_WAIT)) {
@@ -90,7 +88,7 @@ public final class SearchService {
             }
         }
         UUID self = q.like() == null ? null : c.ids().forKey(q.like());
-        float[] vector = q.vector() != null ? q.vector() : vectorOf(c, name, q, self);
+        float[] vector = q.vector() != null ? q.vector() : vectorOf(c, indexer, name, q, self);
         try {
             WriteValidator.dense(field, vector);
         } catch (ManifoldException e) {
@@ -121,28 +119,21 @@ public final class SearchService {
         }
     }
 
-    private static VectorField fieldOf(Collection c, String name) {
-        VectorField f;
+    private static VectorField fieldOf(CollectionIndexer indexer, String name) {
         try {
-            f = c.schema().vectorField(name);
+            return indexer.field(name);
         } catch (ManifoldException e) {
             throw ApiException.at("field", null, e);
         }
-        if (f.kind() != VectorKind.DENSE) {
-            throw ApiException.at("field", null, new SchemaViolationException(ErrorCode.TYPE_MISMATCH, name,
-                    "vector field '" + name + "' is " + f.kind().name().toLowerCase() + "; only dense fields are searched"));
-        }
-        return f;
     }
 
-    private static float[] vectorOf(Collection c, String collection, Query q, UUID id) {
-        return c.read(view -> {
-            if (!view.entities().exists(id)) {
-                throw EntitiesService.notFound(collection, q.like());
-            }
-            return view.vectors().dense(id, q.field()).orElseThrow(() -> ApiException.invalid("like",
-                    "entity '" + q.like() + "' has no vector in field '" + q.field() + "'"));
-        });
+    private static float[] vectorOf(Collection c, CollectionIndexer indexer, String collection, Query q, UUID id) {
+        if (!c.read(view -> view.entities().exists(id))) {
+            throw EntitiesService.notFound(collection, q.like());
+        }
+        return indexer.pointOf(q.field(), id).orElseThrow(() -> ApiException.invalid("like",
+                "entity '" + q.like() + "' has no " + (q.field().startsWith("position.") ? "position in '"
+                        : "vector in field '") + q.field() + "'"));
     }
 
     private static ObjectNode selected(ReadView view, UUID id, List<String> names) {

@@ -330,14 +330,22 @@ public final class CollectionIndexer implements AutoCloseable {
     }
 
     /**
+     * The field an index is configured from: a dense vector field, or for a position index a
+     * Poincaré field of the space's dimension and curvature (what a query vector must be).
+     *
+     * @throws SchemaViolationException as {@link #index} does for a name with no index
+     */
+    public VectorField field(String name) {
+        index(name);
+        return indexes.get(name).field.field();
+    }
+
+    /**
      * The point an entity has in an index, read from the collection now: its vector, or its
      * position mapped into the Poincaré ball; empty if it has none. A query "like this entity".
      */
     public Optional<float[]> pointOf(String field, UUID entity) {
-        FieldIndex index = indexes.get(field);
-        if (index == null) {
-            index(field);
-        }
+        index(field);
         try (ReadView view = collection.snapshot()) {
             return indexes.get(field).field.read(view, entity);
         }

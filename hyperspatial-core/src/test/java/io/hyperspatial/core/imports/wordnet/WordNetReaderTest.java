@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -50,7 +51,7 @@ class WordNetReaderTest {
         assertThat(h.roots()).hasSize(1);
         assertThat(all.synsets().get(h.roots()[0]).name()).isEqualTo("entity.n.01");
         int mars = all.synsets().indexOf(nouns.byName("mars.n.01").orElseThrow());
-        assertThat(java.util.Arrays.stream(h.closure().ancestors(mars)).mapToObj(i -> all.synsets().get(i).name()).toList())
+        assertThat(Arrays.stream(h.closure().ancestors(mars)).mapToObj(i -> all.synsets().get(i).name()))
                 .containsExactlyInAnyOrder("planet.n.01", "entity.n.01");
         assertThat(h.closure().pairCount()).isEqualTo(1 + 1 + 3 + 2 + 1);
     }
