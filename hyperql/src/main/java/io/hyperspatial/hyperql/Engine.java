@@ -105,7 +105,11 @@ public final class Engine {
 
     synchronized StatementResult run(BoundStatement statement, Object[] parameters) {
         executions++;
-        return StatementRunner.run(statement, source, parameters);
+        try {
+            return StatementRunner.run(statement, source, parameters);
+        } finally {
+            source.statementFinished();
+        }
     }
 
     long schemaVersion() {

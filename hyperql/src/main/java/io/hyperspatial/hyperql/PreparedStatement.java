@@ -36,6 +36,11 @@ public final class PreparedStatement {
         return sql;
     }
 
+    /** Whether the statement only reads: a query, or EXPLAIN of any statement. */
+    public boolean readOnly() {
+        return statement instanceof Statement.Query || statement instanceof Statement.Explain;
+    }
+
     /** The parameter labels by slot: {@code ?1}, {@code ?2} for positional ones, {@code $name} for named ones. */
     public synchronized List<String> parameterLabels() {
         return current().parameterLabels();

@@ -1,5 +1,6 @@
 package io.hyperspatial.cli;
 
+import io.hyperspatial.hyperql.error.HqlException;
 import io.hyperspatial.manifold.error.ManifoldException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -9,7 +10,8 @@ import java.io.PrintWriter;
 
 /**
  * Turns a failed command into one line on stderr and an exit code: a database error
- * ({@link ManifoldException}) as {@code error: <message> [<code>]} and a {@link CommandFailure} as
+ * ({@link ManifoldException}) as {@code error: <message> [<code>]}, a HyperQL error as
+ * {@code error: <message> [<code>] at <line>:<column>} and a {@link CommandFailure} as
  * {@code error: <message>}, both exit 2; anything else is unexpected, exit 1. Stack traces only
  * with {@code --verbose} or {@code HYPERSPATIAL_DEBUG=1}.
  */
@@ -23,7 +25,16 @@ final class ExecutionErrorHandler implements IExecutionExceptionHandler {
         boolean verbose = verbose(parseResult);
         int exitCode;
         ManifoldException database = databaseError(ex);
-        if (database != null) {
+        HqlException query = queryError(ex);
+        if (query != null) {
+            String message = query.getMessage();
+            String at = query.position() == null ? "" : " at " + query.position();
+            if (!at.isEmpty() && message.endsWith(at)) {
+                message = message.substring(0, message.length() - at.length());
+            }
+            err.println("error: " + message + " [" + query.code().code() + "]" + at);
+            exitCode = FAILED;
+        } else if (database != null) {
             err.println("error: " + database.getMessage() + " [" + database.code().code() + "]");
             exitCode = FAILED;
         } else if (ex instanceof CommandFailure) {
@@ -38,6 +49,16 @@ final class ExecutionErrorHandler implements IExecutionExceptionHandler {
         }
         err.flush();
         return exitCode;
+    }
+
+    /** The exception or its nearest cause that is a HyperQL error, or null. */
+    private static HqlException queryError(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof HqlException h) {
+                return h;
+            }
+        }
+        return null;
     }
 
     /** The exception or its nearest cause that is a database error, or null. */

@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
         description = "Hyperspatial, a multi-model database organised around hyperbolic space.",
         subcommands = {DemoCommand.class, DescribeCommand.class, SearchCommand.class, BackupCommand.class,
                 RestoreCommand.class, ServeCommand.class, KeysCommand.class, WordNetCommand.class,
-                PositionCommand.class, ImportCommand.class, ExportCommand.class, SltCommand.class, BenchCommand.class,
+                PositionCommand.class, ImportCommand.class, ExportCommand.class, QueryCommand.class, SltCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 success, 2 usage or database error, 1 unexpected failure.",
                 "Set HYPERSPATIAL_DEBUG=1 (or pass --verbose) for stack traces."})

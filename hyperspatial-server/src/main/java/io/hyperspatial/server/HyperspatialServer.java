@@ -12,6 +12,7 @@ import io.hyperspatial.server.api.EntitiesService;
 import io.hyperspatial.server.api.HealthService;
 import io.hyperspatial.server.api.ImportExportService;
 import io.hyperspatial.server.api.MetricsService;
+import io.hyperspatial.server.api.QueryService;
 import io.hyperspatial.server.api.SearchService;
 import io.hyperspatial.server.auth.Authenticator;
 import io.hyperspatial.server.collection.FrozenCollections;
@@ -72,6 +73,7 @@ public final class HyperspatialServer implements AutoCloseable {
                     .annotatedService(new EntitiesService(db, frozen))
                     .annotatedService(new EdgesService(db, frozen))
                     .annotatedService(new SearchService(db))
+                    .annotatedService(new QueryService(db, frozen))
                     .annotatedService(new DigestService(db))
                     .annotatedService()
                     .maxRequestLength(config.maxImportBytes())

@@ -182,7 +182,9 @@ public final class Collection implements StoreAccess {
 
     /**
      * Applies a schema change. Changes are additive and idempotent; an incompatible redefinition
-     * fails with {@link ErrorCode#SCHEMA_CONFLICT} and changes nothing.
+     * fails with {@link ErrorCode#SCHEMA_CONFLICT} and changes nothing. A change that adds or drops
+     * property indexes or drops entity types builds or deletes index entries in the same commit,
+     * while other {@link #write} calls on the collection wait.
      *
      * @return the schema in force afterwards
      */
@@ -195,9 +197,18 @@ public final class Collection implements StoreAccess {
             if (next == current) {
                 return current;
             }
+            // building or dropping index entries must not race writers still on the old schema
+            boolean exclusive = IndexBuild.needed(current, next) && writeGate.getReadHoldCount() == 0;
+            if (exclusive) {
+                writeGate.writeLock().lock();
+            }
             try (Transaction tx = begin(Durability.STRICT)) {
                 tx.stageSchema(next);
                 tx.commit();
+            } finally {
+                if (exclusive) {
+                    writeGate.writeLock().unlock();
+                }
             }
             return schema;
         }

@@ -6,6 +6,7 @@ import io.hyperspatial.manifold.table.EntityTable;
 import io.hyperspatial.manifold.table.GraphTable;
 import io.hyperspatial.manifold.table.MeasureTable;
 import io.hyperspatial.manifold.table.PositionTable;
+import io.hyperspatial.manifold.table.PropertyIndexTable;
 import io.hyperspatial.manifold.table.PropertyTable;
 import io.hyperspatial.manifold.table.VectorTable;
 
@@ -38,6 +39,10 @@ public abstract sealed class TableReads permits ReadView, Transaction {
 
     public MeasureTable measures() {
         return new MeasureTable(reader(), schema());
+    }
+
+    public PropertyIndexTable propertyIndexes() {
+        return new PropertyIndexTable(reader(), schema());
     }
 
     public PositionTable positions() {

@@ -12,6 +12,7 @@ import io.hyperspatial.manifold.schema.EdgeType;
 import io.hyperspatial.manifold.schema.EntityType;
 import io.hyperspatial.manifold.schema.MeasureDef;
 import io.hyperspatial.manifold.schema.PropertyDef;
+import io.hyperspatial.manifold.schema.PropertyIndexDef;
 import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.schema.SchemaCodec;
 import io.hyperspatial.manifold.schema.VectorField;
@@ -25,6 +26,8 @@ import io.hyperspatial.manifold.store.Lease;
 import io.hyperspatial.manifold.store.StorageErrors;
 import io.hyperspatial.manifold.table.EdgeRecord;
 import io.hyperspatial.manifold.table.EntityRecord;
+import io.hyperspatial.manifold.table.IndexKeyCodec;
+import io.hyperspatial.manifold.table.PropertyIndexTable;
 import io.hyperspatial.manifold.table.MeasureTable;
 import io.hyperspatial.manifold.table.PositionKind;
 import io.hyperspatial.manifold.table.PositionTable;
@@ -227,6 +230,10 @@ public final class Transaction extends TableReads implements AutoCloseable {
             return false;
         }
         byte[] prefix = Keys.uuid(id);
+        EntityType type = schema.entityTypeById(p.record.typeId()).orElseThrow();
+        for (PropertyIndexDef index : schema.propertyIndexesOf(type.name())) {
+            reindex(id, type, schema.property(type, index.property()), Value.NULL);
+        }
         deletePrefix(store.family(ColumnFamilies.PROPERTIES), prefix);
         deletePrefix(store.family(ColumnFamilies.MEASURES), prefix);
         deletePrefix(store.family(ColumnFamilies.POSITIONS), prefix);
@@ -278,6 +285,13 @@ public final class Transaction extends TableReads implements AutoCloseable {
             PropertyDef def = schema.property(type, e.getKey());
             validated.put(PropertyTable.key(id, def.id()), WriteValidator.property(type, def, e.getValue()));
         }
+        for (PropertyIndexDef index : schema.propertyIndexesOf(type.name())) {
+            Value next = values.get(index.property());
+            if (next != null) {
+                reindex(id, type, schema.property(type, index.property()), WriteValidator.property(type,
+                        schema.property(type, index.property()), next));
+            }
+        }
         for (Map.Entry<byte[], Value> e : validated.entrySet()) {
             if (e.getValue() instanceof Value.NullValue) {
                 delete(family, e.getKey());
@@ -286,6 +300,24 @@ public final class Transaction extends TableReads implements AutoCloseable {
             }
         }
         touch(id, p, ChangeFlag.PROPERTIES);
+    }
+
+    /** Moves an entity's entry in a property index from its stored value to {@code next} (NULL: none). */
+    private void reindex(UUID id, EntityType type, PropertyDef property, Value next) {
+        ColumnFamilyHandle index = store.family(ColumnFamilies.PROPERTY_INDEX);
+        byte[] stored = reader.get(store.family(ColumnFamilies.PROPERTIES), PropertyTable.key(id, property.id()));
+        if (stored != null) {
+            Value old = ValueCodec.decode(stored);
+            if (old.equals(next)) {
+                return;
+            }
+            if (IndexKeyCodec.indexable(old)) {
+                delete(index, PropertyIndexTable.key(type, property, old, id));
+            }
+        }
+        if (IndexKeyCodec.indexable(next)) {
+            put(index, PropertyIndexTable.key(type, property, next, id), new byte[0]);
+        }
     }
 
     // ---- vectors --------------------------------------------------------------------------
@@ -389,8 +421,13 @@ public final class Transaction extends TableReads implements AutoCloseable {
 
     // ---- schema ---------------------------------------------------------------------------
 
-    /** Stages a new schema; used by {@link Collection#updateSchema}. */
+    /**
+     * Stages a new schema; used by {@link Collection#updateSchema}. Builds the property indexes it
+     * adds from the stored entities, deletes the entries of those it drops, and refuses to drop an
+     * entity type that still has entities.
+     */
     void stageSchema(Schema next) {
+        IndexBuild.stage(schema, next, reader, this::put, this::delete);
         put(store.family(ColumnFamilies.META), CollectionMeta.SCHEMA_KEY, SchemaCodec.encode(next));
         newSchema = next;
     }

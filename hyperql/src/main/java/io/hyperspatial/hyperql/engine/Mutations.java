@@ -56,7 +56,7 @@ final class Mutations {
                 int column = s.columns()[i];
                 row[column] = store(schema, column, Evaluator.eval(values.get(i), old, frame));
             }
-            mutations.add(new TableMutation.Update((Long) old[width], row));
+            mutations.add(new TableMutation.Update(old[width], row));
         }
         return s.table().apply(mutations);
     }
@@ -65,7 +65,7 @@ final class Mutations {
         int width = s.table().schema().columns().size();
         List<TableMutation> mutations = new ArrayList<>();
         for (Object[] old : Executor.materialize(s.rows(), frame)) {
-            mutations.add(new TableMutation.Delete((Long) old[width]));
+            mutations.add(new TableMutation.Delete(old[width]));
         }
         return s.table().apply(mutations);
     }

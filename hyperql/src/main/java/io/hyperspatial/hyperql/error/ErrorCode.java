@@ -34,7 +34,9 @@ public enum ErrorCode {
     /** A statement the engine parses but the data source cannot carry out (for example writes to a read-only source). */
     HQL_UNSUPPORTED,
     /** A value out of range where the language requires one in range (for example integer overflow in abs). */
-    HQL_OUT_OF_RANGE;
+    HQL_OUT_OF_RANGE,
+    /** The data source's storage failed (I/O, a closed store, a conflict it could not resolve); not the statement's fault. */
+    HQL_STORAGE;
 
     /** The stable string form, equal to the constant's name. */
     public String code() {

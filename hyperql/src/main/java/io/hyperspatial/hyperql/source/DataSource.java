@@ -42,4 +42,12 @@ public interface DataSource {
 
     /** Drops a view; {@code HQL_UNKNOWN_TABLE} when there is none. */
     void dropView(String name);
+
+    /**
+     * Called by the engine when a statement has run, whether it succeeded or failed, after its
+     * results were read in full. A source that reads a statement from one snapshot, or keeps
+     * cursors open, releases them here. Nothing by default.
+     */
+    default void statementFinished() {
+    }
 }

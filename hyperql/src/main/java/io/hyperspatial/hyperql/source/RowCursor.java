@@ -12,6 +12,9 @@ public interface RowCursor {
     /** The current row. */
     Object[] row();
 
-    /** The current row's id, stable until the row is deleted; what {@link TableMutation}s name rows by. */
-    long rowId();
+    /**
+     * The current row's id, stable until the row is deleted; what {@link TableMutation}s name rows
+     * by. Its type is the source's own (a {@code Long} position, a UUID…): the engine only hands it back.
+     */
+    Object rowId();
 }

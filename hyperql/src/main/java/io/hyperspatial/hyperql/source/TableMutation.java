@@ -9,11 +9,11 @@ public sealed interface TableMutation {
     record Insert(Object[] row, OnConflict onConflict) implements TableMutation {
     }
 
-    /** Replaces the row with the given id. */
-    record Update(long rowId, Object[] row) implements TableMutation {
+    /** Replaces the row with the given id (as the source's cursor gave it). */
+    record Update(Object rowId, Object[] row) implements TableMutation {
     }
 
     /** Removes the row with the given id. */
-    record Delete(long rowId) implements TableMutation {
+    record Delete(Object rowId) implements TableMutation {
     }
 }

@@ -1,6 +1,8 @@
 package io.hyperspatial.server.http;
 
 import com.linecorp.armeria.common.HttpStatus;
+import io.hyperspatial.hyperql.error.HqlException;
+import io.hyperspatial.hyperql.error.SourcePosition;
 import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.ManifoldException;
 
@@ -79,6 +81,23 @@ public final class ApiException extends RuntimeException {
     public static ApiException at(String path, Integer index, ManifoldException e) {
         return new ApiException(statusOf(e.code()), e.code().code(), path + ": " + e.getMessage(), path, index,
                 null, null, e);
+    }
+
+    /**
+     * A HyperQL statement that failed: its code ({@code HQL_SYNTAX}…) and, where known, the line
+     * and column in the statement text. A storage failure is a 500, anything else the statement's
+     * fault, a 400.
+     */
+    public static ApiException query(HqlException e) {
+        String message = e.getMessage();
+        SourcePosition at = e.position();
+        if (at != null && message.endsWith(" at " + at)) {
+            message = message.substring(0, message.length() - (" at " + at).length());
+        }
+        HttpStatus status = e.code() == io.hyperspatial.hyperql.error.ErrorCode.HQL_STORAGE
+                ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST;
+        return new ApiException(status, e.code().code(), message, null, null,
+                at == null ? null : at.line(), at == null ? null : at.column(), e);
     }
 
     /** Item {@code index} of a batch is invalid before it reaches the database. */

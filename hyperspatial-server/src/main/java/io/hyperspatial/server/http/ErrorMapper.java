@@ -12,6 +12,7 @@ import com.linecorp.armeria.server.RequestTimeoutException;
 import com.linecorp.armeria.server.ServerErrorHandler;
 import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import io.hyperspatial.hyperql.error.HqlException;
 import io.hyperspatial.manifold.error.ManifoldException;
 
 import java.util.concurrent.CompletionException;
@@ -64,6 +65,7 @@ public final class ErrorMapper implements ServerErrorHandler {
     private static ApiException toApiException(ServiceRequestContext ctx, Throwable t) {
         return switch (t) {
             case ApiException api -> api;
+            case HqlException h -> ApiException.query(h);
             case ManifoldException m -> new ApiException(ApiException.statusOf(m.code()), m.code().code(), m.getMessage());
             case ContentTooLargeException tooLarge -> tooLarge(tooLarge);
             case RequestTimeoutException timeout -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ApiException.TIMEOUT,

@@ -86,6 +86,27 @@ class AuthenticationTest {
     }
 
     @Test
+    void queriesNeedTheReadRoleAndChangesTheWriteRole() {
+        String create = "{\"collection\": \"c\", \"query\": \"CREATE TABLE IF NOT EXISTS qt(x INTEGER)\"}";
+        String insert = "{\"collection\": \"c\", \"query\": \"INSERT OR REPLACE INTO qt VALUES('k', 1)\"}";
+        String select = "{\"collection\": \"c\", \"query\": \"SELECT count(*) FROM qt\"}";
+        String explain = "{\"collection\": \"c\", \"query\": \"EXPLAIN DELETE FROM qt\"}";
+
+        s.header("x-api-key", writer);
+        assertThat(s.post("/v1/query", create).status()).isEqualTo(200);
+        assertThat(s.post("/v1/query", insert).status()).isEqualTo(200);
+
+        s.clearHeaders();
+        s.header("x-api-key", reader);
+        assertThat(s.post("/v1/query", select).status()).isEqualTo(200);
+        assertThat(s.post("/v1/query", explain).status()).isEqualTo(200);
+        Reply denied = s.post("/v1/query", insert);
+        assertThat(denied.status()).isEqualTo(403);
+        assertThat(denied.code()).isEqualTo("auth.forbidden");
+        assertThat(s.post("/v1/query", create).status()).isEqualTo(403);
+    }
+
+    @Test
     void aServerRefusesToListenBeyondLoopbackWithoutKeys() throws Exception {
         InetAddress any = InetAddress.getByName("0.0.0.0");
         assertThatThrownBy(() -> ServerConfig.loopback(0).withBind(any))

@@ -4,7 +4,9 @@ import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.SchemaViolationException;
 import io.hyperspatial.manifold.table.PositionKind;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
 public final class Schema {
     static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,63}");
 
-    public static final Schema EMPTY = new Schema(0, 1, Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    public static final Schema EMPTY = new Schema(0, 1, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
 
     private final long revision;
     private final int nextId;
@@ -29,6 +31,7 @@ public final class Schema {
     private final Map<String, EdgeType> edgeTypes;
     private final Map<String, MeasureDef> measures;
     private final Map<PositionKind, PositionSpace> positionSpaces;
+    private final Map<String, PropertyIndexDef> propertyIndexes;
     private final Map<Integer, EntityType> entityTypesById = new HashMap<>();
     private final Map<Integer, String> propertyNamesById = new HashMap<>();
     private final Map<Integer, EdgeType> edgeTypesById = new HashMap<>();
@@ -36,7 +39,7 @@ public final class Schema {
 
     Schema(long revision, int nextId, Map<String, EntityType> entityTypes, Map<String, VectorField> vectorFields,
            Map<String, EdgeType> edgeTypes, Map<String, MeasureDef> measures,
-           Map<PositionKind, PositionSpace> positionSpaces) {
+           Map<PositionKind, PositionSpace> positionSpaces, Map<String, PropertyIndexDef> propertyIndexes) {
         this.revision = revision;
         this.nextId = nextId;
         this.entityTypes = Map.copyOf(entityTypes);
@@ -44,6 +47,7 @@ public final class Schema {
         this.edgeTypes = Map.copyOf(edgeTypes);
         this.measures = Map.copyOf(measures);
         this.positionSpaces = Map.copyOf(positionSpaces);
+        this.propertyIndexes = Map.copyOf(propertyIndexes);
         for (EntityType t : this.entityTypes.values()) {
             entityTypesById.put(t.id(), t);
             for (PropertyDef p : t.properties().values()) {
@@ -87,6 +91,32 @@ public final class Schema {
     /** The declared space of a kind of position, if any. */
     public Optional<PositionSpace> positionSpace(PositionKind kind) {
         return Optional.ofNullable(positionSpaces.get(kind));
+    }
+
+    /** The declared property indexes by name. */
+    public Map<String, PropertyIndexDef> propertyIndexes() {
+        return propertyIndexes;
+    }
+
+    /** The property index on a type's property, if one is declared. */
+    public Optional<PropertyIndexDef> propertyIndex(String entityType, String property) {
+        for (PropertyIndexDef d : propertyIndexes.values()) {
+            if (d.entityType().equals(entityType) && d.property().equals(property)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The property indexes over an entity type's properties. */
+    public List<PropertyIndexDef> propertyIndexesOf(String entityType) {
+        List<PropertyIndexDef> out = new ArrayList<>();
+        for (PropertyIndexDef d : propertyIndexes.values()) {
+            if (d.entityType().equals(entityType)) {
+                out.add(d);
+            }
+        }
+        return out;
     }
 
     public SchemaEditor edit() {
@@ -147,7 +177,7 @@ public final class Schema {
         return o instanceof Schema s && revision == s.revision && nextId == s.nextId
                 && entityTypes.equals(s.entityTypes) && vectorFields.equals(s.vectorFields)
                 && edgeTypes.equals(s.edgeTypes) && measures.equals(s.measures)
-                && positionSpaces.equals(s.positionSpaces);
+                && positionSpaces.equals(s.positionSpaces) && propertyIndexes.equals(s.propertyIndexes);
     }
 
     @Override
@@ -159,6 +189,6 @@ public final class Schema {
     public String toString() {
         return "Schema{revision=" + revision + ", entityTypes=" + entityTypes.keySet() + ", vectorFields="
                 + vectorFields.keySet() + ", edgeTypes=" + edgeTypes.keySet() + ", measures=" + measures.keySet()
-                + ", positionSpaces=" + positionSpaces.keySet() + "}";
+                + ", positionSpaces=" + positionSpaces.keySet() + ", propertyIndexes=" + propertyIndexes.keySet() + "}";
     }
 }

@@ -71,6 +71,15 @@ public final class SchemaCodec {
             }
             root.put("position_spaces", Value.list(spaces));
         }
+        if (!s.propertyIndexes().isEmpty()) {
+            // written only when declared, so catalogs without property indexes encode as before
+            List<Value> indexes = new ArrayList<>();
+            for (PropertyIndexDef d : s.propertyIndexes().values()) {
+                indexes.add(Value.map(Map.of("name", Value.of(d.name()), "entity_type", Value.of(d.entityType()),
+                        "property", Value.of(d.property()))));
+            }
+            root.put("property_indexes", Value.list(indexes));
+        }
         return ValueCodec.encode(Value.map(root));
     }
 
@@ -119,8 +128,15 @@ public final class SchemaCodec {
                         ((Value.FloatValue) p.get("curvature")).value(),
                         list(p.get("edge_types")).stream().map(SchemaCodec::str).toList()));
             }
+            Map<String, PropertyIndexDef> indexes = new HashMap<>();
+            Value storedIndexes = root.get("property_indexes");
+            for (Value iv : storedIndexes == null ? List.<Value>of() : list(storedIndexes)) {
+                Map<String, Value> i = map(iv);
+                String name = str(i.get("name"));
+                indexes.put(name, new PropertyIndexDef(name, str(i.get("entity_type")), str(i.get("property"))));
+            }
             return new Schema(num(root.get("revision")), (int) num(root.get("next_id")), types, vectors, edges, measures,
-                    spaces);
+                    spaces, indexes);
         } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
             throw new StorageException(ErrorCode.CORRUPTION, "unreadable schema catalog: " + e, e);
         }

@@ -27,6 +27,7 @@ public final class SchemaEditor {
     private final Map<String, EdgeType> edgeTypes;
     private final Map<String, MeasureDef> measures;
     private final Map<PositionKind, PositionSpace> positionSpaces;
+    private final Map<String, PropertyIndexDef> propertyIndexes;
 
     SchemaEditor(Schema base) {
         this.base = base;
@@ -37,6 +38,7 @@ public final class SchemaEditor {
         this.measures = new LinkedHashMap<>(base.measures());
         this.positionSpaces = new EnumMap<>(PositionKind.class);
         this.positionSpaces.putAll(base.positionSpaces());
+        this.propertyIndexes = new LinkedHashMap<>(base.propertyIndexes());
     }
 
     /** Declares an entity type (if new) and the given properties on it (each, if new). */
@@ -162,12 +164,70 @@ public final class SchemaEditor {
         return this;
     }
 
+    /**
+     * Declares an index over one property of an entity type (both declared before, or earlier in
+     * this edit). Committing the edit builds it from the stored entities. Lists and maps cannot be
+     * indexed. Redeclaring an index as it is changes nothing; under another definition, or a
+     * second index on the same property, it is a conflict.
+     */
+    public SchemaEditor propertyIndex(String name, String entityType, String property) {
+        checkName(name, "property index");
+        EntityType type = entityTypes.get(entityType);
+        if (type == null) {
+            throw new SchemaViolationException(ErrorCode.UNKNOWN_FIELD, entityType,
+                    "index '" + name + "' names entity type '" + entityType + "', which is not declared");
+        }
+        String field = entityType + "." + property;
+        PropertyDef def = type.properties().get(property);
+        if (def == null) {
+            throw new SchemaViolationException(ErrorCode.UNKNOWN_FIELD, field,
+                    "index '" + name + "' names property " + field + ", which is not declared");
+        }
+        if (def.type() == ValueType.LIST || def.type() == ValueType.MAP) {
+            throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, field,
+                    "property " + field + " is " + def.type().displayName() + "; only scalar properties can be indexed");
+        }
+        PropertyIndexDef wanted = new PropertyIndexDef(name, entityType, property);
+        PropertyIndexDef old = propertyIndexes.get(name);
+        if (old != null && !old.equals(wanted)) {
+            throw conflict(name, "index '" + name + "' is on " + old.entityType() + "." + old.property()
+                    + ", cannot redeclare it on " + field);
+        }
+        for (PropertyIndexDef d : propertyIndexes.values()) {
+            if (!d.name().equals(name) && d.entityType().equals(entityType) && d.property().equals(property)) {
+                throw conflict(name, "property " + field + " is already indexed by '" + d.name() + "'");
+            }
+        }
+        propertyIndexes.put(name, wanted);
+        return this;
+    }
+
+    /** Drops a property index; committing the edit deletes its entries. */
+    public SchemaEditor dropPropertyIndex(String name) {
+        if (propertyIndexes.remove(name) == null) {
+            throw new SchemaViolationException(ErrorCode.UNKNOWN_FIELD, name, "unknown property index '" + name + "'");
+        }
+        return this;
+    }
+
+    /**
+     * Drops an entity type with its property indexes. The collection must hold no entity of the
+     * type when the edit commits (delete them first); its ids are never reused.
+     */
+    public SchemaEditor dropEntityType(String name) {
+        if (entityTypes.remove(name) == null) {
+            throw new SchemaViolationException(ErrorCode.UNKNOWN_FIELD, name, "unknown entity type '" + name + "'");
+        }
+        propertyIndexes.values().removeIf(d -> d.entityType().equals(name));
+        return this;
+    }
+
     /** The edited schema; the same instance as the base when nothing changed. */
     public Schema build() {
         Schema candidate = new Schema(base.revision() + 1, nextId, entityTypes, vectorFields, edgeTypes, measures,
-                positionSpaces);
+                positionSpaces, propertyIndexes);
         Schema unchanged = new Schema(base.revision(), nextId, entityTypes, vectorFields, edgeTypes, measures,
-                positionSpaces);
+                positionSpaces, propertyIndexes);
         return unchanged.equals(base) ? base : candidate;
     }
 

@@ -20,6 +20,8 @@ public final class ColumnFamilies {
     public static final String POSITIONS = "positions";
     /** entity id + position kind + time → coordinates. */
     public static final String TRAJECTORIES = "trajectories";
+    /** type id + property id + order-preserving value + entity id → nothing: the property indexes. */
+    public static final String PROPERTY_INDEX = "property_index";
     /** sequence number → change event. */
     public static final String CHANGES = "changes";
     /** Prefix of the per-field vector families, {@code vectors.<field>}: entity id → encoded vector. */
@@ -27,7 +29,7 @@ public final class ColumnFamilies {
 
     /** The families every collection has (besides RocksDB's unused {@code default}). */
     public static final List<String> FIXED = List.of(META, ENTITIES, PROPERTIES, EDGES_OUT, EDGES_IN, MEASURES,
-            POSITIONS, TRAJECTORIES, CHANGES);
+            POSITIONS, TRAJECTORIES, CHANGES, PROPERTY_INDEX);
 
     private ColumnFamilies() {
     }

@@ -30,8 +30,9 @@ public record EntityRecord(int typeId, long createdMillis, long updatedMillis, l
         return new EntityRecord(type, created, updated, version, key);
     }
 
-    /** The next version of this record, touched at {@code now}. */
+    /** The next version of this record, touched at {@code now}; a new record (version 0) is also created then. */
     public EntityRecord touched(long now) {
-        return new EntityRecord(typeId, createdMillis, Math.max(updatedMillis, now), version + 1, key);
+        long updated = Math.max(updatedMillis, now);
+        return new EntityRecord(typeId, version == 0 ? updated : createdMillis, updated, version + 1, key);
     }
 }

@@ -91,8 +91,8 @@ public final class InMemoryTable implements Table {
             for (TableMutation m : mutations) {
                 changed += switch (m) {
                     case TableMutation.Insert i -> insert(i.row().clone(), i.onConflict(), undo);
-                    case TableMutation.Update u -> update(u.rowId(), u.row().clone(), undo);
-                    case TableMutation.Delete d -> delete(d.rowId(), undo) ? 1 : 0;
+                    case TableMutation.Update u -> update((Long) u.rowId(), u.row().clone(), undo);
+                    case TableMutation.Delete d -> delete((Long) d.rowId(), undo) ? 1 : 0;
                 };
             }
         } catch (RuntimeException e) {
@@ -312,7 +312,7 @@ public final class InMemoryTable implements Table {
         }
 
         @Override
-        public long rowId() {
+        public Object rowId() {
             return id;
         }
     }

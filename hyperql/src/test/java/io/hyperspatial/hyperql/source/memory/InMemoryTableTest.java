@@ -44,7 +44,7 @@ class InMemoryTableTest {
         long schema = source.schemaVersion();
 
         HqlExecutionException e = catchThrowableOfType(HqlExecutionException.class, () -> table.apply(List.of(
-                new TableMutation.Delete(0), new TableMutation.Update(1, new Object[] {2L, "z", 9L}),
+                new TableMutation.Delete(0L), new TableMutation.Update(1L, new Object[] {2L, "z", 9L}),
                 insert(3L, "c", 3L), insert(4L, "z", 4L))));
 
         assertThat(e.code()).isEqualTo(ErrorCode.HQL_CONSTRAINT);

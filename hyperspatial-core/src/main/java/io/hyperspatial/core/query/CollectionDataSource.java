@@ -1,0 +1,296 @@
+package io.hyperspatial.core.query;
+
+import io.hyperspatial.core.index.maintain.CollectionIndexer;
+import io.hyperspatial.hyperql.error.ErrorCode;
+import io.hyperspatial.hyperql.error.HqlExecutionException;
+import io.hyperspatial.hyperql.source.DataSource;
+import io.hyperspatial.hyperql.source.IndexDefinition;
+import io.hyperspatial.hyperql.source.Table;
+import io.hyperspatial.hyperql.source.TableSchema;
+import io.hyperspatial.hyperql.source.ViewDefinition;
+import io.hyperspatial.manifold.Collection;
+import io.hyperspatial.manifold.Durability;
+import io.hyperspatial.manifold.ReadView;
+import io.hyperspatial.manifold.schema.EntityType;
+import io.hyperspatial.manifold.schema.PropertyIndexDef;
+import io.hyperspatial.manifold.schema.Schema;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * HyperQL over one manifold {@link Collection}: a table per entity type, a column per property,
+ * plus the entity's user key as the {@code key} column and dense vector fields as
+ * {@code VECTOR(n, metric)} columns (see {@link TableSchemas} for the layout and {@link SqlTypes}
+ * for the type mapping). DDL changes the collection's schema: CREATE TABLE declares the entity
+ * type, its properties and vector fields; CREATE INDEX declares a property index; definitions
+ * SQL needs beyond that live in the {@link SqlCatalog}. A statement's writes are one atomic
+ * collection write ({@link TableWriter}); its reads come from one snapshot, opened at its first
+ * read and closed when the engine reports the statement finished.
+ *
+ * <p>k-NN scans use the collection's {@link CollectionIndexer} when one is given (waiting for it
+ * to catch up with the statement's snapshot), and an exact scan otherwise.
+ *
+ * <p>Not thread-safe: use it through one {@link io.hyperspatial.hyperql.Engine}, whose methods
+ * are synchronized.
+ */
+public final class CollectionDataSource implements DataSource {
+    private final Collection collection;
+    private final Supplier<CollectionIndexer> indexer;
+    private final Durability durability;
+    private final Map<String, Long> rowCounts = new HashMap<>();
+    private long ddlCount;
+    private long cachedVersion = -1;
+    private Map<String, CollectionTable> tables = Map.of();
+    private SqlCatalog catalog = SqlCatalog.EMPTY;
+    private ReadView statementView;
+
+    /**
+     * @param collection the collection the tables are in
+     * @param indexer    its vector indexes for k-NN scans (started on first use), or null for exact scans
+     * @param durability the durability of every write
+     */
+    public CollectionDataSource(Collection collection, Supplier<CollectionIndexer> indexer, Durability durability) {
+        this.collection = collection;
+        this.indexer = indexer;
+        this.durability = durability;
+    }
+
+    /** The collection the tables are in. */
+    public Collection collection() {
+        return collection;
+    }
+
+    @Override
+    public Optional<Table> table(String name) {
+        refresh();
+        return Optional.ofNullable(tables.get(SqlCatalog.key(name)));
+    }
+
+    @Override
+    public Optional<ViewDefinition> view(String name) {
+        refresh();
+        return Optional.ofNullable(catalog.views().get(SqlCatalog.key(name)));
+    }
+
+    @Override
+    public List<String> tableNames() {
+        refresh();
+        List<String> names = new ArrayList<>();
+        tables.values().forEach(t -> names.add(t.schema().name()));
+        names.sort(String.CASE_INSENSITIVE_ORDER);
+        return names;
+    }
+
+    @Override
+    public long schemaVersion() {
+        return collection.schema().revision() + ddlCount;
+    }
+
+    @Override
+    public void createTable(TableSchema schema) {
+        requireFree(schema.name());
+        TableSchema full = TableSchemas.withKeyColumn(schema);
+        List<TableSchemas.AutoIndex> autoIndexes = TableSchemas.autoIndexes(full);
+        StorageErrors.run(() -> collection.updateSchema(editor -> {
+            SqlCatalog.declare(editor);
+            TableSchemas.declare(editor, full);
+            autoIndexes.forEach(i -> editor.propertyIndex(i.name(), full.name(), i.column()));
+        }));
+        SqlCatalog next = currentCatalog().withTable(full);
+        for (TableSchemas.AutoIndex i : autoIndexes) {
+            next = next.withUniqueIndex(i.name(), true);
+        }
+        writeCatalog(next);
+    }
+
+    @Override
+    public void dropTable(String name) {
+        CollectionTable table = requireTable(name);
+        String type = table.layout().entityType().name();
+        List<UUID> ids = new ArrayList<>();
+        try (ReadView view = collection.snapshot()) {
+            view.entities().forEach(e -> {
+                if (e.type().equals(type)) {
+                    ids.add(e.id());
+                }
+            });
+        }
+        List<String> indexes = collection.schema().propertyIndexesOf(type).stream().map(PropertyIndexDef::name).toList();
+        StorageErrors.run(() -> {
+            collection.write(durability, tx -> ids.forEach(tx::deleteEntity));
+            collection.updateSchema(editor -> editor.dropEntityType(type));
+        });
+        writeCatalog(currentCatalog().withoutTable(name, java.util.Set.copyOf(indexes)));
+    }
+
+    @Override
+    public void createIndex(IndexDefinition index) {
+        if (findIndex(index.name()) != null) {
+            throw new HqlExecutionException(ErrorCode.HQL_DUPLICATE_OBJECT, "index " + index.name() + " already exists");
+        }
+        CollectionTable table = requireTable(index.table());
+        if (index.columns().size() != 1) {
+            throw new HqlExecutionException(ErrorCode.HQL_UNSUPPORTED,
+                    "indexes over several columns are not supported; index one column");
+        }
+        int column = table.schema().indexOf(index.columns().getFirst());
+        if (column < 0) {
+            throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_COLUMN,
+                    "no such column: " + index.columns().getFirst() + " in table " + table.schema().name());
+        }
+        if (!(table.layout().columns().get(column) instanceof ColumnBinding.Property property)) {
+            throw new HqlExecutionException(ErrorCode.HQL_UNSUPPORTED, "column " + table.layout().columnName(column)
+                    + (table.layout().columns().get(column) instanceof ColumnBinding.Key
+                    ? " is the entity key, always indexed" : " is a vector column, indexed for k-NN already"));
+        }
+        String type = table.layout().entityType().name();
+        StorageErrors.run(() -> collection.updateSchema(e -> e.propertyIndex(index.name(), type, property.def().name())));
+        if (index.unique() && UniqueKeys.hasDuplicates(collection, index.name(), property.def())) {
+            StorageErrors.run(() -> collection.updateSchema(e -> e.dropPropertyIndex(index.name())));
+            ddlCount++;
+            throw new HqlExecutionException(ErrorCode.HQL_CONSTRAINT, "UNIQUE constraint failed: "
+                    + table.layout().columnName(column));
+        }
+        writeCatalog(currentCatalog().withUniqueIndex(index.name(), index.unique()));
+    }
+
+    @Override
+    public void dropIndex(String name) {
+        PropertyIndexDef index = findIndex(name);
+        if (index == null) {
+            throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such index: " + name);
+        }
+        StorageErrors.run(() -> collection.updateSchema(e -> e.dropPropertyIndex(index.name())));
+        writeCatalog(currentCatalog().withUniqueIndex(index.name(), false));
+    }
+
+    @Override
+    public void createView(ViewDefinition view) {
+        requireFree(view.name());
+        StorageErrors.run(() -> collection.updateSchema(SqlCatalog::declare));
+        writeCatalog(currentCatalog().withView(view));
+    }
+
+    @Override
+    public void dropView(String name) {
+        if (view(name).isEmpty()) {
+            throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such view: " + name);
+        }
+        writeCatalog(currentCatalog().withoutView(name));
+    }
+
+    @Override
+    public void statementFinished() {
+        if (statementView != null) {
+            statementView.close();
+            statementView = null;
+        }
+    }
+
+    // ---- what the tables use -----------------------------------------------------------------
+
+    /** The snapshot the current statement reads from, opened on first use. */
+    ReadView view() {
+        if (statementView == null) {
+            statementView = StorageErrors.translate(collection::snapshot);
+        }
+        return statementView;
+    }
+
+    /** After a write, later reads of the same statement see it. */
+    void wrote(String table, long rowDelta) {
+        statementFinished();
+        rowCounts.computeIfPresent(SqlCatalog.key(table), (k, n) -> Math.max(0, n + rowDelta));
+    }
+
+    Durability durability() {
+        return durability;
+    }
+
+    /** The vector indexer, or null when k-NN scans are exact. */
+    CollectionIndexer indexer() {
+        return indexer == null ? null : indexer.get();
+    }
+
+    /** The number of entities of a table's type, counted once and then kept up to date by this source's writes. */
+    long rowCount(TableLayout layout) {
+        return rowCounts.computeIfAbsent(SqlCatalog.key(layout.schema().name()), k -> {
+            long[] n = {0};
+            String type = layout.entityType().name();
+            StorageErrors.run(() -> collection.read(view -> {
+                view.entities().forEach(e -> {
+                    if (e.type().equals(type)) {
+                        n[0]++;
+                    }
+                });
+                return null;
+            }));
+            return n[0];
+        });
+    }
+
+    // ---- catalog ------------------------------------------------------------------------------
+
+    private void refresh() {
+        long version = schemaVersion();
+        if (version == cachedVersion) {
+            return;
+        }
+        Schema schema = collection.schema();
+        SqlCatalog read = currentCatalog();
+        Map<String, CollectionTable> built = new HashMap<>();
+        for (EntityType type : schema.entityTypes().values()) {
+            if (!type.name().equals(SqlCatalog.TYPE)) {
+                TableLayout layout = TableSchemas.layout(schema, type, read);
+                built.put(SqlCatalog.key(type.name()), new CollectionTable(this, layout));
+            }
+        }
+        tables = built;
+        catalog = read;
+        rowCounts.keySet().retainAll(built.keySet());
+        cachedVersion = version;
+    }
+
+    private SqlCatalog currentCatalog() {
+        return StorageErrors.translate(() -> collection.read(SqlCatalog::read));
+    }
+
+    private void writeCatalog(SqlCatalog next) {
+        StorageErrors.run(() -> {
+            collection.updateSchema(SqlCatalog::declare);
+            collection.write(durability, next::write);
+        });
+        ddlCount++;
+        statementFinished();
+    }
+
+    private CollectionTable requireTable(String name) {
+        refresh();
+        CollectionTable table = tables.get(SqlCatalog.key(name));
+        if (table == null) {
+            throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such table: " + name);
+        }
+        return table;
+    }
+
+    private void requireFree(String name) {
+        if (table(name).isPresent() || view(name).isPresent()) {
+            throw new HqlExecutionException(ErrorCode.HQL_DUPLICATE_OBJECT, "table or view " + name + " already exists");
+        }
+    }
+
+    private PropertyIndexDef findIndex(String name) {
+        for (PropertyIndexDef d : collection.schema().propertyIndexes().values()) {
+            if (d.name().equalsIgnoreCase(name)) {
+                return d;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,185 @@
+package io.hyperspatial.core.query;
+
+import io.hyperspatial.hyperql.error.ErrorCode;
+import io.hyperspatial.hyperql.error.HqlExecutionException;
+import io.hyperspatial.hyperql.source.AccessPath;
+import io.hyperspatial.hyperql.source.AccessRequest;
+import io.hyperspatial.hyperql.source.RowCursor;
+import io.hyperspatial.hyperql.source.Table;
+import io.hyperspatial.hyperql.source.TableMutation;
+import io.hyperspatial.hyperql.source.TableSchema;
+import io.hyperspatial.manifold.ReadView;
+import io.hyperspatial.manifold.table.PropertyIndexTable;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * One entity type read and written as a table of a {@link CollectionDataSource}. Access paths:
+ * a unique key lookup on {@code key} (the entity id is computed from the key, no index needed),
+ * a key lookup and a range scan on every column with a property index (unique when declared
+ * UNIQUE or PRIMARY KEY), and a k-NN scan on every vector column ({@link NearestRows}). Row ids
+ * are entity ids ({@link UUID}). Reads come from the statement's snapshot; not thread-safe.
+ */
+final class CollectionTable implements Table {
+    private final CollectionDataSource source;
+    private final TableLayout layout;
+
+    CollectionTable(CollectionDataSource source, TableLayout layout) {
+        this.source = source;
+        this.layout = layout;
+    }
+
+    TableLayout layout() {
+        return layout;
+    }
+
+    @Override
+    public TableSchema schema() {
+        return layout.schema();
+    }
+
+    @Override
+    public long rowCount() {
+        return source.rowCount(layout);
+    }
+
+    @Override
+    public List<AccessPath> accessPaths() {
+        List<AccessPath> paths = new ArrayList<>();
+        for (int i = 0; i < layout.columns().size(); i++) {
+            switch (layout.columns().get(i)) {
+                case ColumnBinding.Key k -> paths.add(new AccessPath.KeyLookup(i, true));
+                case ColumnBinding.Property p when p.index() != null -> {
+                    paths.add(new AccessPath.KeyLookup(i, layout.uniqueIndexes().contains(p.index())));
+                    paths.add(new AccessPath.RangeScan(i));
+                }
+                case ColumnBinding.Vector v -> paths.add(new AccessPath.KnnScan(i, schema().columns().get(i).vector().metric()));
+                default -> {
+                }
+            }
+        }
+        return paths;
+    }
+
+    @Override
+    public RowCursor open(AccessRequest request) {
+        return StorageErrors.translate(() -> {
+            ReadView view = source.view();
+            RowReader reader = new RowReader(view, layout, request.columns());
+            return switch (request) {
+                case AccessRequest.FullScan f -> new EntityCursor(idsOfType(view, layout).iterator(), reader);
+                case AccessRequest.Lookup l -> new EntityCursor(lookup(view, l).iterator(), reader);
+                case AccessRequest.Range r -> new EntityCursor(view.propertyIndexes().range(index(r.column()),
+                        bound(r.lower(), r.lowerInclusive()), bound(r.upper(), r.upperInclusive()), Integer.MAX_VALUE)
+                        .iterator(), reader);
+                case AccessRequest.Knn k -> new FoundCursor(NearestRows.search(view, layout, k, source.indexer(), reader)
+                        .iterator());
+            };
+        });
+    }
+
+    @Override
+    public long apply(List<TableMutation> mutations) {
+        TableWriter writer = new TableWriter(source.collection(), layout);
+        long changed = writer.apply(mutations, source.durability());
+        source.wrote(schema().name(), writer.rowDelta());
+        return changed;
+    }
+
+    /** The ids of every entity of the table's type, in id order. */
+    static List<UUID> idsOfType(ReadView view, TableLayout layout) {
+        List<UUID> ids = new ArrayList<>();
+        String type = layout.entityType().name();
+        view.entities().forEach(e -> {
+            if (e.type().equals(type)) {
+                ids.add(e.id());
+            }
+        });
+        return ids;
+    }
+
+    private List<UUID> lookup(ReadView view, AccessRequest.Lookup l) {
+        if (layout.columns().get(l.column()) instanceof ColumnBinding.Key) {
+            return l.key() instanceof String key ? List.of(source.collection().ids().forKey(key)) : List.of();
+        }
+        return view.propertyIndexes().equal(index(l.column()), SqlTypes.probe(l.key()));
+    }
+
+    private String index(int column) {
+        if (layout.columns().get(column) instanceof ColumnBinding.Property p && p.index() != null) {
+            return p.index();
+        }
+        throw new HqlExecutionException(ErrorCode.HQL_UNSUPPORTED, "no index on " + layout.columnName(column));
+    }
+
+    private static PropertyIndexTable.Bound bound(Object value, boolean inclusive) {
+        return value == null ? null : new PropertyIndexTable.Bound(SqlTypes.probe(value), inclusive);
+    }
+
+    /** Rows of entities by id, read as the cursor moves; ids of missing entities or other types are skipped. */
+    private static final class EntityCursor implements RowCursor {
+        private final Iterator<UUID> ids;
+        private final RowReader reader;
+        private UUID id;
+        private Object[] row;
+
+        EntityCursor(Iterator<UUID> ids, RowReader reader) {
+            this.ids = ids;
+            this.reader = reader;
+        }
+
+        @Override
+        public boolean next() {
+            while (ids.hasNext()) {
+                id = ids.next();
+                row = StorageErrors.translate(() -> reader.read(id));
+                if (row != null) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        @Override
+        public Object[] row() {
+            return row;
+        }
+
+        @Override
+        public Object rowId() {
+            return id;
+        }
+    }
+
+    /** Rows already read by a k-NN search, nearest first. */
+    private static final class FoundCursor implements RowCursor {
+        private final Iterator<NearestRows.Found> found;
+        private NearestRows.Found current;
+
+        FoundCursor(Iterator<NearestRows.Found> found) {
+            this.found = found;
+        }
+
+        @Override
+        public boolean next() {
+            if (!found.hasNext()) {
+                return false;
+            }
+            current = found.next();
+            return true;
+        }
+
+        @Override
+        public Object[] row() {
+            return current.row();
+        }
+
+        @Override
+        public Object rowId() {
+            return current.id();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package io.hyperspatial.core.query;
+
+import io.hyperspatial.core.index.maintain.CollectionIndexer;
+import io.hyperspatial.core.index.maintain.EntityHit;
+import io.hyperspatial.hyperql.source.AccessRequest;
+import io.hyperspatial.hyperql.value.Vector;
+import io.hyperspatial.manifold.ReadView;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The k rows of a table nearest to a query vector that pass the statement's filter, nearest first.
+ * With the collection's HNSW index: first a post-filtered search that asks the index for a few
+ * times k candidates and keeps the rows of this table that pass the filter (cheap when most rows
+ * pass); when that yields fewer than k rows while the index holds more candidates, the filter is
+ * evaluated over the table first and the index searched with the passing rows as an allow-list
+ * (the selective case, where post-filtering would need many rounds). So whenever k rows match, k
+ * rows come back. Without an index, or when it has not caught up with the statement's snapshot
+ * in time, every row is scored exactly. Stateless.
+ */
+final class NearestRows {
+    /** Candidates asked of the index in the post-filtered round, as a multiple of k. */
+    static final int OVERSAMPLE = 4;
+    /** How long a k-NN scan waits for the index to reflect the statement's snapshot. */
+    static final Duration CATCH_UP = Duration.ofSeconds(10);
+    private static final int MIN_EF = 64;
+
+    private NearestRows() {
+    }
+
+    /** A row found, with its id. */
+    record Found(UUID id, Object[] row) {
+    }
+
+    static List<Found> search(ReadView view, TableLayout layout, AccessRequest.Knn request, CollectionIndexer indexer,
+                              RowReader reader) {
+        String field = ((ColumnBinding.Vector) layout.columns().get(request.column())).field();
+        if (indexer == null || !indexer.awaitApplied(view.sequence(), CATCH_UP)) {
+            return exact(view, layout, request, reader);
+        }
+        float[] query = request.query().components();
+        int size = indexer.index(field).size();
+        int k = Math.min(request.k(), Math.max(size, 1));
+        int candidates = (int) Math.min(size, Math.max((long) k * OVERSAMPLE, k + 16L));
+        List<Found> found = accepted(indexer.search(field, query, candidates, Math.max(candidates, MIN_EF), null),
+                request, reader, k);
+        if (found.size() >= k || candidates >= size) {
+            return found;
+        }
+        Set<UUID> allowed = new HashSet<>();
+        for (Found f : matching(view, layout, request, reader)) {
+            allowed.add(f.id());
+        }
+        if (allowed.isEmpty()) {
+            return List.of();
+        }
+        return accepted(indexer.search(field, query, k, Math.max(k, MIN_EF), allowed), request, reader, k);
+    }
+
+    private static List<Found> accepted(List<EntityHit> hits, AccessRequest.Knn request, RowReader reader, int k) {
+        List<Found> out = new ArrayList<>();
+        for (EntityHit hit : hits) {
+            Object[] row = reader.read(hit.entity());
+            if (row != null && row[request.column()] instanceof Vector && request.filter().test(row)) {
+                out.add(new Found(hit.entity(), row));
+                if (out.size() == k) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Every row of the table with a vector that passes the filter. */
+    private static List<Found> matching(ReadView view, TableLayout layout, AccessRequest.Knn request, RowReader reader) {
+        List<Found> out = new ArrayList<>();
+        for (UUID id : CollectionTable.idsOfType(view, layout)) {
+            Object[] row = reader.read(id);
+            if (row != null && row[request.column()] instanceof Vector v && v.dimensions() == request.query().dimensions()
+                    && request.filter().test(row)) {
+                out.add(new Found(id, row));
+            }
+        }
+        return out;
+    }
+
+    /** Exact k-NN: every matching row's distance computed, the k smallest kept, ties by id. */
+    private static List<Found> exact(ReadView view, TableLayout layout, AccessRequest.Knn request, RowReader reader) {
+        record Scored(Found found, double distance) {
+        }
+        Comparator<Scored> farthestFirst = Comparator.comparingDouble(Scored::distance)
+                .thenComparing(s -> s.found().id()).reversed();
+        PriorityQueue<Scored> kept = new PriorityQueue<>(farthestFirst);
+        for (Found f : matching(view, layout, request, reader)) {
+            kept.add(new Scored(f, request.metric().distance(request.query(), (Vector) f.row()[request.column()])));
+            if (kept.size() > request.k()) {
+                kept.poll();
+            }
+        }
+        List<Found> out = new ArrayList<>();
+        while (!kept.isEmpty()) {
+            out.add(kept.poll().found());
+        }
+        return out.reversed();
+    }
+}

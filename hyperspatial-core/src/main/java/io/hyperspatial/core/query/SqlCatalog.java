@@ -1,0 +1,190 @@
+package io.hyperspatial.core.query;
+
+import io.hyperspatial.hyperql.source.ColumnSchema;
+import io.hyperspatial.hyperql.source.TableSchema;
+import io.hyperspatial.hyperql.source.VectorMetric;
+import io.hyperspatial.hyperql.source.ViewDefinition;
+import io.hyperspatial.hyperql.value.Affinity;
+import io.hyperspatial.hyperql.value.Blob;
+import io.hyperspatial.manifold.TableReads;
+import io.hyperspatial.manifold.Transaction;
+import io.hyperspatial.manifold.schema.SchemaEditor;
+import io.hyperspatial.manifold.value.Value;
+import io.hyperspatial.manifold.value.ValueType;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What SQL declares beyond the manifold schema, kept in the collection itself as one entity of
+ * the reserved type {@value #TYPE}: each CREATE TABLE's column list as written (order, declared
+ * types, NOT NULL, defaults, keys), views, and which property indexes are UNIQUE. Entity types
+ * without a definition here (declared through the API) are still tables, with columns derived
+ * from their properties. Immutable snapshot; the writes go through a {@link Transaction}.
+ *
+ * @param tables        definitions by lower-case table name
+ * @param views         views by lower-case name
+ * @param uniqueIndexes names of the property indexes that enforce uniqueness
+ */
+record SqlCatalog(Map<String, TableSchema> tables, Map<String, ViewDefinition> views, Set<String> uniqueIndexes) {
+    /** The entity type of the catalog entity; hidden from the table list. */
+    static final String TYPE = "_hql_catalog";
+    /** The catalog entity's id, fixed (it has no user key, so it cannot collide with one). */
+    static final UUID ID = UUID.nameUUIDFromBytes("hyperql-catalog".getBytes(StandardCharsets.UTF_8));
+    static final SqlCatalog EMPTY = new SqlCatalog(Map.of(), Map.of(), Set.of());
+
+    SqlCatalog {
+        tables = Map.copyOf(tables);
+        views = Map.copyOf(views);
+        uniqueIndexes = Set.copyOf(uniqueIndexes);
+    }
+
+    /** Declares the catalog's entity type. */
+    static void declare(SchemaEditor editor) {
+        editor.entityType(TYPE, Map.of("tables", ValueType.MAP, "views", ValueType.MAP, "unique_indexes", ValueType.LIST));
+    }
+
+    static String key(String name) {
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /** The catalog as stored, or empty when SQL never declared anything. */
+    static SqlCatalog read(TableReads view) {
+        if (!view.schema().entityTypes().containsKey(TYPE)) {
+            return EMPTY;
+        }
+        Map<String, Value> stored = view.properties().all(ID);
+        Map<String, TableSchema> tables = new LinkedHashMap<>();
+        if (stored.get("tables") instanceof Value.MapValue m) {
+            m.entries().forEach((name, definition) -> tables.put(name, decodeTable((Value.MapValue) definition)));
+        }
+        Map<String, ViewDefinition> views = new LinkedHashMap<>();
+        if (stored.get("views") instanceof Value.MapValue m) {
+            m.entries().forEach((name, definition) -> {
+                Map<String, Value> v = ((Value.MapValue) definition).entries();
+                views.put(name, new ViewDefinition(text(v.get("name")), texts(v.get("columns")), text(v.get("select"))));
+            });
+        }
+        Set<String> unique = new LinkedHashSet<>();
+        if (stored.get("unique_indexes") instanceof Value.ListValue l) {
+            unique.addAll(texts(l));
+        }
+        return new SqlCatalog(tables, views, unique);
+    }
+
+    /** Writes this catalog (the entity type must be declared). */
+    void write(Transaction tx) {
+        tx.upsertEntity(ID, TYPE);
+        Map<String, Value> tableValues = new LinkedHashMap<>();
+        tables.forEach((name, schema) -> tableValues.put(name, encodeTable(schema)));
+        Map<String, Value> viewValues = new LinkedHashMap<>();
+        views.forEach((name, v) -> viewValues.put(name, Value.map(Map.of("name", Value.of(v.name()),
+                "columns", Value.list(v.columnNames().stream().map(Value::of).toList()),
+                "select", Value.of(v.selectText())))));
+        tx.patchProperties(ID, Map.of("tables", Value.map(tableValues), "views", Value.map(viewValues),
+                "unique_indexes", Value.list(uniqueIndexes.stream().sorted().map(Value::of).toList())));
+    }
+
+    SqlCatalog withTable(TableSchema schema) {
+        Map<String, TableSchema> t = new LinkedHashMap<>(tables);
+        t.put(key(schema.name()), schema);
+        return new SqlCatalog(t, views, uniqueIndexes);
+    }
+
+    SqlCatalog withoutTable(String name, Set<String> droppedIndexes) {
+        Map<String, TableSchema> t = new LinkedHashMap<>(tables);
+        t.remove(key(name));
+        Set<String> u = new LinkedHashSet<>(uniqueIndexes);
+        u.removeAll(droppedIndexes);
+        return new SqlCatalog(t, views, u);
+    }
+
+    SqlCatalog withView(ViewDefinition view) {
+        Map<String, ViewDefinition> v = new LinkedHashMap<>(views);
+        v.put(key(view.name()), view);
+        return new SqlCatalog(tables, v, uniqueIndexes);
+    }
+
+    SqlCatalog withoutView(String name) {
+        Map<String, ViewDefinition> v = new LinkedHashMap<>(views);
+        v.remove(key(name));
+        return new SqlCatalog(tables, v, uniqueIndexes);
+    }
+
+    SqlCatalog withUniqueIndex(String index, boolean unique) {
+        Set<String> u = new LinkedHashSet<>(uniqueIndexes);
+        if (unique) {
+            u.add(index);
+        } else {
+            u.remove(index);
+        }
+        return new SqlCatalog(tables, views, u);
+    }
+
+    private static Value encodeTable(TableSchema schema) {
+        List<Value> columns = new ArrayList<>();
+        for (ColumnSchema c : schema.columns()) {
+            Map<String, Value> column = new LinkedHashMap<>();
+            column.put("name", Value.of(c.name()));
+            column.put("type", Value.of(c.declaredType()));
+            column.put("not_null", Value.of(c.notNull()));
+            if (c.defaultValue() != null) {
+                column.put("default", SqlTypes.probe(c.defaultValue()));
+            }
+            if (c.vector() != null) {
+                column.put("dimensions", Value.of((long) c.vector().dimensions()));
+                column.put("metric", Value.of(c.vector().metric().name()));
+            }
+            columns.add(Value.map(column));
+        }
+        List<Value> unique = schema.uniqueKeys().stream()
+                .map(k -> Value.list(k.stream().map(Value::of).toList())).toList();
+        return Value.map(Map.of("name", Value.of(schema.name()), "columns", Value.list(columns),
+                "primary_key", Value.list(schema.primaryKey().stream().map(Value::of).toList()),
+                "unique", Value.list(unique)));
+    }
+
+    private static TableSchema decodeTable(Value.MapValue stored) {
+        Map<String, Value> t = stored.entries();
+        List<ColumnSchema> columns = new ArrayList<>();
+        for (Value cv : ((Value.ListValue) t.get("columns")).values()) {
+            Map<String, Value> c = ((Value.MapValue) cv).entries();
+            String type = text(c.get("type"));
+            ColumnSchema.VectorType vector = c.containsKey("dimensions")
+                    ? new ColumnSchema.VectorType((int) ((Value.IntValue) c.get("dimensions")).value(),
+                    VectorMetric.valueOf(text(c.get("metric"))))
+                    : null;
+            columns.add(new ColumnSchema(text(c.get("name")), type,
+                    vector != null ? Affinity.BLOB : Affinity.ofDeclaredType(type),
+                    ((Value.BoolValue) c.get("not_null")).value(), defaultOf(c.get("default")), vector));
+        }
+        List<List<String>> unique = ((Value.ListValue) t.get("unique")).values().stream().map(SqlCatalog::texts).toList();
+        return new TableSchema(text(t.get("name")), columns, texts(t.get("primary_key")), unique);
+    }
+
+    private static Object defaultOf(Value v) {
+        return switch (v) {
+            case null -> null;
+            case Value.IntValue i -> i.value();
+            case Value.FloatValue f -> f.value();
+            case Value.StringValue s -> s.value();
+            case Value.BytesValue b -> new Blob(b.value());
+            default -> null;
+        };
+    }
+
+    private static String text(Value v) {
+        return ((Value.StringValue) v).value();
+    }
+
+    private static List<String> texts(Value v) {
+        return ((Value.ListValue) v).values().stream().map(SqlCatalog::text).toList();
+    }
+}

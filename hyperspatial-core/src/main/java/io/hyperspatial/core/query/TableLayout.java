@@ -1,0 +1,39 @@
+package io.hyperspatial.core.query;
+
+import io.hyperspatial.hyperql.source.TableSchema;
+import io.hyperspatial.manifold.schema.EntityType;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A SQL table as it maps onto one entity type: the schema the engine sees and, column by column,
+ * where the values live. Immutable; rebuilt whenever the collection's schema or the SQL catalog
+ * changes.
+ *
+ * @param schema        the table as HyperQL sees it
+ * @param entityType    the entity type holding its rows
+ * @param columns       one binding per schema column, in order
+ * @param uniqueIndexes the property indexes whose values must be unique
+ */
+record TableLayout(TableSchema schema, EntityType entityType, List<ColumnBinding> columns, Set<String> uniqueIndexes) {
+    TableLayout {
+        columns = List.copyOf(columns);
+        uniqueIndexes = Set.copyOf(uniqueIndexes);
+    }
+
+    /** The position of the key column, or -1. */
+    int keyColumn() {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i) instanceof ColumnBinding.Key) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The qualified name of a column, for messages. */
+    String columnName(int column) {
+        return schema.name() + "." + schema.columns().get(column).name();
+    }
+}

@@ -1,0 +1,200 @@
+package io.hyperspatial.core.query;
+
+import io.hyperspatial.hyperql.error.ErrorCode;
+import io.hyperspatial.hyperql.error.HqlExecutionException;
+import io.hyperspatial.hyperql.source.ColumnSchema;
+import io.hyperspatial.hyperql.source.TableMutation;
+import io.hyperspatial.hyperql.value.Vector;
+import io.hyperspatial.manifold.Collection;
+import io.hyperspatial.manifold.Transaction;
+import io.hyperspatial.manifold.table.Entity;
+import io.hyperspatial.manifold.value.Value;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Applies one statement's mutations of a table as one manifold transaction: all of them commit
+ * together, or (on a violated constraint, a value the storage cannot hold, a failure) none does.
+ * Rows are entities: an insert creates the entity of its {@code key} (a random UUID text when the
+ * key is NULL), an update patches every property and vector (NULL removes), a delete deletes the
+ * entity. Keys are unique across the whole collection, since they name entities; an insert whose
+ * key names an entity of another type fails whatever its conflict policy. Stateless apart from
+ * the bookkeeping of the apply in progress: not thread-safe.
+ */
+final class TableWriter {
+    private final Collection collection;
+    private final TableLayout layout;
+    /** Entities this apply created (true) or deleted (false): headers reach the store only at commit. */
+    private final Map<UUID, Boolean> touched = new java.util.HashMap<>();
+    private long inserted;
+    private long deleted;
+
+    TableWriter(Collection collection, TableLayout layout) {
+        this.collection = collection;
+        this.layout = layout;
+    }
+
+    /** Applies the mutations; returns the rows changed. {@link #rowDelta()} tells how the row count moved. */
+    long apply(List<TableMutation> mutations, io.hyperspatial.manifold.Durability durability) {
+        long[] changed = new long[1];
+        StorageErrors.run(() -> collection.write(durability, tx -> {
+            changed[0] = 0;
+            touched.clear();
+            inserted = 0;
+            deleted = 0;
+            for (TableMutation m : mutations) {
+                changed[0] += switch (m) {
+                    case TableMutation.Insert i -> insert(tx, i.row(), i.onConflict());
+                    case TableMutation.Update u -> update(tx, (UUID) u.rowId(), u.row());
+                    case TableMutation.Delete d -> delete(tx, (UUID) d.rowId());
+                };
+            }
+        }));
+        return changed[0];
+    }
+
+    /** Rows inserted minus rows deleted by the last {@link #apply}. */
+    long rowDelta() {
+        return inserted - deleted;
+    }
+
+    private long insert(Transaction tx, Object[] row, TableMutation.OnConflict onConflict) {
+        int keyColumn = layout.keyColumn();
+        if (row[keyColumn] == null) {
+            row[keyColumn] = UUID.randomUUID().toString();
+        }
+        if (!(row[keyColumn] instanceof String key)) {
+            throw new HqlExecutionException(ErrorCode.HQL_TYPE_MISMATCH, "column " + layout.columnName(keyColumn)
+                    + " holds entity keys, which are text");
+        }
+        checkNotNull(row);
+        UUID id = collection.ids().forKey(key);
+        Optional<String> existing = typeOf(tx, id);
+        if (existing.isPresent()) {
+            if (!existing.get().equals(layout.entityType().name())) {
+                throw new HqlExecutionException(ErrorCode.HQL_CONSTRAINT, "UNIQUE constraint failed: "
+                        + layout.columnName(keyColumn) + " ('" + key + "' is the key of a " + existing.get() + ")");
+            }
+            switch (onConflict) {
+                case IGNORE -> {
+                    return 0;
+                }
+                case REPLACE -> delete(tx, id);
+                case ABORT -> throw uniqueFailed(keyColumn);
+            }
+        }
+        Map<String, Value> properties = properties(row);
+        if (!resolveUniqueConflicts(tx, properties, id, onConflict)) {
+            return 0;
+        }
+        tx.upsertEntity(key, layout.entityType().name());
+        properties.values().removeIf(v -> v instanceof Value.NullValue);
+        tx.patchProperties(id, properties);
+        writeVectors(tx, id, row, false);
+        touched.put(id, true);
+        inserted++;
+        return 1;
+    }
+
+    private long update(Transaction tx, UUID id, Object[] row) {
+        Optional<Entity> existing = tx.entities().get(id);
+        if (existing.isEmpty() || Boolean.FALSE.equals(touched.get(id))) {
+            return 0;
+        }
+        int keyColumn = layout.keyColumn();
+        if (!java.util.Objects.equals(existing.get().key().orElse(null), row[keyColumn])) {
+            throw new HqlExecutionException(ErrorCode.HQL_UNSUPPORTED, "column " + layout.columnName(keyColumn)
+                    + " is the entity key and cannot be updated; insert a new row and delete the old one");
+        }
+        checkNotNull(row);
+        Map<String, Value> properties = properties(row);
+        resolveUniqueConflicts(tx, properties, id, TableMutation.OnConflict.ABORT);
+        tx.patchProperties(id, properties);
+        writeVectors(tx, id, row, true);
+        return 1;
+    }
+
+    private long delete(Transaction tx, UUID id) {
+        if (tx.deleteEntity(id)) {
+            touched.put(id, false);
+            deleted++;
+            return 1;
+        }
+        return 0;
+    }
+
+    /** The type of the entity as this transaction left it, if it exists. */
+    private Optional<String> typeOf(Transaction tx, UUID id) {
+        Boolean created = touched.get(id);
+        if (created != null) {
+            return created ? Optional.of(layout.entityType().name()) : Optional.empty();
+        }
+        return tx.entities().get(id).map(Entity::type);
+    }
+
+    /**
+     * Checks the unique indexes; under REPLACE deletes the rows in the way. Returns false when
+     * an IGNORE insert must be skipped.
+     */
+    private boolean resolveUniqueConflicts(Transaction tx, Map<String, Value> properties, UUID self,
+                                           TableMutation.OnConflict onConflict) {
+        for (int i = 0; i < layout.columns().size(); i++) {
+            if (!(layout.columns().get(i) instanceof ColumnBinding.Property p) || p.index() == null
+                    || !layout.uniqueIndexes().contains(p.index())) {
+                continue;
+            }
+            Value value = properties.get(p.def().name());
+            UUID other;
+            while (!(value instanceof Value.NullValue) && (other = UniqueKeys.holder(tx, p.index(), value, self)) != null) {
+                switch (onConflict) {
+                    case IGNORE -> {
+                        return false;
+                    }
+                    case REPLACE -> delete(tx, other);
+                    case ABORT -> throw uniqueFailed(i);
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Every property column's value as stored (NULL included, to remove it). */
+    private Map<String, Value> properties(Object[] row) {
+        Map<String, Value> out = new LinkedHashMap<>();
+        for (int i = 0; i < row.length; i++) {
+            if (layout.columns().get(i) instanceof ColumnBinding.Property p) {
+                out.put(p.def().name(), SqlTypes.toStorage(row[i], p.def().type(), layout.columnName(i)));
+            }
+        }
+        return out;
+    }
+
+    private void writeVectors(Transaction tx, UUID id, Object[] row, boolean removeNulls) {
+        for (int i = 0; i < row.length; i++) {
+            if (layout.columns().get(i) instanceof ColumnBinding.Vector v) {
+                if (row[i] instanceof Vector vector) {
+                    tx.setVector(id, v.field(), vector.components());
+                } else if (row[i] == null && removeNulls) {
+                    tx.removeVector(id, v.field());
+                }
+            }
+        }
+    }
+
+    private void checkNotNull(Object[] row) {
+        List<ColumnSchema> columns = layout.schema().columns();
+        for (int i = 0; i < columns.size(); i++) {
+            if (row[i] == null && columns.get(i).notNull()) {
+                throw new HqlExecutionException(ErrorCode.HQL_CONSTRAINT, "NOT NULL constraint failed: " + layout.columnName(i));
+            }
+        }
+    }
+
+    private HqlExecutionException uniqueFailed(int column) {
+        return new HqlExecutionException(ErrorCode.HQL_CONSTRAINT, "UNIQUE constraint failed: " + layout.columnName(column));
+    }
+}
