@@ -28,8 +28,8 @@ public final class GrpcErrors implements GrpcExceptionHandlerFunction {
     public static final Metadata.Key<String> FIELD = Metadata.Key.of("hs-error-field", Metadata.ASCII_STRING_MARSHALLER);
     public static final Metadata.Key<String> INDEX = Metadata.Key.of("hs-error-index", Metadata.ASCII_STRING_MARSHALLER);
     public static final Metadata.Key<String> BATCH = Metadata.Key.of("hs-error-batch", Metadata.ASCII_STRING_MARSHALLER);
-    private static final Metadata.Key<com.google.rpc.Status> DETAILS =
-            ProtoUtils.keyForProto(com.google.rpc.Status.getDefaultInstance());
+    private static final Metadata.Key<com.google.rpc.Status> DETAILS = Metadata.Key.of("grpc-status-details-bin",
+            ProtoUtils.metadataMarshaller(com.google.rpc.Status.getDefaultInstance()));
 
     /** A failure of batch {@code batch} (0-based) of a streaming call. */
     static final class BatchFailure extends RuntimeException {
