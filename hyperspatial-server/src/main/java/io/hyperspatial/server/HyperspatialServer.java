@@ -77,7 +77,8 @@ public final class HyperspatialServer implements AutoCloseable {
                     .annotatedService(new SearchService(db))
                     .annotatedService(new DigestService(db))
                     .annotatedService(new MetricsService(registry, new CollectionGauges(db, registry)))
-                    .service(ChangeFeedSocket.PATH, ChangeFeedSocket.service(db, ChangeFeedSocket.Limits.DEFAULT))
+                    .service(ChangeFeedSocket.PATH, ChangeFeedSocket.service(db, ChangeFeedSocket.Limits.DEFAULT,
+                            config.apiKeys() != null))
                     .decorator("prefix:/v1/", authenticator)
                     .service(GrpcEndpoint.service(db, frozen, authenticator, config.maxRequestBytes()))
                     .decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("hyperspatial.http")));

@@ -1,7 +1,9 @@
 package io.hyperspatial.server.ws;
 
+import com.linecorp.armeria.common.HttpHeaderNames;
 import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.websocket.WebSocket;
 import com.linecorp.armeria.common.websocket.WebSocketCloseStatus;
 import com.linecorp.armeria.common.websocket.WebSocketFrame;
@@ -25,6 +27,7 @@ import io.hyperspatial.server.http.Json;
 import io.netty.util.AttributeKey;
 import org.reactivestreams.Subscriber;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -38,7 +41,8 @@ import java.util.logging.Logger;
  * The handshake is checked before the upgrade and refused as an ordinary HTTP error: the read
  * role ({@code ?api_key=} is accepted here, see {@link Authenticator}), an existing collection
  * (404 {@code collection.not_found}), a valid {@code after} (400) that the feed still holds
- * (410 {@code feed.truncated}: the client must re-read the collection and resume from now).
+ * (410 {@code feed.truncated}: the client must re-read the collection and resume from now), and
+ * without API keys a same-origin page or a program ({@link #checkOrigin}).
  *
  * <p>Each client has its own subscription thread reading the stored feed and a bounded send queue
  * ({@link BoundedSender}): a client that stops reading is closed with 1013 and told where to
@@ -49,6 +53,7 @@ public final class ChangeFeedSocket implements WebSocketServiceHandler {
     public static final String PATH = "/v1/collections/{collection}/changes";
     private static final Logger LOG = Logger.getLogger(ChangeFeedSocket.class.getName());
     private static final AttributeKey<Start> START = AttributeKey.valueOf(ChangeFeedSocket.class, "START");
+    private static final String ANY_ORIGIN = "*";
 
     /**
      * How far a client may fall behind.
@@ -66,16 +71,24 @@ public final class ChangeFeedSocket implements WebSocketServiceHandler {
 
     private final HyperspatialDatabase db;
     private final Limits limits;
+    private final boolean keysRequired;
 
-    private ChangeFeedSocket(HyperspatialDatabase db, Limits limits) {
+    private ChangeFeedSocket(HyperspatialDatabase db, Limits limits, boolean keysRequired) {
         this.db = db;
         this.limits = limits;
+        this.keysRequired = keysRequired;
     }
 
-    /** The service to mount at {@link #PATH}: handshake checks (on the blocking executor), then the WebSocket. */
-    public static HttpService service(HyperspatialDatabase db, Limits limits) {
-        ChangeFeedSocket socket = new ChangeFeedSocket(db, limits);
-        WebSocketService ws = WebSocketService.of(socket);
+    /**
+     * The service to mount at {@link #PATH}: handshake checks (on the blocking executor), then the
+     * WebSocket.
+     *
+     * @param keysRequired whether the server authenticates with API keys; without them only
+     *                     same-origin pages and programs (which send no {@code Origin}) may connect
+     */
+    public static HttpService service(HyperspatialDatabase db, Limits limits, boolean keysRequired) {
+        ChangeFeedSocket socket = new ChangeFeedSocket(db, limits, keysRequired);
+        WebSocketService ws = WebSocketService.builder(socket).allowedOrigins(ANY_ORIGIN).build();
         return ws.decorate((delegate, ctx, req) -> HttpResponse.of(
                 CompletableFuture.runAsync(() -> socket.check(ctx), ctx.blockingTaskExecutor())
                         .thenApplyAsync(ignored -> serve(delegate, ctx, req), ctx.eventLoop())));
@@ -91,6 +104,7 @@ public final class ChangeFeedSocket implements WebSocketServiceHandler {
 
     private void check(ServiceRequestContext ctx) {
         RoleCheck.require(ctx.attr(Authenticator.ROLE), Role.READ);
+        checkOrigin(ctx);
         Collection c = db.collection(ctx.pathParam("collection"));
         String after = ctx.queryParam("after");
         long start;
@@ -111,6 +125,29 @@ public final class ChangeFeedSocket implements WebSocketServiceHandler {
             }
         }
         ctx.setAttr(START, new Start(c, start));
+    }
+
+    /**
+     * Without API keys a web page from any site could otherwise read the feed of a server on the
+     * user's loopback (browsers do not apply the same-origin policy to WebSockets), so a browser's
+     * {@code Origin} must then be the server itself. With keys, the key is the credential.
+     */
+    private void checkOrigin(ServiceRequestContext ctx) {
+        String origin = ctx.request().headers().get(HttpHeaderNames.ORIGIN);
+        if (keysRequired || origin == null) {
+            return;
+        }
+        String authority = ctx.request().authority();
+        URI uri;
+        try {
+            uri = URI.create(origin);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || authority == null || !authority.equalsIgnoreCase(uri.getRawAuthority())) {
+            throw new ApiException(HttpStatus.FORBIDDEN, ApiException.FORBIDDEN, "a web page from " + origin
+                    + " may not open this server's change feeds: without API keys only same-origin pages may");
+        }
     }
 
     @Override
