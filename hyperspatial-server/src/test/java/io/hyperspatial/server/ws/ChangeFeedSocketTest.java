@@ -99,6 +99,20 @@ class ChangeFeedSocketTest extends SharedServer {
     }
 
     @Test
+    void withoutApiKeysOnlyPagesOfTheServersOwnOriginMayConnect() throws Exception {
+        createPeople();
+        int port = s.server().port();
+        FeedClient.RefusedHandshake foreign = catchThrowableOfType(FeedClient.RefusedHandshake.class,
+                () -> FeedClient.connect(port, FEED, "Origin", "https://evil.example"));
+        assertThat(foreign.status).isEqualTo(403);
+        assertThat(foreign.body).contains("auth.forbidden");
+        try (FeedClient own = FeedClient.connect(port, FEED, "Origin", "http://127.0.0.1:" + port)) {
+            long sequence = upsert("ann");
+            assertThat(sequences(own.take(1))).containsExactly(sequence);
+        }
+    }
+
+    @Test
     void aResumePointTheFeedNoLongerHoldsIsGone(@TempDir Path dir) throws Exception {
         DatabaseOptions options = DatabaseOptions.preset(StoragePreset.SMALL).withChangeRetention(2);
         try (TestServer small = TestServer.start(dir, ServerConfig.loopback(0), options)) {
