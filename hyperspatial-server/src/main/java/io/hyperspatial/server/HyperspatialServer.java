@@ -80,7 +80,8 @@ public final class HyperspatialServer implements AutoCloseable {
                     .service(ChangeFeedSocket.PATH, ChangeFeedSocket.service(db, ChangeFeedSocket.Limits.DEFAULT,
                             config.apiKeys() != null))
                     .decorator("prefix:/v1/", authenticator)
-                    .service(GrpcEndpoint.service(db, frozen, authenticator, config.maxRequestBytes()))
+                    .service(GrpcEndpoint.service(db, frozen, authenticator, config.maxRequestBytes()),
+                            GrpcEndpoint::limitPerMessage)
                     .decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("hyperspatial.http")));
             Server server = sb.build();
             server.start().join();

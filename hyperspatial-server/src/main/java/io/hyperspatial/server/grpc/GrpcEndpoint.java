@@ -1,5 +1,6 @@
 package io.hyperspatial.server.grpc;
 
+import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.grpc.GrpcService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 import io.grpc.reflection.v1.ServerReflectionGrpc;
@@ -26,7 +27,19 @@ public final class GrpcEndpoint {
     private GrpcEndpoint() {
     }
 
-    /** The gRPC service over {@code db}. */
+    /**
+     * The decorator to mount {@link #service} with: the server's request size limit would count a
+     * client stream's messages together, so it is lifted for gRPC calls, whose messages are each
+     * limited instead.
+     */
+    public static HttpService limitPerMessage(HttpService grpc) {
+        return grpc.decorate((delegate, ctx, req) -> {
+            ctx.setMaxRequestLength(0);
+            return delegate.serve(ctx, req);
+        });
+    }
+
+    /** The gRPC service over {@code db}; mount it with {@link #limitPerMessage}. */
     public static GrpcService service(HyperspatialDatabase db, FrozenCollections frozen, Authenticator authenticator,
                                       long maxMessageBytes) {
         Map<String, Role> roles = new HashMap<>();
