@@ -16,8 +16,10 @@ import io.hyperspatial.server.api.QueryService;
 import io.hyperspatial.server.api.SearchService;
 import io.hyperspatial.server.auth.Authenticator;
 import io.hyperspatial.server.collection.FrozenCollections;
+import io.hyperspatial.server.grpc.GrpcEndpoint;
 import io.hyperspatial.server.http.ErrorMapper;
 import io.hyperspatial.server.metrics.CollectionGauges;
+import io.hyperspatial.server.ws.ChangeFeedSocket;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
@@ -28,7 +30,8 @@ import java.util.logging.Logger;
 
 /**
  * The Hyperspatial server: one port serving the HTTP/JSON API under {@code /v1} (HTTP/1.1 and
- * cleartext HTTP/2) over a {@link HyperspatialDatabase}, which it owns from {@link #start} on.
+ * cleartext HTTP/2), change feeds as WebSockets ({@link ChangeFeedSocket}) and gRPC
+ * ({@link GrpcEndpoint}) over a {@link HyperspatialDatabase}, which it owns from {@link #start} on.
  * Every collection's indexer is started with the server (loading index snapshots), so searches
  * never wait for a first build and the indexing backlog is always visible.
  *
@@ -61,6 +64,7 @@ public final class HyperspatialServer implements AutoCloseable {
             }
             FrozenCollections frozen = FrozenCollections.load(db.storage().root(), db.storage().collectionNames());
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            Authenticator authenticator = new Authenticator(config.apiKeys(), Set.of(HealthService.PATH));
             ServerBuilder sb = Server.builder()
                     .http(new InetSocketAddress(config.bind(), config.port()))
                     .meterRegistry(registry)
@@ -80,7 +84,11 @@ public final class HyperspatialServer implements AutoCloseable {
                     .requestTimeout(Duration.ZERO) // an import or export takes as long as its data does
                     .build(new ImportExportService(db, frozen))
                     .annotatedService(new MetricsService(registry, new CollectionGauges(db, registry)))
-                    .decorator(new Authenticator(config.apiKeys(), Set.of(HealthService.PATH)))
+                    .service(ChangeFeedSocket.PATH, ChangeFeedSocket.service(db, ChangeFeedSocket.Limits.DEFAULT,
+                            config.apiKeys() != null))
+                    .decorator("prefix:/v1/", authenticator)
+                    .service(GrpcEndpoint.service(db, frozen, authenticator, config.maxRequestBytes()),
+                            GrpcEndpoint::limitPerMessage)
                     .decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("hyperspatial.http")));
             Server server = sb.build();
             server.start().join();

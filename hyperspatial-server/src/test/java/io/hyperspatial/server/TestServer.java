@@ -54,8 +54,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start(Path dir, ServerConfig config) {
-        HyperspatialDatabase db = HyperspatialDatabase.open(dir, DatabaseOptions.preset(StoragePreset.SMALL));
-        return new TestServer(HyperspatialServer.start(db, config));
+        return start(dir, config, DatabaseOptions.preset(StoragePreset.SMALL));
+    }
+
+    public static TestServer start(Path dir, ServerConfig config, DatabaseOptions options) {
+        return new TestServer(HyperspatialServer.start(HyperspatialDatabase.open(dir, options), config));
     }
 
     public HyperspatialServer server() {

@@ -15,7 +15,6 @@ import io.hyperspatial.core.index.maintain.FieldIndexStats;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.CollectionStats;
 import io.hyperspatial.manifold.error.ManifoldException;
-import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.schema.SchemaEditor;
 import io.hyperspatial.server.auth.RequiresRole;
 import io.hyperspatial.server.auth.Role;
@@ -24,6 +23,8 @@ import io.hyperspatial.server.collection.FrozenCollections;
 import io.hyperspatial.server.http.ApiException;
 import io.hyperspatial.server.http.Json;
 import io.hyperspatial.server.http.JsonInput;
+import io.hyperspatial.server.operation.CollectionCatalog;
+import io.hyperspatial.server.operation.CollectionDescription;
 
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -38,10 +39,12 @@ import java.util.function.Consumer;
 public final class CollectionsService {
     private final HyperspatialDatabase db;
     private final FrozenCollections frozen;
+    private final CollectionCatalog catalog;
 
     public CollectionsService(HyperspatialDatabase db, FrozenCollections frozen) {
         this.db = db;
         this.frozen = frozen;
+        this.catalog = new CollectionCatalog(db, frozen);
     }
 
     /** Body: {@code {"name": "...", ...schema}} (see {@link SchemaJson}). */
@@ -50,18 +53,7 @@ public final class CollectionsService {
     public HttpResponse create(AggregatedHttpRequest request) {
         JsonInput body = Json.body(request);
         String name = body.required("name").name();
-        Consumer<SchemaEditor> schema = SchemaJson.change(body);
-        try {
-            // the schema is checked on an empty one first, so a bad schema creates nothing
-            SchemaEditor check = Schema.EMPTY.edit();
-            schema.accept(check);
-        } catch (ManifoldException e) {
-            throw ApiException.at(e.field().orElse(name), null, e);
-        }
-        Collection c = db.storage().createCollection(name);
-        c.updateSchema(schema);
-        db.indexer(name);
-        return Json.response(HttpStatus.CREATED, describe(c));
+        return Json.response(HttpStatus.CREATED, describe(catalog.create(name, SchemaJson.change(body))));
     }
 
     @Get("/v1/collections")
@@ -69,10 +61,10 @@ public final class CollectionsService {
     public HttpResponse list() {
         ObjectNode out = Json.object();
         ArrayNode list = out.putArray("collections");
-        for (String name : db.storage().collectionNames()) {
+        for (CollectionCatalog.Summary c : catalog.list()) {
             ObjectNode o = list.addObject();
-            o.put("name", name);
-            o.put("frozen", frozen.isFrozen(name));
+            o.put("name", c.name());
+            o.put("frozen", c.frozen());
         }
         return Json.ok(out);
     }
@@ -80,7 +72,7 @@ public final class CollectionsService {
     @Get("/v1/collections/{collection}")
     @RequiresRole(Role.READ)
     public HttpResponse get(@Param("collection") String name) {
-        return Json.ok(describe(db.collection(name)));
+        return Json.ok(describe(catalog.describe(name)));
     }
 
     /** Adds to the schema; body as for create, without the name. Redefining something differently is 409. */
@@ -102,12 +94,7 @@ public final class CollectionsService {
     @Delete("/v1/collections/{collection}")
     @RequiresRole(Role.ADMIN)
     public HttpResponse drop(@Param("collection") String name) {
-        db.collection(name);
-        frozen.write(name, () -> {
-            db.dropCollection(name);
-            return null;
-        });
-        frozen.forget(name);
+        catalog.drop(name);
         ObjectNode out = Json.object();
         out.put("dropped", name);
         return Json.ok(out);
@@ -130,11 +117,15 @@ public final class CollectionsService {
     }
 
     private ObjectNode describe(Collection c) {
+        return describe(catalog.describe(c));
+    }
+
+    private static ObjectNode describe(CollectionDescription d) {
         ObjectNode out = Json.object();
-        out.put("name", c.name());
-        out.put("frozen", frozen.isFrozen(c.name()));
-        out.set("schema", SchemaJson.describe(c.schema()));
-        CollectionStats s = c.stats();
+        out.put("name", d.name());
+        out.put("frozen", d.frozen());
+        out.set("schema", SchemaJson.describe(d.schema()));
+        CollectionStats s = d.stats();
         ObjectNode stats = out.putObject("stats");
         stats.put("entities_estimated", s.estimatedEntities());
         stats.put("disk_bytes", s.diskBytes());
@@ -142,7 +133,7 @@ public final class CollectionsService {
         stats.put("last_sequence", s.lastSequence());
         stats.put("open", s.open());
         ArrayNode indexes = out.putArray("indexes");
-        for (FieldIndexStats f : db.indexer(c.name()).stats()) {
+        for (FieldIndexStats f : d.indexes()) {
             ObjectNode o = indexes.addObject();
             o.put("field", f.field());
             o.put("metric", f.metric());

@@ -24,6 +24,7 @@ import io.hyperspatial.server.http.ApiException;
 import io.hyperspatial.server.http.Json;
 import io.hyperspatial.server.http.JsonInput;
 import io.hyperspatial.server.http.RequestParams;
+import io.hyperspatial.server.operation.EntityStore;
 
 import java.util.List;
 import java.util.UUID;
@@ -72,7 +73,7 @@ public final class EdgesService {
         UUID id = c.ids().forKey(key);
         return c.read(view -> {
             if (!view.entities().exists(id)) {
-                throw EntitiesService.notFound(name, key);
+                throw EntityStore.notFound(name, key);
             }
             ObjectNode result = Json.object();
             result.put("key", key);

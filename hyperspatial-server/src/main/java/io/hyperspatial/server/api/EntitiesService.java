@@ -13,7 +13,6 @@ import com.linecorp.armeria.server.annotation.Post;
 import io.hyperspatial.core.HyperspatialDatabase;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Durability;
-import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.ManifoldException;
 import io.hyperspatial.manifold.error.NotFoundException;
 import io.hyperspatial.manifold.schema.EntityType;
@@ -31,12 +30,12 @@ import io.hyperspatial.server.http.ApiException;
 import io.hyperspatial.server.http.Json;
 import io.hyperspatial.server.http.JsonInput;
 import io.hyperspatial.server.http.RequestParams;
+import io.hyperspatial.server.operation.EntityStore;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * {@code /v1/collections/{c}/entities}: batch upsert (one transaction per request), get by key,
@@ -48,10 +47,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class EntitiesService {
     private final HyperspatialDatabase db;
     private final FrozenCollections frozen;
+    private final EntityStore entities;
 
     public EntitiesService(HyperspatialDatabase db, FrozenCollections frozen) {
         this.db = db;
         this.frozen = frozen;
+        this.entities = new EntityStore(db, frozen);
     }
 
     @Post("/v1/collections/{collection}/entities")
@@ -62,7 +63,7 @@ public final class EntitiesService {
         JsonInput body = Json.body(request);
         Collection c = db.collection(name);
         List<EntityItem> items = BatchReader.entities(body, c.schema());
-        long sequence = frozen.write(name, () -> c.write(d, tx -> BatchReader.apply(tx, c, items)));
+        long sequence = entities.upsert(c, d, items);
         ObjectNode out = Json.object();
         out.put("upserted", items.size());
         out.put("sequence", sequence);
@@ -74,12 +75,7 @@ public final class EntitiesService {
     public HttpResponse get(@Param("collection") String name, @Param("key") String key,
                             @Param("vectors") @Default("") String vectors) {
         boolean withVectors = RequestParams.flag("vectors", vectors, false);
-        Collection c = db.collection(name);
-        UUID id = c.ids().forKey(key);
-        return c.read(view -> {
-            Entity e = view.entities().get(id).orElseThrow(() -> notFound(name, key));
-            return Json.ok(EntityJson.entity(view, e, withVectors));
-        });
+        return Json.ok(entities.get(name, key, (view, e) -> EntityJson.entity(view, e, withVectors)));
     }
 
     /** Body {@code {"properties": {"name": value, "gone": null}}}: sets the given properties, null removes one. */
@@ -119,14 +115,7 @@ public final class EntitiesService {
     @RequiresRole(Role.WRITE)
     public HttpResponse delete(@Param("collection") String name, @Param("key") String key,
                                @Param("durability") @Default("") String durability) {
-        Durability d = RequestParams.durability(durability);
-        Collection c = db.collection(name);
-        UUID id = c.ids().forKey(key);
-        AtomicBoolean deleted = new AtomicBoolean();
-        long sequence = frozen.write(name, () -> c.write(d, tx -> deleted.set(tx.deleteEntity(id))));
-        if (!deleted.get()) {
-            throw notFound(name, key);
-        }
+        long sequence = entities.delete(name, key, RequestParams.durability(durability));
         ObjectNode out = sequence(sequence);
         out.put("deleted", key);
         return Json.ok(out);
@@ -138,8 +127,7 @@ public final class EntitiesService {
         return out;
     }
 
-    static NotFoundException notFound(String collection, String key) {
-        return new NotFoundException(ErrorCode.ENTITY_NOT_FOUND, key,
-                "collection '" + collection + "' has no entity with key '" + key + "'");
+    private static NotFoundException notFound(String collection, String key) {
+        return EntityStore.notFound(collection, key);
     }
 }

@@ -16,13 +16,20 @@ public final class RoleCheck implements DecoratorFactoryFunction<RequiresRole> {
     public Function<? super HttpService, ? extends HttpService> newDecorator(RequiresRole parameter) {
         Role required = parameter.value();
         return delegate -> delegate.decorate((service, ctx, req) -> {
-            Role role = ctx.attr(Authenticator.ROLE);
-            if (role == null || !role.includes(required)) {
-                throw new ApiException(HttpStatus.FORBIDDEN, ApiException.FORBIDDEN, "this operation needs the '"
-                        + required.displayName() + "' role; the API key has '"
-                        + (role == null ? "none" : role.displayName()) + "'");
-            }
+            require(ctx.attr(Authenticator.ROLE), required);
             return service.serve(ctx, req);
         });
+    }
+
+    /**
+     * Refuses a caller of {@code role} (null if unknown) an operation that needs {@code required},
+     * with a 403 {@link ApiException#FORBIDDEN} naming both.
+     */
+    public static void require(Role role, Role required) {
+        if (role == null || !role.includes(required)) {
+            throw new ApiException(HttpStatus.FORBIDDEN, ApiException.FORBIDDEN, "this operation needs the '"
+                    + required.displayName() + "' role; the API key has '"
+                    + (role == null ? "none" : role.displayName()) + "'");
+        }
     }
 }

@@ -6,6 +6,7 @@ import com.linecorp.armeria.common.ContentTooLargeException;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.RequestContext;
 import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.server.HttpStatusException;
 import com.linecorp.armeria.server.RequestTimeoutException;
@@ -62,15 +63,19 @@ public final class ErrorMapper implements ServerErrorHandler {
         return render(e);
     }
 
-    private static ApiException toApiException(ServiceRequestContext ctx, Throwable t) {
-        return switch (t) {
+    /**
+     * The {@link ApiException} a failure is reported as, whatever the protocol; anything
+     * unexpected is logged here with its stack trace and becomes a bare {@link ApiException#INTERNAL}.
+     */
+    public static ApiException toApiException(RequestContext ctx, Throwable cause) {
+        return switch (unwrap(cause)) {
             case ApiException api -> api;
             case HqlException h -> ApiException.query(h);
             case ManifoldException m -> new ApiException(ApiException.statusOf(m.code()), m.code().code(), m.getMessage());
             case ContentTooLargeException tooLarge -> tooLarge(tooLarge);
             case RequestTimeoutException timeout -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE, ApiException.TIMEOUT,
                     "the request took longer than the server's timeout");
-            default -> {
+            case Throwable t -> {
                 LOG.log(Level.WARNING, "unexpected failure serving " + ctx.method() + " " + ctx.path(), t);
                 yield new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, ApiException.INTERNAL,
                         "internal error; see the server log");

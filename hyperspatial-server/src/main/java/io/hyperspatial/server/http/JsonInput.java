@@ -24,7 +24,8 @@ public final class JsonInput {
         this.path = path;
     }
 
-    static JsonInput root(JsonNode node) {
+    /** The root of a request body that arrived as a tree (JSON, or another protocol's message in JSON form). */
+    public static JsonInput root(JsonNode node) {
         return new JsonInput(node, "");
     }
 
