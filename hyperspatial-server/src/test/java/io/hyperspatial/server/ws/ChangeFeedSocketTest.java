@@ -134,7 +134,7 @@ class ChangeFeedSocketTest extends SharedServer {
     @Test
     void theSocketOutlivesTheRequestTimeout(@TempDir Path dir) throws Exception {
         ServerConfig config = new ServerConfig(ServerConfig.loopback(0).bind(), 0, null, ServerConfig.DEFAULT_MAX_REQUEST_BYTES,
-                Duration.ofMillis(500), ServerConfig.DEFAULT_DRAIN_TIMEOUT);
+                ServerConfig.DEFAULT_MAX_IMPORT_BYTES, Duration.ofMillis(500), ServerConfig.DEFAULT_DRAIN_TIMEOUT);
         try (TestServer quick = TestServer.start(dir, config)) {
             quick.post("/v1/collections", "{\"name\": \"c\", \"entity_types\": {\"T\": {}}}");
             try (FeedClient feed = FeedClient.connect(quick.server().port(), "/v1/collections/c/changes")) {
