@@ -9,7 +9,6 @@ import io.hyperspatial.core.imports.wordnet.WordNetReader;
 import io.hyperspatial.core.imports.wordnet.WordNetSubset;
 import io.hyperspatial.core.positioning.EmbeddingConfig;
 import io.hyperspatial.core.positioning.GraphPositioner;
-import io.hyperspatial.core.positioning.ProgressListener;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Database;
 
@@ -75,14 +74,11 @@ final class DemoData {
             loading.finish();
             GraphPositioner.declare(c, WORDNET_DIMS, java.util.List.of(WordNetLoader.EDGE));
             EmbeddingConfig config = EmbeddingConfig.defaults().withSeed(SEED).withEpochs(WORDNET_EPOCHS);
-            ProgressLine learning = ProgressLine.onStderr(err, "demo: learning graph positions", "epochs", WORDNET_EPOCHS);
-            ProgressListener listener = e -> {
-                if (e.phase() == ProgressListener.Phase.REFINEMENT) {
-                    learning.update(e.epoch());
-                }
-            };
-            GraphPositioner.Learned learned = GraphPositioner.learn(c, config, listener, System.currentTimeMillis(),
-                    (done, total) -> learning.finish());
+            GraphPositioner.Learned learned;
+            try (PositioningProgress progress = new PositioningProgress(err, "demo: learning graph positions",
+                    WORDNET_EPOCHS, null)) {
+                learned = GraphPositioner.learn(c, config, progress, System.currentTimeMillis(), progress);
+            }
             err.println("demo: positions of " + HumanFormat.count(learned.nodes()) + " synsets learned in "
                     + HumanFormat.seconds(learned.embedMillis() * 1_000_000));
             err.flush();

@@ -1,13 +1,10 @@
 package io.hyperspatial.cli;
 
 import io.hyperspatial.cli.output.HumanFormat;
-import io.hyperspatial.cli.output.ProgressLine;
 import io.hyperspatial.core.positioning.EmbeddingConfig;
 import io.hyperspatial.core.positioning.GraphPositioner;
-import io.hyperspatial.core.positioning.ProgressListener;
 import io.hyperspatial.core.positioning.ReconstructionEvaluation;
 import io.hyperspatial.core.positioning.VectorPositioner;
-import io.hyperspatial.core.positioning.WriteProgress;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Database;
 import io.hyperspatial.manifold.table.PositionKind;
@@ -103,27 +100,10 @@ final class PositionCommand implements Callable<Integer> {
         try (Database db = data.openExisting()) {
             Collection c = db.collection(collection);
             GraphPositioner.declare(c, dims, edgeTypes);
-            ProgressLine epochsDone = ProgressLine.onStderr(err, "learning positions", "epochs", config.epochs());
-            ProgressListener listener = e -> {
-                if (e.phase() == ProgressListener.Phase.REFINEMENT) {
-                    epochsDone.update(e.epoch());
-                }
-            };
             GraphPositioner.Learned learned;
-            ProgressLine[] writing = {null};
-            try {
-                learned = GraphPositioner.learn(c, config, listener, System.currentTimeMillis(), (done, total) -> {
-                    if (writing[0] == null) {
-                        epochsDone.finish();
-                        writing[0] = ProgressLine.onStderr(err, "writing positions", "entities", total);
-                    }
-                    writing[0].update(done);
-                });
-            } finally {
-                epochsDone.finish();
-                if (writing[0] != null) {
-                    writing[0].finish();
-                }
+            try (PositioningProgress progress = new PositioningProgress(err, "learning positions", config.epochs(),
+                    "writing positions")) {
+                learned = GraphPositioner.learn(c, config, progress, System.currentTimeMillis(), progress);
             }
             out.println("Learned " + dims + "-dimensional graph positions of " + HumanFormat.count(learned.nodes())
                     + " entities in '" + collection + "' from " + String.join(", ", edgeTypes) + " edges ("
@@ -144,23 +124,13 @@ final class PositionCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (Database db = data.openExisting()) {
             Collection c = db.collection(collection);
-            ProgressLine[] writing = {null};
-            WriteProgress progress = (done, total) -> {
-                if (writing[0] == null) {
-                    writing[0] = ProgressLine.onStderr(spec.commandLine().getErr(), "writing positions", "entities", total);
-                }
-                writing[0].update(done);
-            };
             long started = System.nanoTime();
             VectorPositioner.Mapped mapped;
-            try {
+            try (PositioningProgress progress = new PositioningProgress(spec.commandLine().getErr(), null, 0,
+                    "writing positions")) {
                 mapped = which == PositionKind.EMBEDDING
                         ? VectorPositioner.fromField(c, field, dims, seed, System.currentTimeMillis(), progress)
                         : VectorPositioner.fromProperties(c, dims, seed, System.currentTimeMillis(), progress);
-            } finally {
-                if (writing[0] != null) {
-                    writing[0].finish();
-                }
             }
             out.println("Computed " + dims + "-dimensional " + which.name().toLowerCase(Locale.ROOT) + " positions of "
                     + HumanFormat.count(mapped.entities()) + " entities in '" + collection + "'"
