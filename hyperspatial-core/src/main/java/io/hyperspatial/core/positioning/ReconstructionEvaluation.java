@@ -1,13 +1,9 @@
 package io.hyperspatial.core.positioning;
 
+import io.hyperspatial.core.concurrent.Workers;
+
 import java.util.Arrays;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The reconstruction evaluation of Nickel and Kiela (2017), exactly as their code computes it
@@ -63,7 +59,7 @@ public record ReconstructionEvaluation(double meanRank, double map, long pairs, 
                 }
             }
         };
-        runOn(threads, worker);
+        Workers.runOn(threads, worker, "reconstruction-evaluation");
         double apSum = 0;
         long ranks = 0;
         int nodes = 0;
@@ -77,27 +73,6 @@ public record ReconstructionEvaluation(double meanRank, double map, long pairs, 
         long pairs = closure.pairCount();
         return new ReconstructionEvaluation(pairs == 0 ? Double.NaN : (double) ranks / pairs,
                 nodes == 0 ? Double.NaN : apSum / nodes, pairs, nodes);
-    }
-
-    private static void runOn(int threads, Runnable worker) {
-        if (threads == 1) {
-            worker.run();
-            return;
-        }
-        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(worker));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while evaluating", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("evaluation failed", e.getCause());
-        }
     }
 
     /** Ranks one node's ancestors among all nodes. Reusable, not thread-safe: one per thread. */

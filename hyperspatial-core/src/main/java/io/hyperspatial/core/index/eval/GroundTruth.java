@@ -1,17 +1,13 @@
 package io.hyperspatial.core.index.eval;
 
+import io.hyperspatial.core.concurrent.Workers;
 import io.hyperspatial.core.index.BruteForceIndex;
 import io.hyperspatial.core.index.IndexConfig;
 import io.hyperspatial.core.index.SearchHit;
 import io.hyperspatial.core.index.SearchRequest;
 import org.roaringbitmap.RoaringBitmap;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -50,34 +46,7 @@ public final class GroundTruth {
                 truth[q] = hits.stream().mapToInt(SearchHit::id).toArray();
             }
         };
-        if (threads == 1) {
-            worker.run();
-            return truth;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "ground-truth");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                futures.add(pool.submit(worker));
-            }
-            for (Future<?> f : futures) {
-                f.get();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while computing the ground truth", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException("ground truth failed", e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        Workers.runOn(threads, worker, "ground-truth");
         return truth;
     }
 }
