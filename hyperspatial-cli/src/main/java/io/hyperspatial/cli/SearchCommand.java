@@ -85,9 +85,9 @@ final class SearchCommand implements Callable<Integer> {
             long started = System.nanoTime();
             CollectionIndexer indexer = db.indexer(collection);
             long built = System.nanoTime();
-            float[] vector = query.vector != null ? query.vector : vectorOf(c, indexer, self);
-            List<EntityHit> hits = indexer.search(field, vector, self == null ? k : k + 1, ef, null).stream()
-                    .filter(h -> !h.entity().equals(self)).limit(k).toList();
+            List<EntityHit> found = query.vector != null ? indexer.search(field, query.vector, k, ef, null)
+                    : nearestTo(c, indexer, self);
+            List<EntityHit> hits = found.stream().filter(h -> !h.entity().equals(self)).limit(k).toList();
             long searched = System.nanoTime();
             try (ReadView view = c.snapshot()) {
                 if (format == Format.JSON) {
@@ -105,12 +105,13 @@ final class SearchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private float[] vectorOf(Collection c, CollectionIndexer indexer, UUID id) {
+    /** The k + 1 nearest to an entity's own point (it is among them), at the precision its point is stored in. */
+    private List<EntityHit> nearestTo(Collection c, CollectionIndexer indexer, UUID id) {
         if (!c.read(view -> view.entities().exists(id))) {
             throw new CommandFailure("collection '" + collection + "' has no entity with key '" + query.like + "'");
         }
-        Optional<float[]> v = indexer.pointOf(field, id);
-        return v.orElseThrow(() -> new CommandFailure("entity '" + query.like + "' has no "
+        Optional<List<EntityHit>> hits = indexer.searchLike(field, id, k + 1, ef, null);
+        return hits.orElseThrow(() -> new CommandFailure("entity '" + query.like + "' has no "
                 + (field.startsWith("position.") ? "position in '" : "vector in field '") + field + "'"));
     }
 

@@ -88,12 +88,8 @@ public record CombinedSimilarity(Map<PositionKind, Double> weights) {
                 continue;
             }
             String index = CollectionIndexer.positionIndexName(w.getKey());
-            Optional<float[]> query = indexer.pointOf(index, entity);
-            if (query.isEmpty()) {
-                continue;
-            }
             int n = (k + 1) * CANDIDATES_PER_RESULT;
-            for (EntityHit h : indexer.search(index, query.get(), n, Math.max(n, 64), null)) {
+            for (EntityHit h : indexer.searchLike(index, entity, n, Math.max(n, 64), null).orElse(List.of())) {
                 candidates.add(h.entity());
             }
         }

@@ -49,13 +49,8 @@ public final class KnnSearch {
             }
         }
         UUID self = q.like() == null ? null : c.ids().forKey(q.like());
-        float[] vector = q.vector() != null ? q.vector() : vectorOf(c, indexer, name, q, self);
-        try {
-            WriteValidator.dense(field, vector);
-        } catch (ManifoldException e) {
-            throw ApiException.at("vector", null, e);
-        }
-        List<EntityHit> found = indexer.search(q.field(), vector, self == null ? q.k() : q.k() + 1, q.ef(), null);
+        List<EntityHit> found = q.vector() != null ? searchVector(indexer, field, q)
+                : nearestTo(c, indexer, name, q, self);
         List<KnnResult.Hit> hits = new ArrayList<>(Math.min(found.size(), q.k()));
         try (ReadView view = c.snapshot()) {
             for (EntityHit h : found) {
@@ -81,11 +76,22 @@ public final class KnnSearch {
         }
     }
 
-    private static float[] vectorOf(Collection c, CollectionIndexer indexer, String collection, KnnQuery q, UUID id) {
+    private static List<EntityHit> searchVector(CollectionIndexer indexer, VectorField field, KnnQuery q) {
+        try {
+            WriteValidator.dense(field, q.vector());
+        } catch (ManifoldException e) {
+            throw ApiException.at("vector", null, e);
+        }
+        return indexer.search(q.field(), q.vector(), q.k(), q.ef(), null);
+    }
+
+    /** The k + 1 nearest to an entity's own point (it is among them), at the precision its point is stored in. */
+    private static List<EntityHit> nearestTo(Collection c, CollectionIndexer indexer, String collection, KnnQuery q,
+                                             UUID id) {
         if (!c.read(view -> view.entities().exists(id))) {
             throw EntityStore.notFound(collection, q.like());
         }
-        return indexer.pointOf(q.field(), id).orElseThrow(() -> ApiException.invalid("like",
+        return indexer.searchLike(q.field(), id, q.k() + 1, q.ef(), null).orElseThrow(() -> ApiException.invalid("like",
                 "entity '" + q.like() + "' has no " + (q.field().startsWith("position.") ? "position in '"
                         : "vector in field '") + q.field() + "'"));
     }

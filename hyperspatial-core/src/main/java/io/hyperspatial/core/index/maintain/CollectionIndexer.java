@@ -284,19 +284,50 @@ public final class CollectionIndexer implements AutoCloseable {
     }
 
     /**
-     * The k entities nearest to {@code query} in a field.
+     * The k entities nearest to {@code query} in a field, nearest first. In a position index the
+     * query is a Poincaré point, and the hits are re-ranked by their float64 positions.
      *
      * @param allowed when not null, only these entities may be returned
      */
     public List<EntityHit> search(String field, float[] query, int k, int ef, Set<UUID> allowed) {
         checkRunning();
-        VectorIndex index = index(field);
-        SearchRequest request = new SearchRequest(query, k, ef, allowed == null ? null : bitmap(allowed));
+        FieldIndex f = fieldIndex(field);
+        List<EntityHit> candidates = candidates(f, query, k, ef, allowed);
+        return refined(f, f.field.query(query), candidates, k);
+    }
+
+    /**
+     * The k entities nearest to an entity's own point in a field (the entity itself first among
+     * them), as {@link #search} finds them; for positions the query is the entity's float64
+     * position. Empty if the entity has no point in the field.
+     */
+    public Optional<List<EntityHit>> searchLike(String field, UUID entity, int k, int ef, Set<UUID> allowed) {
+        checkRunning();
+        FieldIndex f = fieldIndex(field);
+        Optional<IndexedField.FieldQuery> query;
+        try (ReadView view = collection.snapshot()) {
+            query = f.field.queryOf(view, entity);
+        }
+        return query.map(q -> refined(f, q, candidates(f, q.indexed(), k, ef, allowed), k));
+    }
+
+    private List<EntityHit> candidates(FieldIndex f, float[] query, int k, int ef, Set<UUID> allowed) {
+        int n = f.field.candidates(k, ef > 0 ? ef : f.index.config().efSearch());
+        SearchRequest request = new SearchRequest(query, n, n == k ? ef : n, allowed == null ? null : bitmap(allowed));
         List<EntityHit> hits = new ArrayList<>();
-        for (SearchHit h : index.search(request)) {
+        for (SearchHit h : f.index.search(request)) {
             hits.add(new EntityHit(ordinals.entity(h.id()), h.distance()));
         }
         return hits;
+    }
+
+    private List<EntityHit> refined(FieldIndex f, IndexedField.FieldQuery query, List<EntityHit> candidates, int k) {
+        if (query.exact() == null) {
+            return f.field.refine(null, query, candidates, k);
+        }
+        try (ReadView view = collection.snapshot()) {
+            return f.field.refine(view, query, candidates, k);
+        }
     }
 
     private RoaringBitmap bitmap(Set<UUID> allowed) {
@@ -315,6 +346,10 @@ public final class CollectionIndexer implements AutoCloseable {
      * {@link #positionIndexName its name}.
      */
     public VectorIndex index(String field) {
+        return fieldIndex(field).index;
+    }
+
+    private FieldIndex fieldIndex(String field) {
         FieldIndex index = indexes.get(field);
         if (index == null) {
             if (field.startsWith(IndexedField.POSITION_PREFIX)) {
@@ -326,7 +361,7 @@ public final class CollectionIndexer implements AutoCloseable {
             throw new SchemaViolationException(ErrorCode.TYPE_MISMATCH, field, "vector field '" + field + "' is "
                     + f.kind().name().toLowerCase() + "; only dense fields are indexed");
         }
-        return index.index;
+        return index;
     }
 
     /**
@@ -338,17 +373,6 @@ public final class CollectionIndexer implements AutoCloseable {
     public VectorField field(String name) {
         index(name);
         return indexes.get(name).field.field();
-    }
-
-    /**
-     * The point an entity has in an index, read from the collection now: its vector, or its
-     * position mapped into the Poincaré ball; empty if it has none. A query "like this entity".
-     */
-    public Optional<float[]> pointOf(String field, UUID entity) {
-        index(field);
-        try (ReadView view = collection.snapshot()) {
-            return indexes.get(field).field.read(view, entity);
-        }
     }
 
     /** The name under which the positions of a kind are indexed and searched: {@code position.graph}... */

@@ -1,6 +1,7 @@
 package io.hyperspatial.core.index.maintain;
 
 import io.hyperspatial.core.geometry.HyperbolicModels;
+import io.hyperspatial.core.index.HyperboloidRerank;
 import io.hyperspatial.manifold.ReadView;
 import io.hyperspatial.manifold.feed.ChangeFlag;
 import io.hyperspatial.manifold.feed.EntityChange;
@@ -11,6 +12,8 @@ import io.hyperspatial.manifold.schema.VectorKind;
 import io.hyperspatial.manifold.schema.VectorMetric;
 import io.hyperspatial.manifold.table.PositionKind;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -28,6 +31,8 @@ import java.util.Map;
  * {@code position.graph}). The ball, not the hyperboloid, because in float32 the Lorentz inner
  * product of two points far from the origin cancels to noise, while the ball keeps about three
  * significant digits of {@code 1 − c‖p‖²} out to a distance of about 15 from the origin.
+ * Beyond that float32 cannot tell nearby points apart, so a position search asks the index for
+ * {@code max(k, ef)} candidates and {@link #refine re-ranks} them by their stored float64 points.
  */
 sealed interface IndexedField {
     /** The prefix of a position index's name; vector field names cannot contain a dot. */
@@ -47,6 +52,29 @@ sealed interface IndexedField {
 
     /** Every entity's indexed point. */
     void forEach(ReadView view, BiConsumer<UUID, float[]> action);
+
+    /** A query given as an indexed point (already checked by the index). */
+    FieldQuery query(float[] point);
+
+    /** A query for the entities nearest to {@code entity}, at the precision it is stored in; empty if it has no point. */
+    Optional<FieldQuery> queryOf(ReadView view, UUID entity);
+
+    /** How many candidates to ask the index for, to return k at ef: k, or more where {@link #refine} re-ranks. */
+    default int candidates(int k, int ef) {
+        return k;
+    }
+
+    /** The k nearest of the index's candidates: as found, or re-ranked at the precision of storage. */
+    default List<EntityHit> refine(ReadView view, FieldQuery query, List<EntityHit> candidates, int k) {
+        return candidates.size() > k ? candidates.subList(0, k) : candidates;
+    }
+
+    /**
+     * A k-NN query: the point searched in the index, and for positions the float64 hyperboloid
+     * point the candidates are re-ranked against (null for vector fields).
+     */
+    record FieldQuery(float[] indexed, double[] exact) {
+    }
 
     /** What the schema declares to index, by name, in name order. */
     static Map<String, IndexedField> of(Schema schema) {
@@ -89,6 +117,16 @@ sealed interface IndexedField {
         public void forEach(ReadView view, BiConsumer<UUID, float[]> action) {
             view.vectors().forEachDense(field.name(), action::accept);
         }
+
+        @Override
+        public FieldQuery query(float[] point) {
+            return new FieldQuery(point, null);
+        }
+
+        @Override
+        public Optional<FieldQuery> queryOf(ReadView view, UUID entity) {
+            return read(view, entity).map(this::query);
+        }
     }
 
     /** The positions of one space, indexed in the Poincaré ball. */
@@ -116,6 +154,37 @@ sealed interface IndexedField {
         @Override
         public void forEach(ReadView view, BiConsumer<UUID, float[]> action) {
             view.positions().forEach(space.kind(), (id, x) -> action.accept(id, toBall(x)));
+        }
+
+        @Override
+        public FieldQuery query(float[] point) {
+            double[] p = new double[point.length];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = point[i];
+            }
+            return new FieldQuery(point, models.toLorentz(p));
+        }
+
+        @Override
+        public Optional<FieldQuery> queryOf(ReadView view, UUID entity) {
+            return view.positions().get(entity, space.kind()).map(x -> new FieldQuery(toBall(x), x));
+        }
+
+        /** The float32 index finds the region; ef candidates re-ranked in float64 put it in order. */
+        @Override
+        public int candidates(int k, int ef) {
+            return Math.max(k, ef);
+        }
+
+        /** Re-ranks by the exact distance between the stored float64 points ({@link HyperboloidRerank}). */
+        @Override
+        public List<EntityHit> refine(ReadView view, FieldQuery query, List<EntityHit> candidates, int k) {
+            List<EntityHit> out = new ArrayList<>(Math.min(k, candidates.size()));
+            for (HyperboloidRerank.Ranked<EntityHit> r : HyperboloidRerank.rerank(models.lorentz(), query.exact(),
+                    candidates, k, h -> view.positions().get(h.entity(), space.kind()).orElse(null))) {
+                out.add(new EntityHit(r.item().entity(), (float) r.distance()));
+            }
+            return out;
         }
 
         /**

@@ -114,6 +114,58 @@ class PositionIndexingTest {
         }
     }
 
+    /**
+     * Twenty points within 1 of each other at radius 20 (off the axes, so no coordinate is near
+     * zero, where floats are fine), where their float32 ball coordinates are identical: only the float64 re-rank can put them in order, and it does, by entity and by vector.
+     */
+    @Test
+    void pointsFloat32CannotTellApartAreRankedByTheirFloat64Positions() {
+        declare();
+        double side = 20 / Math.sqrt(3);
+        double[] centre = LorentzModel.UNIT.expMap0(new double[]{0, side, side, side});
+        double[][] points = new double[20][];
+        for (int i = 0; i < points.length; i++) {
+            double[] tangent = LorentzModel.UNIT.projectToTangent(centre, new double[]{0, 1, -1, 0});
+            double scale = 0.05 * i / LorentzModel.UNIT.norm(centre, tangent);
+            for (int j = 0; j < tangent.length; j++) {
+                tangent[j] *= scale;
+            }
+            points[i] = i == 0 ? centre : LorentzModel.UNIT.expMap(centre, tangent);
+            place("near" + i, points[i]);
+        }
+        long seq = 0;
+        for (int i = 0; i < 40; i++) {
+            seq = place("other" + i, randomPoint());
+        }
+        start();
+        indexer.awaitApplied(seq, Duration.ofSeconds(10));
+        IndexedField.Positions field = new IndexedField.Positions(
+                concepts.schema().positionSpace(PositionKind.GRAPH).orElseThrow());
+        assertThat(field.toBall(points[7])).as("float32 ball points of near0 and near7").isEqualTo(field.toBall(centre));
+
+        List<EntityHit> hits = indexer.searchLike(GRAPH, concepts.ids().forKey("near0"), 6, 64, null).orElseThrow();
+
+        assertThat(hits).extracting(EntityHit::entity).containsExactlyElementsOf(
+                IntStream.range(0, 6).mapToObj(i -> concepts.ids().forKey("near" + i)).toList());
+        for (int i = 0; i < hits.size(); i++) {
+            assertThat((double) hits.get(i).distance()).as("distance of near" + i).isCloseTo(0.05 * i, within(1e-4));
+        }
+        assertThat(indexer.search(GRAPH, field.toBall(centre), 3, 64, null)).hasSize(3)
+                .allSatisfy(h -> assertThat(h.entity().toString()).isIn(IntStream.range(0, 20)
+                        .mapToObj(i -> concepts.ids().forKey("near" + i).toString()).toList()));
+    }
+
+    @Test
+    void searchingLikeAnEntityWithoutAPositionIsEmpty() {
+        declare();
+        place("a", randomPoint());
+        long seq = concepts.write(tx -> tx.upsertEntity("nowhere", "Concept"));
+        start();
+        indexer.awaitApplied(seq, Duration.ofSeconds(10));
+
+        assertThat(indexer.searchLike(GRAPH, concepts.ids().forKey("nowhere"), 3, 16, null)).isEmpty();
+    }
+
     @Test
     void aSpaceDeclaredOverStoredPositionsIsBuiltFromThem() {
         place("a", randomPoint());
