@@ -12,6 +12,7 @@ import io.hyperspatial.server.api.EntitiesService;
 import io.hyperspatial.server.api.HealthService;
 import io.hyperspatial.server.api.ImportExportService;
 import io.hyperspatial.server.api.MetricsService;
+import io.hyperspatial.server.api.PositionsService;
 import io.hyperspatial.server.api.QueryService;
 import io.hyperspatial.server.api.SearchService;
 import io.hyperspatial.server.auth.Authenticator;
@@ -19,6 +20,7 @@ import io.hyperspatial.server.collection.FrozenCollections;
 import io.hyperspatial.server.grpc.GrpcEndpoint;
 import io.hyperspatial.server.http.ErrorMapper;
 import io.hyperspatial.server.metrics.CollectionGauges;
+import io.hyperspatial.server.operation.PositioningJobs;
 import io.hyperspatial.server.ws.ChangeFeedSocket;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -36,7 +38,8 @@ import java.util.logging.Logger;
  * never wait for a first build and the indexing backlog is always visible.
  *
  * <p>{@link #close} shuts down gracefully: the port stops accepting, in-flight requests finish
- * (up to the drain timeout), then the database closes, which writes the last index snapshots and
+ * (up to the drain timeout), a running positioning job is cancelled at its next epoch or write
+ * batch, then the database closes, which writes the last index snapshots and
  * closes the storage. Thread-safe.
  */
 public final class HyperspatialServer implements AutoCloseable {
@@ -46,11 +49,13 @@ public final class HyperspatialServer implements AutoCloseable {
 
     private final Server server;
     private final HyperspatialDatabase db;
+    private final PositioningJobs jobs;
     private boolean closed;
 
-    private HyperspatialServer(Server server, HyperspatialDatabase db) {
+    private HyperspatialServer(Server server, HyperspatialDatabase db, PositioningJobs jobs) {
         this.server = server;
         this.db = db;
+        this.jobs = jobs;
     }
 
     /**
@@ -63,6 +68,7 @@ public final class HyperspatialServer implements AutoCloseable {
                 db.indexer(name);
             }
             FrozenCollections frozen = FrozenCollections.load(db.storage().root(), db.storage().collectionNames());
+            PositioningJobs jobs = new PositioningJobs(db, frozen);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Authenticator authenticator = new Authenticator(config.apiKeys(), Set.of(HealthService.PATH));
             ServerBuilder sb = Server.builder()
@@ -79,6 +85,7 @@ public final class HyperspatialServer implements AutoCloseable {
                     .annotatedService(new SearchService(db))
                     .annotatedService(new QueryService(db, frozen))
                     .annotatedService(new DigestService(db))
+                    .annotatedService(new PositionsService(jobs))
                     .annotatedService()
                     .maxRequestLength(config.maxImportBytes())
                     .requestTimeout(Duration.ZERO) // an import or export takes as long as its data does
@@ -92,7 +99,7 @@ public final class HyperspatialServer implements AutoCloseable {
                     .decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("hyperspatial.http")));
             Server server = sb.build();
             server.start().join();
-            HyperspatialServer s = new HyperspatialServer(server, db);
+            HyperspatialServer s = new HyperspatialServer(server, db, jobs);
             LOG.info(() -> "serving " + db.storage().root() + " on http://" + s.address().getAddress().getHostAddress()
                     + ":" + s.port() + (config.apiKeys() == null ? " (no authentication)"
                     : " (" + config.apiKeys().size() + " API keys)"));
@@ -125,6 +132,7 @@ public final class HyperspatialServer implements AutoCloseable {
         closed = true;
         try {
             server.stop().join();
+            jobs.close();
         } finally {
             db.close();
         }

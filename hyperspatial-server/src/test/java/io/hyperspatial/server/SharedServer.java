@@ -6,6 +6,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Base of tests that share one unauthenticated {@link TestServer} per class, emptied before each test. */
 public abstract class SharedServer {
@@ -39,6 +41,29 @@ public abstract class SharedServer {
                  "edge_types": ["knows", "lives_in"]}""");
         if (r.status() != 201) {
             throw new AssertionError("cannot create people: " + r);
+        }
+    }
+
+    /** Creates the {@code taxa} collection: a tree of 1 + 4 + 16 + 64 Taxon entities keyed t, t.0, t.0.1, …, each with an is_a edge to its parent. */
+    protected static void createTaxa() {
+        TestServer.Reply created = s.post("/v1/collections",
+                "{\"name\": \"taxa\", \"entity_types\": {\"Taxon\": {}}, \"edge_types\": [\"is_a\"]}");
+        if (created.status() != 201) {
+            throw new AssertionError("creating taxa: " + created);
+        }
+        List<String> entities = new ArrayList<>();
+        addSubtree(entities, "t", null, 0);
+        TestServer.Reply r = s.post("/v1/collections/taxa/entities", "{\"entities\": [" + String.join(",", entities) + "]}");
+        if (r.status() != 200) {
+            throw new AssertionError("writing taxa: " + r);
+        }
+    }
+
+    private static void addSubtree(List<String> out, String key, String parent, int depth) {
+        out.add("{\"key\": \"" + key + "\", \"type\": \"Taxon\""
+                + (parent == null ? "" : ", \"edges\": [{\"type\": \"is_a\", \"to\": \"" + parent + "\"}]") + "}");
+        for (int c = 0; depth < 3 && c < 4; c++) {
+            addSubtree(out, key + "." + c, key, depth + 1);
         }
     }
 }

@@ -38,6 +38,10 @@ public final class ApiException extends RuntimeException {
     public static final String FROZEN = "collection.frozen";
     /** {@code wait_for_index} waited longer than the server allows: 503. */
     public static final String INDEX_BEHIND = "index.behind";
+    /** A collection already has a positioning job queued or running: 409. */
+    public static final String JOB_RUNNING = "positioning.job_running";
+    /** A collection has had no positioning job since the server started: 404. */
+    public static final String NO_JOB = "positioning.no_job";
     /** Anything unexpected; the message says no more than that: 500. */
     public static final String INTERNAL = "internal";
 

@@ -19,24 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PositionSearchTest extends SharedServer {
     private static final String SEARCH = "/v1/collections/taxa/search";
 
-    /** A tree of 1 + 4 + 16 + 64 taxa keyed t, t.0, t.0.1, ..., each with an is_a edge to its parent. */
-    private static void createTaxa() {
-        Reply created = s.post("/v1/collections", "{\"name\": \"taxa\", \"entity_types\": {\"Taxon\": {}}, \"edge_types\": [\"is_a\"]}");
-        assertThat(created.status()).as(created.text()).isEqualTo(201);
-        List<String> entities = new ArrayList<>();
-        addSubtree(entities, "t", null, 0);
-        Reply r = s.post("/v1/collections/taxa/entities", "{\"entities\": [" + String.join(",", entities) + "]}");
-        assertThat(r.status()).as(r.text()).isEqualTo(200);
-    }
-
-    private static void addSubtree(List<String> out, String key, String parent, int depth) {
-        out.add("{\"key\": \"" + key + "\", \"type\": \"Taxon\""
-                + (parent == null ? "" : ", \"edges\": [{\"type\": \"is_a\", \"to\": \"" + parent + "\"}]") + "}");
-        for (int c = 0; depth < 3 && c < 4; c++) {
-            addSubtree(out, key + "." + c, key, depth + 1);
-        }
-    }
-
     private static void learn() {
         Collection taxa = s.server().database().collection("taxa");
         GraphPositioner.declare(taxa, 4, List.of("is_a"));
