@@ -16,7 +16,7 @@ import java.util.List;
  * {@code ;} (outside strings and comments) is not accepted: JLine then continues it on a new
  * line, so statements span lines. Dot-commands and empty lines are accepted as they are. For
  * completion, the word under the cursor is the name (with any {@code table.} qualifier) that
- * ends there. Stateless.
+ * ends there, and the words before it are the statement's tokens (a dot-command's words). Stateless.
  */
 final class HyperQLParser implements Parser {
     @Override
@@ -29,9 +29,18 @@ final class HyperQLParser implements Parser {
             wordStart--;
         }
         List<String> words = new ArrayList<>();
-        for (SqlToken t : SqlScanner.scan(line.substring(0, wordStart))) {
-            if (!t.blank()) {
-                words.add(line.substring(t.start(), t.end()));
+        String before = line.substring(0, wordStart);
+        if (ReplSession.isDotCommand(line)) {
+            for (String w : before.strip().split("\\s+")) {
+                if (!w.isEmpty()) {
+                    words.add(w);
+                }
+            }
+        } else {
+            for (SqlToken t : SqlScanner.scan(before)) {
+                if (!t.blank()) {
+                    words.add(line.substring(t.start(), t.end()));
+                }
             }
         }
         String word = line.substring(wordStart, cursor);
