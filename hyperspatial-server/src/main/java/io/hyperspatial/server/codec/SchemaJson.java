@@ -143,9 +143,11 @@ public final class SchemaJson {
         return out;
     }
 
+    /** An entity type's properties in declaration order, the order of the columns HyperQL gives its table. */
     private static ObjectNode properties(EntityType type) {
         ObjectNode o = Json.object();
-        new TreeMap<>(type.properties()).values().forEach((PropertyDef p) -> o.put(p.name(), p.type().displayName()));
+        type.properties().values().stream().sorted(Comparator.comparingInt(PropertyDef::id))
+                .forEach(p -> o.put(p.name(), p.type().displayName()));
         return o;
     }
 
