@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
  * fields, edge types, measures, position spaces, property indexes and the SQL tables over them),
  * local or from a server, as tables or JSON. Reads only; never creates anything.
  */
-@Command(name = "schema", description = {"Show a collection's schema: entity types, vector fields, edge types, measures,",
-        "position spaces, property indexes and SQL tables. Opens --data, or asks a server with --url."})
+@Command(name = "schema", description = {"Show a collection's schema (types, vectors, edges, positions, indexes, tables).",
+        "Entity types with typed properties, vector fields, edge types, measures, position spaces,",
+        "property indexes and the SQL tables over them. Opens --data, or asks a server with --url."})
 final class SchemaCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { TABLE, JSON }
