@@ -108,8 +108,10 @@ final class DemoData {
         out.println("  curl -s -X POST " + base + "/v1/collections/" + PRODUCTS + "/search -d '{\"field\": \"embedding\", "
                 + "\"like\": \"item:42\", \"k\": 5, \"properties\": [\"name\"]}'");
         out.println("  curl -s " + base + "/v1/collections            # every collection with its schema and stats");
+        out.println("  " + Launcher.command() + " repl --url " + base + " -c " + PRODUCTS
+                + "   # a HyperQL shell, e.g. SELECT name, price FROM Item ORDER BY price DESC LIMIT 3;");
         out.println("  curl -s " + base + "/v1/metrics                # Prometheus metrics");
-        out.println("The HTTP API: docs/http-api.md; the command line (stop the server first, or use another --data): "
-                + "docs/cli.md");
+        out.println("The HTTP API: docs/http-api.md; the command line: docs/cli.md (repl, query and schema take --url;"
+                + " the others open the data directory, so stop the server first or use another --data)");
     }
 }

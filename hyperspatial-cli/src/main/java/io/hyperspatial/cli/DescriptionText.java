@@ -2,6 +2,7 @@ package io.hyperspatial.cli;
 
 import io.hyperspatial.cli.output.HumanFormat;
 import io.hyperspatial.cli.output.TextTable;
+import io.hyperspatial.cli.schema.SchemaText;
 import io.hyperspatial.manifold.schema.EdgeType;
 import io.hyperspatial.manifold.schema.EntityType;
 import io.hyperspatial.manifold.schema.MeasureDef;
@@ -51,35 +52,25 @@ final class DescriptionText {
             types.add(type.name(), HumanFormat.count(c.entitiesByType().getOrDefault(type.name(), 0L)),
                     props.isEmpty() ? "-" : props);
         }
-        section(out, c.entityTypes().isEmpty(), "no entity types", types);
+        SchemaText.section(out, c.entityTypes().isEmpty(), "no entity types", types);
 
         TextTable vectors = new TextTable("VECTOR FIELD", "KIND", "DIMENSION", "METRIC").alignRight(2);
         for (VectorField f : c.vectorFields()) {
             vectors.add(f.name(), f.kind().name().toLowerCase(Locale.ROOT), f.dimension(), f.metric().displayName()
                     + (f.curvature() == 1.0 ? "" : " (c=" + f.curvature() + ")"));
         }
-        section(out, c.vectorFields().isEmpty(), "no vector fields", vectors);
+        SchemaText.section(out, c.vectorFields().isEmpty(), "no vector fields", vectors);
 
         TextTable edges = new TextTable("EDGE TYPE");
         for (EdgeType e : c.edgeTypes()) {
             edges.add(e.name());
         }
-        section(out, c.edgeTypes().isEmpty(), "no edge types", edges);
+        SchemaText.section(out, c.edgeTypes().isEmpty(), "no edge types", edges);
 
         TextTable measures = new TextTable("MEASURE", "RETENTION");
         for (MeasureDef m : c.measures()) {
             measures.add(m.name(), HumanFormat.retention(m.retention()));
         }
-        section(out, c.measures().isEmpty(), "no measures", measures);
-    }
-
-    /** A blank line, then the table, or a note that there is nothing of this kind. */
-    private static void section(PrintWriter out, boolean empty, String none, TextTable table) {
-        out.println();
-        if (empty) {
-            out.println("(" + none + ")");
-        } else {
-            table.print(out);
-        }
+        SchemaText.section(out, c.measures().isEmpty(), "no measures", measures);
     }
 }

@@ -1,18 +1,10 @@
 package io.hyperspatial.cli;
 
-import io.hyperspatial.cli.output.JsonWriter;
-import io.hyperspatial.cli.output.TextTable;
-import io.hyperspatial.core.HyperspatialDatabase;
-import io.hyperspatial.core.index.maintain.CollectionIndexer;
-import io.hyperspatial.core.index.maintain.SnapshotPolicy;
-import io.hyperspatial.core.query.CollectionDataSource;
-import io.hyperspatial.hyperql.Engine;
-import io.hyperspatial.hyperql.StatementResult;
-import io.hyperspatial.hyperql.value.Blob;
-import io.hyperspatial.hyperql.value.TextForm;
-import io.hyperspatial.hyperql.value.Vector;
-import io.hyperspatial.manifold.Collection;
-import io.hyperspatial.manifold.Durability;
+import io.hyperspatial.cli.query.ResultFormat;
+import io.hyperspatial.cli.query.ResultPrinter;
+import io.hyperspatial.cli.query.StatementRunner;
+import io.hyperspatial.cli.query.StatementSplitter;
+import io.hyperspatial.cli.query.StatementFailure;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,31 +17,29 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code hyperspatial query}: runs HyperQL statements against one collection of a database
- * directory, opened in process, and prints each result as a table, JSON or CSV. Errors are one
- * line with the error code and the position in the text (see {@link ExecutionErrorHandler}).
+ * {@code hyperspatial query}: runs HyperQL statements against one collection, of a database
+ * directory opened in process or on a server ({@code --url}), and prints each result as a table,
+ * JSON or CSV. Errors are one line with the error code and the position in the text (see
+ * {@link ErrorLine}); in a file, the position is counted in the file.
  */
 @Command(name = "query", description = {"Runs HyperQL (SQL) statements against a collection.",
-        "Give one statement as an argument, or a file of ';'-separated statements with -f."})
+        "Give one statement as an argument, or a file of ';'-separated statements with -f.",
+        "Opens --data in process, or sends the statements to a server with --url."})
 final class QueryCommand implements Callable<Integer> {
-    /** Output formats. */
-    enum Format { TABLE, JSON, CSV }
-
     @Spec
     private CommandSpec spec;
 
     @Mixin
     private DataDirectory data;
 
-    @Option(names = {"-c", "--collection"}, paramLabel = "NAME", required = true, description = "The collection.")
-    private String collection;
+    @Mixin
+    private TargetOptions target;
 
-    @Option(names = "--create", description = "Create the collection (and the database) if missing.")
+    @Option(names = "--create", description = "Create the collection (and the database) if missing; local only.")
     private boolean create;
 
     @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Run the statements in this file, in order.")
@@ -64,7 +54,7 @@ final class QueryCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table (default), json or csv.")
-    private Format format;
+    private ResultFormat format;
 
     @Override
     public Integer call() throws IOException {
@@ -74,19 +64,23 @@ final class QueryCommand implements Callable<Integer> {
         if (file != null && !params.isEmpty()) {
             throw new CommandFailure("--param applies to a single statement, not to a file");
         }
-        String text = file != null ? Files.readString(file) : sql;
+        String script = file != null ? Files.readString(file) : null;
         PrintWriter out = spec.commandLine().getOut();
-        try (HyperspatialDatabase db = HyperspatialDatabase.open(create ? data.openOrCreate() : data.openExisting(),
-                CollectionIndexer::defaultConfig, SnapshotPolicy.AT_SHUTDOWN)) {
-            Collection c = create ? db.storage().getOrCreateCollection(collection) : db.collection(collection);
-            Engine engine = new Engine(new CollectionDataSource(c, () -> db.indexer(collection), Durability.STRICT));
-            List<StatementResult> results = file != null ? engine.executeScript(text)
-                    : List.of(engine.execute(text, parameters()));
-            for (StatementResult r : results) {
-                print(out, r);
+        try (StatementRunner runner = target.open(spec, data, create)) {
+            if (script == null) {
+                ResultPrinter.print(out, runner.run(sql, parameters()), format);
+            } else {
+                for (StatementSplitter.Statement s : StatementSplitter.split(script)) {
+                    try {
+                        ResultPrinter.print(out, runner.run(s.text(), Map.of()), format);
+                    } catch (StatementFailure f) {
+                        throw f.within(s.start());
+                    }
+                }
             }
+        } finally {
+            out.flush();
         }
-        out.flush();
         return 0;
     }
 
@@ -105,85 +99,5 @@ final class QueryCommand implements Callable<Integer> {
             return Double.parseDouble(value);
         }
         return value;
-    }
-
-    private void print(PrintWriter out, StatementResult result) {
-        switch (result) {
-            case StatementResult.Rows rows -> {
-                switch (format) {
-                    case TABLE -> {
-                        TextTable table = new TextTable(rows.columns().toArray(String[]::new));
-                        rows.rows().forEach(r -> table.add(r.stream().map(QueryCommand::text).toArray()));
-                        table.print(out);
-                        out.println("(" + rows.rows().size() + (rows.rows().size() == 1 ? " row)" : " rows)"));
-                    }
-                    case JSON -> out.println(json(rows));
-                    case CSV -> {
-                        out.println(String.join(",", rows.columns().stream().map(QueryCommand::csv).toList()));
-                        rows.rows().forEach(r -> out.println(String.join(",",
-                                r.stream().map(v -> v == null ? "" : csv(text(v))).toList())));
-                    }
-                }
-            }
-            case StatementResult.Count count -> {
-                if (format == Format.JSON) {
-                    out.println(new JsonWriter().beginObject().name("rows_affected").value(count.changed()).endObject());
-                } else {
-                    out.println(count.changed() + (count.changed() == 1 ? " row changed" : " rows changed"));
-                }
-            }
-            case StatementResult.SchemaChange change -> {
-                if (format == Format.JSON) {
-                    out.println(new JsonWriter().beginObject().name("schema_change").value(change.description()).endObject());
-                } else {
-                    out.println(change.description());
-                }
-            }
-        }
-    }
-
-    /** A value as text: SQL's text form of numbers, NULL, blobs in hex literal form, vectors as arrays. */
-    static String text(Object value) {
-        return switch (value) {
-            case null -> "NULL";
-            case Long l -> TextForm.of(l);
-            case Double d -> TextForm.of(d);
-            case Blob b -> b.toString();
-            case Vector v -> v.toString();
-            default -> value.toString();
-        };
-    }
-
-    private static String json(StatementResult.Rows rows) {
-        JsonWriter json = new JsonWriter().beginObject().name("columns").beginArray();
-        rows.columns().forEach(json::value);
-        json.endArray().name("rows").beginArray();
-        for (List<Object> row : rows.rows()) {
-            json.beginArray();
-            for (Object v : row) {
-                switch (v) {
-                    case null -> json.nullValue();
-                    case Long l -> json.value(l);
-                    case Double d -> json.value(d);
-                    case Vector vector -> {
-                        json.beginArray();
-                        for (float f : vector.components()) {
-                            json.value(f);
-                        }
-                        json.endArray();
-                    }
-                    default -> json.value(text(v));
-                }
-            }
-            json.endArray();
-        }
-        return json.endArray().endObject().toString();
-    }
-
-    private static String csv(String field) {
-        if (field.contains(",") || field.contains("\"") || field.contains("\n") || field.contains("\r")) {
-            return "\"" + field.replace("\"", "\"\"") + "\"";
-        }
-        return field;
     }
 }

@@ -73,7 +73,8 @@ class DemoDataTest {
             assertThat(db.collection(DemoData.PRODUCTS).changes().lastSequence()).isEqualTo(productsAt);
             StringWriter tryThis = new StringWriter();
             DemoData.printTryThis(new PrintWriter(tryThis, true), db, "http://127.0.0.1:7701");
-            assertThat(tryThis.toString()).contains("/v1/collections/wordnet/search").contains("position.graph");
+            assertThat(tryThis.toString()).contains("/v1/collections/wordnet/search").contains("position.graph")
+                    .contains(" repl --url http://127.0.0.1:7701 -c demo ");
         }
     }
 

@@ -16,6 +16,7 @@ import io.hyperspatial.server.http.Json;
 import io.hyperspatial.server.http.JsonInput;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,7 +108,11 @@ public final class SchemaJson {
         return new VectorField(name, 0, kind, dimension, metric, curvature);
     }
 
-    /** The schema as JSON, in the shape {@link #change} reads (plus the revision). */
+    /**
+     * The schema as JSON, in the shape {@link #change} reads, plus what only the server declares:
+     * the revision, {@code position_spaces} by kind ({@code {"graph": {"dimension", "curvature",
+     * "edge_types"}}}) and {@code property_indexes} by name ({@code {"entity_type", "property"}}).
+     */
     public static ObjectNode describe(Schema schema) {
         ObjectNode out = Json.object();
         out.put("revision", schema.revision());
@@ -125,12 +130,24 @@ public final class SchemaJson {
         schema.edgeTypes().values().stream().map(EdgeType::name).sorted().forEach(edges::add);
         ObjectNode measures = out.putObject("measures");
         new TreeMap<>(schema.measures()).forEach((name, m) -> retention(measures.putObject(name), m));
+        ObjectNode positions = out.putObject("position_spaces");
+        schema.positionSpaces().values().stream().sorted(Comparator.comparing(p -> p.kind().name())).forEach(p -> {
+            ObjectNode o = positions.putObject(p.kind().name().toLowerCase(Locale.ROOT));
+            o.put("dimension", p.dimension());
+            o.put("curvature", p.curvature());
+            p.edgeTypes().forEach(o.putArray("edge_types")::add);
+        });
+        ObjectNode indexes = out.putObject("property_indexes");
+        new TreeMap<>(schema.propertyIndexes()).forEach((name, index) -> indexes.putObject(name)
+                .put("entity_type", index.entityType()).put("property", index.property()));
         return out;
     }
 
+    /** An entity type's properties in declaration order, the order of the columns HyperQL gives its table. */
     private static ObjectNode properties(EntityType type) {
         ObjectNode o = Json.object();
-        new TreeMap<>(type.properties()).values().forEach((PropertyDef p) -> o.put(p.name(), p.type().displayName()));
+        type.properties().values().stream().sorted(Comparator.comparingInt(PropertyDef::id))
+                .forEach(p -> o.put(p.name(), p.type().displayName()));
         return o;
     }
 

@@ -23,6 +23,10 @@ class CollectionsServiceTest extends SharedServer {
         assertThat(r.json().at("/schema/vector_fields/tags/kind").asText()).isEqualTo("sparse");
         assertThat(r.json().at("/schema/edge_types/0").asText()).isEqualTo("knows");
         assertThat(r.json().at("/schema/measures/steps/retention_seconds").asLong()).isEqualTo(3600);
+        assertThat(r.json().at("/schema/entity_types/Person").properties()).as("declaration order")
+                .extracting(java.util.Map.Entry::getKey).containsExactly("name", "age");
+        assertThat(r.json().at("/schema/position_spaces").isEmpty()).isTrue();
+        assertThat(r.json().at("/schema/property_indexes").isEmpty()).isTrue();
         assertThat(r.json().at("/indexes/0/field").asText()).isEqualTo("emb");
         assertThat(r.json().at("/indexes").size()).isEqualTo(1);
         assertThat(r.json().at("/stats/disk_bytes").asLong()).isPositive();
