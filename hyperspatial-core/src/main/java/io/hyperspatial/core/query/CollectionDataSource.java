@@ -49,6 +49,8 @@ public final class CollectionDataSource implements DataSource {
     private Map<String, CollectionTable> tables = Map.of();
     private SqlCatalog catalog = SqlCatalog.EMPTY;
     private ReadView statementView;
+    /** Cursors opened on the statement's view, closed before it. */
+    private final List<AutoCloseable> statementCursors = new ArrayList<>();
 
     /**
      * @param collection the collection the tables are in
@@ -187,6 +189,14 @@ public final class CollectionDataSource implements DataSource {
 
     @Override
     public void statementFinished() {
+        for (AutoCloseable c : statementCursors.reversed()) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing a cursor failed", e);
+            }
+        }
+        statementCursors.clear();
         if (statementView != null) {
             statementView.close();
             statementView = null;
@@ -201,6 +211,12 @@ public final class CollectionDataSource implements DataSource {
             statementView = StorageErrors.translate(collection::snapshot);
         }
         return statementView;
+    }
+
+    /** Keeps a cursor on the statement's view, to be closed (before the view) when the statement finishes. */
+    <T extends AutoCloseable> T closeWithStatement(T cursor) {
+        statementCursors.add(cursor);
+        return cursor;
     }
 
     /** After a write, later reads of the same statement see it. */

@@ -5,6 +5,7 @@ import io.hyperspatial.core.index.maintain.EntityHit;
 import io.hyperspatial.hyperql.source.AccessRequest;
 import io.hyperspatial.hyperql.value.Vector;
 import io.hyperspatial.manifold.ReadView;
+import io.hyperspatial.manifold.table.EntityScan;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -81,11 +82,13 @@ final class NearestRows {
     /** Every row of the table with a vector that passes the filter. */
     private static List<Found> matching(ReadView view, TableLayout layout, AccessRequest.Knn request, RowReader reader) {
         List<Found> out = new ArrayList<>();
-        for (UUID id : CollectionTable.idsOfType(view, layout)) {
-            Object[] row = reader.read(id);
-            if (row != null && row[request.column()] instanceof Vector v && v.dimensions() == request.query().dimensions()
-                    && request.filter().test(row)) {
-                out.add(new Found(id, row));
+        try (EntityScan scan = view.entities().scan(layout.entityType().name())) {
+            while (scan.next()) {
+                Object[] row = reader.readScanned(scan.entity());
+                if (row[request.column()] instanceof Vector v && v.dimensions() == request.query().dimensions()
+                        && request.filter().test(row)) {
+                    out.add(new Found(scan.entity().id(), row));
+                }
             }
         }
         return out;
