@@ -47,6 +47,12 @@ final class CollectionTable implements Table {
         return source.rowCount(layout);
     }
 
+    /** A full scan walks the headers of every entity of the collection, whatever its type. */
+    @Override
+    public long fullScanRows() {
+        return source.entityCount();
+    }
+
     @Override
     public List<AccessPath> accessPaths() {
         List<AccessPath> paths = new ArrayList<>();
