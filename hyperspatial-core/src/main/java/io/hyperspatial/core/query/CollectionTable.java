@@ -173,7 +173,7 @@ final class CollectionTable implements Table {
                     row = null;
                     return false;
                 }
-                row = reader.readScanned(scan.entity());
+                row = reader.readScanned(scan);
                 return true;
             });
         }
@@ -185,7 +185,7 @@ final class CollectionTable implements Table {
 
         @Override
         public Object rowId() {
-            return scan.entity().id();
+            return scan.id();
         }
     }
 

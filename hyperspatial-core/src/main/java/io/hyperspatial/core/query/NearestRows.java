@@ -119,10 +119,10 @@ final class NearestRows {
         List<Found> out = new ArrayList<>();
         try (EntityScan scan = view.entities().scan(layout.entityType().name())) {
             while (scan.next()) {
-                Object[] row = reader.readScanned(scan.entity());
+                Object[] row = reader.readScanned(scan);
                 if (row[request.column()] instanceof Vector v && v.dimensions() == request.query().dimensions()
                         && request.filter().test(row)) {
-                    out.add(new Found(scan.entity().id(), row));
+                    out.add(new Found(scan.id(), row));
                 }
             }
         }

@@ -4,6 +4,7 @@ import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.value.Vector;
 import io.hyperspatial.manifold.TableReads;
 import io.hyperspatial.manifold.table.Entity;
+import io.hyperspatial.manifold.table.EntityScan;
 import io.hyperspatial.manifold.table.PropertyScan;
 
 import java.util.Arrays;
@@ -26,6 +27,8 @@ final class RowReader implements AutoCloseable {
     private final boolean wantsKey;
     /** The row column of each wanted property, by property id; -1 for the others. */
     private final int[] columnOfProperty;
+    /** The largest wanted property id: an entity's rows come in property id order, so reading stops there. */
+    private final int lastWanted;
     private final boolean readsProperties;
     private PropertyScan scan;
 
@@ -45,14 +48,15 @@ final class RowReader implements AutoCloseable {
         this.wantsKey = key;
         this.columnOfProperty = new int[maxId + 1];
         Arrays.fill(columnOfProperty, -1);
-        boolean properties = false;
+        int last = -1;
         for (int i = 0; i < columns.size(); i++) {
             if (wants(i) && columns.get(i) instanceof ColumnBinding.Property p) {
                 columnOfProperty[p.def().id()] = i;
-                properties = true;
+                last = Math.max(last, p.def().id());
             }
         }
-        this.readsProperties = properties;
+        this.lastWanted = last;
+        this.readsProperties = last >= 0;
     }
 
     /** The entity's row, or null when it does not exist or is of another type. */
@@ -76,9 +80,9 @@ final class RowReader implements AutoCloseable {
         return read(id);
     }
 
-    /** The row of an entity whose header was just read in a scan: nothing is read twice. */
-    Object[] readScanned(Entity entity) {
-        return row(entity.id(), entity.key().orElse(null));
+    /** The row of the entity a header scan is on: nothing is read twice, the header decoded only for the key. */
+    Object[] readScanned(EntityScan scan) {
+        return row(scan.id(), wantsKey ? scan.entity().key().orElse(null) : null);
     }
 
     private Object[] row(UUID id, String key) {
@@ -95,6 +99,9 @@ final class RowReader implements AutoCloseable {
                 int column = propertyId < columnOfProperty.length ? columnOfProperty[propertyId] : -1;
                 if (column >= 0) {
                     row[column] = SqlTypes.toSql(scan.value(), schema.get(column));
+                }
+                if (propertyId >= lastWanted) {
+                    break;
                 }
             }
         }

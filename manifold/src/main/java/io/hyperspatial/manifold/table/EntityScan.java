@@ -3,6 +3,8 @@ package io.hyperspatial.manifold.table;
 import io.hyperspatial.manifold.store.Cursor;
 import io.hyperspatial.manifold.store.Keys;
 
+import java.util.UUID;
+
 /**
  * A pull cursor over the entities of one type in id order, from {@link EntityTable#scan(String)}:
  * a full-table read that does not hold the table in memory. Owns a native cursor: close it. Not
@@ -12,6 +14,8 @@ public final class EntityScan implements AutoCloseable {
     private final EntityTable table;
     private final Cursor cursor;
     private final int typeId;
+    private byte[] key;
+    private byte[] header;
     private Entity current;
 
     EntityScan(EntityTable table, Cursor cursor, int typeId) {
@@ -22,19 +26,30 @@ public final class EntityScan implements AutoCloseable {
 
     /** Advances to the next entity of the type; false at the end. */
     public boolean next() {
+        current = null;
         while (cursor.next()) {
             byte[] value = cursor.value();
             if (EntityRecord.typeIdOf(value) == typeId) {
-                current = table.toEntity(Keys.getUuid(cursor.key(), 0), EntityRecord.decode(value));
+                key = cursor.key();
+                header = value;
                 return true;
             }
         }
-        current = null;
+        key = null;
+        header = null;
         return false;
     }
 
-    /** The current entity. */
+    /** The current entity's id, without decoding its header. */
+    public UUID id() {
+        return Keys.getUuid(key, 0);
+    }
+
+    /** The current entity, its header decoded on first ask. */
     public Entity entity() {
+        if (current == null) {
+            current = table.toEntity(id(), EntityRecord.decode(header));
+        }
         return current;
     }
 
