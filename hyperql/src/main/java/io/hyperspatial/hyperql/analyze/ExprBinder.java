@@ -4,6 +4,7 @@ import io.hyperspatial.hyperql.ast.Expr;
 import io.hyperspatial.hyperql.ast.TypeName;
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlSemanticException;
+import io.hyperspatial.hyperql.function.HyperbolicDistance;
 import io.hyperspatial.hyperql.function.ScalarFunctions;
 import io.hyperspatial.hyperql.plan.AggregateFunction;
 import io.hyperspatial.hyperql.plan.Coercion;
@@ -152,14 +153,30 @@ final class ExprBinder {
     }
 
     private Typed distance(VectorMetric metric, Typed l, Typed r, Expr at) {
+        requireVectors("operator " + metric.operator(), l, r, at);
+        return Typed.of(new Scalar.Distance(metric, l.scalar(), r.scalar()), SqlType.REAL);
+    }
+
+    /** Numbers and blobs are never vectors: a type error before the query runs. */
+    private static void requireVectors(String what, Typed l, Typed r, Expr at) {
         for (Typed side : List.of(l, r)) {
             SqlType t = side.type();
             if (t == SqlType.INTEGER || t == SqlType.REAL || t == SqlType.BLOB) {
-                throw new HqlSemanticException(ErrorCode.HQL_TYPE_MISMATCH, "operator " + metric.operator()
-                        + " needs vectors, got " + t.typeofName(), at.position());
+                throw new HqlSemanticException(ErrorCode.HQL_TYPE_MISMATCH, what + " needs vectors, got "
+                        + t.typeofName(), at.position());
             }
         }
-        return Typed.of(new Scalar.Distance(metric, l.scalar(), r.scalar()), SqlType.REAL);
+    }
+
+    /** {@code hdist(a, b)}: the Poincaré-ball distance ({@link HyperbolicDistance}), its errors naming the call's position. */
+    private Typed hyperbolicDistance(List<Typed> args, Expr.FunctionCall f) {
+        if (args.size() != 2 || f.distinct()) {
+            throw wrongArguments("hdist", f);
+        }
+        requireVectors("hdist()", args.get(0), args.get(1), f);
+        String where = f.position() == null ? "hdist()" : "hdist() at " + f.position().line() + ":" + f.position().column();
+        return Typed.of(new Scalar.Call(HyperbolicDistance.at(where), List.of(args.get(0).scalar(), args.get(1).scalar())),
+                SqlType.REAL);
     }
 
     private Typed inList(Expr.InList in, Context cx) {
@@ -253,6 +270,9 @@ final class ExprBinder {
         }
         if (name.equals("distance") || name.equals("similarity")) {
             return vectorFunction(name, args, f);
+        }
+        if (name.equals("hdist")) {
+            return hyperbolicDistance(args, f);
         }
         ScalarFunction fn = ScalarFunctions.named(name).orElseThrow(() -> new HqlSemanticException(
                 ErrorCode.HQL_UNKNOWN_FUNCTION, "no such function: " + name, f.position()));

@@ -55,6 +55,25 @@ public final class Executor {
         return () -> rows.hasNext() ? rows.next() : null;
     }
 
+    /** The rows of {@code first}, then those of {@code rest}. */
+    static RowStream concat(RowStream first, RowStream rest) {
+        return new RowStream() {
+            private boolean firstDone;
+
+            @Override
+            public Object[] next() {
+                if (!firstDone) {
+                    Object[] r = first.next();
+                    if (r != null) {
+                        return r;
+                    }
+                    firstDone = true;
+                }
+                return rest.next();
+            }
+        };
+    }
+
     /** A LIMIT or OFFSET value: an integer, or -1 (no limit) when NULL or negative. */
     static long count(Scalar e, Frame frame) {
         if (e == null) {
@@ -145,23 +164,7 @@ public final class Executor {
 
     private static RowStream setOperation(PlanNode.SetOperation s, Frame frame) {
         if (s.kind() == PlanNode.SetKind.UNION_ALL) {
-            RowStream left = open(s.left(), frame);
-            RowStream right = open(s.right(), frame);
-            return new RowStream() {
-                private boolean leftDone;
-
-                @Override
-                public Object[] next() {
-                    if (!leftDone) {
-                        Object[] r = left.next();
-                        if (r != null) {
-                            return r;
-                        }
-                        leftDone = true;
-                    }
-                    return right.next();
-                }
-            };
+            return concat(open(s.left(), frame), open(s.right(), frame));
         }
         TreeSet<Object[]> result = new TreeSet<>(RowKey::compareRows);
         addReplacing(result, materialize(s.left(), frame));

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Join operators. Both keep the left input streaming and materialize the right one once (a right
- * input never depends on left rows). Output order is left order, then right order within a left row,
+ * input never depends on left rows), except that a hash join over a right table with a unique
+ * key on a join column looks rows up by key when the left input is small ({@link ProbingJoin}). Output order is left order, then right order within a left row,
  * as a nested loop would give. The hash join skips NULL keys, which never compare equal.
  */
 final class Joins {
@@ -31,6 +32,29 @@ final class Joins {
     }
 
     static RowStream hash(PlanNode.HashJoin h, Frame frame) {
+        RowStream left = Executor.open(h.left(), frame);
+        int rightWidth = h.right().columns().size();
+        boolean outer = h.kind() == PlanNode.JoinKind.LEFT;
+        ProbingJoin probing = ProbingJoin.of(h);
+        if (probing != null) {
+            long limit = probing.leftLimit();
+            List<Object[]> first = new ArrayList<>();
+            for (Object[] r = left.next(); r != null; r = left.next()) {
+                first.add(r);
+                if (first.size() > limit) {
+                    break;
+                }
+            }
+            if (first.size() <= limit) {
+                return new Pairing(Executor.of(first.iterator()), rightWidth, outer, h.residual(), frame) {
+                    @Override
+                    List<Object[]> candidates(Object[] leftRow) {
+                        return probing.matches(h, leftRow, frame);
+                    }
+                };
+            }
+            left = Executor.concat(Executor.of(first.iterator()), left);
+        }
         Map<RowKey, List<Object[]>> table = new HashMap<>();
         RowStream rightRows = Executor.open(h.right(), frame);
         for (Object[] r = rightRows.next(); r != null; r = rightRows.next()) {
@@ -39,9 +63,7 @@ final class Joins {
                 table.computeIfAbsent(key, k -> new ArrayList<>(2)).add(r);
             }
         }
-        RowStream left = Executor.open(h.left(), frame);
-        int rightWidth = h.right().columns().size();
-        return new Pairing(left, rightWidth, h.kind() == PlanNode.JoinKind.LEFT, h.residual(), frame) {
+        return new Pairing(left, rightWidth, outer, h.residual(), frame) {
             @Override
             List<Object[]> candidates(Object[] leftRow) {
                 RowKey key = key(h.leftKeys(), h.coercions(), true, leftRow, frame);
@@ -51,7 +73,8 @@ final class Joins {
         };
     }
 
-    private static RowKey key(List<Scalar> exprs, List<Coercion> coercions, boolean left, Object[] row, Frame frame) {
+    /** A join key's values, coerced as its side needs; null when one is NULL (it matches nothing). */
+    static RowKey key(List<Scalar> exprs, List<Coercion> coercions, boolean left, Object[] row, Frame frame) {
         Object[] values = new Object[exprs.size()];
         for (int i = 0; i < values.length; i++) {
             Object v = Evaluator.eval(exprs.get(i), row, frame);

@@ -24,6 +24,11 @@ final class ScanStream {
         if (request == null) {
             return () -> null;
         }
+        return rows(s, request);
+    }
+
+    /** The rows of a request on the scan's table, each copied out of the cursor (with the row id when the scan wants it). */
+    static RowStream rows(PlanNode.Scan s, AccessRequest request) {
         RowCursor cursor = s.table().open(request);
         int width = s.table().schema().columns().size();
         boolean withRowId = s.withRowId();

@@ -13,6 +13,15 @@ public interface Table {
     /** The number of rows, or an estimate; the optimizer uses it to order joins and pick access paths. */
     long rowCount();
 
+    /**
+     * How many stored rows a full scan reads: the row count, unless the storage reads past rows
+     * of other tables too (a table that is one type of entity among others). Join planning weighs
+     * a scan of the table against looking rows up by key with it.
+     */
+    default long fullScanRows() {
+        return rowCount();
+    }
+
     /** The access paths beyond a full scan this table offers; empty when it offers none. */
     List<AccessPath> accessPaths();
 

@@ -44,11 +44,15 @@ public final class CollectionDataSource implements DataSource {
     private final Supplier<CollectionIndexer> indexer;
     private final Durability durability;
     private final Map<String, Long> rowCounts = new HashMap<>();
+    /** Entities of all types, counted with the row counts; -1 until then. */
+    private long entityCount = -1;
     private long ddlCount;
     private long cachedVersion = -1;
     private Map<String, CollectionTable> tables = Map.of();
     private SqlCatalog catalog = SqlCatalog.EMPTY;
     private ReadView statementView;
+    /** Cursors opened on the statement's view, closed before it. */
+    private final List<AutoCloseable> statementCursors = new ArrayList<>();
 
     /**
      * @param collection the collection the tables are in
@@ -187,6 +191,14 @@ public final class CollectionDataSource implements DataSource {
 
     @Override
     public void statementFinished() {
+        for (AutoCloseable c : statementCursors.reversed()) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing a cursor failed", e);
+            }
+        }
+        statementCursors.clear();
         if (statementView != null) {
             statementView.close();
             statementView = null;
@@ -203,10 +215,19 @@ public final class CollectionDataSource implements DataSource {
         return statementView;
     }
 
+    /** Keeps a cursor on the statement's view, to be closed (before the view) when the statement finishes. */
+    <T extends AutoCloseable> T closeWithStatement(T cursor) {
+        statementCursors.add(cursor);
+        return cursor;
+    }
+
     /** After a write, later reads of the same statement see it. */
     void wrote(String table, long rowDelta) {
         statementFinished();
         rowCounts.computeIfPresent(SqlCatalog.key(table), (k, n) -> Math.max(0, n + rowDelta));
+        if (entityCount >= 0) {
+            entityCount = Math.max(0, entityCount + rowDelta);
+        }
     }
 
     Durability durability() {
@@ -220,19 +241,38 @@ public final class CollectionDataSource implements DataSource {
 
     /** The number of entities of a table's type, counted once and then kept up to date by this source's writes. */
     long rowCount(TableLayout layout) {
-        return rowCounts.computeIfAbsent(SqlCatalog.key(layout.schema().name()), k -> {
-            long[] n = {0};
-            String type = layout.entityType().name();
-            StorageErrors.run(() -> collection.read(view -> {
-                view.entities().forEach(e -> {
-                    if (e.type().equals(type)) {
-                        n[0]++;
-                    }
-                });
-                return null;
-            }));
-            return n[0];
-        });
+        String key = SqlCatalog.key(layout.schema().name());
+        if (!rowCounts.containsKey(key) || entityCount < 0) {
+            countEntities();
+        }
+        return rowCounts.getOrDefault(key, 0L);
+    }
+
+    /** The number of entities of every type: what a full scan of any table reads past. */
+    long entityCount() {
+        if (entityCount < 0) {
+            countEntities();
+        }
+        return entityCount;
+    }
+
+    /** Counts the entities of every type in one pass over the headers. */
+    private void countEntities() {
+        Map<String, Long> counts = new HashMap<>();
+        long[] total = {0};
+        StorageErrors.run(() -> collection.read(view -> {
+            view.entities().forEach(e -> {
+                counts.merge(SqlCatalog.key(e.type()), 1L, Long::sum);
+                total[0]++;
+            });
+            return null;
+        }));
+        refresh();
+        rowCounts.clear();
+        for (String table : tables.keySet()) {
+            rowCounts.put(table, counts.getOrDefault(table, 0L));
+        }
+        entityCount = total[0];
     }
 
     // ---- catalog ------------------------------------------------------------------------------
@@ -254,6 +294,7 @@ public final class CollectionDataSource implements DataSource {
         tables = built;
         catalog = read;
         rowCounts.keySet().retainAll(built.keySet());
+        entityCount = -1;
         cachedVersion = version;
     }
 

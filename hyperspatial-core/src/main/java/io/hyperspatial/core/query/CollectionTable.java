@@ -9,6 +9,7 @@ import io.hyperspatial.hyperql.source.Table;
 import io.hyperspatial.hyperql.source.TableMutation;
 import io.hyperspatial.hyperql.source.TableSchema;
 import io.hyperspatial.manifold.ReadView;
+import io.hyperspatial.manifold.table.EntityScan;
 import io.hyperspatial.manifold.table.PropertyIndexTable;
 
 import java.util.ArrayList;
@@ -46,6 +47,12 @@ final class CollectionTable implements Table {
         return source.rowCount(layout);
     }
 
+    /** A full scan walks the headers of every entity of the collection, whatever its type. */
+    @Override
+    public long fullScanRows() {
+        return source.entityCount();
+    }
+
     @Override
     public List<AccessPath> accessPaths() {
         List<AccessPath> paths = new ArrayList<>();
@@ -68,13 +75,16 @@ final class CollectionTable implements Table {
     public RowCursor open(AccessRequest request) {
         return StorageErrors.translate(() -> {
             ReadView view = source.view();
-            RowReader reader = new RowReader(view, layout, request.columns());
+            RowReader reader = source.closeWithStatement(new RowReader(view, layout, request.columns()));
             return switch (request) {
-                case AccessRequest.FullScan f -> new EntityCursor(idsOfType(view, layout).iterator(), reader);
-                case AccessRequest.Lookup l -> new EntityCursor(lookup(view, l).iterator(), reader);
+                case AccessRequest.FullScan f -> new ScanCursor(source.closeWithStatement(
+                        view.entities().scan(layout.entityType().name())), reader);
+                case AccessRequest.Lookup l when layout.columns().get(l.column()) instanceof ColumnBinding.Key ->
+                        new EntityCursor(lookup(view, l).iterator(), reader::read);
+                case AccessRequest.Lookup l -> new EntityCursor(lookup(view, l).iterator(), reader::readKnown);
                 case AccessRequest.Range r -> new EntityCursor(view.propertyIndexes().range(index(r.column()),
                         bound(r.lower(), r.lowerInclusive()), bound(r.upper(), r.upperInclusive()), Integer.MAX_VALUE)
-                        .iterator(), reader);
+                        .iterator(), reader::readKnown);
                 case AccessRequest.Knn k -> new FoundCursor(NearestRows.search(view, layout, k, source.indexer(), reader)
                         .iterator());
             };
@@ -87,18 +97,6 @@ final class CollectionTable implements Table {
         long changed = writer.apply(mutations, source.durability());
         source.wrote(schema().name(), writer.rowDelta());
         return changed;
-    }
-
-    /** The ids of every entity of the table's type, in id order. */
-    static List<UUID> idsOfType(ReadView view, TableLayout layout) {
-        List<UUID> ids = new ArrayList<>();
-        String type = layout.entityType().name();
-        view.entities().forEach(e -> {
-            if (e.type().equals(type)) {
-                ids.add(e.id());
-            }
-        });
-        return ids;
     }
 
     private List<UUID> lookup(ReadView view, AccessRequest.Lookup l) {
@@ -119,14 +117,17 @@ final class CollectionTable implements Table {
         return value == null ? null : new PropertyIndexTable.Bound(SqlTypes.probe(value), inclusive);
     }
 
-    /** Rows of entities by id, read as the cursor moves; ids of missing entities or other types are skipped. */
+    /**
+     * Rows of entities by id, read as the cursor moves; ids the reader finds no row for (missing
+     * entities, other types) are skipped.
+     */
     private static final class EntityCursor implements RowCursor {
         private final Iterator<UUID> ids;
-        private final RowReader reader;
+        private final java.util.function.Function<UUID, Object[]> reader;
         private UUID id;
         private Object[] row;
 
-        EntityCursor(Iterator<UUID> ids, RowReader reader) {
+        EntityCursor(Iterator<UUID> ids, java.util.function.Function<UUID, Object[]> reader) {
             this.ids = ids;
             this.reader = reader;
         }
@@ -135,7 +136,7 @@ final class CollectionTable implements Table {
         public boolean next() {
             while (ids.hasNext()) {
                 id = ids.next();
-                row = StorageErrors.translate(() -> reader.read(id));
+                row = StorageErrors.translate(() -> reader.apply(id));
                 if (row != null) {
                     return true;
                 }
@@ -151,6 +152,40 @@ final class CollectionTable implements Table {
         @Override
         public Object rowId() {
             return id;
+        }
+    }
+
+    /** Every row of the table, in id order, read as the scan of its entity headers moves. */
+    private static final class ScanCursor implements RowCursor {
+        private final EntityScan scan;
+        private final RowReader reader;
+        private Object[] row;
+
+        ScanCursor(EntityScan scan, RowReader reader) {
+            this.scan = scan;
+            this.reader = reader;
+        }
+
+        @Override
+        public boolean next() {
+            return StorageErrors.translate(() -> {
+                if (!scan.next()) {
+                    row = null;
+                    return false;
+                }
+                row = reader.readScanned(scan);
+                return true;
+            });
+        }
+
+        @Override
+        public Object[] row() {
+            return row;
+        }
+
+        @Override
+        public Object rowId() {
+            return scan.id();
         }
     }
 

@@ -5,23 +5,27 @@ import io.hyperspatial.core.index.maintain.EntityHit;
 import io.hyperspatial.hyperql.source.AccessRequest;
 import io.hyperspatial.hyperql.value.Vector;
 import io.hyperspatial.manifold.ReadView;
+import io.hyperspatial.manifold.table.EntityScan;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 
 /**
  * The k rows of a table nearest to a query vector that pass the statement's filter, nearest first.
- * With the collection's HNSW index: first a post-filtered search that asks the index for a few
- * times k candidates and keeps the rows of this table that pass the filter (cheap when most rows
- * pass); when that yields fewer than k rows while the index holds more candidates, the filter is
- * evaluated over the table first and the index searched with the passing rows as an allow-list
- * (the selective case, where post-filtering would need many rounds). So whenever k rows match, k
+ * With the collection's HNSW index: first post-filtered searches that ask the index for a few
+ * times k candidates and keep the rows of this table that pass the filter, asking for
+ * {@value #OVERSAMPLE} times more candidates each round while fewer than k pass (cheap when many
+ * rows pass: a filter that 10% pass needs about 10k candidates); once the candidates would exceed
+ * 1/{@value #POST_FILTER_SHARE} of the index, the filter is evaluated over the table in one scan
+ * and the index searched with the passing rows as an allow-list (the very selective case). So whenever k rows match, k
  * rows come back. Without an index, or when it has not caught up with the statement's snapshot
  * in time, every row is scored exactly. Stateless.
  */
@@ -31,6 +35,14 @@ final class NearestRows {
     /** How long a k-NN scan waits for the index to reflect the statement's snapshot. */
     static final Duration CATCH_UP = Duration.ofSeconds(10);
     private static final int MIN_EF = 64;
+    /**
+     * Post-filtered rounds grow the candidates {@link #OVERSAMPLE}-fold while they stay within
+     * this share (1/n) of the index: past it, reading candidates one by one costs more than
+     * evaluating the filter over the table in one scan.
+     */
+    static final int POST_FILTER_SHARE = 8;
+    /** Below this many candidates a post-filtered round is always tried, however small the index. */
+    static final int POST_FILTER_MIN_CAP = 256;
 
     private NearestRows() {
     }
@@ -48,11 +60,20 @@ final class NearestRows {
         float[] query = request.query().components();
         int size = indexer.index(field).size();
         int k = Math.min(request.k(), Math.max(size, 1));
-        int candidates = (int) Math.min(size, Math.max((long) k * OVERSAMPLE, k + 16L));
-        List<Found> found = accepted(indexer.search(field, query, candidates, Math.max(candidates, MIN_EF), null),
-                request, reader, k);
-        if (found.size() >= k || candidates >= size) {
-            return found;
+        long cap = Math.max(POST_FILTER_MIN_CAP, size / POST_FILTER_SHARE);
+        Map<UUID, Object[]> seen = new HashMap<>();
+        long candidates = Math.max((long) k * OVERSAMPLE, k + 16L);
+        while (true) {
+            int asked = (int) Math.min(size, candidates);
+            List<Found> found = accepted(indexer.search(field, query, asked, Math.max(asked, MIN_EF), null),
+                    request, reader, k, seen);
+            if (found.size() >= k || asked >= size) {
+                return found;
+            }
+            if (candidates * OVERSAMPLE > cap) {
+                break;
+            }
+            candidates *= OVERSAMPLE;
         }
         Set<UUID> allowed = new HashSet<>();
         for (Found f : matching(view, layout, request, reader)) {
@@ -61,15 +82,30 @@ final class NearestRows {
         if (allowed.isEmpty()) {
             return List.of();
         }
-        return accepted(indexer.search(field, query, k, Math.max(k, MIN_EF), allowed), request, reader, k);
+        return accepted(indexer.search(field, query, k, Math.max(k, MIN_EF), allowed), request, reader, k, seen);
     }
 
-    private static List<Found> accepted(List<EntityHit> hits, AccessRequest.Knn request, RowReader reader, int k) {
+    /**
+     * The first k hits, nearest first, whose rows pass the filter. {@code seen} keeps every row
+     * read by earlier rounds of the same search (null when it failed), so a hit is read once.
+     */
+    private static List<Found> accepted(List<EntityHit> hits, AccessRequest.Knn request, RowReader reader, int k,
+                                        Map<UUID, Object[]> seen) {
         List<Found> out = new ArrayList<>();
         for (EntityHit hit : hits) {
-            Object[] row = reader.read(hit.entity());
-            if (row != null && row[request.column()] instanceof Vector && request.filter().test(row)) {
-                out.add(new Found(hit.entity(), row));
+            UUID id = hit.entity();
+            Object[] row;
+            if (seen.containsKey(id)) {
+                row = seen.get(id);
+            } else {
+                row = reader.read(id);
+                if (row != null && !(row[request.column()] instanceof Vector && request.filter().test(row))) {
+                    row = null;
+                }
+                seen.put(id, row);
+            }
+            if (row != null) {
+                out.add(new Found(id, row));
                 if (out.size() == k) {
                     break;
                 }
@@ -81,11 +117,13 @@ final class NearestRows {
     /** Every row of the table with a vector that passes the filter. */
     private static List<Found> matching(ReadView view, TableLayout layout, AccessRequest.Knn request, RowReader reader) {
         List<Found> out = new ArrayList<>();
-        for (UUID id : CollectionTable.idsOfType(view, layout)) {
-            Object[] row = reader.read(id);
-            if (row != null && row[request.column()] instanceof Vector v && v.dimensions() == request.query().dimensions()
-                    && request.filter().test(row)) {
-                out.add(new Found(id, row));
+        try (EntityScan scan = view.entities().scan(layout.entityType().name())) {
+            while (scan.next()) {
+                Object[] row = reader.readScanned(scan);
+                if (row[request.column()] instanceof Vector v && v.dimensions() == request.query().dimensions()
+                        && request.filter().test(row)) {
+                    out.add(new Found(scan.id(), row));
+                }
             }
         }
         return out;

@@ -4,35 +4,59 @@ import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.value.Vector;
 import io.hyperspatial.manifold.TableReads;
 import io.hyperspatial.manifold.table.Entity;
-import io.hyperspatial.manifold.value.Value;
+import io.hyperspatial.manifold.table.EntityScan;
+import io.hyperspatial.manifold.table.PropertyScan;
 
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads rows of one table from a consistent view: the entity header (type check and key), its
- * properties in one prefix scan when any property column is wanted, and each wanted vector.
- * Columns the query does not read are left null. Not thread-safe (the view is not).
+ * Reads rows of one table from a consistent view: the entity header when the type must be
+ * checked or the key is wanted, the wanted properties through one {@link PropertyScan} moved from
+ * entity to entity (only wanted properties are decoded), and each wanted vector. Columns the
+ * query does not read are left null. Owns the scan's native cursor: {@link #close()} it. Not
+ * thread-safe (the view is not).
  */
-final class RowReader {
+final class RowReader implements AutoCloseable {
     private final TableReads view;
     private final TableLayout layout;
     private final BitSet wanted;
+    private final boolean wantsKey;
+    /** The row column of each wanted property, by property id; -1 for the others. */
+    private final int[] columnOfProperty;
+    /** The largest wanted property id: an entity's rows come in property id order, so reading stops there. */
+    private final int lastWanted;
     private final boolean readsProperties;
+    private PropertyScan scan;
 
     RowReader(TableReads view, TableLayout layout, BitSet wanted) {
         this.view = view;
         this.layout = layout;
         this.wanted = wanted;
-        boolean properties = false;
         List<ColumnBinding> columns = layout.columns();
+        int maxId = -1;
+        boolean key = false;
         for (int i = 0; i < columns.size(); i++) {
-            properties |= wants(i) && columns.get(i) instanceof ColumnBinding.Property;
+            if (columns.get(i) instanceof ColumnBinding.Property p) {
+                maxId = Math.max(maxId, p.def().id());
+            }
+            key |= wants(i) && columns.get(i) instanceof ColumnBinding.Key;
         }
-        this.readsProperties = properties;
+        this.wantsKey = key;
+        this.columnOfProperty = new int[maxId + 1];
+        Arrays.fill(columnOfProperty, -1);
+        int last = -1;
+        for (int i = 0; i < columns.size(); i++) {
+            if (wants(i) && columns.get(i) instanceof ColumnBinding.Property p) {
+                columnOfProperty[p.def().id()] = i;
+                last = Math.max(last, p.def().id());
+            }
+        }
+        this.lastWanted = last;
+        this.readsProperties = last >= 0;
     }
 
     /** The entity's row, or null when it does not exist or is of another type. */
@@ -41,25 +65,69 @@ final class RowReader {
         if (entity.isEmpty() || !entity.get().type().equals(layout.entityType().name())) {
             return null;
         }
-        Map<String, Value> properties = readsProperties ? view.properties().all(id) : Map.of();
+        return row(id, entity.get().key().orElse(null));
+    }
+
+    /**
+     * The row of an entity known to exist with the table's type in this view (found through a
+     * property index of the type, or in a scan of the headers): its header is read only when the
+     * key column is wanted.
+     */
+    Object[] readKnown(UUID id) {
+        if (!wantsKey) {
+            return row(id, null);
+        }
+        return read(id);
+    }
+
+    /** The row of the entity a header scan is on: nothing is read twice, the header decoded only for the key. */
+    Object[] readScanned(EntityScan scan) {
+        return row(scan.id(), wantsKey ? scan.entity().key().orElse(null) : null);
+    }
+
+    private Object[] row(UUID id, String key) {
         List<ColumnBinding> columns = layout.columns();
         List<ColumnSchema> schema = layout.schema().columns();
         Object[] row = new Object[columns.size()];
+        if (readsProperties) {
+            if (scan == null) {
+                scan = view.properties().scan();
+            }
+            scan.moveTo(id);
+            while (scan.next()) {
+                int propertyId = scan.propertyId();
+                int column = propertyId < columnOfProperty.length ? columnOfProperty[propertyId] : -1;
+                if (column >= 0) {
+                    row[column] = SqlTypes.toSql(scan.value(), schema.get(column));
+                }
+                if (propertyId >= lastWanted) {
+                    break;
+                }
+            }
+        }
         for (int i = 0; i < row.length; i++) {
             if (!wants(i)) {
                 continue;
             }
-            row[i] = switch (columns.get(i)) {
-                case ColumnBinding.Key k -> entity.get().key().orElse(null);
-                case ColumnBinding.Property p -> SqlTypes.toSql(properties.getOrDefault(p.def().name(), Value.NULL),
-                        schema.get(i));
-                case ColumnBinding.Vector v -> view.vectors().dense(id, v.field()).map(Vector::new).orElse(null);
-            };
+            switch (columns.get(i)) {
+                case ColumnBinding.Key k -> row[i] = key;
+                case ColumnBinding.Vector v -> row[i] = view.vectors().dense(id, v.field()).map(Vector::new).orElse(null);
+                case ColumnBinding.Property p -> {
+                }
+            }
         }
         return row;
     }
 
     private boolean wants(int column) {
         return wanted == null || wanted.get(column);
+    }
+
+    @Override
+    public void close() {
+        if (scan != null) {
+            scan.close();
+            scan = null;
+        }
     }
 }

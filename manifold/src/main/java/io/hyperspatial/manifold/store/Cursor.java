@@ -28,6 +28,16 @@ public final class Cursor implements AutoCloseable {
         return it.isValid() && (to == null || Arrays.compareUnsigned(it.key(), to) < 0);
     }
 
+    /**
+     * Repositions at the first key at or after {@code key} (which should lie in the cursor's range);
+     * the next call to {@link #next()} reads that entry. Cheaper than a new cursor: the native
+     * iterator and its pinned view are reused.
+     */
+    public void seek(byte[] key) {
+        it.seek(key);
+        started = false;
+    }
+
     public byte[] key() {
         return it.key();
     }

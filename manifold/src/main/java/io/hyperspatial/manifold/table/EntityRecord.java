@@ -30,6 +30,11 @@ public record EntityRecord(int typeId, long createdMillis, long updatedMillis, l
         return new EntityRecord(type, created, updated, version, key);
     }
 
+    /** The type id of a stored header, without decoding the rest. */
+    public static int typeIdOf(byte[] bytes) {
+        return new ByteReader(bytes).i32();
+    }
+
     /** The next version of this record, touched at {@code now}; a new record (version 0) is also created then. */
     public EntityRecord touched(long now) {
         long updated = Math.max(updatedMillis, now);

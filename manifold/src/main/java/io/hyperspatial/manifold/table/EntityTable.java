@@ -43,6 +43,15 @@ public final class EntityTable {
         }
     }
 
+    /**
+     * The entities of one type in id order, read as the returned scan moves (headers of other
+     * types are skipped without being decoded); close it.
+     */
+    public EntityScan scan(String type) {
+        int typeId = schema.entityType(type).id();
+        return new EntityScan(this, reader.scan(family, new byte[0], null), typeId);
+    }
+
     /** Exact count by scanning keys; O(entities). */
     public long count() {
         long n = 0;

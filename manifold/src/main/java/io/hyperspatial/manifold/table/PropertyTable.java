@@ -63,6 +63,14 @@ public final class PropertyTable {
         return out;
     }
 
+    /**
+     * A reusable scan over the property rows of many entities, for reading a batch or a whole
+     * table: one native cursor moved from entity to entity instead of one prefix scan each. Close it.
+     */
+    public PropertyScan scan() {
+        return new PropertyScan(reader.scan(family, new byte[0], null));
+    }
+
     public static byte[] key(UUID id, int propertyId) {
         return Keys.uuidInt(id, propertyId);
     }

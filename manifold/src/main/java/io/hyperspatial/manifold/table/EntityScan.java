@@ -1,0 +1,60 @@
+package io.hyperspatial.manifold.table;
+
+import io.hyperspatial.manifold.store.Cursor;
+import io.hyperspatial.manifold.store.Keys;
+
+import java.util.UUID;
+
+/**
+ * A pull cursor over the entities of one type in id order, from {@link EntityTable#scan(String)}:
+ * a full-table read that does not hold the table in memory. Owns a native cursor: close it. Not
+ * thread-safe.
+ */
+public final class EntityScan implements AutoCloseable {
+    private final EntityTable table;
+    private final Cursor cursor;
+    private final int typeId;
+    private byte[] key;
+    private byte[] header;
+    private Entity current;
+
+    EntityScan(EntityTable table, Cursor cursor, int typeId) {
+        this.table = table;
+        this.cursor = cursor;
+        this.typeId = typeId;
+    }
+
+    /** Advances to the next entity of the type; false at the end. */
+    public boolean next() {
+        current = null;
+        while (cursor.next()) {
+            byte[] value = cursor.value();
+            if (EntityRecord.typeIdOf(value) == typeId) {
+                key = cursor.key();
+                header = value;
+                return true;
+            }
+        }
+        key = null;
+        header = null;
+        return false;
+    }
+
+    /** The current entity's id, without decoding its header. */
+    public UUID id() {
+        return Keys.getUuid(key, 0);
+    }
+
+    /** The current entity, its header decoded on first ask. */
+    public Entity entity() {
+        if (current == null) {
+            current = table.toEntity(id(), EntityRecord.decode(header));
+        }
+        return current;
+    }
+
+    @Override
+    public void close() {
+        cursor.close();
+    }
+}
