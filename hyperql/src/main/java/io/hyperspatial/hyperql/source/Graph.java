@@ -63,8 +63,10 @@ public interface Graph {
     Object[] row(Table table, Object node);
 
     /**
-     * The edges of one type ({@code type} null: every type) at a node, followed in a direction, to
-     * nodes that still exist. Order is the graph's own.
+     * The edges of one type ({@code type} null: every type) at a node, followed in a direction. Edges
+     * of deleted rows are not listed; an edge may lead to a node that is a row of no table (a source
+     * that allows edges to rows not created yet), which {@link #row} then reports. Order is the
+     * graph's own.
      */
     List<Adjacent> adjacent(Object node, String type, Direction direction);
 
