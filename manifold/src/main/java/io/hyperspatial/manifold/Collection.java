@@ -183,8 +183,8 @@ public final class Collection implements StoreAccess {
     /**
      * Applies a schema change. Changes are additive and idempotent; an incompatible redefinition
      * fails with {@link ErrorCode#SCHEMA_CONFLICT} and changes nothing. A change that adds or drops
-     * property indexes or drops entity types builds or deletes index entries in the same commit,
-     * while other {@link #write} calls on the collection wait.
+     * property indexes or drops entity types builds or deletes index entries in the same commit, one
+     * that drops edge types deletes their edges, while other {@link #write} calls on the collection wait.
      *
      * @return the schema in force afterwards
      */
@@ -198,7 +198,8 @@ public final class Collection implements StoreAccess {
                 return current;
             }
             // building or dropping index entries must not race writers still on the old schema
-            boolean exclusive = IndexBuild.needed(current, next) && writeGate.getReadHoldCount() == 0;
+            boolean exclusive = (IndexBuild.needed(current, next) || EdgeTypeDrop.needed(current, next))
+                    && writeGate.getReadHoldCount() == 0;
             if (exclusive) {
                 writeGate.writeLock().lock();
             }

@@ -428,6 +428,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
      */
     void stageSchema(Schema next) {
         IndexBuild.stage(schema, next, reader, this::put, this::delete);
+        EdgeTypeDrop.stage(schema, next, reader, this::delete, id -> mark(id, ChangeFlag.EDGES));
         put(store.family(ColumnFamilies.META), CollectionMeta.SCHEMA_KEY, SchemaCodec.encode(next));
         newSchema = next;
     }

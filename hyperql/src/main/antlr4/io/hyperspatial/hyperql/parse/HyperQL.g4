@@ -19,6 +19,7 @@ statement
     | update                                                              # updateStatement
     | delete                                                              # deleteStatement
     | select                                                              # selectStatement
+    | graphStatement                                                      # graphStatementStatement
     ;
 
 // ---- DDL ----
@@ -123,6 +124,7 @@ tableSource
     : qualifiedName (AS? alias=identifier)?                              # namedTable
     | '(' select ')' (AS? alias=identifier)?                              # subqueryTable
     | '(' from ')'                                                        # nestedFrom
+    | graphPattern                                                        # graphSource
     ;
 
 orderBy : ORDER BY orderingTerm (',' orderingTerm)* ;
@@ -130,6 +132,35 @@ orderBy : ORDER BY orderingTerm (',' orderingTerm)* ;
 orderingTerm : expr (COLLATE identifier)? (ASC | DESC)? (NULLS (FIRST | LAST))? ;
 
 limit : LIMIT expr ((OFFSET | ',') expr)? ;
+
+// ---- graph: edge types, edges, MATCH patterns ----
+
+graphStatement
+    : CREATE EDGE TYPE (IF NOT EXISTS)? identifier                        # createEdgeType
+    | DROP EDGE TYPE (IF EXISTS)? identifier                              # dropEdgeType
+    | INSERT EDGE identifier edgeEnds (WEIGHT expr)?                      # insertEdge
+    | DELETE EDGE identifier edgeEnds                                     # deleteEdge
+    ;
+
+edgeEnds
+    : FROM source=rowReference TO target=rowReference                           # singleEdgeEnds
+    | FROM fromTable=qualifiedName TO toTable=qualifiedName select        # queryEdgeEnds
+    ;
+
+rowReference : qualifiedName '(' expr ')' ;
+
+// The bracket of an edge, [var:type*min..max], lexes as one QUOTED_IDENTIFIER; AstBuilder reads it.
+graphPattern : (MATCH | SHORTEST WEIGHTED? PATH) nodePattern (edgePattern nodePattern)* ;
+
+nodePattern : '(' identifier? nodeLabel? ')' ;
+
+nodeLabel : NAMED_PARAMETER | ':' identifier ;
+
+edgePattern
+    : '-' QUOTED_IDENTIFIER '-' '>'                                        # outgoingEdge
+    | '<' '-' QUOTED_IDENTIFIER '-'                                        # incomingEdge
+    | '-' QUOTED_IDENTIFIER '-'                                            # undirectedEdge
+    ;
 
 // ---- expressions, lowest precedence first ----
 
@@ -199,6 +230,7 @@ identifier
     : IDENTIFIER | QUOTED_IDENTIFIER
     | KEY | ABORT | FAIL | IGNORE | ROLLBACK | REPLACE | TEMP | TEMPORARY | FIRST | LAST | NULLS
     | VECTOR | ASC | DESC | GLOB | LIKE | AUTOINCREMENT
+    | EDGE | TYPE | WEIGHT | WEIGHTED | MATCH | SHORTEST | PATH | TO
     ;
 
 // ---- lexer ----
@@ -220,6 +252,10 @@ REFERENCES : 'REFERENCES' ; REPLACE : 'REPLACE' ; ROLLBACK : 'ROLLBACK' ; SELECT
 SET : 'SET' ; TABLE : 'TABLE' ; TEMP : 'TEMP' ; TEMPORARY : 'TEMPORARY' ; THEN : 'THEN' ;
 TRUE : 'TRUE' ; UNION : 'UNION' ; UNIQUE : 'UNIQUE' ; UPDATE : 'UPDATE' ; USING : 'USING' ;
 VALUES : 'VALUES' ; VECTOR : 'VECTOR' ; VIEW : 'VIEW' ; WHEN : 'WHEN' ; WHERE : 'WHERE' ;
+
+// graph keywords (all usable as names too)
+EDGE : 'EDGE' ; MATCH : 'MATCH' ; PATH : 'PATH' ; SHORTEST : 'SHORTEST' ; TO : 'TO' ; TYPE : 'TYPE' ;
+WEIGHT : 'WEIGHT' ; WEIGHTED : 'WEIGHTED' ;
 
 QUESTION : '?' ;
 NAMED_PARAMETER : [$:@] [A-Z_] [A-Z_0-9]* ;

@@ -54,6 +54,11 @@ public final class Analyzer {
             case Statement.Insert i -> insert(i);
             case Statement.Update u -> update(u);
             case Statement.Delete d -> delete(d);
+            case Statement.CreateEdgeType c -> new BoundStatement.CreateEdgeType(MatchAnalyzer.graph(source, null), c.name(),
+                    c.ifNotExists());
+            case Statement.DropEdgeType d -> new BoundStatement.DropEdgeType(MatchAnalyzer.graph(source, null), d.name(),
+                    d.ifExists());
+            case Statement.EdgeWrite w -> EdgeStatements.analyze(w, source, selects.plan(w.ends(), null));
         };
     }
 

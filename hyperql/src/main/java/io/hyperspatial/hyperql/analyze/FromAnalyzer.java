@@ -48,6 +48,7 @@ final class FromAnalyzer {
                 yield plan;
             }
             case Select.Join j -> join(j, scope);
+            case Select.MatchRef m -> new MatchAnalyzer(source).plan(m.pattern(), scope);
         };
     }
 

@@ -60,6 +60,10 @@ public record Select(List<Core> cores, List<SetOperator> operators, List<OrderIt
     public record SubqueryRef(Select query, String alias) implements From {
     }
 
+    /** A graph pattern ({@code MATCH ...} or {@code SHORTEST PATH ...}) as a FROM element. */
+    public record MatchRef(GraphPattern pattern) implements From {
+    }
+
     /** How two FROM elements are joined. */
     public enum JoinKind { INNER, LEFT, CROSS }
 

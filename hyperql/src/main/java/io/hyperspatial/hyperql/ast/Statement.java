@@ -68,4 +68,21 @@ public sealed interface Statement {
     /** {@code DELETE FROM table [WHERE where]}. */
     record Delete(String table, Expr where) implements Statement {
     }
+
+    /** {@code CREATE EDGE TYPE [IF NOT EXISTS] name}. */
+    record CreateEdgeType(String name, boolean ifNotExists) implements Statement {
+    }
+
+    /** {@code DROP EDGE TYPE [IF EXISTS] name}. */
+    record DropEdgeType(String name, boolean ifExists) implements Statement {
+    }
+
+    /**
+     * {@code INSERT EDGE type FROM ... TO ... [WEIGHT w]} or {@code DELETE EDGE type FROM ... TO ...}:
+     * each row of {@code ends} is (key of a {@code fromTable} row, key of a {@code toTable} row
+     * [, weight]).
+     */
+    record EdgeWrite(boolean delete, String type, String fromTable, String toTable, Select ends,
+                     io.hyperspatial.hyperql.error.SourcePosition position) implements Statement {
+    }
 }

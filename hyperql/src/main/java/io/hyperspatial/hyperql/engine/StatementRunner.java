@@ -49,6 +49,9 @@ public final class StatementRunner {
                 yield new StatementResult.SchemaChange("created view " + v.view().name());
             }
             case BoundStatement.Drop d -> drop(d, source);
+            case BoundStatement.CreateEdgeType c -> EdgeWrites.createType(c);
+            case BoundStatement.DropEdgeType d -> EdgeWrites.dropType(d);
+            case BoundStatement.EdgeWrite w -> new StatementResult.Count(EdgeWrites.apply(w, frame));
         };
     }
 
@@ -68,6 +71,8 @@ public final class StatementRunner {
             case BoundStatement.Insert i -> prefixed("Insert into " + i.table().schema().name(), PlanPrinter.lines(i.source()));
             case BoundStatement.Update u -> prefixed("Update " + u.table().schema().name(), PlanPrinter.lines(u.rows()));
             case BoundStatement.Delete d -> prefixed("Delete from " + d.table().schema().name(), PlanPrinter.lines(d.rows()));
+            case BoundStatement.EdgeWrite w -> prefixed((w.delete() ? "Delete edges " : "Insert edges ") + w.type() + " from "
+                    + w.from().schema().name() + " to " + w.to().schema().name(), PlanPrinter.lines(w.ends()));
             default -> List.of(s.getClass().getSimpleName() + " (no plan)");
         };
         List<List<Object>> rows = new ArrayList<>();

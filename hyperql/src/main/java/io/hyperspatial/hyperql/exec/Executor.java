@@ -35,6 +35,7 @@ public final class Executor {
             case PlanNode.Limit l -> limit(l, frame);
             case PlanNode.Distinct d -> distinct(open(d.input(), frame));
             case PlanNode.SetOperation s -> setOperation(s, frame);
+            case PlanNode.GraphMatch g -> GraphTraversal.open(g, frame);
         };
     }
 

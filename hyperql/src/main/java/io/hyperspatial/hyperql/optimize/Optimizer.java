@@ -26,6 +26,8 @@ public final class Optimizer {
             case BoundStatement.Update u -> new BoundStatement.Update(u.table(), plan(u.rows()), u.columns(),
                     u.values().stream().map(Optimizer::scalar).toList());
             case BoundStatement.Delete d -> new BoundStatement.Delete(d.table(), plan(d.rows()));
+            case BoundStatement.EdgeWrite w -> new BoundStatement.EdgeWrite(w.delete(), w.graph(), w.type(), w.from(), w.fromKey(),
+                    w.to(), w.toKey(), plan(w.ends()));
             case BoundStatement.CreateTable c when c.asSelect() != null ->
                     new BoundStatement.CreateTable(c.schema(), c.ifNotExists(), plan(c.asSelect()));
             default -> s;

@@ -47,6 +47,7 @@ final class PredicatePushdown {
                 yield filter(new PlanNode.Filter(inner.input(), Conjuncts.and(all)));
             }
             case PlanNode.Join j -> whereOverJoin(j, terms);
+            case PlanNode.GraphMatch g -> GraphPushdown.apply(g, terms);
             default -> new PlanNode.Filter(apply(f.input()), Conjuncts.and(terms));
         };
     }

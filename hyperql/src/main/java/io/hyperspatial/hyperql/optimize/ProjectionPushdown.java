@@ -2,6 +2,7 @@ package io.hyperspatial.hyperql.optimize;
 
 import io.hyperspatial.hyperql.plan.AccessMethod;
 import io.hyperspatial.hyperql.plan.PlanNode;
+import io.hyperspatial.hyperql.plan.PlanRewriter;
 import io.hyperspatial.hyperql.plan.Scalar;
 
 import java.util.BitSet;
@@ -48,6 +49,7 @@ final class ProjectionPushdown {
             case PlanNode.Limit l -> new PlanNode.Limit(prune(l.input(), required), l.limit(), l.offset());
             case PlanNode.Distinct d -> new PlanNode.Distinct(apply(d.input()));
             case PlanNode.SetOperation s -> new PlanNode.SetOperation(s.kind(), apply(s.left()), apply(s.right()), s.columns());
+            case PlanNode.GraphMatch g -> PlanRewriter.withInputs(g, List.of(apply(g.start())));
         };
     }
 

@@ -24,9 +24,11 @@ import java.util.Locale;
  */
 final class AstBuilder {
     private final ExprBuilder exprs;
+    private final GraphBuilder graphs;
 
     AstBuilder(String text) {
         this.exprs = new ExprBuilder(this, text);
+        this.graphs = new GraphBuilder(this);
     }
 
     List<Statement> script(ScriptContext ctx) {
@@ -53,6 +55,7 @@ final class AstBuilder {
             case UpdateStatementContext u -> update(u.update());
             case DeleteStatementContext d -> new Statement.Delete(name(d.delete().qualifiedName()),
                     d.delete().expr() == null ? null : expr(d.delete().expr()));
+            case GraphStatementStatementContext g -> graphs.statement(g.graphStatement());
             default -> throw new IllegalStateException("unhandled statement " + ctx.getClass().getSimpleName());
         };
     }
@@ -292,6 +295,7 @@ final class AstBuilder {
             case SubqueryTableContext s -> new Select.SubqueryRef(select(s.select()),
                     s.alias == null ? null : identifier(s.alias));
             case NestedFromContext n -> from(n.from());
+            case GraphSourceContext g -> graphs.pattern(g.graphPattern());
             default -> throw new IllegalStateException();
         };
     }

@@ -54,4 +54,20 @@ public sealed interface BoundStatement {
     record Drop(io.hyperspatial.hyperql.ast.Statement.ObjectKind kind, String name, boolean ifExists)
             implements BoundStatement {
     }
+
+    /** CREATE EDGE TYPE in the source's graph. */
+    record CreateEdgeType(io.hyperspatial.hyperql.source.Graph graph, String name, boolean ifNotExists) implements BoundStatement {
+    }
+
+    /** DROP EDGE TYPE from the source's graph. */
+    record DropEdgeType(io.hyperspatial.hyperql.source.Graph graph, String name, boolean ifExists) implements BoundStatement {
+    }
+
+    /**
+     * INSERT EDGE or DELETE EDGE: each row of {@code ends} is (the {@code fromKey} column value of a
+     * {@code from} row, the {@code toKey} value of a {@code to} row [, weight]).
+     */
+    record EdgeWrite(boolean delete, io.hyperspatial.hyperql.source.Graph graph, String type, Table from, int fromKey,
+                     Table to, int toKey, PlanNode ends) implements BoundStatement {
+    }
 }

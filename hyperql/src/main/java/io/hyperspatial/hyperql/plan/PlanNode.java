@@ -215,4 +215,40 @@ public sealed interface PlanNode {
             return List.of();
         }
     }
+
+    /** What rows a {@link GraphMatch} yields. */
+    enum PathMode {
+        /** One row per matching path. */
+        ALL_PATHS,
+        /** Per start and end node, one path with the fewest edges (breadth-first search). */
+        FEWEST_EDGES,
+        /** Per start and end node, one path of least total weight (Dijkstra). */
+        LEAST_WEIGHT
+    }
+
+    /**
+     * A graph pattern: for each row of {@code start} (a read of the first node's table, its row id as
+     * the last column) follows the {@code steps} through the graph and produces one row per path.
+     * Output rows hold the variables' columns at their offsets: the start node's at 0 when
+     * {@code startVariable} is named, then each step's ({@link GraphStep}).
+     */
+    record GraphMatch(PlanNode start, io.hyperspatial.hyperql.source.Graph graph, Table startTable, String startVariable,
+                      PathMode mode, List<GraphStep> steps, List<ColumnInfo> columns) implements PlanNode {
+        @Override
+        public List<PlanNode> inputs() {
+            return List.of(start);
+        }
+
+        @Override
+        public List<Scalar> expressions() {
+            return steps.stream().map(GraphStep::filter).filter(java.util.Objects::nonNull).toList();
+        }
+
+        /** The pattern as text, as EXPLAIN shows it. */
+        public String patternText() {
+            StringBuilder out = new StringBuilder(GraphStep.node(startVariable, startTable));
+            steps.forEach(s -> out.append(s.text()));
+            return out.toString();
+        }
+    }
 }

@@ -66,7 +66,23 @@ public final class PlanPrinter {
                     + (l.offset() == null ? "" : " offset " + expr(l.offset()));
             case PlanNode.Distinct d -> "Distinct";
             case PlanNode.SetOperation s -> s.kind().name().replace('_', ' ');
+            case PlanNode.GraphMatch g -> graphMatch(g);
         };
+    }
+
+    private static String graphMatch(PlanNode.GraphMatch g) {
+        StringBuilder out = new StringBuilder(switch (g.mode()) {
+            case ALL_PATHS -> "GraphMatch ";
+            case FEWEST_EDGES -> "ShortestPath ";
+            case LEAST_WEIGHT -> "ShortestWeightedPath ";
+        }).append(g.patternText());
+        for (int i = 0; i < g.steps().size(); i++) {
+            GraphStep s = g.steps().get(i);
+            if (s.filter() != null) {
+                out.append(" filter at step ").append(i + 1).append(' ').append(expr(s.filter()));
+            }
+        }
+        return out.toString();
     }
 
     private static String scan(PlanNode.Scan s) {

@@ -50,4 +50,12 @@ public interface DataSource {
      */
     default void statementFinished() {
     }
+
+    /**
+     * The graph over this source's rows, when it keeps one (edge types, edges, adjacency); empty by
+     * default, and then graph statements and MATCH fail with {@code HQL_UNSUPPORTED}.
+     */
+    default Optional<Graph> graph() {
+        return Optional.empty();
+    }
 }

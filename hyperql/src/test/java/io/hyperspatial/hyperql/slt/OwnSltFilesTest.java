@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The project's own sqllogictest files (under {@code src/test/resources/slt/}), for what select1 does
  * not cover: joins, grouping, set operations, views and DML, arithmetic corners, NULL logic, text and
- * casts, subqueries and ordering, indexes. Their expected values were produced by SQLite.
+ * casts, subqueries and ordering, indexes, and the graph extension. Their expected values were produced
+ * by SQLite, except graph.test's, worked out by hand on its small graph.
  */
 class OwnSltFilesTest {
 

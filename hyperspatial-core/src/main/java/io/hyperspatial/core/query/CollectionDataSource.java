@@ -4,6 +4,7 @@ import io.hyperspatial.core.index.maintain.CollectionIndexer;
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.source.DataSource;
+import io.hyperspatial.hyperql.source.Graph;
 import io.hyperspatial.hyperql.source.IndexDefinition;
 import io.hyperspatial.hyperql.source.Table;
 import io.hyperspatial.hyperql.source.TableSchema;
@@ -33,6 +34,9 @@ import java.util.function.Supplier;
  * collection write ({@link TableWriter}); its reads come from one snapshot, opened at its first
  * read and closed when the engine reports the statement finished.
  *
+ * <p>The collection's edge types and edges are the source's {@link Graph} ({@link CollectionGraph}),
+ * for MATCH patterns, shortest paths and the edge statements.
+ *
  * <p>k-NN scans use the collection's {@link CollectionIndexer} when one is given (waiting for it
  * to catch up with the statement's snapshot), and an exact scan otherwise.
  *
@@ -53,6 +57,7 @@ public final class CollectionDataSource implements DataSource {
     private ReadView statementView;
     /** Cursors opened on the statement's view, closed before it. */
     private final List<AutoCloseable> statementCursors = new ArrayList<>();
+    private final CollectionGraph graph = new CollectionGraph(this);
 
     /**
      * @param collection the collection the tables are in
@@ -203,6 +208,12 @@ public final class CollectionDataSource implements DataSource {
             statementView.close();
             statementView = null;
         }
+    }
+
+    /** The collection's edge types and edges, read by adjacency from the statement's snapshot. */
+    @Override
+    public Optional<Graph> graph() {
+        return Optional.of(graph);
     }
 
     // ---- what the tables use -----------------------------------------------------------------

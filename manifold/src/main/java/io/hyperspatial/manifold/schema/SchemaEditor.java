@@ -106,6 +106,24 @@ public final class SchemaEditor {
         return this;
     }
 
+    /**
+     * Drops an edge type; committing the edit deletes every edge of the type. A type that graph
+     * positions are learned from cannot be dropped (redeclare the position space without it first).
+     */
+    public SchemaEditor dropEdgeType(String name) {
+        if (!edgeTypes.containsKey(name)) {
+            throw new SchemaViolationException(ErrorCode.UNKNOWN_FIELD, name, "unknown edge type '" + name + "'");
+        }
+        for (PositionSpace space : positionSpaces.values()) {
+            if (space.edgeTypes().contains(name)) {
+                throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, name, "edge type '" + name
+                        + "' is used by the " + space.kind().name().toLowerCase() + " positions; redeclare them without it first");
+            }
+        }
+        edgeTypes.remove(name);
+        return this;
+    }
+
     /** Declares a measure; {@code retention} of zero keeps points forever. */
     public SchemaEditor measure(String name, Duration retention) {
         checkName(name, "measure");

@@ -3,6 +3,7 @@ package io.hyperspatial.hyperql.source.memory;
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.source.DataSource;
+import io.hyperspatial.hyperql.source.Graph;
 import io.hyperspatial.hyperql.source.IndexDefinition;
 import io.hyperspatial.hyperql.source.Table;
 import io.hyperspatial.hyperql.source.TableSchema;
@@ -17,7 +18,7 @@ import java.util.Optional;
 
 /**
  * A {@link DataSource} that keeps everything in memory: {@link InMemoryTable}s with ordered indexes
- * (key lookup and range scan), and views. Meant for tests, the sqllogictest runner and embedding
+ * (key lookup and range scan), views, and a graph of weighted edges between rows ({@link InMemoryGraph}). Meant for tests, the sqllogictest runner and embedding
  * small data sets. Not thread-safe: use it from one thread, or guard it externally.
  */
 public final class InMemoryDataSource implements DataSource {
@@ -25,6 +26,9 @@ public final class InMemoryDataSource implements DataSource {
     private final Map<String, ViewDefinition> views = new LinkedHashMap<>();
     private final Map<String, String> indexTables = new LinkedHashMap<>();
     private long schemaVersion;
+    private final InMemoryGraph graph = new InMemoryGraph(
+            node -> tables.get(key(node.table().schema().name())) == node.table() && node.table().rowAt(node.rowId()) != null,
+            () -> schemaVersion++);
 
     @Override
     public Optional<Table> table(String name) {
@@ -116,6 +120,12 @@ public final class InMemoryDataSource implements DataSource {
             throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such view: " + name);
         }
         schemaVersion++;
+    }
+
+    /** The graph over this source's rows: edge types and weighted edges between rows of any tables. */
+    @Override
+    public Optional<Graph> graph() {
+        return Optional.of(graph);
     }
 
     private void requireFree(String name) {
