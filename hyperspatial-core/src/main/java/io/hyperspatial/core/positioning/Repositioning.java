@@ -76,9 +76,7 @@ public record Repositioning(PositionKind kind, Integer dims, List<String> edgeTy
         long started = System.nanoTime();
         return switch (kind) {
             case GRAPH -> {
-                List<String> types = !edgeTypes.isEmpty() ? edgeTypes
-                        : declared.map(PositionSpace::edgeTypes).orElse(List.of());
-                GraphPositioner.declare(collection, d, types);
+                GraphPositioner.declare(collection, d, hierarchyTypes(declared));
                 EmbeddingConfig config = EmbeddingConfig.defaults().withSeed(seed).withDims(d).withThreads(threads);
                 if (epochs != null) {
                     config = config.withEpochs(epochs);
@@ -107,8 +105,7 @@ public record Repositioning(PositionKind kind, Integer dims, List<String> edgeTy
                     + "' declares " + name(kind) + " of " + declared.get().dimension() + " dimensions, not " + dims, null);
         }
         if (kind == PositionKind.GRAPH) {
-            List<String> types = !edgeTypes.isEmpty() ? edgeTypes
-                    : declared.map(PositionSpace::edgeTypes).orElse(List.of());
+            List<String> types = hierarchyTypes(declared);
             if (types.isEmpty()) {
                 throw invalid("edge_types", "collection '" + collection.name()
                         + "' declares no graph positions: name the edge types of the hierarchy");
@@ -121,6 +118,11 @@ public record Repositioning(PositionKind kind, Integer dims, List<String> edgeTy
         } else if (kind == PositionKind.EMBEDDING) {
             collection.schema().vectorField(field);
         }
+    }
+
+    /** The graph hierarchy's edge types: those given, else the declared space's (possibly none). */
+    private List<String> hierarchyTypes(Optional<PositionSpace> declared) {
+        return !edgeTypes.isEmpty() ? edgeTypes : declared.map(PositionSpace::edgeTypes).orElse(List.of());
     }
 
     private static Outcome mapped(VectorPositioner.Mapped m, int dims, long started) {

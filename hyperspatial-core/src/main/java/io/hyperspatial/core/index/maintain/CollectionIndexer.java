@@ -304,11 +304,10 @@ public final class CollectionIndexer implements AutoCloseable {
     public Optional<List<EntityHit>> searchLike(String field, UUID entity, int k, int ef, Set<UUID> allowed) {
         checkRunning();
         FieldIndex f = fieldIndex(field);
-        Optional<IndexedField.FieldQuery> query;
         try (ReadView view = collection.snapshot()) {
-            query = f.field.queryOf(view, entity);
+            return f.field.queryOf(view, entity)
+                    .map(q -> f.field.refine(view, q, candidates(f, q.indexed(), k, ef, allowed), k));
         }
-        return query.map(q -> refined(f, q, candidates(f, q.indexed(), k, ef, allowed), k));
     }
 
     private List<EntityHit> candidates(FieldIndex f, float[] query, int k, int ef, Set<UUID> allowed) {
@@ -321,6 +320,7 @@ public final class CollectionIndexer implements AutoCloseable {
         return hits;
     }
 
+    /** The field's refinement of a search's candidates; a snapshot is opened only for a float64 re-rank. */
     private List<EntityHit> refined(FieldIndex f, IndexedField.FieldQuery query, List<EntityHit> candidates, int k) {
         if (query.exact() == null) {
             return f.field.refine(null, query, candidates, k);
