@@ -75,6 +75,11 @@ public final class Engine {
         return prepare(sql).execute(parameters);
     }
 
+    /** Runs one statement with named parameter values, stopped by {@code control} if it cancels or times out. */
+    public StatementResult execute(String sql, Map<String, ?> parameters, StatementControl control) {
+        return prepare(sql).execute(parameters, control);
+    }
+
     /**
      * Runs a script of statements separated by semicolons, in order, without parameters; stops at the
      * first failing statement (the statements before it stay applied).
@@ -84,7 +89,7 @@ public final class Engine {
         parses++;
         List<StatementResult> results = new ArrayList<>();
         for (Statement s : statements) {
-            results.add(run(plan(s).statement(), new Object[0]));
+            results.add(run(plan(s).statement(), new Object[0], null));
         }
         return results;
     }
@@ -103,10 +108,10 @@ public final class Engine {
         return new Plan(bound, analyzer.parameterLabels(), version);
     }
 
-    synchronized StatementResult run(BoundStatement statement, Object[] parameters) {
+    synchronized StatementResult run(BoundStatement statement, Object[] parameters, StatementControl control) {
         executions++;
         try {
-            return StatementRunner.run(statement, source, parameters);
+            return StatementRunner.run(statement, source, parameters, control);
         } finally {
             source.statementFinished();
         }

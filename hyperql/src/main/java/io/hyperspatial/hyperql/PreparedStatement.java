@@ -53,13 +53,21 @@ public final class PreparedStatement {
 
     /** Runs with one value per parameter slot, in order. */
     public StatementResult execute(Object... values) {
+        return execute(null, values);
+    }
+
+    /**
+     * Runs with one value per parameter slot, in order, stopped by {@code control} (null: nothing
+     * stops it) with {@code HQL_CANCELLED} or {@code HQL_TIMEOUT} before its writes are applied.
+     */
+    public StatementResult execute(StatementControl control, Object... values) {
         Engine.Plan p;
         synchronized (this) {
             p = current();
         }
         List<String> labels = p.parameterLabels();
         if (p.statement() instanceof BoundStatement.Explain) {
-            return engine.run(p.statement(), new Object[0]);
+            return engine.run(p.statement(), new Object[0], control);
         }
         if (values.length != labels.size()) {
             throw new HqlExecutionException(ErrorCode.HQL_PARAMETER, "the statement has " + labels.size()
@@ -69,11 +77,16 @@ public final class PreparedStatement {
         for (int i = 0; i < values.length; i++) {
             converted[i] = JavaValues.toSql(values[i], labels.get(i));
         }
-        return engine.run(p.statement(), converted);
+        return engine.run(p.statement(), converted, control);
     }
 
     /** Runs with values by parameter name ({@code "name"} for {@code $name}; {@code "1"} for the first {@code ?}). */
     public StatementResult execute(Map<String, ?> values) {
+        return execute(values, null);
+    }
+
+    /** Runs with values by parameter name, stopped by {@code control} (null: nothing stops it); see {@link #execute(StatementControl, Object...)}. */
+    public StatementResult execute(Map<String, ?> values, StatementControl control) {
         Engine.Plan p;
         synchronized (this) {
             p = current();
@@ -100,7 +113,7 @@ public final class PreparedStatement {
                 throw new HqlExecutionException(ErrorCode.HQL_PARAMETER, "the statement has no parameter named " + given);
             }
         }
-        return engine.run(p.statement(), converted);
+        return engine.run(p.statement(), converted, control);
     }
 
     private Engine.Plan current() {

@@ -1,6 +1,10 @@
 package io.hyperspatial.cli;
 
+import io.hyperspatial.cli.query.RemoteRunner;
+import io.hyperspatial.cli.query.StatementFailure;
 import io.hyperspatial.core.HyperspatialDatabase;
+import io.hyperspatial.hyperql.StatementControl;
+import io.hyperspatial.hyperql.StatementResult;
 import io.hyperspatial.manifold.DatabaseOptions;
 import io.hyperspatial.manifold.StoragePreset;
 import io.hyperspatial.server.HyperspatialServer;
@@ -14,8 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** {@code query}, {@code schema} and {@code repl} with {@code --url}, against a real server on a loopback port. */
 class RemoteCommandsTest {
@@ -131,6 +140,32 @@ class RemoteCommandsTest {
             assertThat(ok.out()).as(ok.toString()).isEqualTo("one\n1\n(1 row)\n");
             Cli write = Cli.run("query", "--url", securedUrl, "-c", "c", "--api-key", reader, "CREATE TABLE t(x INTEGER)");
             assertThat(write.err()).contains("[auth.forbidden]");
+        }
+    }
+
+    @Test
+    void aCancelledRemoteStatementIsAbandonedAndStoppedOnTheServer() throws Exception {
+        server.database().storage().createCollection("big");
+        try (RemoteRunner runner = new RemoteRunner(url, "big", null)) {
+            for (String sql : new String[]{"CREATE TABLE d(x INTEGER)", "CREATE TABLE t(x INTEGER)",
+                    "INSERT INTO d VALUES('0', 0), ('1', 1), ('2', 2), ('3', 3), ('4', 4), ('5', 5), ('6', 6), ('7', 7), ('8', 8), ('9', 9)",
+                    "INSERT INTO t SELECT 't' || CAST(a.x * 100 + b.x * 10 + c.x AS TEXT), a.x FROM d a, d b, d c"}) {
+                runner.run(sql, Map.of());
+            }
+            StatementControl control = StatementControl.cancellable();
+            CompletableFuture<StatementResult> runaway = CompletableFuture.supplyAsync(
+                    () -> runner.run("SELECT count(*) FROM t a, t b, t c, t d", Map.of(), control)); // 10¹² combinations
+            Thread.sleep(300);
+
+            control.cancel();
+
+            Throwable thrown = catchThrowableOfType(ExecutionException.class, () -> runaway.get(60, TimeUnit.SECONDS)).getCause();
+            assertThat(thrown).isInstanceOf(StatementFailure.class);
+            assertThat(((StatementFailure) thrown).code()).isEqualTo("HQL_CANCELLED");
+            // The server stopped the statement when its connection closed; otherwise this would wait for its 2-minute timeout.
+            StatementResult.Rows count = (StatementResult.Rows) CompletableFuture.supplyAsync(
+                    () -> runner.run("SELECT count(*) FROM t", Map.of())).get(60, TimeUnit.SECONDS);
+            assertThat(count.rows().getFirst().getFirst()).isEqualTo(1000L);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.hyperspatial.hyperql.engine;
 
+import io.hyperspatial.hyperql.StatementControl;
 import io.hyperspatial.hyperql.StatementResult;
 import io.hyperspatial.hyperql.ast.Statement;
 import io.hyperspatial.hyperql.error.ErrorCode;
@@ -22,9 +23,15 @@ public final class StatementRunner {
     private StatementRunner() {
     }
 
-    /** Runs the statement with the parameter values (already converted, one per slot). */
-    public static StatementResult run(BoundStatement s, DataSource source, Object[] parameters) {
-        Frame frame = Frame.root(parameters);
+    /**
+     * Runs the statement with the parameter values (already converted, one per slot), stopped by
+     * {@code control} (null: nothing stops it) at any checkpoint before its writes are applied.
+     */
+    public static StatementResult run(BoundStatement s, DataSource source, Object[] parameters, StatementControl control) {
+        if (control != null) {
+            control.check();
+        }
+        Frame frame = Frame.root(parameters, control);
         return switch (s) {
             case BoundStatement.Query q -> rows(q, frame);
             case BoundStatement.Explain e -> explain(e.statement());

@@ -36,7 +36,11 @@ public enum ErrorCode {
     /** A value out of range where the language requires one in range (for example integer overflow in abs). */
     HQL_OUT_OF_RANGE,
     /** The data source's storage failed (I/O, a closed store, a conflict it could not resolve); not the statement's fault. */
-    HQL_STORAGE;
+    HQL_STORAGE,
+    /** The statement was cancelled while it ran (a REPL's Ctrl-C, a client that went away); it changed nothing. */
+    HQL_CANCELLED,
+    /** The statement ran past its timeout and was stopped; it changed nothing. */
+    HQL_TIMEOUT;
 
     /** The stable string form, equal to the constant's name. */
     public String code() {

@@ -1,5 +1,6 @@
 package io.hyperspatial.hyperql.exec;
 
+import io.hyperspatial.hyperql.StatementControl;
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.plan.Scalar;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * What expressions see besides their own row: the statement's parameter values, the rows of the
  * enclosing queries (for correlated subqueries; index 0 is one level out) and the results of
- * uncorrelated subqueries already computed during this execution. Not thread-safe.
+ * uncorrelated subqueries already computed during this execution, and the {@link StatementControl}
+ * that may stop it. Not thread-safe.
  */
 public final class Frame {
     private static final Object[][] NO_ROWS = new Object[0][];
@@ -18,16 +20,31 @@ public final class Frame {
     private final Object[] parameters;
     private final Object[][] outerRows;
     private final Map<Scalar.Subquery, Object> subqueryResults;
+    private final StatementControl control;
 
-    private Frame(Object[] parameters, Object[][] outerRows, Map<Scalar.Subquery, Object> subqueryResults) {
+    private Frame(Object[] parameters, Object[][] outerRows, Map<Scalar.Subquery, Object> subqueryResults,
+                  StatementControl control) {
         this.parameters = parameters;
         this.outerRows = outerRows;
         this.subqueryResults = subqueryResults;
+        this.control = control;
     }
 
-    /** The frame of a top-level statement run with these parameter values. */
+    /** The frame of a top-level evaluation that nothing stops (constant folding, defaults). */
     public static Frame root(Object[] parameters) {
-        return new Frame(parameters, NO_ROWS, new IdentityHashMap<>());
+        return new Frame(parameters, NO_ROWS, new IdentityHashMap<>(), null);
+    }
+
+    /** The frame of a top-level statement run with these parameter values under {@code control}. */
+    public static Frame root(Object[] parameters, StatementControl control) {
+        return new Frame(parameters, NO_ROWS, new IdentityHashMap<>(), control);
+    }
+
+    /** Lets the statement's control stop it here (called per row produced and per graph step). */
+    void checkpoint() {
+        if (control != null) {
+            control.checkpoint();
+        }
     }
 
     /** The frame of a subquery evaluated for the given row of this frame's query. */
@@ -35,7 +52,7 @@ public final class Frame {
         Object[][] outer = new Object[outerRows.length + 1][];
         outer[0] = row;
         System.arraycopy(outerRows, 0, outer, 1, outerRows.length);
-        return new Frame(parameters, outer, subqueryResults);
+        return new Frame(parameters, outer, subqueryResults, control);
     }
 
     /** The row {@code depth} levels out (1: the immediately enclosing query). */

@@ -112,9 +112,10 @@ final class GraphTraversal {
 
     /**
      * Binds a step's edge and node into the row; false when the node is not a row of the step's
-     * table or the step's filter rejects the row.
+     * table or the step's filter rejects the row. Each call is a checkpoint of the statement's control.
      */
     private boolean bind(GraphStep s, Object node, String type, double weight, int length, Object[] row) {
+        frame.checkpoint();
         if (s.label() != null) {
             Object[] nodeRow = graph.row(s.label(), node);
             if (nodeRow == null) {

@@ -86,7 +86,10 @@ final class Joins {
         return RowKey.of(values);
     }
 
-    /** Pairs each left row with its candidate right rows that pass the condition; pads unmatched rows for LEFT joins. */
+    /**
+     * Pairs each left row with its candidate right rows that pass the condition; pads unmatched
+     * rows for LEFT joins. Each pair tried is a checkpoint of the statement's control.
+     */
     private abstract static class Pairing implements RowStream {
         private final RowStream left;
         private final int rightWidth;
@@ -113,6 +116,7 @@ final class Joins {
             while (true) {
                 if (leftRow != null) {
                     while (next < candidates.size()) {
+                        frame.checkpoint();
                         Object[] joined = concat(leftRow, candidates.get(next++));
                         if (condition == null || Evaluator.test(condition, joined, frame)) {
                             matched = true;

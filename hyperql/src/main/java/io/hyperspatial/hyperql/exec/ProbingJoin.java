@@ -64,7 +64,7 @@ record ProbingJoin(PlanNode.Scan scan, Scalar filter, int keyIndex, int column) 
             return List.of();
         }
         Object key = h.coercions().get(keyIndex).applyLeft(Evaluator.eval(h.leftKeys().get(keyIndex), leftRow, frame));
-        RowStream rows = ScanStream.rows(scan, new AccessRequest.Lookup(column, key, scan.needed()));
+        RowStream rows = ScanStream.rows(scan, new AccessRequest.Lookup(column, key, scan.needed()), frame);
         List<Object[]> out = new ArrayList<>(1);
         for (Object[] r = rows.next(); r != null; r = rows.next()) {
             if ((filter == null || Evaluator.test(filter, r, frame))

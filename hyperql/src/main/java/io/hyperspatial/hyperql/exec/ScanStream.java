@@ -24,15 +24,19 @@ final class ScanStream {
         if (request == null) {
             return () -> null;
         }
-        return rows(s, request);
+        return rows(s, request, frame);
     }
 
-    /** The rows of a request on the scan's table, each copied out of the cursor (with the row id when the scan wants it). */
-    static RowStream rows(PlanNode.Scan s, AccessRequest request) {
+    /**
+     * The rows of a request on the scan's table, each copied out of the cursor (with the row id
+     * when the scan wants it), each a checkpoint of the statement's control.
+     */
+    static RowStream rows(PlanNode.Scan s, AccessRequest request, Frame frame) {
         RowCursor cursor = s.table().open(request);
         int width = s.table().schema().columns().size();
         boolean withRowId = s.withRowId();
         return () -> {
+            frame.checkpoint();
             if (!cursor.next()) {
                 return null;
             }

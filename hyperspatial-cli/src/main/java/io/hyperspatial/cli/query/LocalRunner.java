@@ -7,6 +7,7 @@ import io.hyperspatial.core.index.maintain.CollectionIndexer;
 import io.hyperspatial.core.index.maintain.SnapshotPolicy;
 import io.hyperspatial.core.query.CollectionDataSource;
 import io.hyperspatial.hyperql.Engine;
+import io.hyperspatial.hyperql.StatementControl;
 import io.hyperspatial.hyperql.StatementResult;
 import io.hyperspatial.hyperql.error.HqlException;
 import io.hyperspatial.manifold.Collection;
@@ -48,9 +49,9 @@ public final class LocalRunner implements StatementRunner {
     }
 
     @Override
-    public StatementResult run(String sql, Map<String, Object> parameters) {
+    public StatementResult run(String sql, Map<String, Object> parameters, StatementControl control) {
         try {
-            return engine.execute(sql, parameters);
+            return engine.execute(sql, parameters, control);
         } catch (HqlException e) {
             throw StatementFailure.of(e);
         } catch (ManifoldException e) {

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hyperspatial.cli.CommandFailure;
 import io.hyperspatial.cli.schema.CollectionSchema;
 import io.hyperspatial.cli.schema.CollectionSchemas;
+import io.hyperspatial.hyperql.StatementControl;
 import io.hyperspatial.hyperql.StatementResult;
+import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.SourcePosition;
 import io.hyperspatial.hyperql.value.Vector;
 
-import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -24,6 +25,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Statements sent one at a time to a server's {@code POST /v1/query} (the JDK's HTTP client,
@@ -35,6 +40,7 @@ import java.util.Map;
  */
 public final class RemoteRunner implements StatementRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long CANCEL_POLL_MILLIS = 100;
 
     private final URI base;
     private final String collection;
@@ -54,14 +60,14 @@ public final class RemoteRunner implements StatementRunner {
     }
 
     @Override
-    public StatementResult run(String sql, Map<String, Object> parameters) {
+    public StatementResult run(String sql, Map<String, Object> parameters, StatementControl control) {
         ObjectNode body = JSON.createObjectNode();
         body.put("collection", collection);
         body.put("query", sql);
         body.set("params", JSON.valueToTree(parameters));
         HttpRequest.Builder request = request("/v1/query").header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
-        return result(send(request));
+        return result(send(request, control));
     }
 
     @Override
@@ -140,14 +146,25 @@ public final class RemoteRunner implements StatementRunner {
 
     /** Sends a request and returns its JSON answer; an error answer is thrown as a {@link StatementFailure}. */
     private JsonNode send(HttpRequest.Builder request) {
+        return send(request, null);
+    }
+
+    /**
+     * Sends a request and returns its JSON answer, abandoning it (which closes its connection,
+     * and so makes the server stop the statement) when {@code control} is cancelled meanwhile.
+     */
+    private JsonNode send(HttpRequest.Builder request, StatementControl control) {
         HttpResponse<String> response;
+        CompletableFuture<HttpResponse<String>> pending = http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            String why = e.getMessage() != null ? e.getMessage()
-                    : e instanceof ConnectException ? "connection refused" : e.getClass().getSimpleName();
+            response = await(pending, control);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            String why = cause.getMessage() != null ? cause.getMessage()
+                    : cause instanceof ConnectException ? "connection refused" : cause.getClass().getSimpleName();
             throw new CommandFailure("cannot reach the server at " + display() + ": " + why);
         } catch (InterruptedException e) {
+            pending.cancel(true);
             Thread.currentThread().interrupt();
             throw new CommandFailure("interrupted while waiting for the server at " + base);
         }
@@ -169,6 +186,22 @@ public final class RemoteRunner implements StatementRunner {
         SourcePosition position = error.has("line") && error.has("column")
                 ? new SourcePosition(error.get("line").asInt(), error.get("column").asInt()) : null;
         throw new StatementFailure(error.get("code").asText(), error.path("message").asText(), position);
+    }
+
+    /** The response, looking at {@code control} every tenth of a second while it is awaited. */
+    private static HttpResponse<String> await(CompletableFuture<HttpResponse<String>> pending, StatementControl control)
+            throws ExecutionException, InterruptedException {
+        while (true) {
+            if (control != null && control.cancelled()) {
+                pending.cancel(true);
+                throw new StatementFailure(ErrorCode.HQL_CANCELLED.code(), "the statement was cancelled", null);
+            }
+            try {
+                return pending.get(CANCEL_POLL_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException stillRunning) {
+                // look at the control again
+            }
+        }
     }
 
     private static URI base(String url) {

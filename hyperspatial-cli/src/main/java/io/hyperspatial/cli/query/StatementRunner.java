@@ -1,6 +1,7 @@
 package io.hyperspatial.cli.query;
 
 import io.hyperspatial.cli.schema.CollectionSchema;
+import io.hyperspatial.hyperql.StatementControl;
 import io.hyperspatial.hyperql.StatementResult;
 
 import java.util.Map;
@@ -18,7 +19,19 @@ public interface StatementRunner extends AutoCloseable {
      * @throws StatementFailure when the statement fails (it then changed nothing)
      * @throws io.hyperspatial.cli.CommandFailure when the collection cannot be reached at all
      */
-    StatementResult run(String sql, Map<String, Object> parameters);
+    default StatementResult run(String sql, Map<String, Object> parameters) {
+        return run(sql, parameters, StatementControl.cancellable());
+    }
+
+    /**
+     * Runs one statement that {@code control} may cancel from another thread (the REPL's Ctrl-C):
+     * it then fails with {@code HQL_CANCELLED} and changes nothing. A remote statement is
+     * abandoned by closing its request, which makes the server stop it.
+     *
+     * @throws StatementFailure when the statement fails or is cancelled
+     * @throws io.hyperspatial.cli.CommandFailure when the collection cannot be reached at all
+     */
+    StatementResult run(String sql, Map<String, Object> parameters, StatementControl control);
 
     /** The collection's schema as it is now: entity types, vector fields, edges, positions, indexes, SQL tables. */
     CollectionSchema schema();

@@ -8,6 +8,7 @@ import io.hyperspatial.cli.query.StatementRunner;
 import io.hyperspatial.cli.query.StatementSplitter;
 import io.hyperspatial.cli.schema.CollectionSchema;
 import io.hyperspatial.cli.schema.SchemaText;
+import io.hyperspatial.hyperql.StatementControl;
 import io.hyperspatial.hyperql.StatementResult;
 
 import java.io.PrintWriter;
@@ -21,7 +22,7 @@ import java.util.Map;
  * run in order through the {@link StatementRunner}. A failure prints one line (its code and
  * position, never a stack trace) and stops the rest of that entry; the session goes on. The
  * schema used for completion is read once and again after every statement that changed it.
- * Not thread-safe.
+ * Not thread-safe, except {@link #cancelRunning()}, which another thread (a Ctrl-C handler) calls.
  */
 public final class ReplSession {
     private final StatementRunner runner;
@@ -31,6 +32,8 @@ public final class ReplSession {
     private boolean timing;
     private boolean quit;
     private CollectionSchema schema;
+    /** The control of the statement running now, null between statements. */
+    private volatile StatementControl running;
 
     public ReplSession(StatementRunner runner, PrintWriter out, PrintWriter err, ResultFormat format) {
         this.runner = runner;
@@ -62,6 +65,19 @@ public final class ReplSession {
         }
     }
 
+    /**
+     * Cancels the statement running now, if any (it then fails with {@code HQL_CANCELLED}, changes
+     * nothing, and the rest of its entry is skipped); returns whether one was running. Thread-safe.
+     */
+    public boolean cancelRunning() {
+        StatementControl c = running;
+        if (c == null) {
+            return false;
+        }
+        c.cancel();
+        return true;
+    }
+
     /** True once {@code .quit} was given. */
     public boolean finished() {
         return quit;
@@ -82,8 +98,10 @@ public final class ReplSession {
     private boolean statements(String text) {
         for (StatementSplitter.Statement s : StatementSplitter.split(text)) {
             long started = System.nanoTime();
+            StatementControl control = StatementControl.cancellable();
+            running = control;
             try {
-                StatementResult result = runner.run(s.text(), Map.of());
+                StatementResult result = runner.run(s.text(), Map.of(), control);
                 ResultPrinter.print(out, result, format);
                 if (result instanceof StatementResult.SchemaChange) {
                     schema = null;
@@ -92,6 +110,8 @@ public final class ReplSession {
                 return failed(f.within(s.start()));
             } catch (RuntimeException e) {
                 return failed(e);
+            } finally {
+                running = null;
             }
             if (timing) {
                 out.printf(Locale.ROOT, "time: %.3f ms%n", (System.nanoTime() - started) / 1e6);
@@ -160,7 +180,7 @@ public final class ReplSession {
             out.printf(Locale.ROOT, "%-24s %s%n", c[0] + (c[1].isEmpty() ? "" : " " + c[1]), c[2]);
         }
         out.println("Statements end with ';' and may span lines. Tab completes keywords, tables, columns and types;");
-        out.println("Ctrl-C drops the line being typed, Ctrl-D leaves.");
+        out.println("Ctrl-C drops the line being typed or cancels the running statement, Ctrl-D leaves.");
     }
 
     private boolean usage(String command) {

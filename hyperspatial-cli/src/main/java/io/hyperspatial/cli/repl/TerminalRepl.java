@@ -14,7 +14,8 @@ import java.nio.file.Path;
  * The REPL on a terminal, through JLine's line editor: a prompt, statements continued on
  * {@code ...>} lines until their {@code ;}, history kept in a file (appended as entries are
  * read), tab completion from the grammar and the schema, highlighting as typed. Ctrl-C drops the
- * entry being typed; Ctrl-D on an empty line (or {@code .quit}) leaves. Not thread-safe.
+ * entry being typed, or cancels the statement running (the session goes on); Ctrl-D on an empty
+ * line (or {@code .quit}) leaves. Not thread-safe.
  */
 public final class TerminalRepl {
     private final ReplSession session;
@@ -52,7 +53,7 @@ public final class TerminalRepl {
                 break;
             }
             if (!entry.isBlank()) {
-                failed |= !session.execute(entry);
+                failed |= !executeCancellable(entry);
             }
         }
         try {
@@ -61,5 +62,16 @@ public final class TerminalRepl {
             throw new UncheckedIOException("cannot write the history file", e);
         }
         return failed;
+    }
+
+    /** Runs an entry with Ctrl-C cancelling its running statement instead of ending the process. */
+    private boolean executeCancellable(String entry) {
+        Terminal terminal = reader.getTerminal();
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> session.cancelRunning());
+        try {
+            return session.execute(entry);
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.hyperspatial.core.HyperspatialDatabase;
 import io.hyperspatial.core.query.CollectionDataSource;
 import io.hyperspatial.hyperql.Engine;
 import io.hyperspatial.hyperql.PreparedStatement;
+import io.hyperspatial.hyperql.StatementControl;
 import io.hyperspatial.hyperql.StatementResult;
 import io.hyperspatial.hyperql.value.Blob;
 import io.hyperspatial.hyperql.value.Vector;
@@ -26,6 +27,7 @@ import io.hyperspatial.server.http.ApiException;
 import io.hyperspatial.server.http.Json;
 import io.hyperspatial.server.http.JsonInput;
 
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +45,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * null, and arrays of numbers (vectors). Blobs come back as hex text, vectors as arrays. A
  * failing statement is a 400 with its HyperQL code and, where known, {@code line} and
  * {@code column}. Each collection has one {@link Engine}, so its plan cache serves every client;
- * statements on one collection run one at a time. Runs on the blocking executor; thread-safe.
+ * statements on one collection run one at a time.
+ *
+ * <p>A statement is stopped ({@code HQL_TIMEOUT}, 503) once the server's request timeout has
+ * passed since the request arrived, or sooner when the body asks for it with {@code timeout_ms};
+ * it is cancelled when the client goes away, so a runaway query does not hold its collection.
+ * A stopped statement changed nothing. Runs on the blocking executor; thread-safe.
  */
 @Blocking
 public final class QueryService {
@@ -63,19 +70,21 @@ public final class QueryService {
         String name = body.required("collection").name();
         String sql = body.required("query").string();
         Map<String, Object> params = parameters(body.get("params"));
+        StatementControl control = control(ctx, body.get("timeout_ms"));
+        ctx.whenRequestCancelling().thenRun(control::cancel);
         long started = System.nanoTime();
         Engine engine = engine(name);
         PreparedStatement statement = engine.prepare(sql);
         StatementResult result;
         if (statement.readOnly()) {
-            result = statement.execute(params);
+            result = statement.execute(params, control);
         } else {
             Role role = ctx.attr(Authenticator.ROLE);
             if (role == null || !role.includes(Role.WRITE)) {
                 throw new ApiException(HttpStatus.FORBIDDEN, ApiException.FORBIDDEN, "this statement changes data or"
                         + " schema and needs the 'write' role; the API key has '" + (role == null ? "none" : role.displayName()) + "'");
             }
-            result = frozen.write(name, () -> statement.execute(params));
+            result = frozen.write(name, () -> statement.execute(params, control));
         }
         ObjectNode out = Json.object();
         ArrayNode columns = out.putArray("columns");
@@ -103,6 +112,23 @@ public final class QueryService {
         return engines.compute(name, (n, existing) -> existing != null
                 && ((CollectionDataSource) existing.source()).collection() == c ? existing
                 : new Engine(new CollectionDataSource(c, () -> db.indexer(n), Durability.STRICT)));
+    }
+
+    /**
+     * The statement's stop: the request's own timeout (counted from its arrival), or the shorter
+     * {@code timeout_ms} the body asks for; only a cancel when the server has no request timeout.
+     */
+    private static StatementControl control(ServiceRequestContext ctx, JsonInput timeoutMs) {
+        long serverMs = ctx.requestTimeoutMillis();
+        int askedMs = timeoutMs.intIn(1, serverMs <= 0 || serverMs > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) serverMs, 0);
+        if (askedMs > 0) {
+            return StatementControl.withTimeout(Duration.ofMillis(askedMs));
+        }
+        if (serverMs <= 0) {
+            return StatementControl.cancellable();
+        }
+        long leftNanos = Duration.ofMillis(serverMs).toNanos() - (System.nanoTime() - ctx.log().partial().requestStartTimeNanos());
+        return StatementControl.withTimeout(Duration.ofNanos(Math.max(1, leftNanos)));
     }
 
     private static Map<String, Object> parameters(JsonInput params) {

@@ -98,8 +98,11 @@ public final class ApiException extends RuntimeException {
         if (at != null && message.endsWith(" at " + at)) {
             message = message.substring(0, message.length() - (" at " + at).length());
         }
-        HttpStatus status = e.code() == io.hyperspatial.hyperql.error.ErrorCode.HQL_STORAGE
-                ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.BAD_REQUEST;
+        HttpStatus status = switch (e.code()) {
+            case HQL_STORAGE -> HttpStatus.INTERNAL_SERVER_ERROR;
+            case HQL_TIMEOUT, HQL_CANCELLED -> HttpStatus.SERVICE_UNAVAILABLE;
+            default -> HttpStatus.BAD_REQUEST;
+        };
         return new ApiException(status, e.code().code(), message, null, null,
                 at == null ? null : at.line(), at == null ? null : at.column(), e);
     }

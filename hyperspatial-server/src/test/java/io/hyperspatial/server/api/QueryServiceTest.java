@@ -5,7 +5,15 @@ import io.hyperspatial.server.SharedServer;
 import io.hyperspatial.server.TestServer.Reply;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class QueryServiceTest extends SharedServer {
     private static Reply query(String collection, String sql, String params) {
@@ -73,5 +81,63 @@ class QueryServiceTest extends SharedServer {
 
         assertThat(query("shop", "INSERT INTO t VALUES('k', 1)", null).code()).isEqualTo("collection.frozen");
         assertThat(query("shop", "SELECT count(*) FROM t", null).status()).isEqualTo(200);
+    }
+
+    /** A count over t × t × t × t, 10¹² combinations: hours of work, a query no test waits for. */
+    private static final String RUNAWAY = "SELECT count(*) FROM t a, t b, t c, t d";
+
+    private static void thousandRows() {
+        assertThat(s.post("/v1/collections", "{\"name\": \"big\"}").status()).isEqualTo(201);
+        for (String sql : new String[]{"CREATE TABLE d(x INTEGER)", "CREATE TABLE t(x INTEGER)",
+                "INSERT INTO d VALUES('0', 0), ('1', 1), ('2', 2), ('3', 3), ('4', 4), ('5', 5), ('6', 6), ('7', 7), ('8', 8), ('9', 9)",
+                "INSERT INTO t SELECT 't' || CAST(a.x * 100 + b.x * 10 + c.x AS TEXT), a.x * 100 + b.x * 10 + c.x FROM d a, d b, d c"}) {
+            Reply r = query("big", sql, null);
+            assertThat(r.status()).as(sql + ": " + r.text()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aQueryPastItsTimeoutIsStoppedWith503AndFreesTheCollection() {
+        thousandRows();
+
+        Reply stopped = s.post("/v1/query", "{\"collection\": \"big\", \"query\": \"" + RUNAWAY + "\", \"timeout_ms\": 200}");
+
+        assertThat(stopped.status()).as(stopped.text()).isEqualTo(503);
+        assertThat(stopped.code()).isEqualTo("HQL_TIMEOUT");
+        assertThat(stopped.message()).contains("timeout of 200 ms");
+        Reply next = query("big", "SELECT count(*) FROM t", null);
+        assertThat(next.json().get("rows").toString()).isEqualTo("[[1000]]");
+    }
+
+    @Test
+    void aTimeoutOutsideItsRangeIsA400() {
+        thousandRows();
+
+        for (String bad : new String[]{"0", "-5", "\"soon\"", "1e20", "3600000"}) {
+            Reply r = s.post("/v1/query", "{\"collection\": \"big\", \"query\": \"SELECT 1\", \"timeout_ms\": " + bad + "}");
+            assertThat(r.status()).as(bad + ": " + r.text()).isEqualTo(400);
+            assertThat(r.code()).isEqualTo("request.invalid");
+            assertThat(r.message()).contains("timeout_ms");
+        }
+    }
+
+    @Test
+    void aClientThatGoesAwayCancelsItsQuery() {
+        thousandRows();
+        HttpClient impatient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.server().port() + "/v1/query"))
+                .timeout(Duration.ofMillis(500))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"collection\": \"big\", \"query\": \"" + RUNAWAY + "\"}"))
+                .build();
+
+        assertThatThrownBy(() -> impatient.send(request, HttpResponse.BodyHandlers.ofString())).isInstanceOf(HttpTimeoutException.class);
+        impatient.close();
+
+        // Without the cancel, the runaway statement would hold the collection until the server's 2-minute
+        // request timeout, and this query (60 s client timeout) would fail.
+        Reply next = query("big", "SELECT count(*) FROM t", null);
+        assertThat(next.status()).as(next.text()).isEqualTo(200);
+        assertThat(next.json().get("rows").toString()).isEqualTo("[[1000]]");
     }
 }
