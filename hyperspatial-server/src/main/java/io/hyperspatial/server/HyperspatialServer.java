@@ -20,6 +20,7 @@ import io.hyperspatial.server.collection.FrozenCollections;
 import io.hyperspatial.server.grpc.GrpcEndpoint;
 import io.hyperspatial.server.http.ErrorMapper;
 import io.hyperspatial.server.metrics.CollectionGauges;
+import io.hyperspatial.server.operation.HyperQlQueries;
 import io.hyperspatial.server.operation.PositioningJobs;
 import io.hyperspatial.server.ws.ChangeFeedSocket;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -69,6 +70,7 @@ public final class HyperspatialServer implements AutoCloseable {
             }
             FrozenCollections frozen = FrozenCollections.load(db.storage().root(), db.storage().collectionNames());
             PositioningJobs jobs = new PositioningJobs(db, frozen);
+            HyperQlQueries queries = new HyperQlQueries(db, frozen);
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             Authenticator authenticator = new Authenticator(config.apiKeys(), Set.of(HealthService.PATH));
             ServerBuilder sb = Server.builder()
@@ -83,7 +85,7 @@ public final class HyperspatialServer implements AutoCloseable {
                     .annotatedService(new EntitiesService(db, frozen))
                     .annotatedService(new EdgesService(db, frozen))
                     .annotatedService(new SearchService(db))
-                    .annotatedService(new QueryService(db, frozen))
+                    .annotatedService(new QueryService(queries))
                     .annotatedService(new DigestService(db))
                     .annotatedService(new PositionsService(jobs))
                     .annotatedService()
@@ -94,7 +96,7 @@ public final class HyperspatialServer implements AutoCloseable {
                     .service(ChangeFeedSocket.PATH, ChangeFeedSocket.service(db, ChangeFeedSocket.Limits.DEFAULT,
                             config.apiKeys() != null))
                     .decorator("prefix:/v1/", authenticator)
-                    .service(GrpcEndpoint.service(db, frozen, authenticator, config.maxRequestBytes()),
+                    .service(GrpcEndpoint.service(db, frozen, queries, authenticator, config.maxRequestBytes()),
                             GrpcEndpoint::limitPerMessage)
                     .decorator(MetricCollectingService.newDecorator(MeterIdPrefixFunction.ofDefault("hyperspatial.http")));
             Server server = sb.build();

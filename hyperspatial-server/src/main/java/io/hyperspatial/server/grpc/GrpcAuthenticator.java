@@ -1,6 +1,7 @@
 package io.hyperspatial.server.grpc;
 
 import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.server.ServiceRequestContext;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
@@ -18,7 +19,8 @@ import java.util.Map;
  * method's required role comes from a table, and a method missing from it is refused, so a new
  * method cannot be served unchecked. A refused call is closed before the service sees it, with
  * the same codes as HTTP ({@code auth.missing_key}, {@code auth.unknown_key}, {@code auth.forbidden}).
- * Thread-safe.
+ * An admitted call's role is in the request context ({@link Authenticator#ROLE}), as for HTTP, for
+ * services whose needs depend on the request (a HyperQL write needs more than a query). Thread-safe.
  */
 final class GrpcAuthenticator implements ServerInterceptor {
     private static final Metadata.Key<String> API_KEY =
@@ -45,6 +47,7 @@ final class GrpcAuthenticator implements ServerInterceptor {
                 throw new ApiException(HttpStatus.FORBIDDEN, ApiException.FORBIDDEN, "method " + method + " is not open to API keys");
             }
             RoleCheck.require(role, required);
+            ServiceRequestContext.current().setAttr(Authenticator.ROLE, role);
         } catch (ApiException e) {
             Metadata trailers = new Metadata();
             call.close(GrpcErrors.describe(e, e.getMessage(), trailers), trailers);

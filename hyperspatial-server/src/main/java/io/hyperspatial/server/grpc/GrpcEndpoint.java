@@ -10,6 +10,7 @@ import io.hyperspatial.server.auth.Role;
 import io.hyperspatial.server.collection.FrozenCollections;
 import io.hyperspatial.server.operation.CollectionCatalog;
 import io.hyperspatial.server.operation.EntityStore;
+import io.hyperspatial.server.operation.HyperQlQueries;
 import io.hyperspatial.server.operation.KnnSearch;
 
 import java.util.HashMap;
@@ -17,7 +18,7 @@ import java.util.Map;
 
 /**
  * The server's gRPC services as one Armeria service, mounted beside the HTTP API on the same
- * port (gRPC over HTTP/2, cleartext or TLS, and gRPC-Web): collections, entities, search, and
+ * port (gRPC over HTTP/2, cleartext or TLS, and gRPC-Web): collections, entities, search, HyperQL queries, and
  * server reflection (so that tools such as grpcurl can list and call the services without the
  * proto files; it needs the read role). Calls run on the blocking executor, authenticated by
  * {@link GrpcAuthenticator} and with failures mapped by {@link GrpcErrors}. One message may be as
@@ -40,17 +41,19 @@ public final class GrpcEndpoint {
     }
 
     /** The gRPC service over {@code db}; mount it with {@link #limitPerMessage}. */
-    public static GrpcService service(HyperspatialDatabase db, FrozenCollections frozen, Authenticator authenticator,
-                                      long maxMessageBytes) {
+    public static GrpcService service(HyperspatialDatabase db, FrozenCollections frozen, HyperQlQueries queries,
+                                      Authenticator authenticator, long maxMessageBytes) {
         Map<String, Role> roles = new HashMap<>();
         roles.putAll(CollectionGrpcService.ROLES);
         roles.putAll(EntityGrpcService.ROLES);
         roles.putAll(SearchGrpcService.ROLES);
+        roles.putAll(QueryGrpcService.ROLES);
         roles.put(ServerReflectionGrpc.getServerReflectionInfoMethod().getFullMethodName(), Role.READ);
         return GrpcService.builder()
                 .addService(new CollectionGrpcService(new CollectionCatalog(db, frozen)))
                 .addService(new EntityGrpcService(db, new EntityStore(db, frozen)))
                 .addService(new SearchGrpcService(new KnnSearch(db)))
+                .addService(new QueryGrpcService(queries))
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .intercept(new GrpcAuthenticator(authenticator, roles))
                 .exceptionHandler(new GrpcErrors())

@@ -27,6 +27,8 @@ public final class GrpcErrors implements GrpcExceptionHandlerFunction {
     public static final Metadata.Key<String> CODE = Metadata.Key.of("hs-error-code", Metadata.ASCII_STRING_MARSHALLER);
     public static final Metadata.Key<String> FIELD = Metadata.Key.of("hs-error-field", Metadata.ASCII_STRING_MARSHALLER);
     public static final Metadata.Key<String> INDEX = Metadata.Key.of("hs-error-index", Metadata.ASCII_STRING_MARSHALLER);
+    /** Where in a HyperQL statement the error starts: {@code line:column}, both from 1. */
+    public static final Metadata.Key<String> POSITION = Metadata.Key.of("hs-error-position", Metadata.ASCII_STRING_MARSHALLER);
     public static final Metadata.Key<String> BATCH = Metadata.Key.of("hs-error-batch", Metadata.ASCII_STRING_MARSHALLER);
     private static final Metadata.Key<com.google.rpc.Status> DETAILS = Metadata.Key.of("grpc-status-details-bin",
             ProtoUtils.metadataMarshaller(com.google.rpc.Status.getDefaultInstance()));
@@ -74,6 +76,11 @@ public final class GrpcErrors implements GrpcExceptionHandlerFunction {
             trailers.put(INDEX, e.index().toString());
             info.putMetadata("index", e.index().toString());
         }
+        if (e.line() != null && e.column() != null) {
+            trailers.put(POSITION, e.line() + ":" + e.column());
+            info.putMetadata("line", e.line().toString());
+            info.putMetadata("column", e.column().toString());
+        }
         trailers.put(DETAILS, com.google.rpc.Status.newBuilder().setCode(status.getCode().value()).setMessage(message)
                 .addDetails(Any.pack(info.build())).build());
         return status;
@@ -93,7 +100,11 @@ public final class GrpcErrors implements GrpcExceptionHandlerFunction {
             };
             case 410 -> Status.OUT_OF_RANGE;
             case 413 -> Status.RESOURCE_EXHAUSTED;
-            case 503 -> ApiException.TIMEOUT.equals(e.code()) ? Status.DEADLINE_EXCEEDED : Status.UNAVAILABLE;
+            case 503 -> switch (e.code()) {
+                case ApiException.TIMEOUT, "HQL_TIMEOUT" -> Status.DEADLINE_EXCEEDED;
+                case "HQL_CANCELLED" -> Status.CANCELLED;
+                default -> Status.UNAVAILABLE;
+            };
             default -> Status.INTERNAL;
         };
     }

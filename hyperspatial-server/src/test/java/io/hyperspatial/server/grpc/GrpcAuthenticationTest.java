@@ -5,6 +5,7 @@ import io.hyperspatial.grpc.v1.CreateCollectionRequest;
 import io.hyperspatial.grpc.v1.DeleteCollectionRequest;
 import io.hyperspatial.grpc.v1.GetEntityRequest;
 import io.hyperspatial.grpc.v1.ListCollectionsRequest;
+import io.hyperspatial.grpc.v1.QueryRequest;
 import io.hyperspatial.grpc.v1.SearchRequest;
 import io.hyperspatial.server.ServerConfig;
 import io.hyperspatial.server.TestServer;
@@ -66,7 +67,13 @@ class GrpcAuthenticationTest {
         assertThat(failure(() -> read.upsert(List.of(GrpcEntitiesTest.batch(GrpcEntitiesTest.person("w", 1)))),
                 Status.Code.PERMISSION_DENIED, "auth.forbidden").getStatus().getDescription()).contains("'write'", "'read'");
 
+        QueryRequest.Builder query = QueryRequest.newBuilder().setCollection("people");
+        assertThat(read.query.query(query.setQuery("SELECT 6 * 7").build()).getRows(0).getValues(0).getIntValue()).isEqualTo(42);
+        assertThat(failure(() -> read.query.query(query.setQuery("CREATE TABLE t(x INTEGER)").build()),
+                Status.Code.PERMISSION_DENIED, "auth.forbidden").getStatus().getDescription()).contains("'write'", "'read'");
+
         GrpcTestClient write = new GrpcTestClient(s.server().port(), "authorization", "Bearer " + writer);
+        assertThat(write.query.query(query.setQuery("CREATE TABLE t(x INTEGER)").build()).getSchemaChange()).isEqualTo("created table t");
         assertThat(write.upsert(List.of(GrpcEntitiesTest.batch(GrpcEntitiesTest.person("w", 1)))).getUpserted()).isOne();
         assertThat(read.entities.getEntity(GetEntityRequest.newBuilder().setCollection("people").setKey("w").build())
                 .getKey()).isEqualTo("w");

@@ -9,6 +9,7 @@ import io.hyperspatial.grpc.v1.CollectionServiceGrpc;
 import io.hyperspatial.grpc.v1.DenseVector;
 import io.hyperspatial.grpc.v1.EntityServiceGrpc;
 import io.hyperspatial.grpc.v1.PropertyValue;
+import io.hyperspatial.grpc.v1.QueryServiceGrpc;
 import io.hyperspatial.grpc.v1.SearchServiceGrpc;
 import io.hyperspatial.grpc.v1.UpsertEntitiesRequest;
 import io.hyperspatial.grpc.v1.UpsertEntitiesResponse;
@@ -29,6 +30,7 @@ final class GrpcTestClient {
     final EntityServiceGrpc.EntityServiceBlockingStub entities;
     final EntityServiceGrpc.EntityServiceStub entitiesAsync;
     final SearchServiceGrpc.SearchServiceBlockingStub search;
+    final QueryServiceGrpc.QueryServiceBlockingStub query;
 
     /** @param header an extra header sent with every call ({@code x-api-key}, {@code authorization}), or null */
     GrpcTestClient(int port, String header, String value) {
@@ -36,6 +38,7 @@ final class GrpcTestClient {
         entities = builder(port, header, value).build(EntityServiceGrpc.EntityServiceBlockingStub.class);
         entitiesAsync = builder(port, header, value).build(EntityServiceGrpc.EntityServiceStub.class);
         search = builder(port, header, value).build(SearchServiceGrpc.SearchServiceBlockingStub.class);
+        query = builder(port, header, value).build(QueryServiceGrpc.QueryServiceBlockingStub.class);
     }
 
     GrpcTestClient(int port) {
