@@ -5,6 +5,7 @@
 #
 #   bench/run-server.sh                                   # 100k x 32 cosine, 4 clients, 20 s
 #   bench/run-server.sh --vectors 20000 --concurrency 1 --seconds 10
+#   bench/run-server.sh --protocols http1,grpc    # the same searches over HTTP/JSON, then gRPC
 #   HS_BENCH_TRACE=1 bench/run-server.sh      # also prints each upsert batch's time on stderr
 set -euo pipefail
 

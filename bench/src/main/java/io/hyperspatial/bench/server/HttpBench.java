@@ -33,9 +33,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The HTTP server under load on loopback, in one process: batch upserts of random vectors
  * (strict durability) through {@code POST /v1/collections/c/entities}, then k-NN searches through
- * {@code POST /v1/collections/c/search} from N concurrent clients (Armeria's WebClient, HTTP/1.1
- * or h2c). Reports upsert throughput, index catch-up time, search p50/p90/p99 and QPS as one JSON
- * line. Server and clients share the machine's cores, so the figures include the client's cost.
+ * from N concurrent clients over each protocol asked for in turn: {@code POST /v1/collections/c/search}
+ * (Armeria's WebClient, HTTP/1.1 or h2c) or gRPC {@code SearchService/Search} (Armeria's gRPC
+ * client). Reports upsert throughput, index catch-up time, search p50/p90/p99 and QPS as one JSON
+ * line per protocol. Server and clients share the machine's cores, so the figures include the
+ * client's cost.
  */
 @Command(name = "http-bench", mixinStandardHelpOptions = true,
         description = "Batch-upsert and k-NN search throughput and latency of the HTTP server on loopback.")
@@ -54,8 +56,13 @@ public final class HttpBench implements Callable<Integer> {
     int warmup;
     @Option(names = "-k", defaultValue = "10", description = "Neighbours per search (default: ${DEFAULT-VALUE}).")
     int k;
-    @Option(names = "--h2c", description = "Clients speak cleartext HTTP/2 instead of HTTP/1.1.")
-    boolean h2c;
+    @Option(names = "--protocols", split = ",", defaultValue = "http1",
+            description = "Protocols to search over, one after the other on the same data: http1 (JSON over HTTP/1.1),"
+                    + " h2c (JSON over cleartext HTTP/2), grpc (SearchService over HTTP/2) (default: ${DEFAULT-VALUE}).")
+    List<Protocol> protocols;
+
+    /** How the search clients reach the server. */
+    enum Protocol { http1, h2c, grpc }
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new HttpBench()).execute(args));
@@ -66,7 +73,7 @@ public final class HttpBench implements Callable<Integer> {
         Path dir = Files.createTempDirectory("hyperspatial-http-bench");
         try (HyperspatialServer server = HyperspatialServer.start(
                 HyperspatialDatabase.open(dir, DatabaseOptions.preset(StoragePreset.DEFAULT)), ServerConfig.loopback(0))) {
-            WebClient client = WebClient.builder((h2c ? "h2c" : "h1c") + "://127.0.0.1:" + server.port())
+            WebClient client = WebClient.builder("h1c://127.0.0.1:" + server.port())
                     .responseTimeout(Duration.ofMinutes(5)).build();
             post(client, "/v1/collections", "{\"name\": \"c\", \"entity_types\": {\"T\": {}}, \"vector_fields\": "
                     + "{\"v\": {\"dimension\": " + dimension + ", \"metric\": \"cosine\"}}}");
@@ -81,38 +88,41 @@ public final class HttpBench implements Callable<Integer> {
             }
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             long indexStart = System.nanoTime();
-            post(client, "/v1/collections/c/search", "{\"field\": \"v\", \"vector\": " + vector(random)
+            post(client, "/v1/collections/c/search", "{\"field\": \"v\", \"vector\": " + SearchClient.json(vector(random))
                     + ", \"k\": 1, \"wait_for_index\": true}");
             double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
-            List<String> queries = new ArrayList<>();
+            List<float[]> queries = new ArrayList<>();
             for (int i = 0; i < 1000; i++) {
-                queries.add("{\"field\": \"v\", \"vector\": " + vector(random) + ", \"k\": " + k + "}");
+                queries.add(vector(random));
             }
-            run(client, queries, warmup);
-            Histogram latencies = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
-            long searchStart = System.nanoTime();
-            long count = run(client, queries, seconds, latencies);
-            double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
-            System.out.println(String.format(Locale.ROOT,
-                    "{\"bench\": \"http\", \"vectors\": %d, \"dimension\": %d, \"batch\": %d, \"upsert_per_s\": %.0f,"
-                            + " \"index_catch_up_s\": %.2f, \"protocol\": \"%s\", \"concurrency\": %d, \"k\": %d, \"searches\": %d,"
-                            + " \"qps\": %.0f, \"p50_us\": %.1f, \"p90_us\": %.1f, \"p99_us\": %.1f, \"cores\": %d}",
-                    vectors, dimension, batch, vectors / loadSeconds, indexSeconds, h2c ? "h2c" : "http/1.1", concurrency, k,
-                    count, count / searchSeconds, latencies.getValueAtPercentile(50) / 1e3,
-                    latencies.getValueAtPercentile(90) / 1e3, latencies.getValueAtPercentile(99) / 1e3,
-                    Runtime.getRuntime().availableProcessors()));
+            for (Protocol protocol : protocols) {
+                SearchClient searches = SearchClient.of(protocol, server.port(), k);
+                run(searches, queries, warmup);
+                Histogram latencies = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+                long searchStart = System.nanoTime();
+                long count = run(searches, queries, seconds, latencies);
+                double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
+                System.out.println(String.format(Locale.ROOT,
+                        "{\"bench\": \"http\", \"vectors\": %d, \"dimension\": %d, \"batch\": %d, \"upsert_per_s\": %.0f,"
+                                + " \"index_catch_up_s\": %.2f, \"protocol\": \"%s\", \"concurrency\": %d, \"k\": %d, \"searches\": %d,"
+                                + " \"qps\": %.0f, \"p50_us\": %.1f, \"p90_us\": %.1f, \"p99_us\": %.1f, \"cores\": %d}",
+                        vectors, dimension, batch, vectors / loadSeconds, indexSeconds, protocol, concurrency, k,
+                        count, count / searchSeconds, latencies.getValueAtPercentile(50) / 1e3,
+                        latencies.getValueAtPercentile(90) / 1e3, latencies.getValueAtPercentile(99) / 1e3,
+                        Runtime.getRuntime().availableProcessors()));
+            }
         } finally {
             Directories.deleteRecursively(dir);
         }
         return 0;
     }
 
-    private long run(WebClient client, List<String> queries, int forSeconds) throws InterruptedException {
+    private long run(SearchClient client, List<float[]> queries, int forSeconds) throws InterruptedException {
         return run(client, queries, forSeconds, new Histogram(TimeUnit.MINUTES.toNanos(1), 3));
     }
 
     /** N client threads search for {@code forSeconds}; returns the number of searches. */
-    private long run(WebClient client, List<String> queries, int forSeconds, Histogram latencies) throws InterruptedException {
+    private long run(SearchClient client, List<float[]> queries, int forSeconds, Histogram latencies) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
         List<Histogram> perThread = new ArrayList<>();
@@ -123,7 +133,7 @@ public final class HttpBench implements Callable<Integer> {
             threads.add(Thread.ofPlatform().name("http-bench-client-" + t).start(() -> {
                 for (int i = offset; !stop.get(); i++) {
                     long started = System.nanoTime();
-                    post(client, "/v1/collections/c/search", queries.get(i % queries.size()));
+                    client.search(queries.get(i % queries.size()));
                     h.recordValue(System.nanoTime() - started);
                 }
             }));
@@ -139,7 +149,7 @@ public final class HttpBench implements Callable<Integer> {
         return count;
     }
 
-    private static void post(WebClient client, String path, String json) {
+    static void post(WebClient client, String path, String json) {
         AggregatedHttpResponse r = client.execute(HttpRequest.of(RequestHeaders.of(HttpMethod.POST, path,
                 HttpHeaderNames.CONTENT_TYPE, MediaType.JSON_UTF_8),
                 HttpData.ofUtf8(json))).aggregate().join();
@@ -152,16 +162,16 @@ public final class HttpBench implements Callable<Integer> {
         StringBuilder b = new StringBuilder("{\"entities\": [");
         for (int i = 0; i < n; i++) {
             b.append(i == 0 ? "" : ",").append("{\"key\": \"e").append(start + i).append("\", \"type\": \"T\", \"vectors\": {\"v\": ")
-                    .append(vector(random)).append("}}");
+                    .append(SearchClient.json(vector(random))).append("}}");
         }
         return b.append("]}").toString();
     }
 
-    private String vector(Random random) {
-        StringBuilder b = new StringBuilder("[");
+    private float[] vector(Random random) {
+        float[] v = new float[dimension];
         for (int i = 0; i < dimension; i++) {
-            b.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.5f", random.nextGaussian()));
+            v[i] = (float) random.nextGaussian();
         }
-        return b.append(']').toString();
+        return v;
     }
 }
