@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the bench module (and what it depends on) and runs the HTTP server benchmark: batch
 # upserts, then k-NN searches from concurrent clients, all on loopback in one process. Arguments
-# go to the harness (try --help); stdout carries one JSON line.
+# go to the harness (try --help); stdout carries one JSON line per protocol searched.
 #
 #   bench/run-server.sh                                   # 100k x 32 cosine, 4 clients, 20 s
 #   bench/run-server.sh --vectors 20000 --concurrency 1 --seconds 10
