@@ -1,0 +1,43 @@
+package io.hyperspatial.bench.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The server benchmark end to end on a tiny collection: one JSON line per protocol, each with searches done. */
+class HttpBenchTest {
+    @Test
+    void eachProtocolSearchesTheSameCollectionAndReportsALine() throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new HttpBench()).execute("--vectors", "300", "--batch", "100", "--dimension", "8",
+                    "--concurrency", "1", "--seconds", "1", "--warmup", "0", "--protocols", "http1,grpc,h2c");
+        } finally {
+            System.setOut(stdout);
+        }
+
+        assertThat(exit).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : captured.toString(StandardCharsets.UTF_8).strip().split("\n")) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(lines).extracting(l -> l.get("protocol").asText()).containsExactly("http1", "grpc", "h2c");
+        assertThat(lines).allSatisfy(l -> {
+            assertThat(l.get("searches").asLong()).isPositive();
+            assertThat(l.get("p50_us").asDouble()).isPositive();
+            assertThat(l.get("vectors").asInt()).isEqualTo(300);
+        });
+    }
+}
