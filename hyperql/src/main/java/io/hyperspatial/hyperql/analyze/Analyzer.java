@@ -124,7 +124,7 @@ public final class Analyzer {
         if (d.type().isVector()) {
             VectorMetric metric = VectorMetric.named(d.type().metric()).orElseThrow(() -> new HqlSemanticException(
                     ErrorCode.HQL_TYPE_MISMATCH, "unknown vector metric '" + d.type().metric()
-                    + "' for column " + d.name() + " (use l2, cosine or dot)", null));
+                    + "' for column " + d.name() + " (use l2, cosine, dot, poincare or lorentz)", null));
             return new ColumnSchema(d.name(), d.type().text(), Affinity.BLOB, d.notNull(), defaultValue,
                     new ColumnSchema.VectorType(d.type().dimensions(), metric));
         }

@@ -192,7 +192,7 @@ final class SelectAnalyzer {
     }
 
     private static void addColumn(Scope.Entry e, List<Typed> items, List<String> names) {
-        items.add(new Typed(new Scalar.Column(0, e.index(), e.column().name()), e.column().affinity(), e.column().type()));
+        items.add(Typed.ofColumn(new Scalar.Column(0, e.index(), e.column().name()), e.column()));
         names.add(e.column().name());
     }
 
