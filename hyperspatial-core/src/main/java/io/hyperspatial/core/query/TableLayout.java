@@ -32,6 +32,19 @@ record TableLayout(TableSchema schema, EntityType entityType, List<ColumnBinding
         return -1;
     }
 
+    /** The name of the collection's vector index that serves a vector column's k-NN and radius scans. */
+    String indexName(int column) {
+        return switch (columns.get(column)) {
+            case ColumnBinding.Vector v -> v.field();
+            default -> throw new IllegalArgumentException("column " + columnName(column) + " has no vector index");
+        };
+    }
+
+    /** Whether a column shows an entity's position (its index re-ranks in float64) rather than a stored vector. */
+    boolean positional(int column) {
+        return false;
+    }
+
     /** The qualified name of a column, for messages. */
     String columnName(int column) {
         return schema.name() + "." + schema.columns().get(column).name();

@@ -28,7 +28,8 @@ import java.util.Optional;
  * names them). A single-column PRIMARY KEY or UNIQUE constraint gets a unique property index
  * ({@code TABLE_pk}, {@code TABLE_unique_COLUMN}); on {@code key} it needs none. An entity type
  * that SQL did not create reads as {@code key}, its properties in declaration order, then every
- * dense cosine, L2 or dot vector field of the collection. Stateless.
+ * dense vector field of the collection (poincare and lorentz ones when their curvature is 1, the
+ * curvature HyperQL's hyperbolic distances assume). Stateless.
  */
 final class TableSchemas {
     static final String KEY = "key";
@@ -142,7 +143,10 @@ final class TableSchemas {
             case COSINE -> Optional.of(io.hyperspatial.hyperql.source.VectorMetric.COSINE);
             case L2 -> Optional.of(io.hyperspatial.hyperql.source.VectorMetric.L2);
             case DOT -> Optional.of(io.hyperspatial.hyperql.source.VectorMetric.DOT);
-            case POINCARE, LORENTZ -> Optional.empty();
+            case POINCARE -> f.curvature() == 1.0 ? Optional.of(io.hyperspatial.hyperql.source.VectorMetric.POINCARE)
+                    : Optional.empty();
+            case LORENTZ -> f.curvature() == 1.0 ? Optional.of(io.hyperspatial.hyperql.source.VectorMetric.LORENTZ)
+                    : Optional.empty();
         };
     }
 
@@ -151,6 +155,8 @@ final class TableSchemas {
             case L2 -> io.hyperspatial.manifold.schema.VectorMetric.L2;
             case COSINE -> io.hyperspatial.manifold.schema.VectorMetric.COSINE;
             case DOT -> io.hyperspatial.manifold.schema.VectorMetric.DOT;
+            case POINCARE -> io.hyperspatial.manifold.schema.VectorMetric.POINCARE;
+            case LORENTZ -> io.hyperspatial.manifold.schema.VectorMetric.LORENTZ;
         };
     }
 }
