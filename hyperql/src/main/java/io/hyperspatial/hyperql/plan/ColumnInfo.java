@@ -12,10 +12,16 @@ import io.hyperspatial.hyperql.value.SqlType;
  * @param type     the static type, {@link SqlType#ANY} when only run time knows
  * @param metric   the metric of a vector column read from a table (directly or through subqueries
  *                 and views), which {@code NEAR} and a hyperbolic {@code distance()} use; else null
+ * @param computed whether it is a table's computed column, which {@code *} and NATURAL joins leave out
  */
-public record ColumnInfo(String name, Affinity affinity, SqlType type, VectorMetric metric) {
+public record ColumnInfo(String name, Affinity affinity, SqlType type, VectorMetric metric, boolean computed) {
     /** A column that is not a table's vector column. */
     public ColumnInfo(String name, Affinity affinity, SqlType type) {
-        this(name, affinity, type, null);
+        this(name, affinity, type, null, false);
+    }
+
+    /** A column that is not computed by its table. */
+    public ColumnInfo(String name, Affinity affinity, SqlType type, VectorMetric metric) {
+        this(name, affinity, type, metric, false);
     }
 }

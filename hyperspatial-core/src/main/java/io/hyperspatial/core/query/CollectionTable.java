@@ -8,6 +8,7 @@ import io.hyperspatial.hyperql.source.RowCursor;
 import io.hyperspatial.hyperql.source.Table;
 import io.hyperspatial.hyperql.source.TableMutation;
 import io.hyperspatial.hyperql.source.TableSchema;
+import io.hyperspatial.hyperql.source.VectorMetric;
 import io.hyperspatial.manifold.ReadView;
 import io.hyperspatial.manifold.table.EntityScan;
 import io.hyperspatial.manifold.table.PropertyIndexTable;
@@ -67,6 +68,10 @@ final class CollectionTable implements Table {
                 case ColumnBinding.Vector v -> {
                     paths.add(new AccessPath.KnnScan(i, schema().columns().get(i).vector().metric()));
                     paths.add(new AccessPath.RadiusScan(i, schema().columns().get(i).vector().metric()));
+                }
+                case ColumnBinding.Position p -> {
+                    paths.add(new AccessPath.KnnScan(i, VectorMetric.POINCARE));
+                    paths.add(new AccessPath.RadiusScan(i, VectorMetric.POINCARE));
                 }
                 default -> {
                 }
