@@ -45,7 +45,8 @@ class SchemaCommandTest {
                 .contains("MEASURE  RETENTION\nviews    30 days\n")
                 .contains("POSITION SPACE  DIMENSION  CURVATURE  LEARNED FROM\ngraph                   4        1.0  hypernym\n")
                 .contains("(no property indexes)")
-                .contains("SQL TABLE  COLUMNS\nSynset     key TEXT, name TEXT, emb VECTOR(3, cosine)\n");
+                .contains("SQL TABLE  COLUMNS\nSynset     key TEXT, name TEXT, emb VECTOR(3, cosine), ball VECTOR(2, poincare),"
+                        + " graph_position VECTOR(4, poincare)\n");
     }
 
     @Test

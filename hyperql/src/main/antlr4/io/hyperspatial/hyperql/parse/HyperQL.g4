@@ -182,6 +182,7 @@ equalityTail
     | NOT? op=(LIKE | GLOB) comparison (ESCAPE comparison)?                # likeTail
     | NOT? BETWEEN comparison AND comparison                              # betweenTail
     | (ISNULL | NOTNULL | NOT NULL)                                       # nullTestTail
+    | NEAR comparison WITHIN comparison                                   # nearTail
     ;
 
 comparison : bitwise (op=('<' | '<=' | '>' | '>=') bitwise)* ;
@@ -231,6 +232,7 @@ identifier
     | KEY | ABORT | FAIL | IGNORE | ROLLBACK | REPLACE | TEMP | TEMPORARY | FIRST | LAST | NULLS
     | VECTOR | ASC | DESC | GLOB | LIKE | AUTOINCREMENT
     | EDGE | TYPE | WEIGHT | WEIGHTED | MATCH | SHORTEST | PATH | TO
+    | NEAR | WITHIN
     ;
 
 // ---- lexer ----
@@ -256,6 +258,9 @@ VALUES : 'VALUES' ; VECTOR : 'VECTOR' ; VIEW : 'VIEW' ; WHEN : 'WHEN' ; WHERE : 
 // graph keywords (all usable as names too)
 EDGE : 'EDGE' ; MATCH : 'MATCH' ; PATH : 'PATH' ; SHORTEST : 'SHORTEST' ; TO : 'TO' ; TYPE : 'TYPE' ;
 WEIGHT : 'WEIGHT' ; WEIGHTED : 'WEIGHTED' ;
+
+// radius search (usable as names too)
+NEAR : 'NEAR' ; WITHIN : 'WITHIN' ;
 
 QUESTION : '?' ;
 NAMED_PARAMETER : [$:@] [A-Z_] [A-Z_0-9]* ;

@@ -124,7 +124,7 @@ public final class Analyzer {
         if (d.type().isVector()) {
             VectorMetric metric = VectorMetric.named(d.type().metric()).orElseThrow(() -> new HqlSemanticException(
                     ErrorCode.HQL_TYPE_MISMATCH, "unknown vector metric '" + d.type().metric()
-                    + "' for column " + d.name() + " (use l2, cosine or dot)", null));
+                    + "' for column " + d.name() + " (use l2, cosine, dot, poincare or lorentz)", null));
             return new ColumnSchema(d.name(), d.type().text(), Affinity.BLOB, d.notNull(), defaultValue,
                     new ColumnSchema.VectorType(d.type().dimensions(), metric));
         }
@@ -154,14 +154,17 @@ public final class Analyzer {
         TableSchema schema = table.schema();
         int[] targets;
         if (i.columns().isEmpty()) {
-            targets = new int[i.source() == null ? 0 : schema.columns().size()];
-            for (int k = 0; k < targets.length; k++) {
-                targets[k] = k;
+            List<Integer> stored = new ArrayList<>();
+            for (int k = 0; i.source() != null && k < schema.columns().size(); k++) {
+                if (!schema.columns().get(k).computed()) {
+                    stored.add(k);
+                }
             }
+            targets = stored.stream().mapToInt(Integer::intValue).toArray();
         } else {
             targets = new int[i.columns().size()];
             for (int k = 0; k < targets.length; k++) {
-                targets[k] = requireColumn(schema, i.columns().get(k));
+                targets[k] = requireWritable(schema, i.columns().get(k));
             }
         }
         PlanNode rows = i.source() == null ? new PlanNode.Values(List.of(List.of()), List.of())
@@ -187,7 +190,7 @@ public final class Analyzer {
         List<Scalar> values = new ArrayList<>();
         for (int k = 0; k < columns.length; k++) {
             Statement.Assignment a = u.assignments().get(k);
-            columns[k] = requireColumn(table.schema(), a.column());
+            columns[k] = requireWritable(table.schema(), a.column());
             values.add(selects.binder().bind(a.value(), cx).scalar());
         }
         return new BoundStatement.Update(table, rows, columns, values);
@@ -209,6 +212,16 @@ public final class Analyzer {
         return source.table(name).orElseThrow(() -> new HqlSemanticException(ErrorCode.HQL_UNKNOWN_TABLE,
                 source.view(name).isPresent() ? "cannot modify " + name + " because it is a view" : "no such table: " + name,
                 null));
+    }
+
+    /** A column a statement may write: stored, not computed by the source. */
+    private static int requireWritable(TableSchema schema, String column) {
+        int index = requireColumn(schema, column);
+        if (schema.columns().get(index).computed()) {
+            throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "column " + schema.name() + "."
+                    + schema.columns().get(index).name() + " is computed by the data source and cannot be written", null);
+        }
+        return index;
     }
 
     private static int requireColumn(TableSchema schema, String column) {

@@ -4,7 +4,10 @@ import io.hyperspatial.hyperql.ast.Expr;
 import io.hyperspatial.hyperql.ast.TypeName;
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlSemanticException;
-import io.hyperspatial.hyperql.function.HyperbolicDistance;
+import io.hyperspatial.hyperql.error.HqlException;
+import io.hyperspatial.hyperql.exec.Evaluator;
+import io.hyperspatial.hyperql.exec.Frame;
+import io.hyperspatial.hyperql.exec.Nearness;
 import io.hyperspatial.hyperql.function.ScalarFunctions;
 import io.hyperspatial.hyperql.plan.AggregateFunction;
 import io.hyperspatial.hyperql.plan.Coercion;
@@ -85,6 +88,7 @@ final class ExprBinder {
             case Expr.Like l -> Typed.of(new Scalar.Like(bind(l.operand(), cx).scalar(), bind(l.pattern(), cx).scalar(),
                     l.escape() == null ? null : bind(l.escape(), cx).scalar(), l.negated(), l.glob()), SqlType.INTEGER);
             case Expr.Between b -> between(b, cx);
+            case Expr.Near n -> near(n, cx);
             case Expr.Case c -> caseWhen(c, cx);
             case Expr.Cast c -> cast(c, cx);
             case Expr.FunctionCall f -> function(f, cx);
@@ -94,8 +98,7 @@ final class ExprBinder {
     private Typed column(Expr.ColumnName c, Context cx) {
         Scope.Entry here = cx.scope().find(c.qualifier(), c.name(), c);
         if (here != null) {
-            return new Typed(new Scalar.Column(0, here.index(), here.column().name()), here.column().affinity(),
-                    here.column().type());
+            return Typed.ofColumn(new Scalar.Column(0, here.index(), here.column().name()), here.column());
         }
         if (c.qualifier() == null && cx.aliases() != null) {
             Typed alias = cx.aliases().get(c.name().toLowerCase(Locale.ROOT));
@@ -113,8 +116,7 @@ final class ExprBinder {
             throw new HqlSemanticException(ErrorCode.HQL_UNKNOWN_COLUMN, "no such column: " + name, c.position());
         }
         Scope.Entry e = r.entry();
-        return new Typed(new Scalar.Column(r.depth() + 1, e.index(), e.column().name()), e.column().affinity(),
-                e.column().type());
+        return Typed.ofColumn(new Scalar.Column(r.depth() + 1, e.index(), e.column().name()), e.column());
     }
 
     private Typed unary(Expr.Unary u, Context cx) {
@@ -154,7 +156,49 @@ final class ExprBinder {
 
     private Typed distance(VectorMetric metric, Typed l, Typed r, Expr at) {
         requireVectors("operator " + metric.operator(), l, r, at);
-        return Typed.of(new Scalar.Distance(metric, l.scalar(), r.scalar()), SqlType.REAL);
+        return Typed.of(new Scalar.Distance(metric, l.scalar(), r.scalar(), null), SqlType.REAL);
+    }
+
+    /**
+     * {@code col NEAR q WITHIN r}: the operand must be a vector column of a table (its metric is the
+     * one used); a constant radius is checked here, so a bad one fails before the query runs.
+     */
+    private Typed near(Expr.Near n, Context cx) {
+        Typed operand = bind(n.operand(), cx);
+        Typed query = bind(n.query(), cx);
+        Typed radius = bind(n.radius(), cx);
+        String where = "NEAR at " + at(n.near());
+        if (operand.metric() == null) {
+            throw new HqlSemanticException(ErrorCode.HQL_TYPE_MISMATCH, where
+                    + ": the left operand must be a vector column of a table (its metric decides the distance)",
+                    n.operand().position());
+        }
+        requireVectors(where, operand, query, n.query());
+        if (isConstant(radius.scalar())) {
+            try {
+                Object r = Evaluator.eval(radius.scalar(), new Object[0], Frame.root(new Object[0]));
+                if (r != null) {
+                    Nearness.radius(r, where);
+                }
+            } catch (HqlException e) {
+                throw new HqlSemanticException(e.code(), e.getMessage(), n.radius().position());
+            }
+        }
+        return Typed.of(new Scalar.Near(operand.metric(), operand.scalar(), query.scalar(), radius.scalar(), where),
+                SqlType.INTEGER);
+    }
+
+    /** Whether an expression reads no row, parameter or subquery and calls only deterministic functions. */
+    private static boolean isConstant(Scalar e) {
+        boolean[] variable = {false};
+        PlanWalker.forEach(e, n -> variable[0] |= n instanceof Scalar.Column || n instanceof Scalar.Param
+                || n instanceof Scalar.AggregateCall || PlanWalker.subquery(n) != null
+                || n instanceof Scalar.Call c && !c.function().deterministic());
+        return !variable[0];
+    }
+
+    private static String at(io.hyperspatial.hyperql.error.SourcePosition p) {
+        return p == null ? "?" : p.line() + ":" + p.column();
     }
 
     /** Numbers and blobs are never vectors: a type error before the query runs. */
@@ -168,14 +212,14 @@ final class ExprBinder {
         }
     }
 
-    /** {@code hdist(a, b)}: the Poincaré-ball distance ({@link HyperbolicDistance}), its errors naming the call's position. */
+    /** {@code hdist(a, b)}: the Poincaré-ball distance ({@link VectorMetric#POINCARE}), its errors naming the call's position. */
     private Typed hyperbolicDistance(List<Typed> args, Expr.FunctionCall f) {
         if (args.size() != 2 || f.distinct()) {
             throw wrongArguments("hdist", f);
         }
         requireVectors("hdist()", args.get(0), args.get(1), f);
-        String where = f.position() == null ? "hdist()" : "hdist() at " + f.position().line() + ":" + f.position().column();
-        return Typed.of(new Scalar.Call(HyperbolicDistance.at(where), List.of(args.get(0).scalar(), args.get(1).scalar())),
+        String where = f.position() == null ? "hdist()" : "hdist() at " + at(f.position());
+        return Typed.of(new Scalar.Distance(VectorMetric.POINCARE, args.get(0).scalar(), args.get(1).scalar(), where),
                 SqlType.REAL);
     }
 
@@ -288,7 +332,11 @@ final class ExprBinder {
         return Typed.of(new Scalar.Call(fn, args.stream().map(Typed::scalar).toList()), type);
     }
 
-    /** {@code distance(a, b [, 'metric'])} (default l2) and {@code similarity(a, b)} (1 - cosine distance). */
+    /**
+     * {@code distance(a, b [, 'metric'])} and {@code similarity(a, b)} (1 - cosine distance). Without a
+     * metric, distance is l2, unless an operand is a poincare or lorentz column: then its metric
+     * (l2 means nothing on hyperbolic points).
+     */
     private Typed vectorFunction(String name, List<Typed> args, Expr.FunctionCall f) {
         boolean similarity = name.equals("similarity");
         if (args.size() < 2 || args.size() > (similarity ? 2 : 3)) {
@@ -296,21 +344,38 @@ final class ExprBinder {
         }
         VectorMetric metric = VectorMetric.COSINE;
         if (!similarity) {
-            metric = VectorMetric.L2;
+            metric = hyperbolicColumn(args.get(0), args.get(1));
             if (args.size() == 3) {
                 if (!(args.get(2).scalar() instanceof Scalar.Constant c) || !(c.value() instanceof String s)
                         || VectorMetric.named(s).isEmpty()) {
-                    throw new HqlSemanticException(ErrorCode.HQL_WRONG_ARGUMENTS,
-                            "distance() takes a metric name 'l2', 'cosine' or 'dot' as its third argument", f.position());
+                    throw new HqlSemanticException(ErrorCode.HQL_WRONG_ARGUMENTS, "distance() takes a metric name "
+                            + "'l2', 'cosine', 'dot', 'poincare' or 'lorentz' as its third argument", f.position());
                 }
                 metric = VectorMetric.named((String) ((Scalar.Constant) args.get(2).scalar()).value()).orElseThrow();
             }
         }
-        Typed d = distance(metric, args.get(0), args.get(1), f);
+        Typed d;
+        if (metric.hyperbolic()) {
+            requireVectors(name + "()", args.get(0), args.get(1), f);
+            d = Typed.of(new Scalar.Distance(metric, args.get(0).scalar(), args.get(1).scalar(),
+                    name + "() at " + at(f.position())), SqlType.REAL);
+        } else {
+            d = distance(metric, args.get(0), args.get(1), f);
+        }
         if (!similarity) {
             return d;
         }
         return Typed.of(new Scalar.Arithmetic("-", new Scalar.Constant(1.0), d.scalar()), SqlType.REAL);
+    }
+
+    /** The metric of the first operand that is a poincare or lorentz column, else l2. */
+    private static VectorMetric hyperbolicColumn(Typed a, Typed b) {
+        for (Typed t : List.of(a, b)) {
+            if (t.metric() != null && t.metric().hyperbolic()) {
+                return t.metric();
+            }
+        }
+        return VectorMetric.L2;
     }
 
     private Scalar.Subquery subquery(io.hyperspatial.hyperql.ast.Select select, Context cx, Expr at) {

@@ -56,7 +56,8 @@ final class FromAnalyzer {
     static PlanNode.Scan scan(Table table, String alias, boolean withRowId) {
         List<ColumnInfo> columns = new ArrayList<>();
         for (ColumnSchema c : table.schema().columns()) {
-            columns.add(new ColumnInfo(c.name(), c.affinity(), c.vector() != null ? SqlType.VECTOR : SqlType.ANY));
+            columns.add(new ColumnInfo(c.name(), c.affinity(), c.vector() != null ? SqlType.VECTOR : SqlType.ANY,
+                    c.vector() != null ? c.vector().metric() : null, c.computed()));
         }
         if (withRowId) {
             columns.add(new ColumnInfo("rowid", null, SqlType.INTEGER));
@@ -112,7 +113,7 @@ final class FromAnalyzer {
         List<ColumnInfo> renamed = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             outputs.add(new Scalar.Column(0, i, columns.get(i).name()));
-            renamed.add(new ColumnInfo(names.get(i), columns.get(i).affinity(), columns.get(i).type()));
+            renamed.add(new ColumnInfo(names.get(i), columns.get(i).affinity(), columns.get(i).type(), columns.get(i).metric()));
         }
         return new PlanNode.Project(plan, outputs, renamed);
     }
@@ -141,7 +142,8 @@ final class FromAnalyzer {
         for (int r = leftWidth; r < entries.size(); r++) {
             for (int l = 0; l < leftWidth; l++) {
                 String name = entries.get(r).column().name();
-                if (!entries.get(l).qualifiedOnly() && entries.get(l).column().name().equalsIgnoreCase(name)
+                if (!entries.get(l).qualifiedOnly() && !entries.get(l).column().computed()
+                        && !entries.get(r).column().computed() && entries.get(l).column().name().equalsIgnoreCase(name)
                         && names.stream().noneMatch(name::equalsIgnoreCase)) {
                     names.add(name);
                 }

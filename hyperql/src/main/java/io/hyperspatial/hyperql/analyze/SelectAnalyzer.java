@@ -163,7 +163,7 @@ final class SelectAnalyzer {
                     throw new HqlSemanticException(ErrorCode.HQL_UNKNOWN_TABLE, "no tables specified", q.position());
                 }
                 for (Scope.Entry e : scope.entries()) {
-                    if (!e.qualifiedOnly()) {
+                    if (!e.qualifiedOnly() && !e.column().computed()) {
                         addColumn(e, items, names);
                     }
                 }
@@ -173,7 +173,7 @@ final class SelectAnalyzer {
                     throw new HqlSemanticException(ErrorCode.HQL_UNKNOWN_TABLE, "no such table: " + t.table(), t.position());
                 }
                 for (Scope.Entry e : scope.entries()) {
-                    if (e.qualifier() != null && e.qualifier().equalsIgnoreCase(t.table())) {
+                    if (e.qualifier() != null && e.qualifier().equalsIgnoreCase(t.table()) && !e.column().computed()) {
                         addColumn(e, items, names);
                     }
                 }
@@ -192,7 +192,7 @@ final class SelectAnalyzer {
     }
 
     private static void addColumn(Scope.Entry e, List<Typed> items, List<String> names) {
-        items.add(new Typed(new Scalar.Column(0, e.index(), e.column().name()), e.column().affinity(), e.column().type()));
+        items.add(Typed.ofColumn(new Scalar.Column(0, e.index(), e.column().name()), e.column()));
         names.add(e.column().name());
     }
 

@@ -59,6 +59,13 @@ public sealed interface Expr {
             implements Expr {
     }
 
+    /**
+     * {@code operand NEAR query WITHIN radius}: the operand (a vector column) lies within the radius
+     * of the query under the column's metric; {@code near} is where the NEAR keyword stands.
+     */
+    record Near(Expr operand, Expr query, Expr radius, SourcePosition near, SourcePosition position) implements Expr {
+    }
+
     /** {@code operand [NOT] BETWEEN low AND high}. */
     record Between(Expr operand, Expr low, Expr high, boolean negated, SourcePosition position) implements Expr {
     }

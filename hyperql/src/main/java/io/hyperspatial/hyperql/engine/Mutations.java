@@ -3,6 +3,8 @@ package io.hyperspatial.hyperql.engine;
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.exec.Casts;
+import io.hyperspatial.hyperql.function.HyperbolicDistance;
+import io.hyperspatial.hyperql.value.Vector;
 import io.hyperspatial.hyperql.exec.Evaluator;
 import io.hyperspatial.hyperql.exec.Executor;
 import io.hyperspatial.hyperql.exec.Frame;
@@ -77,12 +79,21 @@ final class Mutations {
             return null;
         }
         if (c.vector() != null) {
+            Vector v;
             try {
-                return Casts.cast(value, Scalar.CastTarget.VECTOR, c.vector().dimensions());
+                v = (Vector) Casts.cast(value, Scalar.CastTarget.VECTOR, c.vector().dimensions());
             } catch (HqlExecutionException e) {
                 throw new HqlExecutionException(ErrorCode.HQL_TYPE_MISMATCH, "column " + schema.name() + "." + c.name()
                         + ": " + e.getMessage());
             }
+            String name = "column " + schema.name() + "." + c.name();
+            switch (c.vector().metric()) {
+                case POINCARE -> HyperbolicDistance.checkPoincare(v, "value", name);
+                case LORENTZ -> HyperbolicDistance.checkLorentz(v, "value", name);
+                default -> {
+                }
+            }
+            return v;
         }
         return c.affinity().apply(value);
     }

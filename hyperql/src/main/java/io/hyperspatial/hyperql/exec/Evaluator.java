@@ -8,7 +8,6 @@ import io.hyperspatial.hyperql.value.Arithmetic;
 import io.hyperspatial.hyperql.value.TextForm;
 import io.hyperspatial.hyperql.value.Truth;
 import io.hyperspatial.hyperql.value.ValueOrder;
-import io.hyperspatial.hyperql.value.Vector;
 
 import java.util.List;
 
@@ -42,6 +41,8 @@ public final class Evaluator {
             case Scalar.Cast c -> Casts.cast(eval(c.operand(), row, frame), c.target(), c.dimensions());
             case Scalar.Call c -> call(c, row, frame);
             case Scalar.Distance d -> distance(d, row, frame);
+            case Scalar.Near n -> Nearness.test(n.metric(), eval(n.operand(), row, frame), eval(n.query(), row, frame),
+                    eval(n.radius(), row, frame), n.where());
             case Scalar.AggregateCall a -> throw new IllegalStateException("aggregate outside an aggregation: " + a);
         };
     }
@@ -196,12 +197,6 @@ public final class Evaluator {
         if (l == null || r == null) {
             return null;
         }
-        Vector a = Casts.toVector(l);
-        Vector b = Casts.toVector(r);
-        if (a.dimensions() != b.dimensions()) {
-            throw new HqlExecutionException(ErrorCode.HQL_TYPE_MISMATCH, "vectors of different dimensions: "
-                    + a.dimensions() + " and " + b.dimensions());
-        }
-        return d.metric().distance(a, b);
+        return Nearness.distance(d.metric(), Casts.toVector(l), Casts.toVector(r), d.where());
     }
 }

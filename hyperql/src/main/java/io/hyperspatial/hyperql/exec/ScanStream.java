@@ -4,7 +4,12 @@ import io.hyperspatial.hyperql.plan.AccessMethod;
 import io.hyperspatial.hyperql.plan.PlanNode;
 import io.hyperspatial.hyperql.plan.Scalar;
 import io.hyperspatial.hyperql.source.AccessRequest;
+import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.source.RowCursor;
+import io.hyperspatial.hyperql.source.VectorMetric;
+import io.hyperspatial.hyperql.value.Vector;
+
+import java.util.function.Predicate;
 
 /** Reads a table through the access method the optimizer chose, copying each row out of the cursor. */
 final class ScanStream {
@@ -20,6 +25,7 @@ final class ScanStream {
             }
             case AccessMethod.Range r -> range(r, s, frame);
             case AccessMethod.Knn k -> knn(k, s, frame);
+            case AccessMethod.Radius r -> radius(r, s, frame);
         };
         if (request == null) {
             return () -> null;
@@ -57,10 +63,33 @@ final class ScanStream {
         if (query == null || count == 0) {
             return null;
         }
-        Scalar filter = k.filter();
-        java.util.function.Predicate<Object[]> accept = filter == null ? row -> true : row -> Evaluator.test(filter, row, frame);
         int limit = count < 0 || count > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) count;
-        return new AccessRequest.Knn(k.column(), Casts.toVector(query), k.metric(), limit, accept, s.needed());
+        return new AccessRequest.Knn(k.column(), queryVector(s, k.column(), k.metric(), query, null), k.metric(), limit,
+                filter(k.filter(), frame), s.needed());
+    }
+
+    /** The radius request, or null when the query or the radius is NULL (no row can match) or the limit is 0. */
+    private static AccessRequest radius(AccessMethod.Radius r, PlanNode.Scan s, Frame frame) {
+        Object query = Evaluator.eval(r.query(), Executor.EMPTY_ROW, frame);
+        Object radius = Evaluator.eval(r.radius(), Executor.EMPTY_ROW, frame);
+        double within = radius == null ? 0 : Nearness.radius(radius, r.where());
+        long count = r.limit() == null ? -1 : Executor.count(r.limit(), frame);
+        if (query == null || radius == null || count == 0) {
+            return null;
+        }
+        int limit = count < 0 || count > Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) count;
+        return new AccessRequest.Within(r.column(), queryVector(s, r.column(), r.metric(), query, r.where()), r.metric(),
+                within, limit, filter(r.filter(), frame), s.needed());
+    }
+
+    /** The query as a vector checked against the column, as the row-by-row distance would check it. */
+    private static Vector queryVector(PlanNode.Scan s, int column, VectorMetric metric, Object query, String where) {
+        ColumnSchema.VectorType type = s.table().schema().columns().get(column).vector();
+        return Nearness.checkQuery(metric, Casts.toVector(query), type == null ? 0 : type.dimensions(), where);
+    }
+
+    private static Predicate<Object[]> filter(Scalar filter, Frame frame) {
+        return filter == null ? row -> true : row -> Evaluator.test(filter, row, frame);
     }
 
     /** The range request, or null when a bound is NULL (then no row can match). */

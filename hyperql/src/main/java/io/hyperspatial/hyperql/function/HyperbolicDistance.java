@@ -2,63 +2,100 @@ package io.hyperspatial.hyperql.function;
 
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlExecutionException;
-import io.hyperspatial.hyperql.exec.Casts;
-import io.hyperspatial.hyperql.plan.ScalarFunction;
 import io.hyperspatial.hyperql.value.Vector;
 
 /**
- * {@code hdist(a, b)}: the hyperbolic distance between two points of the Poincaré ball (curvature
- * −1), {@code acosh(1 + 2|a−b|² / ((1−|a|²)(1−|b|²)))}, in double precision. This form keeps its
- * precision near the boundary, where {@code 1−|x|²} is small, better than the artanh form; the
- * argument of acosh is computed as {@code 1 + δ} and acosh as {@code log1p(δ + sqrt(δ(δ+2)))}, so
- * small distances do not cancel. NULL when either point is NULL; an error naming the call when a
- * point is not strictly inside the unit ball or the dimensions differ. Stateless.
+ * Hyperbolic distances (curvature −1) in double precision. In the Poincaré ball ({@code hdist(a, b)}):
+ * {@code acosh(1 + 2|a−b|² / ((1−|a|²)(1−|b|²)))}; this form keeps its precision near the boundary,
+ * where {@code 1−|x|²} is small, better than the artanh form. On the hyperboloid (time coordinate
+ * first): {@code acosh(1 + (|a_s−b_s|² − (a₀−b₀)²)/2)}, the Minkowski square of the difference,
+ * which stays accurate where {@code −⟨a,b⟩_L} would be a difference of huge products. The argument
+ * of acosh is computed as {@code 1 + δ} and acosh as {@code log1p(δ + sqrt(δ(δ+2)))}, so small
+ * distances do not cancel. Points are checked: a Poincaré point needs a norm below 1, a Lorentz
+ * point {@code x₀ > 0} and {@code −x₀² + Σxᵢ² = −1} within {@value #LORENTZ_TOLERANCE} (relative to
+ * {@code max(1, x₀²)}, as the storage checks float32 points); else {@code HQL_OUT_OF_RANGE} naming
+ * the expression. Stateless.
  */
 public final class HyperbolicDistance {
-    private HyperbolicDistance() {
-    }
+    /** How far {@code ⟨x,x⟩_L} of a float32 Lorentz point may stray from −1, relative to {@code max(1, x₀²)}. */
+    public static final double LORENTZ_TOLERANCE = 1e-3;
 
-    /** The function for one call site; {@code where} names it in error messages (e.g. {@code "hdist at 1:8"}). */
-    public static ScalarFunction at(String where) {
-        return new ScalarFunction("hdist", 2, 2, true, a -> {
-            if (a[0] == null || a[1] == null) {
-                return null;
-            }
-            return of(Casts.toVector(a[0]), Casts.toVector(a[1]), where);
-        });
+    private HyperbolicDistance() {
     }
 
     /** The distance between two points of the ball; {@code where} names the expression in errors. */
     public static double of(Vector a, Vector b, String where) {
         float[] x = a.components();
         float[] y = b.components();
-        if (x.length != y.length) {
-            throw new HqlExecutionException(ErrorCode.HQL_TYPE_MISMATCH, where + ": points of different dimensions: "
-                    + x.length + " and " + y.length);
-        }
-        double nx = 0;
-        double ny = 0;
+        sameDimensions(x, y, where);
         double diff = 0;
         for (int i = 0; i < x.length; i++) {
             double d = (double) x[i] - y[i];
             diff += d * d;
-            nx += (double) x[i] * x[i];
-            ny += (double) y[i] * y[i];
         }
-        double ax = inside(nx, "first", where);
-        double ay = inside(ny, "second", where);
-        double delta = 2 * diff / (ax * ay);
-        return Math.log1p(delta + Math.sqrt(delta * (delta + 2)));
+        double ax = 1 - checkPoincare(a, "first", where);
+        double ay = 1 - checkPoincare(b, "second", where);
+        return acosh1p(2 * diff / (ax * ay));
     }
 
-    /** {@code 1 − |x|²}, checked to be positive. */
-    private static double inside(double squaredNorm, String which, String where) {
-        double gap = 1 - squaredNorm;
-        if (!(gap > 0)) {
+    /** The distance between two points of the hyperboloid (time first); {@code where} names the expression in errors. */
+    public static double lorentz(Vector a, Vector b, String where) {
+        float[] x = a.components();
+        float[] y = b.components();
+        sameDimensions(x, y, where);
+        checkLorentz(a, "first", where);
+        checkLorentz(b, "second", where);
+        double dt = (double) x[0] - y[0];
+        double space = 0;
+        for (int i = 1; i < x.length; i++) {
+            double d = (double) x[i] - y[i];
+            space += d * d;
+        }
+        return acosh1p(Math.max(0, space - dt * dt) / 2);
+    }
+
+    /**
+     * Checks a point of the open unit ball; returns its squared norm.
+     *
+     * @param which names the point in the message ("first", "second", or a column)
+     */
+    public static double checkPoincare(Vector p, String which, String where) {
+        double sq = 0;
+        for (float v : p.components()) {
+            sq += (double) v * v;
+        }
+        if (!(sq < 1)) {
             throw new HqlExecutionException(ErrorCode.HQL_OUT_OF_RANGE, where + ": the " + which
-                    + " point lies outside the open unit ball (norm " + Math.sqrt(squaredNorm)
+                    + " point lies outside the open unit ball (norm " + Math.sqrt(sq)
                     + "); Poincaré-ball points need a norm below 1");
         }
-        return gap;
+        return sq;
+    }
+
+    /** Checks a point of the hyperboloid −x₀² + Σxᵢ² = −1 with x₀ > 0, within {@link #LORENTZ_TOLERANCE}. */
+    public static void checkLorentz(Vector p, String which, String where) {
+        float[] v = p.components();
+        double x0 = v.length == 0 ? 0 : v[0];
+        double minkowski = -x0 * x0;
+        for (int i = 1; i < v.length; i++) {
+            minkowski += (double) v[i] * v[i];
+        }
+        if (!(x0 > 0) || !(Math.abs(minkowski + 1) <= LORENTZ_TOLERANCE * Math.max(1, x0 * x0))) {
+            throw new HqlExecutionException(ErrorCode.HQL_OUT_OF_RANGE, where + ": the " + which
+                    + " point is not on the hyperboloid (x0 = " + x0 + ", <x,x>_L = " + minkowski
+                    + "); Lorentz points need x0 > 0 and -x0² + Σxi² = -1");
+        }
+    }
+
+    private static void sameDimensions(float[] x, float[] y, String where) {
+        if (x.length != y.length) {
+            throw new HqlExecutionException(ErrorCode.HQL_TYPE_MISMATCH, where + ": points of different dimensions: "
+                    + x.length + " and " + y.length);
+        }
+    }
+
+    /** {@code acosh(1 + δ)} without cancellation for small δ. */
+    private static double acosh1p(double delta) {
+        return Math.log1p(delta + Math.sqrt(delta * (delta + 2)));
     }
 }

@@ -8,8 +8,8 @@ import io.hyperspatial.hyperql.plan.ScalarRewriter;
 
 /**
  * The rule-based optimizer, applied to every plan of a statement including subqueries' plans:
- * constant folding, predicate pushdown, index selection from the tables' declared access paths,
- * hash joins for equi-joins, LIMIT over ORDER BY as top-N (and as a k-NN scan when it orders by a
+ * constant folding, predicate pushdown, index selection from the tables' declared access paths
+ * (and {@code NEAR … WITHIN} as a radius scan), hash joins for equi-joins, LIMIT over ORDER BY as top-N (and as a k-NN scan when it orders by a
  * vector distance the table can search), and projection pushdown into scans.
  * Every rule preserves results exactly. Stateless.
  */
@@ -39,6 +39,7 @@ public final class Optimizer {
         PlanNode p = PlanRewriter.bottomUp(plan, n -> PlanRewriter.mapExpressions(n, Optimizer::scalar));
         p = PredicatePushdown.apply(p);
         p = PlanRewriter.bottomUp(p, IndexSelection::apply);
+        p = PlanRewriter.bottomUp(p, RadiusPlanning::apply);
         p = PlanRewriter.bottomUp(p, JoinPlanning::apply);
         p = PlanRewriter.bottomUp(p, Optimizer::topN);
         p = PlanRewriter.bottomUp(p, KnnPlanning::apply);

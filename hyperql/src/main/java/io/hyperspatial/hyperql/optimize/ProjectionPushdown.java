@@ -62,6 +62,12 @@ final class ProjectionPushdown {
                 needed.or(Conjuncts.columns(k.filter()));
             }
         }
+        if (s.access() instanceof AccessMethod.Radius r) {
+            needed.set(r.column());
+            if (r.filter() != null) {
+                needed.or(Conjuncts.columns(r.filter()));
+            }
+        }
         if (s.withRowId() || needed.cardinality() == width) {
             needed = null;
         }

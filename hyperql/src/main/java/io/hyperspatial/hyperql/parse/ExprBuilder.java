@@ -94,6 +94,8 @@ final class ExprBuilder {
             case BetweenTailContext t -> new Expr.Between(left, comparison(t.comparison(0)),
                     comparison(t.comparison(1)), t.NOT() != null, at);
             case NullTestTailContext t -> new Expr.NullTest(left, t.ISNULL() == null, at);
+            case NearTailContext t -> new Expr.Near(left, comparison(t.comparison(0)), comparison(t.comparison(1)),
+                    AstBuilder.position(t), at);
             default -> throw new IllegalStateException();
         };
     }

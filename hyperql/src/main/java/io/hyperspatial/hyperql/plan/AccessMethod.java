@@ -5,7 +5,7 @@ import io.hyperspatial.hyperql.source.VectorMetric;
 /**
  * How a {@link PlanNode.Scan} reads its table: a full scan, or one of the access paths the table
  * declared, chosen by the optimizer. Keys, bounds, query vectors and counts hold no column of the
- * scanned row; only a k-NN scan's filter reads it.
+ * scanned row; only a k-NN or radius scan's filter reads it.
  */
 public sealed interface AccessMethod {
     /** Every row. */
@@ -26,5 +26,18 @@ public sealed interface AccessMethod {
      * passing {@code filter} (null: all), nearest first.
      */
     record Knn(int column, Scalar query, VectorMetric metric, Scalar k, Scalar filter) implements AccessMethod {
+    }
+
+    /**
+     * The rows within {@code radius} of {@code query} in {@code column} under {@code metric} among
+     * those passing {@code filter} (null: all), nearest first; at most {@code limit} (null: all) of
+     * them. {@code where} names the NEAR in errors.
+     */
+    record Radius(int column, Scalar query, VectorMetric metric, Scalar radius, Scalar limit, Scalar filter, String where)
+            implements AccessMethod {
+        /** The same scan keeping at most {@code n} nearest rows. */
+        public Radius withLimit(Scalar n) {
+            return new Radius(column, query, metric, radius, n, filter, where);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.hyperspatial.hyperql.plan;
 
+import io.hyperspatial.hyperql.source.VectorMetric;
 import io.hyperspatial.hyperql.value.Affinity;
 import io.hyperspatial.hyperql.value.SqlType;
 
@@ -9,6 +10,18 @@ import io.hyperspatial.hyperql.value.SqlType;
  * @param name     the column name (the alias, the table column's name or the expression text)
  * @param affinity the affinity comparisons apply to the other operand, or null when the column has none
  * @param type     the static type, {@link SqlType#ANY} when only run time knows
+ * @param metric   the metric of a vector column read from a table (directly or through subqueries
+ *                 and views), which {@code NEAR} and a hyperbolic {@code distance()} use; else null
+ * @param computed whether it is a table's computed column, which {@code *} and NATURAL joins leave out
  */
-public record ColumnInfo(String name, Affinity affinity, SqlType type) {
+public record ColumnInfo(String name, Affinity affinity, SqlType type, VectorMetric metric, boolean computed) {
+    /** A column that is not a table's vector column. */
+    public ColumnInfo(String name, Affinity affinity, SqlType type) {
+        this(name, affinity, type, null, false);
+    }
+
+    /** A column that is not computed by its table. */
+    public ColumnInfo(String name, Affinity affinity, SqlType type, VectorMetric metric) {
+        this(name, affinity, type, metric, false);
+    }
 }

@@ -100,6 +100,16 @@ public sealed interface PlanNode {
                     }
                     yield out;
                 }
+                case AccessMethod.Radius r -> {
+                    List<Scalar> out = new ArrayList<>(List.of(r.query(), r.radius()));
+                    if (r.limit() != null) {
+                        out.add(r.limit());
+                    }
+                    if (r.filter() != null) {
+                        out.add(r.filter());
+                    }
+                    yield out;
+                }
             };
         }
     }

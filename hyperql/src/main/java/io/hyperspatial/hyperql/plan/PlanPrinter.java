@@ -94,8 +94,11 @@ public final class PlanPrinter {
             case AccessMethod.Range r -> "RangeScan " + table + " on " + column(s, r.column())
                     + (r.lower() == null ? "" : (r.lowerInclusive() ? " >= " : " > ") + expr(r.lower()))
                     + (r.upper() == null ? "" : (r.upperInclusive() ? " <= " : " < ") + expr(r.upper()));
-            case AccessMethod.Knn k -> "KnnScan " + table + " on " + column(s, k.column()) + " " + k.metric().operator() + " "
-                    + expr(k.query()) + " k=" + expr(k.k()) + (k.filter() == null ? "" : " filter " + expr(k.filter()));
+            case AccessMethod.Knn k -> "KnnScan " + table + " on " + k.metric().render(column(s, k.column()), expr(k.query()))
+                    + " k=" + expr(k.k()) + (k.filter() == null ? "" : " filter " + expr(k.filter()));
+            case AccessMethod.Radius r -> "RadiusScan " + table + " on " + r.metric().render(column(s, r.column()),
+                    expr(r.query())) + " <= " + expr(r.radius()) + (r.limit() == null ? "" : " limit=" + expr(r.limit()))
+                    + (r.filter() == null ? "" : " filter " + expr(r.filter()));
         };
         return access + " columns=" + columns(s);
     }
@@ -149,7 +152,9 @@ public final class PlanPrinter {
             case Scalar.Case c -> "CASE";
             case Scalar.Cast c -> "CAST(" + expr(c.operand()) + " AS " + c.target() + ")";
             case Scalar.Call c -> c.function().name() + list(c.arguments()).replace('[', '(').replace(']', ')');
-            case Scalar.Distance d -> "(" + expr(d.left()) + " " + d.metric().operator() + " " + expr(d.right()) + ")";
+            case Scalar.Distance d -> d.metric().operator() == null ? d.metric().render(expr(d.left()), expr(d.right()))
+                    : "(" + d.metric().render(expr(d.left()), expr(d.right())) + ")";
+            case Scalar.Near n -> "(" + expr(n.operand()) + " NEAR " + expr(n.query()) + " WITHIN " + expr(n.radius()) + ")";
             case Scalar.AggregateCall a -> a.function().name().toLowerCase(java.util.Locale.ROOT)
                     + "(" + (a.distinct() ? "DISTINCT " : "") + a.arguments().stream().map(PlanPrinter::expr)
                     .collect(Collectors.joining(", ")) + ")";

@@ -78,6 +78,9 @@ public final class PlanRewriter {
                     r.lowerInclusive(), r.upper() == null ? null : f.apply(r.upper()), r.upperInclusive(), r.coercion());
             case AccessMethod.Knn k -> new AccessMethod.Knn(k.column(), f.apply(k.query()), k.metric(), f.apply(k.k()),
                     k.filter() == null ? null : f.apply(k.filter()));
+            case AccessMethod.Radius r -> new AccessMethod.Radius(r.column(), f.apply(r.query()), r.metric(),
+                    f.apply(r.radius()), r.limit() == null ? null : f.apply(r.limit()),
+                    r.filter() == null ? null : f.apply(r.filter()), r.where());
         };
     }
 

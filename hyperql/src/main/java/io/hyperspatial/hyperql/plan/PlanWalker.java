@@ -49,6 +49,7 @@ public final class PlanWalker {
             case Scalar.Cast c -> List.of(c.operand());
             case Scalar.Call c -> c.arguments();
             case Scalar.Distance d -> List.of(d.left(), d.right());
+            case Scalar.Near n -> List.of(n.operand(), n.query(), n.radius());
             case Scalar.AggregateCall a -> a.arguments();
         };
     }

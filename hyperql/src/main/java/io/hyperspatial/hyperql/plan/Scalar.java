@@ -86,8 +86,19 @@ public sealed interface Scalar {
     record Call(ScalarFunction function, List<Scalar> arguments) implements Scalar {
     }
 
-    /** A vector distance operator or function under a metric. */
-    record Distance(VectorMetric metric, Scalar left, Scalar right) implements Scalar {
+    /**
+     * A vector distance operator or function under a metric; {@code where} names the expression in
+     * run-time errors (e.g. {@code hdist() at 1:8}), null for the operators.
+     */
+    record Distance(VectorMetric metric, Scalar left, Scalar right, String where) implements Scalar {
+    }
+
+    /**
+     * {@code operand NEAR query WITHIN radius}: true when the distance under {@code metric} (the
+     * operand column's) is at most the radius, NULL when any side is NULL; a radius that is not a
+     * non-negative finite number is an error naming {@code where} (e.g. {@code NEAR at 1:20}).
+     */
+    record Near(VectorMetric metric, Scalar operand, Scalar query, Scalar radius, String where) implements Scalar {
     }
 
     /**

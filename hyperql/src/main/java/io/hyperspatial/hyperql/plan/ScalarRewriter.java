@@ -68,7 +68,8 @@ public final class ScalarRewriter {
             }
             case Scalar.Cast x -> new Scalar.Cast(c.get(0), x.target(), x.dimensions());
             case Scalar.Call x -> new Scalar.Call(x.function(), List.copyOf(c));
-            case Scalar.Distance d -> new Scalar.Distance(d.metric(), c.get(0), c.get(1));
+            case Scalar.Distance d -> new Scalar.Distance(d.metric(), c.get(0), c.get(1), d.where());
+            case Scalar.Near n -> new Scalar.Near(n.metric(), c.get(0), c.get(1), c.get(2), n.where());
             case Scalar.AggregateCall a -> new Scalar.AggregateCall(a.function(), List.copyOf(c), a.distinct());
         };
     }

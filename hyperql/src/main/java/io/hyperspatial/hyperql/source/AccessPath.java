@@ -19,4 +19,11 @@ public sealed interface AccessPath {
     /** Rows nearest to a query vector under a metric, nearest first, with an optional pushed-down filter. */
     record KnnScan(int column, VectorMetric metric) implements AccessPath {
     }
+
+    /**
+     * Rows whose vector lies within a radius of a query vector under a metric, nearest first, with
+     * an optional pushed-down filter and limit ({@code NEAR … WITHIN}).
+     */
+    record RadiusScan(int column, VectorMetric metric) implements AccessPath {
+    }
 }

@@ -36,4 +36,16 @@ public sealed interface AccessRequest {
     record Knn(int column, Vector query, VectorMetric metric, int k, Predicate<Object[]> filter, BitSet columns)
             implements AccessRequest {
     }
+
+    /**
+     * Every row whose vector in {@code column} lies within {@code radius} of {@code query} under
+     * {@code metric} — distance ≤ radius as {@link VectorMetric#distance} computes it in double
+     * precision, so the boundary is the one the row-by-row {@code NEAR} test draws — among those
+     * accepted by {@code filter}, nearest first, at most {@code limit} of them (the nearest ones;
+     * {@link Integer#MAX_VALUE}: all). The query has the column's dimensions and, for a hyperbolic
+     * metric, lies in its model (the engine checks). Needs a {@link AccessPath.RadiusScan}.
+     */
+    record Within(int column, Vector query, VectorMetric metric, double radius, int limit, Predicate<Object[]> filter,
+                  BitSet columns) implements AccessRequest {
+    }
 }

@@ -11,9 +11,18 @@ import io.hyperspatial.hyperql.value.Affinity;
  * @param notNull       whether NULL is rejected
  * @param defaultValue  the value stored when an INSERT does not name the column (null: NULL)
  * @param vector        the vector type of a {@code VECTOR(n)} column, or null
+ * @param computed      a read-only column the source computes (e.g. an entity's learned position): it is
+ *                      read only when named, never part of {@code *}, a positional INSERT or a NATURAL
+ *                      join, and writing it is {@code HQL_UNSUPPORTED}
  */
 public record ColumnSchema(String name, String declaredType, Affinity affinity, boolean notNull, Object defaultValue,
-                           VectorType vector) {
+                           VectorType vector, boolean computed) {
+
+    /** A stored column. */
+    public ColumnSchema(String name, String declaredType, Affinity affinity, boolean notNull, Object defaultValue,
+                        VectorType vector) {
+        this(name, declaredType, affinity, notNull, defaultValue, vector, false);
+    }
 
     /** A plain column with the affinity of its declared type, nullable, no default. */
     public static ColumnSchema of(String name, String declaredType) {

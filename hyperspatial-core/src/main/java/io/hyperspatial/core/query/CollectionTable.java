@@ -8,6 +8,7 @@ import io.hyperspatial.hyperql.source.RowCursor;
 import io.hyperspatial.hyperql.source.Table;
 import io.hyperspatial.hyperql.source.TableMutation;
 import io.hyperspatial.hyperql.source.TableSchema;
+import io.hyperspatial.hyperql.source.VectorMetric;
 import io.hyperspatial.manifold.ReadView;
 import io.hyperspatial.manifold.table.EntityScan;
 import io.hyperspatial.manifold.table.PropertyIndexTable;
@@ -21,7 +22,8 @@ import java.util.UUID;
  * One entity type read and written as a table of a {@link CollectionDataSource}. Access paths:
  * a unique key lookup on {@code key} (the entity id is computed from the key, no index needed),
  * a key lookup and a range scan on every column with a property index (unique when declared
- * UNIQUE or PRIMARY KEY), and a k-NN scan on every vector column ({@link NearestRows}). Row ids
+ * UNIQUE or PRIMARY KEY), and a k-NN scan ({@link NearestRows}) and a radius scan
+ * ({@link RowsWithin}) on every vector column. Row ids
  * are entity ids ({@link UUID}). Reads come from the statement's snapshot; not thread-safe.
  */
 final class CollectionTable implements Table {
@@ -63,7 +65,14 @@ final class CollectionTable implements Table {
                     paths.add(new AccessPath.KeyLookup(i, layout.uniqueIndexes().contains(p.index())));
                     paths.add(new AccessPath.RangeScan(i));
                 }
-                case ColumnBinding.Vector v -> paths.add(new AccessPath.KnnScan(i, schema().columns().get(i).vector().metric()));
+                case ColumnBinding.Vector v -> {
+                    paths.add(new AccessPath.KnnScan(i, schema().columns().get(i).vector().metric()));
+                    paths.add(new AccessPath.RadiusScan(i, schema().columns().get(i).vector().metric()));
+                }
+                case ColumnBinding.Position p -> {
+                    paths.add(new AccessPath.KnnScan(i, VectorMetric.POINCARE));
+                    paths.add(new AccessPath.RadiusScan(i, VectorMetric.POINCARE));
+                }
                 default -> {
                 }
             }
@@ -86,6 +95,8 @@ final class CollectionTable implements Table {
                         bound(r.lower(), r.lowerInclusive()), bound(r.upper(), r.upperInclusive()), Integer.MAX_VALUE)
                         .iterator(), reader::readKnown);
                 case AccessRequest.Knn k -> new FoundCursor(NearestRows.search(view, layout, k, source.indexer(), reader)
+                        .iterator());
+                case AccessRequest.Within w -> new FoundCursor(RowsWithin.search(view, layout, w, source.indexer(), reader)
                         .iterator());
             };
         });

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * The k rows of a table nearest to a query vector that pass the statement's filter, nearest first.
@@ -53,7 +54,7 @@ final class NearestRows {
 
     static List<Found> search(ReadView view, TableLayout layout, AccessRequest.Knn request, CollectionIndexer indexer,
                               RowReader reader) {
-        String field = ((ColumnBinding.Vector) layout.columns().get(request.column())).field();
+        String field = layout.indexName(request.column());
         if (indexer == null || !indexer.awaitApplied(view.sequence(), CATCH_UP)) {
             return exact(view, layout, request, reader);
         }
@@ -66,7 +67,7 @@ final class NearestRows {
         while (true) {
             int asked = (int) Math.min(size, candidates);
             List<Found> found = accepted(indexer.search(field, query, asked, Math.max(asked, MIN_EF), null),
-                    request, reader, k, seen);
+                    request.column(), request.filter(), reader, k, seen);
             if (found.size() >= k || asked >= size) {
                 return found;
             }
@@ -76,21 +77,22 @@ final class NearestRows {
             candidates *= OVERSAMPLE;
         }
         Set<UUID> allowed = new HashSet<>();
-        for (Found f : matching(view, layout, request, reader)) {
+        for (Found f : matching(view, layout, request.column(), request.query(), request.filter(), reader)) {
             allowed.add(f.id());
         }
         if (allowed.isEmpty()) {
             return List.of();
         }
-        return accepted(indexer.search(field, query, k, Math.max(k, MIN_EF), allowed), request, reader, k, seen);
+        return accepted(indexer.search(field, query, k, Math.max(k, MIN_EF), allowed), request.column(), request.filter(),
+                reader, k, seen);
     }
 
     /**
      * The first k hits, nearest first, whose rows pass the filter. {@code seen} keeps every row
      * read by earlier rounds of the same search (null when it failed), so a hit is read once.
      */
-    private static List<Found> accepted(List<EntityHit> hits, AccessRequest.Knn request, RowReader reader, int k,
-                                        Map<UUID, Object[]> seen) {
+    static List<Found> accepted(List<EntityHit> hits, int column, Predicate<Object[]> filter, RowReader reader, long k,
+                                Map<UUID, Object[]> seen) {
         List<Found> out = new ArrayList<>();
         for (EntityHit hit : hits) {
             UUID id = hit.entity();
@@ -99,7 +101,7 @@ final class NearestRows {
                 row = seen.get(id);
             } else {
                 row = reader.read(id);
-                if (row != null && !(row[request.column()] instanceof Vector && request.filter().test(row))) {
+                if (row != null && !(row[column] instanceof Vector && filter.test(row))) {
                     row = null;
                 }
                 seen.put(id, row);
@@ -114,14 +116,14 @@ final class NearestRows {
         return out;
     }
 
-    /** Every row of the table with a vector that passes the filter. */
-    private static List<Found> matching(ReadView view, TableLayout layout, AccessRequest.Knn request, RowReader reader) {
+    /** Every row of the table with a vector of the query's dimensions that passes the filter. */
+    static List<Found> matching(ReadView view, TableLayout layout, int column, Vector query, Predicate<Object[]> filter,
+                                RowReader reader) {
         List<Found> out = new ArrayList<>();
         try (EntityScan scan = view.entities().scan(layout.entityType().name())) {
             while (scan.next()) {
                 Object[] row = reader.readScanned(scan);
-                if (row[request.column()] instanceof Vector v && v.dimensions() == request.query().dimensions()
-                        && request.filter().test(row)) {
+                if (row[column] instanceof Vector v && v.dimensions() == query.dimensions() && filter.test(row)) {
                     out.add(new Found(scan.id(), row));
                 }
             }
@@ -136,7 +138,7 @@ final class NearestRows {
         Comparator<Scored> farthestFirst = Comparator.comparingDouble(Scored::distance)
                 .thenComparing(s -> s.found().id()).reversed();
         PriorityQueue<Scored> kept = new PriorityQueue<>(farthestFirst);
-        for (Found f : matching(view, layout, request, reader)) {
+        for (Found f : matching(view, layout, request.column(), request.query(), request.filter(), reader)) {
             kept.add(new Scored(f, request.metric().distance(request.query(), (Vector) f.row()[request.column()])));
             if (kept.size() > request.k()) {
                 kept.poll();

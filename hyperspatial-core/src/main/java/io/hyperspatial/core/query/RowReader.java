@@ -1,5 +1,6 @@
 package io.hyperspatial.core.query;
 
+import io.hyperspatial.core.index.maintain.PositionPoints;
 import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.value.Vector;
 import io.hyperspatial.manifold.TableReads;
@@ -112,6 +113,8 @@ final class RowReader implements AutoCloseable {
             switch (columns.get(i)) {
                 case ColumnBinding.Key k -> row[i] = key;
                 case ColumnBinding.Vector v -> row[i] = view.vectors().dense(id, v.field()).map(Vector::new).orElse(null);
+                case ColumnBinding.Position p -> row[i] = view.positions().get(id, p.kind())
+                        .map(x -> new Vector(PositionPoints.toBall(p.models(), 1.0, x))).orElse(null);
                 case ColumnBinding.Property p -> {
                 }
             }

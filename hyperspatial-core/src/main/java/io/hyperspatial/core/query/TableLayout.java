@@ -1,5 +1,6 @@
 package io.hyperspatial.core.query;
 
+import io.hyperspatial.core.index.maintain.CollectionIndexer;
 import io.hyperspatial.hyperql.source.TableSchema;
 import io.hyperspatial.manifold.schema.EntityType;
 
@@ -30,6 +31,20 @@ record TableLayout(TableSchema schema, EntityType entityType, List<ColumnBinding
             }
         }
         return -1;
+    }
+
+    /** The name of the collection's vector index that serves a vector column's k-NN and radius scans. */
+    String indexName(int column) {
+        return switch (columns.get(column)) {
+            case ColumnBinding.Vector v -> v.field();
+            case ColumnBinding.Position p -> CollectionIndexer.positionIndexName(p.kind());
+            default -> throw new IllegalArgumentException("column " + columnName(column) + " has no vector index");
+        };
+    }
+
+    /** Whether a column shows an entity's position (its index re-ranks in float64) rather than a stored vector. */
+    boolean positional(int column) {
+        return columns.get(column) instanceof ColumnBinding.Position;
     }
 
     /** The qualified name of a column, for messages. */

@@ -5,7 +5,9 @@ import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.source.TableSchema;
 import io.hyperspatial.hyperql.value.Affinity;
+import io.hyperspatial.core.geometry.HyperbolicModels;
 import io.hyperspatial.manifold.schema.EntityType;
+import io.hyperspatial.manifold.schema.PositionSpace;
 import io.hyperspatial.manifold.schema.PropertyDef;
 import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.schema.SchemaEditor;
@@ -28,7 +30,11 @@ import java.util.Optional;
  * names them). A single-column PRIMARY KEY or UNIQUE constraint gets a unique property index
  * ({@code TABLE_pk}, {@code TABLE_unique_COLUMN}); on {@code key} it needs none. An entity type
  * that SQL did not create reads as {@code key}, its properties in declaration order, then every
- * dense cosine, L2 or dot vector field of the collection. Stateless.
+ * dense vector field of the collection (poincare and lorentz ones when their curvature is 1, the
+ * curvature HyperQL's hyperbolic distances assume). Every declared position space of curvature 1
+ * adds a computed, read-only column {@code KIND_position} (e.g. {@code graph_position}): the
+ * entity's position as float32 Poincaré-ball coordinates, searched through the space's position
+ * index. Stateless.
  */
 final class TableSchemas {
     static final String KEY = "key";
@@ -119,7 +125,19 @@ final class TableSchemas {
                 bindings.add(new ColumnBinding.Property(def, index));
             }
         }
-        return new TableLayout(table, type, bindings, catalog.uniqueIndexes());
+        List<ColumnSchema> columns = new ArrayList<>(table.columns());
+        for (PositionSpace space : schema.positionSpaces().values()) {
+            String name = ColumnBinding.Position.columnName(space.kind());
+            if (space.curvature() == 1.0 && table.indexOf(name) < 0) {
+                columns.add(new ColumnSchema(name, "VECTOR(" + space.dimension() + ", poincare)", Affinity.BLOB, false, null,
+                        new ColumnSchema.VectorType(space.dimension(), io.hyperspatial.hyperql.source.VectorMetric.POINCARE),
+                        true));
+                bindings.add(new ColumnBinding.Position(space.kind(), new HyperbolicModels(space.curvature())));
+            }
+        }
+        TableSchema shown = columns.size() == table.columns().size() ? table
+                : new TableSchema(table.name(), columns, table.primaryKey(), table.uniqueKeys());
+        return new TableLayout(shown, type, bindings, catalog.uniqueIndexes());
     }
 
     private static TableSchema derived(Schema schema, EntityType type) {
@@ -142,7 +160,10 @@ final class TableSchemas {
             case COSINE -> Optional.of(io.hyperspatial.hyperql.source.VectorMetric.COSINE);
             case L2 -> Optional.of(io.hyperspatial.hyperql.source.VectorMetric.L2);
             case DOT -> Optional.of(io.hyperspatial.hyperql.source.VectorMetric.DOT);
-            case POINCARE, LORENTZ -> Optional.empty();
+            case POINCARE -> f.curvature() == 1.0 ? Optional.of(io.hyperspatial.hyperql.source.VectorMetric.POINCARE)
+                    : Optional.empty();
+            case LORENTZ -> f.curvature() == 1.0 ? Optional.of(io.hyperspatial.hyperql.source.VectorMetric.LORENTZ)
+                    : Optional.empty();
         };
     }
 
@@ -151,6 +172,8 @@ final class TableSchemas {
             case L2 -> io.hyperspatial.manifold.schema.VectorMetric.L2;
             case COSINE -> io.hyperspatial.manifold.schema.VectorMetric.COSINE;
             case DOT -> io.hyperspatial.manifold.schema.VectorMetric.DOT;
+            case POINCARE -> io.hyperspatial.manifold.schema.VectorMetric.POINCARE;
+            case LORENTZ -> io.hyperspatial.manifold.schema.VectorMetric.LORENTZ;
         };
     }
 }

@@ -11,6 +11,7 @@ import io.hyperspatial.hyperql.source.RowCursor;
 import io.hyperspatial.hyperql.source.Table;
 import io.hyperspatial.hyperql.source.TableMutation;
 import io.hyperspatial.hyperql.source.TableSchema;
+import io.hyperspatial.hyperql.source.VectorMetric;
 import io.hyperspatial.hyperql.value.Vector;
 
 import java.util.ArrayDeque;
@@ -18,12 +19,13 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A table held in memory: rows in an array list indexed by row id (a deleted row leaves a hole),
  * plus {@link MemoryIndex}es for the primary key, UNIQUE constraints and CREATE INDEX. Offers key
- * lookup and range scan on the leading column of every index, and an exact k-NN scan on every
- * vector column (all distances computed, the k smallest kept). Enforces NOT NULL and uniqueness;
+ * lookup and range scan on the leading column of every index, and an exact k-NN scan and radius
+ * scan on every vector column (all distances computed, the k smallest, or those within the radius, kept). Enforces NOT NULL and uniqueness;
  * a list of mutations that violates them is rolled back entirely. Not thread-safe.
  */
 public final class InMemoryTable implements Table {
@@ -61,6 +63,7 @@ public final class InMemoryTable implements Table {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).vector() != null) {
                 paths.add(new AccessPath.KnnScan(i, columns.get(i).vector().metric()));
+                paths.add(new AccessPath.RadiusScan(i, columns.get(i).vector().metric()));
             }
         }
         return paths;
@@ -79,7 +82,10 @@ public final class InMemoryTable implements Table {
                 }
                 yield new IdCursor(ids.iterator());
             }
-            case AccessRequest.Knn k -> new IdCursor(nearest(k).iterator());
+            case AccessRequest.Knn k -> new IdCursor(nearest(k.column(), k.query(), k.metric(), Double.POSITIVE_INFINITY,
+                    k.k(), k.filter()).iterator());
+            case AccessRequest.Within w -> new IdCursor(nearest(w.column(), w.query(), w.metric(), w.radius(), w.limit(),
+                    w.filter()).iterator());
         };
     }
 
@@ -104,20 +110,27 @@ public final class InMemoryTable implements Table {
         return changed;
     }
 
-    /** Exact k-NN: every accepted row's distance, the k smallest kept; ties by row id. */
-    private List<Long> nearest(AccessRequest.Knn k) {
+    /**
+     * Exact k-NN and radius search: every accepted row's distance computed, the {@code limit}
+     * smallest within {@code radius} kept, nearest first; ties by row id.
+     */
+    private List<Long> nearest(int column, Vector query, VectorMetric metric, double radius, int limit,
+                               Predicate<Object[]> filter) {
         record Scored(long id, double distance) {
         }
         java.util.Comparator<Scored> nearestFirst = java.util.Comparator.comparingDouble(Scored::distance)
                 .thenComparingLong(Scored::id);
-        SmallestK<Scored> kept = new SmallestK<>(k.k(), nearestFirst);
+        SmallestK<Scored> kept = new SmallestK<>(limit, nearestFirst);
         for (int id = 0; id < rows.size(); id++) {
             Object[] row = rows.get(id);
-            if (row == null || !(row[k.column()] instanceof Vector v) || v.dimensions() != k.query().dimensions()
-                    || !k.filter().test(row)) {
+            if (row == null || !(row[column] instanceof Vector v) || v.dimensions() != query.dimensions()
+                    || !filter.test(row)) {
                 continue;
             }
-            kept.offer(new Scored(id, k.metric().distance(k.query(), v)));
+            double d = metric.distance(query, v);
+            if (d <= radius) {
+                kept.offer(new Scored(id, d));
+            }
         }
         return kept.sorted().stream().map(Scored::id).toList();
     }

@@ -1,5 +1,6 @@
 package io.hyperspatial.core.index.maintain;
 
+import io.hyperspatial.core.index.BruteForceIndex;
 import io.hyperspatial.core.index.IndexConfig;
 import io.hyperspatial.core.index.SearchHit;
 import io.hyperspatial.core.index.SearchRequest;
@@ -55,6 +56,10 @@ import java.util.logging.Logger;
 public final class CollectionIndexer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CollectionIndexer.class.getName());
     private static final int BUILD_CHUNK = 16_384;
+    /** The smallest k a radius search starts its k-NN rounds with. */
+    static final int RADIUS_START = 16;
+    /** A radius search whose k would pass 1/n of the index scores every point exactly instead. */
+    static final int RADIUS_EXACT_SHARE = 4;
     /** A failed periodic snapshot (a full disk, say) is not tried again sooner than this. */
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(30);
 
@@ -318,6 +323,66 @@ public final class CollectionIndexer implements AutoCloseable {
             hits.add(new EntityHit(ordinals.entity(h.id()), h.distance()));
         }
         return hits;
+    }
+
+    /**
+     * The entities within {@code radius} of {@code query} in a field (distance ≤ radius as the
+     * index reports it: float32, for positions the float64 re-rank), nearest first, at most
+     * {@code limit} of them ({@link Integer#MAX_VALUE}: all). On the approximate index this is
+     * repeated k-NN: k starts at {@code max(limit, }{@value #RADIUS_START}{@code )} (16 without a
+     * limit) and doubles while the k-th hit is still within the radius; once k would pass
+     * 1/{@value #RADIUS_EXACT_SHARE} of the index, every point is scored exactly instead. So the
+     * result holds every point within the radius that a k-NN search of that k finds (complete up
+     * to the index's recall), and is exact when the radius covers more than a quarter of the index.
+     *
+     * @param allowed when not null, only these entities may be returned
+     */
+    public List<EntityHit> searchWithin(String field, float[] query, double radius, int limit, Set<UUID> allowed) {
+        checkRunning();
+        if (!(radius >= 0) || limit < 1) {
+            throw new IllegalArgumentException("radius must be non-negative and limit positive, got " + radius + ", " + limit);
+        }
+        FieldIndex f = fieldIndex(field);
+        int size = f.index.size();
+        long k = limit == Integer.MAX_VALUE ? RADIUS_START : Math.max(limit, RADIUS_START);
+        while (size > 0 && k * RADIUS_EXACT_SHARE <= size) {
+            List<EntityHit> hits = search(field, query, (int) k, 0, allowed);
+            List<EntityHit> within = within(hits, radius, limit);
+            if (within.size() == limit || within.size() < hits.size() || hits.size() < k) {
+                return within;
+            }
+            k *= 2;
+        }
+        return size == 0 ? List.of() : exactWithin(f, query, radius, limit, allowed);
+    }
+
+    /** Every point of the field scored exactly (a brute-force pass over a snapshot), those within the radius kept. */
+    private List<EntityHit> exactWithin(FieldIndex f, float[] query, double radius, int limit, Set<UUID> allowed) {
+        try (ReadView view = collection.snapshot()) {
+            BruteForceIndex all = new BruteForceIndex(f.index.config());
+            f.field.forEach(view, (entity, vector) -> {
+                if (allowed == null || allowed.contains(entity)) {
+                    addOrLog(f.field.name(), all, entity, vector);
+                }
+            });
+            if (all.size() == 0) {
+                return List.of();
+            }
+            List<EntityHit> hits = new ArrayList<>();
+            for (SearchHit h : all.search(SearchRequest.of(query, all.size()))) {
+                hits.add(new EntityHit(ordinals.entity(h.id()), h.distance()));
+            }
+            return within(f.field.refine(view, f.field.query(query), hits, hits.size()), radius, limit);
+        }
+    }
+
+    /** The leading hits (nearest first) within the radius, at most {@code limit}. */
+    private static List<EntityHit> within(List<EntityHit> hits, double radius, int limit) {
+        int n = 0;
+        while (n < hits.size() && n < limit && hits.get(n).distance() <= radius) {
+            n++;
+        }
+        return hits.subList(0, n);
     }
 
     /** The field's refinement of a search's candidates; a snapshot is opened only for a float64 re-rank. */

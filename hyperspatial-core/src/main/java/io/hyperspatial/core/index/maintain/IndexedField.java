@@ -192,22 +192,7 @@ sealed interface IndexedField {
          * the boundary is pulled back inside by the smallest float step that does it.
          */
         float[] toBall(double[] x) {
-            double[] p = models.toPoincare(x);
-            float[] out = new float[p.length];
-            double c = space.curvature();
-            double sq = 0;
-            for (int i = 0; i < p.length; i++) {
-                out[i] = (float) p[i];
-                sq += (double) out[i] * out[i];
-            }
-            while (c * sq >= 1.0) {
-                sq = 0;
-                for (int i = 0; i < out.length; i++) {
-                    out[i] = Math.nextDown(Math.abs(out[i])) * Math.signum(out[i]);
-                    sq += (double) out[i] * out[i];
-                }
-            }
-            return out;
+            return PositionPoints.toBall(models, space.curvature(), x);
         }
     }
 }
