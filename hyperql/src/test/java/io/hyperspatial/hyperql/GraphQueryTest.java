@@ -53,6 +53,16 @@ class GraphQueryTest {
     }
 
     @Test
+    void aPatternLabelledOnlyAtItsEndStartsThereWithTheFilterPushedIntoTheRead() {
+        List<String> plan = lines("EXPLAIN SELECT count(*) FROM MATCH (x)-[:knows]->(p:person) WHERE p.id = 'b'");
+
+        assertThat(plan).anyMatch(l -> l.strip().equals("GraphMatch (p:person)<-[:knows]-(x)"));
+        assertThat(plan).anyMatch(l -> l.strip().startsWith("KeyLookup person AS p on id = 'b'"));
+        assertThat(rows("SELECT count(*) FROM MATCH (x)-[:knows]->(p:person) WHERE p.id = 'b'")).containsExactly(List.of(1L));
+        assertThat(lines("EXPLAIN SELECT * FROM MATCH (a:person)-[:knows|KNOWS]->(b)")).anyMatch(l -> l.contains("-[:knows]->"));
+    }
+
+    @Test
     void anUnboundedStarIsCappedAndShortestPathIsNot() {
         assertThat(lines("EXPLAIN SELECT * FROM MATCH (a:person)-[:knows*]->(b:person)"))
                 .anyMatch(l -> l.contains("-[:knows*1..8]->"));
@@ -66,6 +76,11 @@ class GraphQueryTest {
                 () -> engine.execute("SELECT *\nFROM MATCH (a:person)-[:knows]->b"));
         assertThat(missingParen.position()).isEqualTo(new SourcePosition(2, 33));
         assertThat(missingParen.getMessage()).contains("near 'b'").contains("expected '('");
+
+        HqlSyntaxException noType = catchThrowableOfType(HqlSyntaxException.class,
+                () -> engine.execute("SELECT * FROM MATCH (a:person)-[:knows| ]->(b)"));
+        assertThat(noType.position()).isEqualTo(new SourcePosition(1, 41));
+        assertThat(noType.getMessage()).contains("expected an edge type name after '|'");
 
         HqlSyntaxException badRange = catchThrowableOfType(HqlSyntaxException.class,
                 () -> engine.execute("SELECT * FROM MATCH (a:person)-[:knows*2..x]->(b)"));
@@ -81,7 +96,8 @@ class GraphQueryTest {
     void namesInPatternsAreChecked() {
         assertThat(code("SELECT * FROM MATCH (a:person)-[:likes]->(b)")).isEqualTo(ErrorCode.HQL_UNKNOWN_TABLE);
         assertThat(code("SELECT * FROM MATCH (a:nobody)-[:knows]->(b)")).isEqualTo(ErrorCode.HQL_UNKNOWN_TABLE);
-        assertThat(code("SELECT * FROM MATCH (a)-[:knows]->(b:person)")).isEqualTo(ErrorCode.HQL_UNSUPPORTED);
+        assertThat(code("SELECT * FROM MATCH (a)-[:knows]->(b)")).isEqualTo(ErrorCode.HQL_UNSUPPORTED);
+        assertThat(code("SELECT * FROM MATCH (a:person)-[:knows|likes]->(b)")).isEqualTo(ErrorCode.HQL_UNKNOWN_TABLE);
         assertThat(code("SELECT * FROM MATCH (a:person)-[a:knows]->(b)")).isEqualTo(ErrorCode.HQL_DUPLICATE_OBJECT);
         assertThat(code("SELECT b.name FROM MATCH (a:person)-[:knows]->(b)")).isEqualTo(ErrorCode.HQL_UNKNOWN_COLUMN);
         assertThat(code("SELECT * FROM SHORTEST PATH (a:person)-[:knows]->(b)-[:knows]->(c)")).isEqualTo(ErrorCode.HQL_UNSUPPORTED);
@@ -145,7 +161,7 @@ class GraphQueryTest {
             }
             for (int start = 0; start < nodes; start += 3) {
                 long paths = (long) rows(e, "SELECT count(*) FROM MATCH (a:n)-[:e*1..3]->(b:n) WHERE a.id = ?", start).get(0).get(0);
-                assertThat(paths).as("round %d start %d", round, start).isEqualTo(simplePaths(out, start, start, 3, new HashSet<>()));
+                assertThat(paths).as("round %d start %d", round, start).isEqualTo(simplePaths(out, start, 3, new HashSet<>()));
 
                 Map<Integer, Integer> distances = bfs(out, start);
                 List<List<Object>> shortest = rows(e, "SELECT b.id, p.length FROM SHORTEST PATH (a:n)-[p:e*]->(b:n) WHERE a.id = ?", start);
@@ -157,13 +173,52 @@ class GraphQueryTest {
         }
     }
 
-    private static long simplePaths(Map<Integer, Set<Integer>> out, int start, int node, int left, Set<Integer> visited) {
+    /**
+     * Random graphs with two edge types: {@code [:e|f*1..3]} counts the simple paths over either type
+     * (two edges between the same nodes are two paths), forwards from a start and, when only the last
+     * node has a label, backwards from it.
+     */
+    @Test
+    void alternativesAndPatternsReadFromTheirEndMatchADirectSearch() {
+        Random random = new Random(20261122);
+        for (int round = 0; round < 4; round++) {
+            Engine e = new Engine(new InMemoryDataSource());
+            int nodes = 10 + random.nextInt(8);
+            e.executeScript("CREATE TABLE n(id INTEGER PRIMARY KEY); CREATE EDGE TYPE e; CREATE EDGE TYPE f; CREATE EDGE TYPE g");
+            Map<Integer, List<Integer>> out = new HashMap<>();
+            Map<Integer, List<Integer>> in = new HashMap<>();
+            for (int i = 0; i < nodes; i++) {
+                e.execute("INSERT INTO n(id) VALUES(?)", i);
+                out.put(i, new ArrayList<>());
+                in.put(i, new ArrayList<>());
+            }
+            Set<String> written = new HashSet<>();
+            for (int k = 0; k < nodes * 3; k++) {
+                String type = List.of("e", "f", "g").get(random.nextInt(3));
+                int from = random.nextInt(nodes);
+                int to = random.nextInt(nodes);
+                e.execute("INSERT EDGE " + type + " FROM n(?) TO n(?)", from, to);
+                if (!type.equals("g") && written.add(type + from + ">" + to)) {
+                    out.get(from).add(to);
+                    in.get(to).add(from);
+                }
+            }
+            for (int node = 0; node < nodes; node += 2) {
+                long forwards = (long) rows(e, "SELECT count(*) FROM MATCH (a:n)-[:e|f*1..3]->(b) WHERE a.id = ?", node).get(0).get(0);
+                assertThat(forwards).as("round %d from %d", round, node).isEqualTo(simplePaths(out, node, 3, new HashSet<>()));
+                long backwards = (long) rows(e, "SELECT count(*) FROM MATCH (a)-[:f|e*1..3]->(b:n) WHERE b.id = ?", node).get(0).get(0);
+                assertThat(backwards).as("round %d to %d", round, node).isEqualTo(simplePaths(in, node, 3, new HashSet<>()));
+            }
+        }
+    }
+
+    private static long simplePaths(Map<Integer, ? extends java.util.Collection<Integer>> out, int node, int left, Set<Integer> visited) {
         visited.add(node);
         long count = 0;
         if (left > 0) {
             for (int next : out.get(node)) {
                 if (!visited.contains(next)) {
-                    count += 1 + simplePaths(out, start, next, left - 1, visited);
+                    count += 1 + simplePaths(out, next, left - 1, visited);
                 }
             }
         }

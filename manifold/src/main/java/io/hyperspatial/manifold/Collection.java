@@ -189,22 +189,43 @@ public final class Collection implements StoreAccess {
      * @return the schema in force afterwards
      */
     public Schema updateSchema(Consumer<SchemaEditor> change) {
+        return updateSchema(change, null);
+    }
+
+    /**
+     * Applies a schema change and the writes of {@code work} as one commit: both or neither, also
+     * across a crash. The work runs first, validated against the current schema (so it can delete
+     * the entities of a type the change drops, or write an entity of an existing type that records
+     * what the change means); the change is staged after it and sees its writes. Other
+     * {@link #write} calls on the collection wait meanwhile. A failure of either (an exception of
+     * the work, a refused change) rolls everything back. Not retried: a conflict with a transaction
+     * begun by hand fails with {@link ErrorCode#TRANSACTION_CONFLICT}.
+     *
+     * @param work the writes to commit with the change, or null for none
+     * @return the schema in force afterwards
+     */
+    public Schema updateSchema(Consumer<SchemaEditor> change, Consumer<Transaction> work) {
         synchronized (schemaLock) {
             Schema current = schema();
             SchemaEditor editor = current.edit();
             change.accept(editor);
             Schema next = editor.build();
-            if (next == current) {
+            if (next == current && work == null) {
                 return current;
             }
-            // building or dropping index entries must not race writers still on the old schema
-            boolean exclusive = (IndexBuild.needed(current, next) || EdgeTypeDrop.needed(current, next))
+            // building or dropping index entries, or writing beside the change, must not race writers still on the old schema
+            boolean exclusive = (work != null || IndexBuild.needed(current, next) || EdgeTypeDrop.needed(current, next))
                     && writeGate.getReadHoldCount() == 0;
             if (exclusive) {
                 writeGate.writeLock().lock();
             }
             try (Transaction tx = begin(Durability.STRICT)) {
-                tx.stageSchema(next);
+                if (work != null) {
+                    work.accept(tx);
+                }
+                if (next != current) {
+                    tx.stageSchema(next);
+                }
                 tx.commit();
             } finally {
                 if (exclusive) {

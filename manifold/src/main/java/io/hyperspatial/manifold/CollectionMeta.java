@@ -27,6 +27,8 @@ final class CollectionMeta {
     static final byte[] SCHEMA_KEY = "schema".getBytes(StandardCharsets.UTF_8);
     static final byte[] TRIMMED_KEY = "feed_trimmed_through".getBytes(StandardCharsets.UTF_8);
     static final byte[] NAME_KEY = "collection_name".getBytes(StandardCharsets.UTF_8);
+    /** Where {@link Transaction#claim} keys start; no value is ever stored under them. */
+    static final byte[] CLAIM_PREFIX = "claim/".getBytes(StandardCharsets.UTF_8);
 
     private CollectionMeta() {
     }

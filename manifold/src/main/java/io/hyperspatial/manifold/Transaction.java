@@ -152,6 +152,26 @@ public final class Transaction extends TableReads implements AutoCloseable {
     }
 
     /**
+     * Makes this transaction and any other that claims the same token exclusive: of two that
+     * claim it, the one that commits second (having begun before the first committed) fails with
+     * {@link ErrorCode#TRANSACTION_CONFLICT}, so {@link Collection#write} runs it again on a snapshot
+     * that sees the first. For decisions made on reads that entity headers do not cover, such as
+     * "no entity holds this value in a unique index" or "the largest value of a property is n".
+     * Leaves no row behind: the claim is a delete of a key that never holds a value, in the meta
+     * family (its tombstone is compacted away).
+     */
+    public void claim(byte[] token) {
+        byte[] key = new byte[CollectionMeta.CLAIM_PREFIX.length + token.length];
+        System.arraycopy(CollectionMeta.CLAIM_PREFIX, 0, key, 0, CollectionMeta.CLAIM_PREFIX.length);
+        System.arraycopy(token, 0, key, CollectionMeta.CLAIM_PREFIX.length, token.length);
+        try {
+            rows.deleteHeader(store.family(ColumnFamilies.META), key);
+        } catch (RocksDBException e) {
+            throw StorageErrors.wrap("claim", e);
+        }
+    }
+
+    /**
      * Reads the headers of the given entities in one batch instead of one read each as they are
      * first written. Purely an optimisation for writers that touch many entities per
      * transaction (imports): call it with the ids of a batch before writing them.

@@ -25,7 +25,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Optimistic concurrency: lost updates are impossible, conflicts are typed, {@code guard} covers read-only dependencies. */
+/**
+ * Optimistic concurrency: lost updates are impossible, conflicts are typed, {@code guard} covers
+ * read-only dependencies, {@code claim} makes decisions on index reads exclusive.
+ */
 class OptimisticTransactionTest {
     @TempDir
     Path dir;
@@ -209,6 +212,41 @@ class OptimisticTransactionTest {
         }
 
         assertThat(age(y)).isEqualTo(7);
+    }
+
+    @Test
+    void twoTransactionsClaimingTheSameTokenConflict() {
+        byte[] token = "age=7".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try (Transaction first = people.begin(Durability.STRICT);
+             Transaction second = people.begin(Durability.STRICT)) {
+            first.claim(token);
+            first.patchProperties(x, Map.of("age", Value.of(7)));
+            second.claim(token);
+            second.patchProperties(y, Map.of("age", Value.of(7)));
+
+            first.commit();
+            assertTransactionConflict(second::commit);
+        }
+
+        assertThat(age(x)).isEqualTo(7);
+        assertThat(age(y)).as("the second claimant wrote nothing").isZero();
+    }
+
+    @Test
+    void claimsOfDifferentTokensDoNotConflict() {
+        try (Transaction first = people.begin(Durability.STRICT);
+             Transaction second = people.begin(Durability.STRICT)) {
+            first.claim(new byte[]{1});
+            first.patchProperties(x, Map.of("age", Value.of(1)));
+            second.claim(new byte[]{2});
+            second.patchProperties(y, Map.of("age", Value.of(2)));
+
+            first.commit();
+            second.commit();
+        }
+
+        assertThat(age(x)).isEqualTo(1);
+        assertThat(age(y)).isEqualTo(2);
     }
 
     @Test

@@ -20,8 +20,8 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Plans a graph pattern in FROM as a {@link PlanNode.GraphMatch}: the first node's label is the
- * table the traversal starts from (read like any table, so filters and indexes apply to it), each
+ * Plans a graph pattern in FROM as a {@link PlanNode.GraphMatch}: the first node's label (or, when
+ * it has none, the last node's, the pattern then read backwards) is the table the traversal starts from (read like any table, so filters and indexes apply to it), each
  * edge names a declared edge type, each labelled node a table. Variables become names in scope: a
  * labelled node's variable has its table's columns, an edge's variable has {@code type},
  * {@code weight} and {@code length}. Not thread-safe; one per analysis.
@@ -57,14 +57,10 @@ final class MatchAnalyzer {
         throw new HqlSemanticException(ErrorCode.HQL_UNKNOWN_TABLE, "no such edge type: " + name, at);
     }
 
-    PlanNode plan(GraphPattern pattern, Scope scope) {
-        Graph graph = graph(source, pattern.position());
+    PlanNode plan(GraphPattern written, Scope scope) {
+        Graph graph = graph(source, written.position());
+        GraphPattern pattern = startingWithALabel(written);
         GraphPattern.Node first = pattern.start();
-        if (first.label() == null) {
-            throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "the first node of a graph pattern needs a label, "
-                    + "the table the traversal starts from: (" + (first.variable() == null ? "" : first.variable()) + ":table)",
-                    first.position());
-        }
         Set<String> variables = new HashSet<>();
         Table startTable = table(first);
         PlanNode.Scan start = FromAnalyzer.scan(startTable, first.variable() != null ? first.variable() : first.label(), true);
@@ -79,7 +75,13 @@ final class MatchAnalyzer {
         List<GraphStep> steps = new ArrayList<>();
         for (GraphPattern.Step s : pattern.steps()) {
             GraphPattern.Edge e = s.edge();
-            String type = e.type() == null ? null : edgeType(graph, e.type(), e.position());
+            List<String> types = new ArrayList<>();
+            for (String t : e.types()) {
+                String declared = edgeType(graph, t, e.position());
+                if (!types.contains(declared)) {
+                    types.add(declared);
+                }
+            }
             int edgeOffset = -1;
             if (e.variable() != null) {
                 declare(variables, e.variable(), e.position());
@@ -99,10 +101,28 @@ final class MatchAnalyzer {
                     scope.add(n.variable(), own);
                 }
             }
-            steps.add(new GraphStep(type, direction(e.direction()), e.minHops(), maxHops(e, mode), e.variableLength(),
+            steps.add(new GraphStep(types, direction(e.direction()), e.minHops(), maxHops(e, mode), e.variableLength(),
                     e.variable(), edgeOffset, label, n.variable(), nodeOffset, null));
         }
         return new PlanNode.GraphMatch(start, graph, startTable, first.variable(), mode, steps, columns);
+    }
+
+    /**
+     * The pattern to traverse: as written when its first node has a label, else read from its last
+     * node when that one has (the same paths, each edge followed the other way, so the variables'
+     * columns come in that order); {@code HQL_UNSUPPORTED} when neither end has a label.
+     */
+    private static GraphPattern startingWithALabel(GraphPattern pattern) {
+        if (pattern.start().label() != null) {
+            return pattern;
+        }
+        if (!pattern.steps().isEmpty() && pattern.steps().getLast().node().label() != null) {
+            return pattern.reversed();
+        }
+        GraphPattern.Node first = pattern.start();
+        throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "the first or the last node of a graph pattern needs a label, "
+                + "the table the traversal starts from: (" + (first.variable() == null ? "" : first.variable()) + ":table)",
+                first.position());
     }
 
     private static PlanNode.PathMode mode(GraphPattern pattern) {

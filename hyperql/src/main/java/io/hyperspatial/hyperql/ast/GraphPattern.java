@@ -34,14 +34,40 @@ public record GraphPattern(Mode mode, Node start, List<Step> steps, SourcePositi
     }
 
     /**
-     * {@code -[variable:type*min..max]->}; variable and type may be null (any type). A single edge
-     * has {@code minHops == maxHops == 1} and {@code variableLength} false.
+     * {@code -[variable:type|other*min..max]->}; variable may be null, types empty (any type). A
+     * single edge has {@code minHops == maxHops == 1} and {@code variableLength} false.
      */
-    public record Edge(String variable, String type, Direction direction, int minHops, int maxHops,
+    public record Edge(String variable, List<String> types, Direction direction, int minHops, int maxHops,
                        boolean variableLength, SourcePosition position) {
+        public Edge {
+            types = List.copyOf(types);
+        }
+
+        /** The same edge followed the other way, for a pattern read from its end. */
+        public Edge reversed() {
+            Direction back = switch (direction) {
+                case OUTGOING -> Direction.INCOMING;
+                case INCOMING -> Direction.OUTGOING;
+                case BOTH -> Direction.BOTH;
+            };
+            return new Edge(variable, types, back, minHops, maxHops, variableLength, position);
+        }
     }
 
     /** An edge and the node it leads to. */
     public record Step(Edge edge, Node node) {
+    }
+
+    /** The same paths written from the last node to the first, each edge followed the other way. */
+    public GraphPattern reversed() {
+        List<Step> back = new java.util.ArrayList<>();
+        Node previous = start;
+        List<Node> nodes = new java.util.ArrayList<>();
+        nodes.add(start);
+        steps.forEach(s -> nodes.add(s.node()));
+        for (int i = steps.size() - 1; i >= 0; i--) {
+            back.add(new Step(steps.get(i).edge().reversed(), nodes.get(i)));
+        }
+        return new GraphPattern(mode, nodes.getLast(), back, position);
     }
 }

@@ -81,7 +81,7 @@ final class GraphTraversal {
         }
         GraphStep s = steps[k];
         if (!s.variableLength()) {
-            for (Graph.Adjacent a : graph.adjacent(node, s.edgeType(), s.direction())) {
+            for (Graph.Adjacent a : adjacent(node, s)) {
                 if (bind(s, a.node(), a.type(), a.weight(), 1, row)) {
                     step(k + 1, a.node(), row);
                 }
@@ -96,18 +96,30 @@ final class GraphTraversal {
     /** Extends a variable-length step's path from {@code node}, {@code length} edges long so far. */
     private void path(int k, Object node, int length, double weight, Set<Object> onPath, Object[] row) {
         GraphStep s = steps[k];
-        if (length >= s.minHops() && bind(s, node, s.edgeType(), weight, length, row)) {
+        if (length >= s.minHops() && bind(s, node, s.pathType(), weight, length, row)) {
             step(k + 1, node, row);
         }
         if (length == s.maxHops()) {
             return;
         }
-        for (Graph.Adjacent a : graph.adjacent(node, s.edgeType(), s.direction())) {
+        for (Graph.Adjacent a : adjacent(node, s)) {
             if (onPath.add(a.node())) {
                 path(k, a.node(), length + 1, weight + a.weight(), onPath, row);
                 onPath.remove(a.node());
             }
         }
+    }
+
+    /** The edges at a node that the step follows: of its one type, of each of its types in turn, or of any. */
+    private Iterable<Graph.Adjacent> adjacent(Object node, GraphStep s) {
+        if (s.edgeTypes().size() <= 1) {
+            return graph.adjacent(node, s.edgeTypes().isEmpty() ? null : s.edgeTypes().getFirst(), s.direction());
+        }
+        List<Graph.Adjacent> all = new ArrayList<>();
+        for (String type : s.edgeTypes()) {
+            graph.adjacent(node, type, s.direction()).forEach(all::add);
+        }
+        return all;
     }
 
     /**
@@ -145,7 +157,7 @@ final class GraphTraversal {
         for (int length = 1; length <= s.maxHops() && !level.isEmpty(); length++) {
             List<Object> next = new ArrayList<>();
             for (Object node : level) {
-                for (Graph.Adjacent a : graph.adjacent(node, s.edgeType(), s.direction())) {
+                for (Graph.Adjacent a : adjacent(node, s)) {
                     if (seen.add(a.node())) {
                         double w = weights.get(node) + a.weight();
                         weights.put(a.node(), w);
@@ -177,7 +189,7 @@ final class GraphTraversal {
             if (r.length() == s.maxHops()) {
                 continue;
             }
-            for (Graph.Adjacent a : graph.adjacent(r.node(), s.edgeType(), s.direction())) {
+            for (Graph.Adjacent a : adjacent(r.node(), s)) {
                 if (a.weight() < 0) {
                     throw new HqlExecutionException(ErrorCode.HQL_OUT_OF_RANGE,
                             "SHORTEST WEIGHTED PATH needs non-negative weights; found an edge of weight " + a.weight());
@@ -193,7 +205,7 @@ final class GraphTraversal {
     }
 
     private void emitShortest(GraphStep s, Object node, int length, double weight, Object[] row) {
-        if (length >= s.minHops() && bind(s, node, s.edgeType(), weight, length, row)) {
+        if (length >= s.minHops() && bind(s, node, s.pathType(), weight, length, row)) {
             found.add(row.clone());
         }
     }

@@ -5,9 +5,12 @@ import io.hyperspatial.hyperql.error.HqlSyntaxException;
 import io.hyperspatial.hyperql.error.SourcePosition;
 import org.antlr.v4.runtime.Token;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
- * Reads the inside of an edge's bracket: {@code [variable][:type][*[min][..[max]]]}, spaces allowed
- * between the parts. A missing {@code *} is one edge; {@code *} alone or without a maximum leaves the
+ * Reads the inside of an edge's bracket: {@code [variable][:type[|type…]][*[min][..[max]]]}, spaces
+ * allowed between the parts; {@code :a|b} is an edge of either type. A missing {@code *} is one edge; {@code *} alone or without a maximum leaves the
  * maximum open ({@code -1}: the analyzer applies its cap), a missing minimum is 1, {@code *n} is
  * exactly n edges. Errors carry the line and column of the offending character. Stateless.
  */
@@ -33,15 +36,18 @@ final class EdgeBracket {
         skipSpaces();
         String variable = name();
         skipSpaces();
-        String type = null;
+        List<String> types = new ArrayList<>();
         if (peek() == ':') {
-            at++;
-            skipSpaces();
-            type = name();
-            if (type == null) {
-                throw expected("an edge type name after ':'");
-            }
-            skipSpaces();
+            do {
+                at++;
+                skipSpaces();
+                String type = name();
+                if (type == null) {
+                    throw expected(types.isEmpty() ? "an edge type name after ':'" : "an edge type name after '|'");
+                }
+                types.add(type);
+                skipSpaces();
+            } while (peek() == '|');
         }
         int min = 1;
         int max = 1;
@@ -69,9 +75,9 @@ final class EdgeBracket {
             skipSpaces();
         }
         if (at != text.length() - 1) {
-            throw expected(variableLength ? "a number, '..' or ']'" : "':', '*' or ']'");
+            throw expected(variableLength ? "a number, '..' or ']'" : types.isEmpty() ? "':', '*' or ']'" : "'|', '*' or ']'");
         }
-        return new GraphPattern.Edge(variable, type, direction, min, max, variableLength, position(0));
+        return new GraphPattern.Edge(variable, types, direction, min, max, variableLength, position(0));
     }
 
     private String name() {

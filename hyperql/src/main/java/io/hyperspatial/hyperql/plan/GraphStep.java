@@ -3,12 +3,14 @@ package io.hyperspatial.hyperql.plan;
 import io.hyperspatial.hyperql.source.Graph;
 import io.hyperspatial.hyperql.source.Table;
 
+import java.util.List;
+
 /**
  * One step of a {@link PlanNode.GraphMatch}: follow edges from the current node, then bind the node
  * they lead to. Variables are written into the match's output row at their offsets as they are
  * bound, so {@code filter} (over the output row) may read every variable bound up to this step.
  *
- * @param edgeType       the edge type's declared name, or null for any type
+ * @param edgeTypes      the edge types' declared names (an edge of any of them), empty for any type
  * @param direction      which way edges are followed
  * @param minHops        the fewest edges of the step (0 binds the node to the current one)
  * @param maxHops        the most edges of the step
@@ -20,16 +22,25 @@ import io.hyperspatial.hyperql.source.Table;
  * @param nodeOffset     where the node's row starts in the output row, or -1 when it exposes no columns
  * @param filter         what the bound row must satisfy at this step (pushed down from WHERE), or null
  */
-public record GraphStep(String edgeType, Graph.Direction direction, int minHops, int maxHops, boolean variableLength,
+public record GraphStep(List<String> edgeTypes, Graph.Direction direction, int minHops, int maxHops, boolean variableLength,
                         String edgeVariable, int edgeOffset, Table label, String nodeVariable, int nodeOffset,
                         Scalar filter) {
 
     /** The columns of an edge variable: its type, its weight (summed over a path) and its length in edges. */
     public static final java.util.List<String> EDGE_COLUMNS = java.util.List.of("type", "weight", "length");
 
+    public GraphStep {
+        edgeTypes = List.copyOf(edgeTypes);
+    }
+
+    /** What an edge variable's {@code type} reads on a path of several edges: the pattern's one type, else NULL. */
+    public String pathType() {
+        return edgeTypes.size() == 1 ? edgeTypes.getFirst() : null;
+    }
+
     /** The step with another filter. */
     public GraphStep withFilter(Scalar newFilter) {
-        return new GraphStep(edgeType, direction, minHops, maxHops, variableLength, edgeVariable, edgeOffset, label,
+        return new GraphStep(edgeTypes, direction, minHops, maxHops, variableLength, edgeVariable, edgeOffset, label,
                 nodeVariable, nodeOffset, newFilter);
     }
 
@@ -48,7 +59,7 @@ public record GraphStep(String edgeType, Graph.Direction direction, int minHops,
     /** The pattern text of the step, as EXPLAIN shows it: {@code -[e:knows*1..3]->(b:person)}. */
     public String text() {
         String range = !variableLength ? "" : "*" + minHops + ".." + (maxHops == Integer.MAX_VALUE ? "" : maxHops);
-        String bracket = "[" + (edgeVariable == null ? "" : edgeVariable) + (edgeType == null ? "" : ":" + edgeType) + range + "]";
+        String bracket = "[" + (edgeVariable == null ? "" : edgeVariable) + (edgeTypes.isEmpty() ? "" : ":" + String.join("|", edgeTypes)) + range + "]";
         String edge = switch (direction) {
             case OUTGOING -> "-" + bracket + "->";
             case INCOMING -> "<-" + bracket + "-";

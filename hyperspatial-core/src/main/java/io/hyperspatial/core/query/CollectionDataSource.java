@@ -12,9 +12,12 @@ import io.hyperspatial.hyperql.source.ViewDefinition;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Durability;
 import io.hyperspatial.manifold.ReadView;
+import io.hyperspatial.manifold.Transaction;
 import io.hyperspatial.manifold.schema.EntityType;
 import io.hyperspatial.manifold.schema.PropertyIndexDef;
 import io.hyperspatial.manifold.schema.Schema;
+import io.hyperspatial.manifold.schema.SchemaEditor;
+import io.hyperspatial.manifold.table.EntityScan;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -58,6 +62,9 @@ public final class CollectionDataSource implements DataSource {
     /** Cursors opened on the statement's view, closed before it. */
     private final List<AutoCloseable> statementCursors = new ArrayList<>();
     private final CollectionGraph graph = new CollectionGraph(this);
+    /** Run inside every DDL commit before it is made; a test's injected failure, else nothing. */
+    private Runnable ddlFailure = () -> {
+    };
 
     /**
      * @param collection the collection the tables are in
@@ -101,41 +108,46 @@ public final class CollectionDataSource implements DataSource {
         return collection.schema().revision() + ddlCount;
     }
 
+    /**
+     * One commit declares the entity type, its properties, vector fields and key indexes and
+     * records the table in the catalog: a crash leaves the table wholly made or not at all. (The
+     * catalog's own entity type is declared first, on its own, the first time SQL declares
+     * anything; an empty catalog type is no table.)
+     */
     @Override
     public void createTable(TableSchema schema) {
         requireFree(schema.name());
         TableSchema full = TableSchemas.withKeyColumn(schema);
         List<TableSchemas.AutoIndex> autoIndexes = TableSchemas.autoIndexes(full);
-        StorageErrors.run(() -> collection.updateSchema(editor -> {
-            SqlCatalog.declare(editor);
-            TableSchemas.declare(editor, full);
-            autoIndexes.forEach(i -> editor.propertyIndex(i.name(), full.name(), i.column()));
-        }));
         SqlCatalog next = currentCatalog().withTable(full);
         for (TableSchemas.AutoIndex i : autoIndexes) {
             next = next.withUniqueIndex(i.name(), true);
         }
-        writeCatalog(next);
+        changeSchema(editor -> {
+            TableSchemas.declare(editor, full);
+            autoIndexes.forEach(i -> editor.propertyIndex(i.name(), full.name(), i.column()));
+        }, next);
     }
 
+    /**
+     * One commit deletes the rows (with their properties, vectors and edges), the entity type and
+     * its indexes, and the table's catalog entry: a crash leaves the table whole or gone.
+     */
     @Override
     public void dropTable(String name) {
         CollectionTable table = requireTable(name);
         String type = table.layout().entityType().name();
-        List<UUID> ids = new ArrayList<>();
-        try (ReadView view = collection.snapshot()) {
-            view.entities().forEach(e -> {
-                if (e.type().equals(type)) {
-                    ids.add(e.id());
-                }
-            });
-        }
         List<String> indexes = collection.schema().propertyIndexesOf(type).stream().map(PropertyIndexDef::name).toList();
-        StorageErrors.run(() -> {
-            collection.write(durability, tx -> ids.forEach(tx::deleteEntity));
-            collection.updateSchema(editor -> editor.dropEntityType(type));
+        SqlCatalog next = currentCatalog().withoutTable(name, java.util.Set.copyOf(indexes));
+        changeSchema(editor -> editor.dropEntityType(type), next, tx -> {
+            List<UUID> ids = new ArrayList<>();
+            try (EntityScan scan = tx.entities().scan(type)) {
+                while (scan.next()) {
+                    ids.add(scan.id());
+                }
+            }
+            ids.forEach(tx::deleteEntity);
         });
-        writeCatalog(currentCatalog().withoutTable(name, java.util.Set.copyOf(indexes)));
     }
 
     @Override
@@ -175,14 +187,12 @@ public final class CollectionDataSource implements DataSource {
         if (index == null) {
             throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such index: " + name);
         }
-        StorageErrors.run(() -> collection.updateSchema(e -> e.dropPropertyIndex(index.name())));
-        writeCatalog(currentCatalog().withUniqueIndex(index.name(), false));
+        changeSchema(e -> e.dropPropertyIndex(index.name()), currentCatalog().withUniqueIndex(index.name(), false));
     }
 
     @Override
     public void createView(ViewDefinition view) {
         requireFree(view.name());
-        StorageErrors.run(() -> collection.updateSchema(SqlCatalog::declare));
         writeCatalog(currentCatalog().withView(view));
     }
 
@@ -314,12 +324,36 @@ public final class CollectionDataSource implements DataSource {
     }
 
     private void writeCatalog(SqlCatalog next) {
+        changeSchema(editor -> {
+        }, next);
+    }
+
+    private void changeSchema(Consumer<SchemaEditor> change, SqlCatalog next) {
+        changeSchema(change, next, tx -> {
+        });
+    }
+
+    /**
+     * Applies a schema change, {@code work} and the catalog {@code next} as one commit
+     * ({@link Collection#updateSchema(Consumer, Consumer)}); the catalog's entity type is declared
+     * before, on its own, if it is not yet.
+     */
+    private void changeSchema(Consumer<SchemaEditor> change, SqlCatalog next, Consumer<Transaction> work) {
         StorageErrors.run(() -> {
             collection.updateSchema(SqlCatalog::declare);
-            collection.write(durability, next::write);
+            collection.updateSchema(change, tx -> {
+                work.accept(tx);
+                next.write(tx);
+                ddlFailure.run();
+            });
         });
         ddlCount++;
         statementFinished();
+    }
+
+    /** A failure to inject after a DDL statement staged its writes and before its schema change and commit; for tests. */
+    void failDdlBeforeCommit(Runnable failure) {
+        this.ddlFailure = failure;
     }
 
     private CollectionTable requireTable(String name) {

@@ -3,6 +3,7 @@ package io.hyperspatial.core.query;
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.source.ColumnSchema;
+import io.hyperspatial.hyperql.source.RowIds;
 import io.hyperspatial.hyperql.source.TableMutation;
 import io.hyperspatial.hyperql.value.Vector;
 import io.hyperspatial.manifold.Collection;
@@ -32,6 +33,8 @@ final class TableWriter {
     private final Map<UUID, Boolean> touched = new java.util.HashMap<>();
     private long inserted;
     private long deleted;
+    /** The value the next NULL {@code INTEGER PRIMARY KEY} gets, once read in this apply; null: read it again. */
+    private Long nextRowId;
 
     TableWriter(Collection collection, TableLayout layout) {
         this.collection = collection;
@@ -46,9 +49,11 @@ final class TableWriter {
             touched.clear();
             inserted = 0;
             deleted = 0;
+            nextRowId = null;
             for (TableMutation m : mutations) {
                 changed[0] += switch (m) {
-                    case TableMutation.Insert i -> insert(tx, i.row(), i.onConflict());
+                    // a copy: a conflict runs this work again, and a filled-in key must be chosen again
+                    case TableMutation.Insert i -> insert(tx, i.row().clone(), i.onConflict());
                     case TableMutation.Update u -> update(tx, (UUID) u.rowId(), u.row());
                     case TableMutation.Delete d -> delete(tx, (UUID) d.rowId());
                 };
@@ -71,6 +76,7 @@ final class TableWriter {
             throw new HqlExecutionException(ErrorCode.HQL_TYPE_MISMATCH, "column " + layout.columnName(keyColumn)
                     + " holds entity keys, which are text");
         }
+        fillRowId(tx, row);
         checkNotNull(row);
         UUID id = collection.ids().forKey(key);
         Optional<String> existing = typeOf(tx, id);
@@ -97,7 +103,38 @@ final class TableWriter {
         writeVectors(tx, id, row, false);
         touched.put(id, true);
         inserted++;
+        int rowIdColumn = rowIdColumn();
+        if (rowIdColumn >= 0 && nextRowId != null && row[rowIdColumn] instanceof Long v && v >= nextRowId) {
+            nextRowId = RowIds.next(v, layout.schema().name());
+        }
         return 1;
+    }
+
+    /**
+     * Fills a NULL {@code INTEGER PRIMARY KEY} in with SQLite's rule ({@link RowIds}): one more than
+     * the largest value the table holds as this transaction sees it. The unique-key claim taken for
+     * the value ({@link #resolveUniqueConflicts}) makes a concurrent statement that picked the
+     * same value conflict and run again.
+     */
+    private void fillRowId(Transaction tx, Object[] row) {
+        int column = rowIdColumn();
+        if (column < 0 || row[column] != null) {
+            return;
+        }
+        if (nextRowId == null) {
+            String index = ((ColumnBinding.Property) layout.columns().get(column)).index();
+            nextRowId = RowIds.next(UniqueKeys.largestInteger(tx, index), layout.schema().name());
+        }
+        row[column] = nextRowId;
+    }
+
+    /** The position of the table's {@code INTEGER PRIMARY KEY} column when it is indexed, or -1. */
+    private int rowIdColumn() {
+        if (!layout.schema().hasIntegerPrimaryKey()) {
+            return -1;
+        }
+        int column = layout.schema().indexOf(layout.schema().primaryKey().getFirst());
+        return layout.columns().get(column) instanceof ColumnBinding.Property p && p.index() != null ? column : -1;
     }
 
     private long update(Transaction tx, UUID id, Object[] row) {
@@ -111,6 +148,7 @@ final class TableWriter {
                     + " is the entity key and cannot be updated; insert a new row and delete the old one");
         }
         checkNotNull(row);
+        nextRowId = null;
         Map<String, Value> properties = properties(row);
         resolveUniqueConflicts(tx, properties, id, TableMutation.OnConflict.ABORT);
         tx.patchProperties(id, properties);
@@ -120,6 +158,7 @@ final class TableWriter {
 
     private long delete(Transaction tx, UUID id) {
         if (tx.deleteEntity(id)) {
+            nextRowId = null;
             touched.put(id, false);
             deleted++;
             return 1;
@@ -148,6 +187,7 @@ final class TableWriter {
                 continue;
             }
             Value value = properties.get(p.def().name());
+            UniqueKeys.claim(tx, p.index(), value);
             UUID other;
             while (!(value instanceof Value.NullValue) && (other = UniqueKeys.holder(tx, p.index(), value, self)) != null) {
                 switch (onConflict) {

@@ -2,14 +2,20 @@ package io.hyperspatial.core.query;
 
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.TableReads;
+import io.hyperspatial.manifold.Transaction;
+import io.hyperspatial.manifold.table.IndexKeyCodec;
+import io.hyperspatial.manifold.table.PropertyIndexTable;
 import io.hyperspatial.manifold.schema.PropertyDef;
 import io.hyperspatial.manifold.value.Value;
 
+import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /**
- * Uniqueness over property indexes: whether a value is taken by another entity, and whether an
- * index already holds a duplicate. NULLs never collide (they are not indexed). Stateless.
+ * Uniqueness over property indexes: whether a value is taken by another entity, whether an index
+ * already holds a duplicate, the largest integer an index holds (for {@code INTEGER PRIMARY KEY}),
+ * and the claims that keep concurrent statements from deciding on the same value. NULLs never
+ * collide (they are not indexed). Stateless.
  */
 final class UniqueKeys {
     private UniqueKeys() {
@@ -23,6 +29,47 @@ final class UniqueKeys {
             }
         }
         return null;
+    }
+
+    /**
+     * Claims an indexed value for the transaction: a concurrent transaction that claims the same
+     * value of the same index conflicts with it ({@link Transaction#claim}), and is run again on a
+     * snapshot that shows this one's row. Index entries alone would not conflict, since each
+     * names its own entity. NULL (not indexed) claims nothing.
+     */
+    static void claim(Transaction tx, String index, Value value) {
+        if (!IndexKeyCodec.indexable(value)) {
+            return;
+        }
+        byte[] name = index.getBytes(StandardCharsets.UTF_8);
+        byte[] encoded = IndexKeyCodec.encode(value);
+        byte[] token = new byte[name.length + 1 + encoded.length];
+        System.arraycopy(name, 0, token, 0, name.length);
+        System.arraycopy(encoded, 0, token, name.length + 1, encoded.length);
+        tx.claim(token);
+    }
+
+    /**
+     * The largest integer in an index over an {@code int64} property, or null when it is empty: a
+     * binary search over the value range, one bounded seek per step (at most 64), since the index
+     * reads forward only.
+     */
+    static Long largestInteger(TableReads view, String index) {
+        PropertyIndexTable entries = view.propertyIndexes();
+        if (entries.range(index, null, null, 1).isEmpty()) {
+            return null;
+        }
+        long low = Long.MIN_VALUE;
+        long high = Long.MAX_VALUE;
+        while (low < high) {
+            long mid = (low & high) + ((low ^ high) >> 1) + ((low ^ high) & 1);
+            if (entries.range(index, new PropertyIndexTable.Bound(Value.of(mid), true), null, 1).isEmpty()) {
+                high = mid - 1;
+            } else {
+                low = mid;
+            }
+        }
+        return low;
     }
 
     /** Whether two entities in the index share a value (equal values are adjacent in index order). */
@@ -41,7 +88,7 @@ final class UniqueKeys {
     }
 
     private static boolean sameKey(Value a, Value b) {
-        return java.util.Arrays.equals(io.hyperspatial.manifold.table.IndexKeyCodec.encode(a),
-                io.hyperspatial.manifold.table.IndexKeyCodec.encode(b));
+        return java.util.Arrays.equals(IndexKeyCodec.encode(a),
+                IndexKeyCodec.encode(b));
     }
 }

@@ -8,6 +8,7 @@ import io.hyperspatial.hyperql.source.AccessRequest;
 import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.source.IndexDefinition;
 import io.hyperspatial.hyperql.source.RowCursor;
+import io.hyperspatial.hyperql.source.RowIds;
 import io.hyperspatial.hyperql.source.Table;
 import io.hyperspatial.hyperql.source.TableMutation;
 import io.hyperspatial.hyperql.source.TableSchema;
@@ -34,7 +35,6 @@ public final class InMemoryTable implements Table {
     private final List<MemoryIndex> indexes = new ArrayList<>();
     private final int integerKey;
     private long liveRows;
-    private long nextIntegerKey = 1;
 
     InMemoryTable(TableSchema schema) {
         this.schema = schema;
@@ -163,7 +163,7 @@ public final class InMemoryTable implements Table {
 
     private long insert(Object[] row, TableMutation.OnConflict onConflict, Deque<Runnable> undo) {
         if (integerKey >= 0 && row[integerKey] == null) {
-            row[integerKey] = nextIntegerKey;
+            row[integerKey] = RowIds.next(index(integerKey).largestInteger(), schema.name());
         }
         checkNotNull(row);
         for (MemoryIndex index : indexes) {
@@ -182,15 +182,10 @@ public final class InMemoryTable implements Table {
         rows.add(row);
         liveRows++;
         index(row, id);
-        long previousNextKey = nextIntegerKey;
-        if (integerKey >= 0 && row[integerKey] instanceof Long k && k >= nextIntegerKey) {
-            nextIntegerKey = k + 1;
-        }
         undo.push(() -> {
             unindex(row, id);
             rows.set((int) id, null);
             liveRows--;
-            nextIntegerKey = previousNextKey;
         });
         return 1;
     }

@@ -76,6 +76,16 @@ final class MemoryIndex {
         return m;
     }
 
+    /** The largest INTEGER among the leading column's values, or null when it holds none. */
+    Long largestInteger() {
+        for (Object key : entries.descendingKeySet()) {
+            if (key instanceof Long l) {
+                return l;
+            }
+        }
+        return null;
+    }
+
     /** The id of a row other than {@code self} that has the same non-NULL values in all indexed columns, or -1. */
     long conflict(Object[] row, long self, InMemoryTable table) {
         if (!definition.unique()) {
