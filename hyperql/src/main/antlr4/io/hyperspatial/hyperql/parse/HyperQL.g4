@@ -20,6 +20,7 @@ statement
     | delete                                                              # deleteStatement
     | select                                                              # selectStatement
     | graphStatement                                                      # graphStatementStatement
+    | reposition                                                          # repositionStatement
     ;
 
 // ---- DDL ----
@@ -133,6 +134,18 @@ orderingTerm : expr (COLLATE identifier)? (ASC | DESC)? (NULLS (FIRST | LAST))? 
 
 limit : LIMIT expr ((OFFSET | ',') expr)? ;
 
+// ---- positions: REPOSITION [GRAPH | EMBEDDING | PROPERTY] option* ----
+
+reposition : REPOSITION kind=(GRAPH | EMBEDDING | PROPERTY)? repositionOption* ;
+
+repositionOption
+    : USING EDGE TYPE identifier (',' identifier)*                        # repositionEdgeTypes
+    | FROM identifier                                                     # repositionField
+    | DIMENSIONS INTEGER_LITERAL                                          # repositionDimensions
+    | EPOCHS INTEGER_LITERAL                                              # repositionEpochs
+    | SEED minus='-'? INTEGER_LITERAL                                     # repositionSeed
+    ;
+
 // ---- graph: edge types, edges, MATCH patterns ----
 
 graphStatement
@@ -233,6 +246,7 @@ identifier
     | VECTOR | ASC | DESC | GLOB | LIKE | AUTOINCREMENT
     | EDGE | TYPE | WEIGHT | WEIGHTED | MATCH | SHORTEST | PATH | TO
     | NEAR | WITHIN
+    | REPOSITION | GRAPH | EMBEDDING | PROPERTY | DIMENSIONS | EPOCHS | SEED
     ;
 
 // ---- lexer ----
@@ -261,6 +275,8 @@ WEIGHT : 'WEIGHT' ; WEIGHTED : 'WEIGHTED' ;
 
 // radius search (usable as names too)
 NEAR : 'NEAR' ; WITHIN : 'WITHIN' ;
+REPOSITION : 'REPOSITION' ; GRAPH : 'GRAPH' ; EMBEDDING : 'EMBEDDING' ; PROPERTY : 'PROPERTY' ;
+DIMENSIONS : 'DIMENSIONS' ; EPOCHS : 'EPOCHS' ; SEED : 'SEED' ;
 
 QUESTION : '?' ;
 NAMED_PARAMETER : [$:@] [A-Z_] [A-Z_0-9]* ;

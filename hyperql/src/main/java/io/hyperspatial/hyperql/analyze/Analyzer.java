@@ -59,6 +59,9 @@ public final class Analyzer {
             case Statement.DropEdgeType d -> new BoundStatement.DropEdgeType(MatchAnalyzer.graph(source, null), d.name(),
                     d.ifExists());
             case Statement.EdgeWrite w -> EdgeStatements.analyze(w, source, selects.plan(w.ends(), null));
+            case Statement.Reposition r -> new BoundStatement.Reposition(source.repositioner().orElseThrow(
+                    () -> new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "this data source keeps no positions, so it"
+                            + " cannot REPOSITION", r.position())), r.request());
         };
     }
 

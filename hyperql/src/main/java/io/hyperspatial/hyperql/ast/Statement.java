@@ -85,4 +85,12 @@ public sealed interface Statement {
     record EdgeWrite(boolean delete, String type, String fromTable, String toTable, Select ends,
                      io.hyperspatial.hyperql.error.SourcePosition position) implements Statement {
     }
+
+    /**
+     * {@code REPOSITION [GRAPH | EMBEDDING | PROPERTY] [USING EDGE TYPE t, …] [FROM column]
+     * [DIMENSIONS n] [EPOCHS n] [SEED n]}: every row placed again; null parts are the source's choice.
+     */
+    record Reposition(io.hyperspatial.hyperql.source.Repositioner.Request request,
+                      io.hyperspatial.hyperql.error.SourcePosition position) implements Statement {
+    }
 }

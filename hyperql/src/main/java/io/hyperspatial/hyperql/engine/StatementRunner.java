@@ -12,6 +12,7 @@ import io.hyperspatial.hyperql.plan.BoundStatement;
 import io.hyperspatial.hyperql.plan.ColumnInfo;
 import io.hyperspatial.hyperql.plan.PlanPrinter;
 import io.hyperspatial.hyperql.source.DataSource;
+import io.hyperspatial.hyperql.source.Repositioner;
 import io.hyperspatial.hyperql.source.TableMutation;
 
 import java.util.ArrayList;
@@ -59,7 +60,16 @@ public final class StatementRunner {
             case BoundStatement.CreateEdgeType c -> EdgeWrites.createType(c);
             case BoundStatement.DropEdgeType d -> EdgeWrites.dropType(d);
             case BoundStatement.EdgeWrite w -> new StatementResult.Count(EdgeWrites.apply(w, frame));
+            case BoundStatement.Reposition r -> reposition(r);
         };
+    }
+
+    /** Runs REPOSITION and reports its outcome as one row. */
+    private static StatementResult reposition(BoundStatement.Reposition r) {
+        Repositioner.Outcome o = r.repositioner().reposition(r.request());
+        return new StatementResult.Rows(List.of("kind", "dimensions", "entities", "closure_pairs", "millis"),
+                List.of(List.of(o.kind().name().toLowerCase(java.util.Locale.ROOT), (long) o.dimensions(), o.entities(),
+                        o.closurePairs(), o.millis())));
     }
 
     private static StatementResult rows(BoundStatement.Query q, Frame frame) {

@@ -56,6 +56,7 @@ final class AstBuilder {
             case DeleteStatementContext d -> new Statement.Delete(name(d.delete().qualifiedName()),
                     d.delete().expr() == null ? null : expr(d.delete().expr()));
             case GraphStatementStatementContext g -> graphs.statement(g.graphStatement());
+            case RepositionStatementContext r -> RepositionBuilder.build(r.reposition());
             default -> throw new IllegalStateException("unhandled statement " + ctx.getClass().getSimpleName());
         };
     }

@@ -70,4 +70,9 @@ public sealed interface BoundStatement {
     record EdgeWrite(boolean delete, io.hyperspatial.hyperql.source.Graph graph, String type, Table from, int fromKey,
                      Table to, int toKey, PlanNode ends) implements BoundStatement {
     }
+
+    /** A {@link io.hyperspatial.hyperql.ast.Statement.Reposition} for a source that can carry it out. */
+    record Reposition(io.hyperspatial.hyperql.source.Repositioner repositioner,
+                      io.hyperspatial.hyperql.source.Repositioner.Request request) implements BoundStatement {
+    }
 }

@@ -52,6 +52,14 @@ public interface DataSource {
     }
 
     /**
+     * The source's ability to place its rows in hyperbolic space again ({@code REPOSITION}); none by
+     * default, and then REPOSITION fails with {@code HQL_UNSUPPORTED}.
+     */
+    default Optional<Repositioner> repositioner() {
+        return Optional.empty();
+    }
+
+    /**
      * The graph over this source's rows, when it keeps one (edge types, edges, adjacency); empty by
      * default, and then graph statements and MATCH fail with {@code HQL_UNSUPPORTED}.
      */

@@ -6,6 +6,7 @@ import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.source.DataSource;
 import io.hyperspatial.hyperql.source.Graph;
 import io.hyperspatial.hyperql.source.IndexDefinition;
+import io.hyperspatial.hyperql.source.Repositioner;
 import io.hyperspatial.hyperql.source.Table;
 import io.hyperspatial.hyperql.source.TableSchema;
 import io.hyperspatial.hyperql.source.ViewDefinition;
@@ -224,6 +225,12 @@ public final class CollectionDataSource implements DataSource {
     @Override
     public Optional<Graph> graph() {
         return Optional.of(graph);
+    }
+
+    /** REPOSITION: the collection's positions learned or mapped again ({@link CollectionRepositioner}). */
+    @Override
+    public Optional<Repositioner> repositioner() {
+        return Optional.of(new CollectionRepositioner(collection));
     }
 
     // ---- what the tables use -----------------------------------------------------------------
