@@ -5,10 +5,8 @@ import io.hyperspatial.hyperql.error.HqlException;
 import io.hyperspatial.hyperql.error.HqlSyntaxException;
 import io.hyperspatial.hyperql.error.SourcePosition;
 import io.hyperspatial.hyperql.source.DataSource;
-import io.hyperspatial.hyperql.source.IndexDefinition;
 import io.hyperspatial.hyperql.source.Table;
-import io.hyperspatial.hyperql.source.TableSchema;
-import io.hyperspatial.hyperql.source.ViewDefinition;
+import io.hyperspatial.hyperql.source.TablesOnly;
 import io.hyperspatial.hyperql.source.memory.InMemoryDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +17,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -127,7 +124,7 @@ class GraphQueryTest {
 
     @Test
     void aSourceWithoutAGraphSaysSo() {
-        Engine plain = new Engine(new WithoutGraph(new InMemoryDataSource()));
+        Engine plain = new Engine(new TablesOnly(new InMemoryDataSource()));
         plain.execute("CREATE TABLE t(id INTEGER PRIMARY KEY)");
 
         for (String sql : List.of("CREATE EDGE TYPE e", "SELECT * FROM MATCH (a:t)-[:e]->(b)",
@@ -257,58 +254,5 @@ class GraphQueryTest {
 
     private ErrorCode code(String sql) {
         return catchThrowableOfType(HqlException.class, () -> engine.execute(sql)).code();
-    }
-
-    /** A source that offers everything of the in-memory one except its graph. */
-    private record WithoutGraph(InMemoryDataSource inner) implements DataSource {
-        @Override
-        public Optional<Table> table(String name) {
-            return inner.table(name);
-        }
-
-        @Override
-        public Optional<ViewDefinition> view(String name) {
-            return inner.view(name);
-        }
-
-        @Override
-        public List<String> tableNames() {
-            return inner.tableNames();
-        }
-
-        @Override
-        public long schemaVersion() {
-            return inner.schemaVersion();
-        }
-
-        @Override
-        public void createTable(TableSchema schema) {
-            inner.createTable(schema);
-        }
-
-        @Override
-        public void dropTable(String name) {
-            inner.dropTable(name);
-        }
-
-        @Override
-        public void createIndex(IndexDefinition index) {
-            inner.createIndex(index);
-        }
-
-        @Override
-        public void dropIndex(String name) {
-            inner.dropIndex(name);
-        }
-
-        @Override
-        public void createView(ViewDefinition view) {
-            inner.createView(view);
-        }
-
-        @Override
-        public void dropView(String name) {
-            inner.dropView(name);
-        }
     }
 }

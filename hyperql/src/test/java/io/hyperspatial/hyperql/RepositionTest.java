@@ -4,11 +4,8 @@ import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlException;
 import io.hyperspatial.hyperql.error.SourcePosition;
 import io.hyperspatial.hyperql.source.DataSource;
-import io.hyperspatial.hyperql.source.IndexDefinition;
 import io.hyperspatial.hyperql.source.Repositioner;
-import io.hyperspatial.hyperql.source.Table;
-import io.hyperspatial.hyperql.source.TableSchema;
-import io.hyperspatial.hyperql.source.ViewDefinition;
+import io.hyperspatial.hyperql.source.TablesOnly;
 import io.hyperspatial.hyperql.source.memory.InMemoryDataSource;
 import org.junit.jupiter.api.Test;
 
@@ -102,11 +99,9 @@ class RepositionTest {
     }
 
     /** The in-memory source, with a repositioner that records what it was asked. */
-    private final class PositionedSource implements DataSource {
-        private final DataSource tables;
-
+    private final class PositionedSource extends TablesOnly {
         PositionedSource(DataSource tables) {
-            this.tables = tables;
+            super(tables);
         }
 
         @Override
@@ -115,56 +110,6 @@ class RepositionTest {
                 received.add(request);
                 return new Repositioner.Outcome(request.kind(), request.dimensions() == null ? 16 : request.dimensions(), 3, 2, 5);
             });
-        }
-
-        @Override
-        public Optional<Table> table(String name) {
-            return tables.table(name);
-        }
-
-        @Override
-        public Optional<ViewDefinition> view(String name) {
-            return tables.view(name);
-        }
-
-        @Override
-        public List<String> tableNames() {
-            return tables.tableNames();
-        }
-
-        @Override
-        public long schemaVersion() {
-            return tables.schemaVersion();
-        }
-
-        @Override
-        public void createTable(TableSchema schema) {
-            tables.createTable(schema);
-        }
-
-        @Override
-        public void dropTable(String name) {
-            tables.dropTable(name);
-        }
-
-        @Override
-        public void createIndex(IndexDefinition index) {
-            tables.createIndex(index);
-        }
-
-        @Override
-        public void dropIndex(String name) {
-            tables.dropIndex(name);
-        }
-
-        @Override
-        public void createView(ViewDefinition view) {
-            tables.createView(view);
-        }
-
-        @Override
-        public void dropView(String name) {
-            tables.dropView(name);
         }
     }
 }
