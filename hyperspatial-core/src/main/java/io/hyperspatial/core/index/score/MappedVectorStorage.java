@@ -146,20 +146,21 @@ public final class MappedVectorStorage implements VectorSlots {
         return 16 + 8L * chunks.length;
     }
 
-    /** Bytes mapped (whole chunks). */
+    /** Bytes mapped (whole chunks); 0 once closed. */
     @Override
     public long mappedBytes() {
-        return chunks.length * chunkBytes;
+        return channel.isOpen() ? chunks.length * chunkBytes : 0;
     }
 
-    /** Unmaps every chunk and deletes the file; idempotent. */
+    /**
+     * Unmaps every chunk and deletes the file; idempotent. Any later read or write fails with
+     * {@link IllegalStateException} (the chunks' arena is closed).
+     */
     @Override
     public synchronized void close() {
         if (!channel.isOpen()) {
             return;
         }
-        chunks = new MemorySegment[0];
-        size = 0;
         try {
             arena.close();
         } finally {
