@@ -12,9 +12,10 @@ import java.util.List;
  * NaN/∞, a zero vector for cosine, a point on or outside the Poincaré ball, a point off the
  * hyperboloid for Lorentz → a {@link io.hyperspatial.manifold.error.SchemaViolationException}
  * naming the problem, nothing inserted). Implementations are thread-safe: adds, removes and
- * searches may run concurrently.
+ * searches may run concurrently. {@link #close} releases off-heap memory an index may hold (the
+ * mapped vectors of a quantized HNSW index); no call may follow it.
  */
-public interface VectorIndex {
+public interface VectorIndex extends AutoCloseable {
 
     IndexConfig config();
 
@@ -51,6 +52,19 @@ public interface VectorIndex {
     /** Ids currently in the index. */
     int size();
 
-    /** Approximate heap and off-heap bytes held (vectors, codes, graph). */
+    /** Approximate bytes held on the Java heap (vectors or codes, graph, id map). */
     long memoryBytes();
+
+    /**
+     * Bytes of vectors in memory-mapped files, outside the heap and paged by the operating system
+     * (resident only as far as it keeps them); not part of {@link #memoryBytes}. 0 by default.
+     */
+    default long mappedBytes() {
+        return 0;
+    }
+
+    /** Releases off-heap memory and files; nothing by default. */
+    @Override
+    default void close() {
+    }
 }

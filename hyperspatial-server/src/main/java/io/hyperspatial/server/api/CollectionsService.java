@@ -140,6 +140,7 @@ public final class CollectionsService {
             o.put("dimension", f.dimension());
             o.put("vectors", f.vectors());
             o.put("memory_bytes", f.memoryBytes());
+            o.put("mapped_bytes", f.mappedBytes());
             o.put("applied_sequence", f.appliedSequence());
             o.put("backlog", f.backlog());
             o.put("source", f.source().name().toLowerCase(Locale.ROOT));

@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * the search before anything is timed), then for each ef every query once from a single thread,
  * timed one by one. Reports, as one-line JSON objects handed to a consumer:
  * <ul>
- *   <li>the build: {@code {"subject","build_s","memory_bytes","metric","n","dimension","queries","k",
+ *   <li>the build: {@code {"subject","build_s","memory_bytes","mapped_bytes","metric","n","dimension","queries","k",
  *       "m","ef_construction","threads","quantization","filter_selectivity","allowed","truth"}};</li>
  *   <li>one line per ef: {@code {"subject","ef","recall","qps","p50_us","p99_us"}} (recall@k against
  *       the truth, qps over the whole pass, latency percentiles from the sorted per-query times);</li>
@@ -103,6 +103,7 @@ public final class AnnEvaluation {
             }
             long memory = index.memoryBytes();
             out.accept(new JsonLine().put("subject", subject).put("build_s", buildSeconds).put("memory_bytes", memory)
+                    .put("mapped_bytes", index.mappedBytes())
                     .put("metric", config.metric().displayName()).put("n", data.base().length)
                     .put("dimension", data.dimension()).put("queries", data.queries().length).put("k", settings.k())
                     .put("m", config.m()).put("ef_construction", config.efConstruction())

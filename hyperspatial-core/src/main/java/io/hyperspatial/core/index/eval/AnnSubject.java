@@ -21,6 +21,11 @@ public interface AnnSubject extends AutoCloseable {
     /** Bytes the index holds (vectors, graph, codes), as the subject reports them. */
     long memoryBytes();
 
+    /** Bytes of memory-mapped vector files, not part of {@link #memoryBytes} (0 if the subject maps none). */
+    default long mappedBytes() {
+        return 0;
+    }
+
     /** Whether {@link #search} honours a filter; a subject that does not is not run with one. */
     default boolean supportsFilter() {
         return true;
@@ -64,6 +69,16 @@ public interface AnnSubject extends AutoCloseable {
             @Override
             public long memoryBytes() {
                 return index.memoryBytes();
+            }
+
+            @Override
+            public long mappedBytes() {
+                return index.mappedBytes();
+            }
+
+            @Override
+            public void close() {
+                index.close();
             }
         };
     }

@@ -4,10 +4,8 @@ import io.hyperspatial.core.index.IndexConfig;
 import io.hyperspatial.core.index.SearchHit;
 import io.hyperspatial.core.index.SearchRequest;
 import io.hyperspatial.core.index.VectorIndex;
-import io.hyperspatial.core.index.score.FloatScoringSpace;
-import io.hyperspatial.core.index.score.ScoringSpace;
 import io.hyperspatial.core.index.score.QuantizedSpaces;
-import io.hyperspatial.core.index.score.ScoringSpaces;
+import io.hyperspatial.core.index.score.ScoringSpace;
 import io.hyperspatial.manifold.error.SchemaViolationException;
 import io.hyperspatial.manifold.schema.VectorField;
 import io.hyperspatial.manifold.schema.VectorKind;
@@ -75,8 +73,12 @@ public final class HnswIndex implements VectorIndex {
         this(config, HnswOptions.DEFAULT);
     }
 
+    /**
+     * An empty index. A quantized one maps its full-precision vectors from a new file in the
+     * options' vector directory: close the index to unmap it.
+     */
     public HnswIndex(IndexConfig config, HnswOptions options) {
-        this(config, options, createSpace(config));
+        this(config, options, QuantizedSpaces.create(config, options.vectorDirectoryOrTemp()));
     }
 
     /** An index over a given space (of the config's dimension); for spaces not built from a config. */
@@ -110,20 +112,6 @@ public final class HnswIndex implements VectorIndex {
         this.searches = new WorkerPool<>(() -> new KnnSearch(graph, space, ids), POOLED_WORKERS);
         this.repair = new GraphRepair(graph, space, config.efConstruction(), options.keepPrunedConnections());
         this.efSearch = config.efSearch();
-    }
-
-    /** The space an index scores with: the exact float32 space of its metric, quantized as configured. */
-    static ScoringSpace createSpace(IndexConfig config) {
-        return spaceOver(ScoringSpaces.create(config), config);
-    }
-
-    /**
-     * The space an index scores with over a given exact space (empty, or restored from a
-     * snapshot with its vectors in place): the exact space itself, or the configured quantized
-     * space over it, which encodes any vectors already there.
-     */
-    static ScoringSpace spaceOver(FloatScoringSpace exact, IndexConfig config) {
-        return QuantizedSpaces.wrap(exact, config);
     }
 
     /** An index holding {@code vectors[i]} under {@code ids[i]}, built by {@code threads} threads. */
@@ -226,10 +214,26 @@ public final class HnswIndex implements VectorIndex {
         return ids.size();
     }
 
+    /** Heap bytes: vectors (or codes, when quantized), graph, id map and ordinal lists. */
     @Override
     public long memoryBytes() {
         return space.bytesPerVector() * space.size() + graph.memoryBytes() + ids.memoryBytes()
                 + retired.memoryBytes() + free.memoryBytes();
+    }
+
+    /** Bytes of the mapped full-precision vectors of a quantized index (0 unquantized). */
+    @Override
+    public long mappedBytes() {
+        return space.mappedBytes();
+    }
+
+    /**
+     * Releases the mapped vectors of a quantized index (nothing for an unquantized one); no call
+     * may follow, nor run concurrently.
+     */
+    @Override
+    public void close() {
+        space.close();
     }
 
     /**

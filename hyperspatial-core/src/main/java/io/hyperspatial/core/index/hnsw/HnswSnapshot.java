@@ -6,11 +6,11 @@ import io.hyperspatial.core.index.persist.MalformedSnapshotException;
 import io.hyperspatial.core.index.persist.SnapshotFile;
 import io.hyperspatial.core.index.persist.SnapshotInput;
 import io.hyperspatial.core.index.persist.SnapshotOutput;
-import io.hyperspatial.core.index.score.FloatScoringSpace;
-import io.hyperspatial.core.index.score.FloatVectorStorage;
+import io.hyperspatial.core.index.score.ExactScoringSpace;
 import io.hyperspatial.core.index.score.QuantizedScoringSpace;
+import io.hyperspatial.core.index.score.QuantizedSpaces;
 import io.hyperspatial.core.index.score.ScoringSpace;
-import io.hyperspatial.core.index.score.ScoringSpaces;
+import io.hyperspatial.core.index.score.VectorSlots;
 import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.StorageException;
 import io.hyperspatial.manifold.schema.VectorMetric;
@@ -42,7 +42,9 @@ import java.util.Locale;
  * and a repair before every snapshot would make writing one change the index and cost an
  * O(graph) pass while inserts wait. A restored index repairs them when it would have.
  *
- * <p><b>Quantized indexes</b> store their exact vectors only. Loading wraps them in the configured
+ * <p><b>Quantized indexes</b> store their exact vectors only, read from the index's mapped vector
+ * file (the heap holds no copy). Loading writes them into a new mapped file (in the JVM's
+ * temporary directory) and wraps them in the configured
  * quantized space ({@link io.hyperspatial.core.index.score.QuantizedSpaces#wrap}), which fits its
  * calibration on the first stored vectors, as it did when they were added, and encodes every
  * vector again (a linear pass, well under the file's read time). Unless ordinals below the
@@ -84,7 +86,7 @@ public final class HnswSnapshot {
      *                                       exact float32 spaces (or a quantized space over one)
      */
     public static long write(HnswIndex index, long sequence, Path file) {
-        FloatScoringSpace exact = exactSpace(index.space());
+        ExactScoringSpace exact = exactSpace(index.space());
         index.structure().writeLock().lock();
         try {
             return SnapshotFile.write(file, KIND, VERSION, out -> writePayload(index, exact, sequence, out));
@@ -143,16 +145,16 @@ public final class HnswSnapshot {
         return v instanceof Enum<?> e ? e.name().toLowerCase(Locale.ROOT) : v.toString();
     }
 
-    private static FloatScoringSpace exactSpace(ScoringSpace space) {
+    private static ExactScoringSpace exactSpace(ScoringSpace space) {
         ScoringSpace exact = space instanceof QuantizedScoringSpace q ? q.exact() : space;
-        if (exact instanceof FloatScoringSpace f) {
+        if (exact instanceof ExactScoringSpace f) {
             return f;
         }
         throw new UnsupportedOperationException("snapshots need an exact float32 space, the index has a "
                 + exact.getClass().getSimpleName());
     }
 
-    private static void writePayload(HnswIndex index, FloatScoringSpace exact, long sequence, SnapshotOutput out)
+    private static void writePayload(HnswIndex index, ExactScoringSpace exact, long sequence, SnapshotOutput out)
             throws IOException {
         out.writeLong(sequence);
         IndexConfig c = index.config();
@@ -167,7 +169,7 @@ public final class HnswSnapshot {
         out.writeBoolean(index.options().keepPrunedConnections());
         out.writeLong(index.levels().drawn());
 
-        FloatVectorStorage slots = exact.storage();
+        VectorSlots slots = exact.slots();
         int ordinals = slots.size();
         out.writeInt(slots.stride());
         out.writeInt(ordinals);
@@ -214,15 +216,26 @@ public final class HnswSnapshot {
         HnswOptions options = new HnswOptions(in.readLong(), in.readBoolean());
         long drawn = in.readLong();
 
-        FloatScoringSpace exact = ScoringSpaces.create(config);
+        ExactScoringSpace exact = QuantizedSpaces.exact(config, options.vectorDirectoryOrTemp());
+        try {
+            return readIndex(in, config, options, drawn, exact, sequence);
+        } catch (RuntimeException e) {
+            exact.close();
+            throw e;
+        }
+    }
+
+    /** The rest of {@link #readPayload}, from the vectors on, into an empty exact space. */
+    private static Loaded readIndex(SnapshotInput in, IndexConfig config, HnswOptions options, long drawn,
+                                    ExactScoringSpace exact, long sequence) {
         int stride = in.readInt();
-        if (stride != exact.storage().stride()) {
+        if (stride != exact.slots().stride()) {
             throw new MalformedSnapshotException("vector stride " + stride + ", the " + config.metric().displayName()
-                    + " space of dimension " + config.dimension() + " has " + exact.storage().stride());
+                    + " space of dimension " + config.dimension() + " has " + exact.slots().stride());
         }
         int ordinals = in.readCount(stride * Float.BYTES, "vector count");
-        exact.storage().appendSlots(ordinals, in::readFloats);
-        ScoringSpace space = HnswIndex.spaceOver(exact, config);
+        exact.slots().appendSlots(ordinals, in::readFloats);
+        ScoringSpace space = QuantizedSpaces.wrap(exact, config);
 
         HnswGraph graph = readGraph(in, config.m(), ordinals);
         IdMap ids = new IdMap(ordinals);

@@ -154,6 +154,7 @@ public final class CollectionIndexer implements AutoCloseable {
         LOG.warning("collection '" + collection.name() + "': rebuilding indexes " + indexes.keySet() + ": "
                 + cause.getMessage());
         try (ReadView view = collection.snapshot()) {
+            indexes.values().forEach(field -> field.index.close());
             indexes.clear();
             IndexedField.of(view.schema()).forEach((name, field) -> indexes.put(name, build(view, field)));
             lastEvent = markAt(view.sequence());
@@ -468,7 +469,7 @@ public final class CollectionIndexer implements AutoCloseable {
         indexes.forEach((name, field) -> {
             VectorIndex index = field.index;
             out.add(new FieldIndexStats(name, index.config().metric().displayName(), index.config().dimension(),
-                    index.size(), index.memoryBytes(), applied, Math.max(0, last - applied), field.source,
+                    index.size(), index.memoryBytes(), index.mappedBytes(), applied, Math.max(0, last - applied), field.source,
                     field.snapshotSequence));
         });
         out.sort((a, b) -> a.field().compareTo(b.field()));
@@ -557,6 +558,7 @@ public final class CollectionIndexer implements AutoCloseable {
     public void close() {
         subscription.close();
         if (snapshots == null || failure != null || subscription.lastDelivered() <= snapshotSequence()) {
+            closeIndexes();
             return;
         }
         applying.lock();
@@ -566,11 +568,23 @@ public final class CollectionIndexer implements AutoCloseable {
             LOG.log(Level.WARNING, "collection '" + collection.name() + "': index snapshot at shutdown failed", e);
         } finally {
             applying.unlock();
+            closeIndexes();
         }
     }
 
     /** Stops following the feed without writing snapshots (the collection is being dropped). */
     public void discard() {
         subscription.close();
+        closeIndexes();
+    }
+
+    /** Releases the indexes' off-heap memory (the mapped vectors of quantized ones). */
+    private void closeIndexes() {
+        applying.lock();
+        try {
+            indexes.values().forEach(field -> field.index.close());
+        } finally {
+            applying.unlock();
+        }
     }
 }

@@ -3,6 +3,8 @@ package io.hyperspatial.core.index.maintain;
 /**
  * The state of one vector field's index.
  *
+ * @param memoryBytes      bytes the index holds on the Java heap
+ * @param mappedBytes      bytes of vectors it maps from files outside the heap (quantized indexes)
  * @param appliedSequence  the change-feed sequence through which the index is up to date
  * @param backlog          committed change events not yet applied (the feed's last sequence − applied)
  * @param source           whether the index was built or loaded from a snapshot at start
@@ -10,5 +12,6 @@ package io.hyperspatial.core.index.maintain;
  *                         written since), −1 if it has none
  */
 public record FieldIndexStats(String field, String metric, int dimension, int vectors, long memoryBytes,
-                              long appliedSequence, long backlog, IndexSource source, long snapshotSequence) {
+                              long mappedBytes, long appliedSequence, long backlog, IndexSource source,
+                              long snapshotSequence) {
 }

@@ -151,6 +151,7 @@ public final class IndexSnapshots {
         String unusable = unusable(feed, index, ordinals);
         if (unusable != null) {
             LOG.warning(prefix + "rebuilding the index: snapshot " + file + " " + unusable);
+            index.index().close();
             return null;
         }
         long millis = (System.nanoTime() - started) / 1_000_000;

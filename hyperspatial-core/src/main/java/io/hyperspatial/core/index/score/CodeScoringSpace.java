@@ -178,10 +178,26 @@ public abstract sealed class CodeScoringSpace<C> implements QuantizedScoringSpac
         return codeBytes() + 2L * Float.BYTES;
     }
 
-    /** Codes and their floats plus the exact space's bytes (the float vectors kept for rerank). */
+    /**
+     * Codes and their floats plus the exact space's heap bytes: nothing more when the exact
+     * vectors are mapped ({@link MappedFloatSpace}, as indexes build them), the float vectors
+     * when they are on the heap.
+     */
     @Override
     public long bytesPerVector() {
         return codeBytesPerVector() + exact.bytesPerVector();
+    }
+
+    /** The exact space's mapped bytes. */
+    @Override
+    public long mappedBytes() {
+        return exact.mappedBytes();
+    }
+
+    /** Closes the exact space (the codes are on the heap). */
+    @Override
+    public void close() {
+        exact.close();
     }
 
     /** Fits the calibration on the first {@code calibrationSize} ordinals and encodes all there are. */

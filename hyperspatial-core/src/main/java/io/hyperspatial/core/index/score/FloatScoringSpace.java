@@ -7,7 +7,7 @@ import io.hyperspatial.core.vector.VectorKernels;
  * prepared into a slot (normalised, with a cached factor…) and how two slots score; scoring reads
  * slots in place through {@link VectorKernels}. Thread-safe as {@link ScoringSpace} requires.
  */
-public abstract sealed class FloatScoringSpace implements ScoringSpace
+public abstract sealed class FloatScoringSpace implements ExactScoringSpace
         permits L2Space, DotSpace, CosineSpace, PoincareSpace, LorentzSpace {
 
     protected final int dimension;
@@ -125,13 +125,29 @@ public abstract sealed class FloatScoringSpace implements ScoringSpace
         return restore(storage.copy(ordinal));
     }
 
-    /**
-     * The prepared slots (for snapshots): {@link FloatVectorStorage#readSlots} writes them out and
-     * {@link FloatVectorStorage#appendSlots} restores them into a new, empty space of the same
-     * metric and dimension, bit for bit, without preparing them again.
-     */
-    public FloatVectorStorage storage() {
+    @Override
+    public VectorSlots slots() {
         return storage;
+    }
+
+    /** Floats per prepared slot. */
+    int stride() {
+        return storage.stride();
+    }
+
+    /** The slot stored for a vector, checked for dimension and then prepared (for {@link MappedFloatSpace}). */
+    float[] slotOf(float[] vector) {
+        return prepare(checked(vector));
+    }
+
+    /** The vector a slot (which the call may keep) was prepared from (for {@link MappedFloatSpace}). */
+    float[] vectorOf(float[] slot) {
+        return restore(slot);
+    }
+
+    /** Score of two whole slots (for {@link MappedFloatSpace}). */
+    float score(float[] a, float[] b) {
+        return score(a, 0, b, 0);
     }
 
     @Override

@@ -3,12 +3,13 @@ package io.hyperspatial.core.index.score;
 import java.util.Arrays;
 
 /**
- * Fixed-stride float slots in flat pages: slot {@code i} lives in {@code page(i)} from
+ * Fixed-stride float slots in flat heap pages: slot {@code i} lives in {@code page(i)} from
  * {@code offset(i)}, so kernels read it in place and there is no object per vector. Pages never
  * move once allocated. Appends are serialised; reading a slot needs a happens-before edge with
  * its append (the graph's publication of the ordinal provides it). Thread-safe on that basis.
+ * {@link #close} does nothing: the pages are ordinary garbage.
  */
-public final class FloatVectorStorage {
+public final class FloatVectorStorage implements VectorSlots {
     private static final int PAGE_SHIFT = 10;
     private static final int PAGE_SLOTS = 1 << PAGE_SHIFT;
     private static final int PAGE_MASK = PAGE_SLOTS - 1;
@@ -25,15 +26,17 @@ public final class FloatVectorStorage {
         this.stride = stride;
     }
 
+    @Override
     public int stride() {
         return stride;
     }
 
+    @Override
     public int size() {
         return size;
     }
 
-    /** Appends a slot (exactly {@link #stride()} floats) and returns its ordinal. */
+    @Override
     public synchronized int add(float[] slot) {
         checkLength(slot);
         int ordinal = size;
@@ -49,7 +52,7 @@ public final class FloatVectorStorage {
         return ordinal;
     }
 
-    /** Overwrites the slot of an existing ordinal. */
+    @Override
     public void set(int ordinal, float[] slot) {
         checkLength(slot);
         checkOrdinal(ordinal);
@@ -82,29 +85,14 @@ public final class FloatVectorStorage {
         return page(ordinal)[offset(ordinal) + i];
     }
 
-    /** A copy of a slot. */
+    @Override
     public float[] copy(int ordinal) {
         checkOrdinal(ordinal);
         return Arrays.copyOfRange(page(ordinal), offset(ordinal), offset(ordinal) + stride);
     }
 
-    /** Receives slots page by page: {@code length} floats of {@code page} from {@code offset}. */
-    @FunctionalInterface
-    public interface SlotSink<E extends Exception> {
-        void accept(float[] page, int offset, int length) throws E;
-    }
-
-    /** Fills slots page by page: writes {@code length} floats into {@code page} from {@code offset}. */
-    @FunctionalInterface
-    public interface SlotSource<E extends Exception> {
-        void fill(float[] page, int offset, int length) throws E;
-    }
-
-    /**
-     * Hands the first {@code count} slots to {@code sink}, one run of whole slots per page, in
-     * ordinal order (for snapshots: a page is one bulk write). The caller excludes concurrent
-     * {@link #set}s of those slots if it needs a consistent copy.
-     */
+    /** One run per page, handed over in place (no copy). */
+    @Override
     public <E extends Exception> void readSlots(int count, SlotSink<E> sink) throws E {
         if (count < 0 || count > size) {
             throw new IndexOutOfBoundsException("count " + count + " of " + size);
@@ -115,11 +103,8 @@ public final class FloatVectorStorage {
         }
     }
 
-    /**
-     * Appends {@code count} slots whose floats {@code source} writes straight into the pages (for
-     * restoring a snapshot: no per-slot copy). The slots are taken as they are, so they must be
-     * slots this storage's owner prepared. Only for an empty storage, before it is shared.
-     */
+    /** {@code source} writes straight into the pages: no per-slot copy. */
+    @Override
     public synchronized <E extends Exception> void appendSlots(int count, SlotSource<E> source) throws E {
         if (size != 0) {
             throw new IllegalStateException("slots can only be restored into an empty storage");
@@ -135,8 +120,18 @@ public final class FloatVectorStorage {
     }
 
     /** Bytes allocated (whole pages). */
-    public long allocatedBytes() {
+    @Override
+    public long heapBytes() {
         return (long) pages.length * PAGE_SLOTS * stride * Float.BYTES;
+    }
+
+    @Override
+    public long mappedBytes() {
+        return 0;
+    }
+
+    @Override
+    public void close() {
     }
 
     private void checkLength(float[] slot) {

@@ -4,9 +4,10 @@ package io.hyperspatial.core.index.score;
  * The vectors of one index as the graph sees them: the graph asks for scorers and never learns
  * the metric (Poincaré, Lorentz, cosine, L2, dot) or the encoding (float32, int8, binary).
  * Ordinals are dense, assigned by {@link #add} in order. Thread-safe: {@link #add} may run
- * concurrently with scoring of ordinals already added.
+ * concurrently with scoring of ordinals already added. A space that holds off-heap memory
+ * releases it on {@link #close}; no scorer may be used after it.
  */
-public interface ScoringSpace {
+public interface ScoringSpace extends AutoCloseable {
 
     int dimension();
 
@@ -35,6 +36,16 @@ public interface ScoringSpace {
     /** The stored vector at an ordinal, as it was given (a copy). */
     float[] vector(int ordinal);
 
-    /** Bytes held per vector, including cached per-vector factors. */
+    /** Bytes held on the Java heap per vector, including cached per-vector factors. */
     long bytesPerVector();
+
+    /** Bytes of vectors in mapped files, which the operating system pages in and out (none by default). */
+    default long mappedBytes() {
+        return 0;
+    }
+
+    /** Releases off-heap memory and files (nothing by default). */
+    @Override
+    default void close() {
+    }
 }
