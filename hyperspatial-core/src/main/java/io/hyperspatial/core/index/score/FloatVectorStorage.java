@@ -38,7 +38,7 @@ public final class FloatVectorStorage implements VectorSlots {
 
     @Override
     public synchronized int add(float[] slot) {
-        checkLength(slot);
+        SlotChecks.length(slot, stride);
         int ordinal = size;
         int page = ordinal >>> PAGE_SHIFT;
         float[][] p = pages;
@@ -54,8 +54,8 @@ public final class FloatVectorStorage implements VectorSlots {
 
     @Override
     public void set(int ordinal, float[] slot) {
-        checkLength(slot);
-        checkOrdinal(ordinal);
+        SlotChecks.length(slot, stride);
+        SlotChecks.ordinal(ordinal, size);
         System.arraycopy(slot, 0, page(ordinal), offset(ordinal), stride);
     }
 
@@ -87,7 +87,7 @@ public final class FloatVectorStorage implements VectorSlots {
 
     @Override
     public float[] copy(int ordinal) {
-        checkOrdinal(ordinal);
+        SlotChecks.ordinal(ordinal, size);
         return Arrays.copyOfRange(page(ordinal), offset(ordinal), offset(ordinal) + stride);
     }
 
@@ -132,17 +132,5 @@ public final class FloatVectorStorage implements VectorSlots {
 
     @Override
     public void close() {
-    }
-
-    private void checkLength(float[] slot) {
-        if (slot.length != stride) {
-            throw new IllegalArgumentException("slot of " + slot.length + " floats, stride is " + stride);
-        }
-    }
-
-    private void checkOrdinal(int ordinal) {
-        if (ordinal < 0 || ordinal >= size) {
-            throw new IndexOutOfBoundsException("ordinal " + ordinal + " of " + size);
-        }
     }
 }

@@ -83,7 +83,7 @@ public final class MappedVectorStorage implements VectorSlots {
 
     @Override
     public synchronized int add(float[] slot) {
-        checkLength(slot);
+        SlotChecks.length(slot, stride);
         int ordinal = size;
         MemorySegment.copy(slot, 0, chunkFor(ordinal), FLOAT, offset(ordinal), stride);
         size = ordinal + 1;
@@ -92,8 +92,8 @@ public final class MappedVectorStorage implements VectorSlots {
 
     @Override
     public void set(int ordinal, float[] slot) {
-        checkLength(slot);
-        checkOrdinal(ordinal);
+        SlotChecks.length(slot, stride);
+        SlotChecks.ordinal(ordinal, size);
         MemorySegment.copy(slot, 0, chunks[ordinal >>> CHUNK_SHIFT], FLOAT, offset(ordinal), stride);
     }
 
@@ -104,7 +104,7 @@ public final class MappedVectorStorage implements VectorSlots {
 
     @Override
     public float[] copy(int ordinal) {
-        checkOrdinal(ordinal);
+        SlotChecks.ordinal(ordinal, size);
         float[] out = new float[stride];
         read(ordinal, out);
         return out;
@@ -196,17 +196,5 @@ public final class MappedVectorStorage implements VectorSlots {
 
     private long offset(int ordinal) {
         return (ordinal & CHUNK_MASK) * slotBytes;
-    }
-
-    private void checkLength(float[] slot) {
-        if (slot.length != stride) {
-            throw new IllegalArgumentException("slot of " + slot.length + " floats, stride is " + stride);
-        }
-    }
-
-    private void checkOrdinal(int ordinal) {
-        if (ordinal < 0 || ordinal >= size) {
-            throw new IndexOutOfBoundsException("ordinal " + ordinal + " of " + size);
-        }
     }
 }
