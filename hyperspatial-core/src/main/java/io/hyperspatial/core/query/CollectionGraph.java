@@ -117,11 +117,6 @@ final class CollectionGraph implements Graph {
     }
 
     private String declared(String name) {
-        for (String t : source.collection().schema().edgeTypes().keySet()) {
-            if (t.equalsIgnoreCase(name)) {
-                return t;
-            }
-        }
-        return null;
+        return SqlCatalog.declaredName(source.collection().schema().edgeTypes().keySet(), name).orElse(null);
     }
 }

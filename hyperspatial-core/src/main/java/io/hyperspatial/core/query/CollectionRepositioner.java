@@ -41,7 +41,7 @@ final class CollectionRepositioner implements Repositioner {
         PositionKind kind = PositionKind.valueOf(request.kind().name());
         List<String> edgeTypes = new ArrayList<>();
         for (String t : request.edgeTypes()) {
-            edgeTypes.add(named(schema.edgeTypes().keySet(), t).orElseThrow(
+            edgeTypes.add(SqlCatalog.declaredName(schema.edgeTypes().keySet(), t).orElseThrow(
                     () -> new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such edge type: " + t)));
         }
         Optional<PositionSpace> declared = schema.positionSpace(kind);
@@ -64,18 +64,12 @@ final class CollectionRepositioner implements Repositioner {
     }
 
     private static String denseField(Schema schema, String column) {
-        String name = named(schema.vectorFields().keySet(), column).orElse(null);
+        String name = SqlCatalog.declaredName(schema.vectorFields().keySet(), column).orElse(null);
         VectorField f = name == null ? null : schema.vectorFields().get(name);
         if (f == null || f.kind() != VectorKind.DENSE) {
             throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_COLUMN, "no dense vector column " + column
                     + " to take embedding positions from");
         }
         return name;
-    }
-
-    /** The name in {@code names} that SQL would take {@code given} for (case-insensitive). */
-    private static Optional<String> named(java.util.Set<String> names, String given) {
-        return names.contains(given) ? Optional.of(given)
-                : names.stream().filter(n -> n.equalsIgnoreCase(given)).findFirst();
     }
 }

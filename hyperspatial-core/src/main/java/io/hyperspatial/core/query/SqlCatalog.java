@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -53,6 +54,15 @@ record SqlCatalog(Map<String, TableSchema> tables, Map<String, ViewDefinition> v
 
     static String key(String name) {
         return name.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The name among {@code declared} (edge types, vector fields… as the schema spells them) that
+     * SQL takes {@code name} for: the same spelling, else one equal but for case.
+     */
+    static Optional<String> declaredName(Set<String> declared, String name) {
+        return declared.contains(name) ? Optional.of(name)
+                : declared.stream().filter(n -> n.equalsIgnoreCase(name)).findFirst();
     }
 
     /** The catalog as stored, or empty when SQL never declared anything. */
