@@ -11,6 +11,13 @@ import java.util.List;
 
 /** Base of tests that share one unauthenticated {@link TestServer} per class, emptied before each test. */
 public abstract class SharedServer {
+    /** Statements that give a collection a table {@code t} of 1,000 rows (from a table {@code d} of ten digits): data for {@link #RUNAWAY}. */
+    protected static final List<String> THOUSAND_ROWS = List.of("CREATE TABLE d(x INTEGER)", "CREATE TABLE t(x INTEGER)",
+            "INSERT INTO d VALUES('0', 0), ('1', 1), ('2', 2), ('3', 3), ('4', 4), ('5', 5), ('6', 6), ('7', 7), ('8', 8), ('9', 9)",
+            "INSERT INTO t SELECT 't' || CAST(a.x * 100 + b.x * 10 + c.x AS TEXT), a.x * 100 + b.x * 10 + c.x FROM d a, d b, d c");
+    /** A count over t × t × t × t of {@link #THOUSAND_ROWS}, 10¹² combinations: hours of work, a query no test waits for. */
+    protected static final String RUNAWAY = "SELECT count(*) FROM t a, t b, t c, t d";
+
     @TempDir protected static Path dir;
     protected static TestServer s;
 

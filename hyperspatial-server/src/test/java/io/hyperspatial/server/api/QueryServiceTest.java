@@ -83,14 +83,9 @@ class QueryServiceTest extends SharedServer {
         assertThat(query("shop", "SELECT count(*) FROM t", null).status()).isEqualTo(200);
     }
 
-    /** A count over t × t × t × t, 10¹² combinations: hours of work, a query no test waits for. */
-    private static final String RUNAWAY = "SELECT count(*) FROM t a, t b, t c, t d";
-
     private static void thousandRows() {
         assertThat(s.post("/v1/collections", "{\"name\": \"big\"}").status()).isEqualTo(201);
-        for (String sql : new String[]{"CREATE TABLE d(x INTEGER)", "CREATE TABLE t(x INTEGER)",
-                "INSERT INTO d VALUES('0', 0), ('1', 1), ('2', 2), ('3', 3), ('4', 4), ('5', 5), ('6', 6), ('7', 7), ('8', 8), ('9', 9)",
-                "INSERT INTO t SELECT 't' || CAST(a.x * 100 + b.x * 10 + c.x AS TEXT), a.x * 100 + b.x * 10 + c.x FROM d a, d b, d c"}) {
+        for (String sql : THOUSAND_ROWS) {
             Reply r = query("big", sql, null);
             assertThat(r.status()).as(sql + ": " + r.text()).isEqualTo(200);
         }

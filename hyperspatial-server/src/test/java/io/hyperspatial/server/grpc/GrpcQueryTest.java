@@ -78,12 +78,8 @@ class GrpcQueryTest extends SharedServer {
 
     @Test
     void aDeadlineOrATimeoutStopsARunawayStatementAndFreesTheCollection() {
-        run("CREATE TABLE d(x INTEGER)");
-        run("CREATE TABLE t(x INTEGER)");
-        run("INSERT INTO d VALUES('0', 0), ('1', 1), ('2', 2), ('3', 3), ('4', 4), ('5', 5), ('6', 6), ('7', 7), ('8', 8), ('9', 9)");
-        run("INSERT INTO t SELECT 't' || CAST(a.x * 100 + b.x * 10 + c.x AS TEXT), a.x FROM d a, d b, d c");
-        QueryRequest runaway = QueryRequest.newBuilder().setCollection("shop")
-                .setQuery("SELECT count(*) FROM t a, t b, t c, t d").build(); // 10¹² combinations
+        THOUSAND_ROWS.forEach(this::run);
+        QueryRequest runaway = QueryRequest.newBuilder().setCollection("shop").setQuery(RUNAWAY).build();
 
         StatusRuntimeException deadline = catchThrowableOfType(StatusRuntimeException.class,
                 () -> grpc.query.withDeadlineAfter(300, TimeUnit.MILLISECONDS).query(runaway));
