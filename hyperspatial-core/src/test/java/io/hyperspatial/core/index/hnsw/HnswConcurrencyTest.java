@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -122,5 +123,64 @@ class HnswConcurrencyTest {
             sum += ExactKnn.recall(index.search(SearchRequest.of(data[q], K)), ExactKnn.nearest(VectorMetric.L2, base, data[q], K, live));
         }
         return sum / 100;
+    }
+
+    /**
+     * Two threads insert 200 points, two hundred times over. Each node's level-0 list must hold
+     * one of its ten true nearest, and each point must be its own nearest at ef 100. Before
+     * inserts published their lists bottom-up, an insert could descend onto a node still being
+     * linked, whose level-0 list was empty, and link only to it: about one build in fifteen
+     * left such a node, and some left a pocket of late inserts no search could enter.
+     */
+    @Test
+    void concurrentInsertsNeverLinkANodeOnlyToNodesStillBeingLinked() throws Exception {
+        int n = 200;
+        int dim = 8;
+        int poorlyLinked = 0;
+        int misses = 0;
+        try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+            for (int build = 0; build < 200; build++) {
+                float[][] data = gaussian(n, dim, 1000 + build);
+                HnswIndex index = new HnswIndex(IndexConfig.of(VectorMetric.L2, dim).withM(8));
+                AtomicInteger next = new AtomicInteger();
+                Runnable inserter = () -> {
+                    for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
+                        index.add(i, data[i]);
+                    }
+                };
+                Future<?> a = pool.submit(inserter);
+                Future<?> b = pool.submit(inserter);
+                a.get(60, TimeUnit.SECONDS);
+                b.get(60, TimeUnit.SECONDS);
+                int[] list = new int[index.graph().maxConnections(0)];
+                for (int i = 0; i < n; i++) {
+                    int count = index.graph().neighbors(index.ids().ordinal(i), 0, list);
+                    List<Integer> linked = new ArrayList<>();
+                    for (int j = 0; j < count; j++) {
+                        linked.add(index.ids().id(list[j]));
+                    }
+                    int[] nearest = ExactKnn.nearest(VectorMetric.L2, data, data[i], 11, id -> true);
+                    if (Arrays.stream(nearest, 1, 11).noneMatch(linked::contains)) {
+                        poorlyLinked++;
+                    }
+                    if (index.search(new SearchRequest(data[i], 1, 100, null)).getFirst().id() != i) {
+                        misses++;
+                    }
+                }
+            }
+        }
+        assertThat(poorlyLinked).as("nodes linked to none of their 10 nearest").isZero();
+        assertThat(misses).as("points not their own nearest at ef 100").isZero();
+    }
+
+    private static float[][] gaussian(int n, int dim, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[][] v = new float[n][dim];
+        for (float[] row : v) {
+            for (int j = 0; j < dim; j++) {
+                row[j] = (float) TestVectors.gaussian(random);
+            }
+        }
+        return v;
     }
 }
