@@ -33,7 +33,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * stone until a repair pass ({@link GraphRepair}) relinks its neighbours and frees it for
  * reuse. Repair runs by itself once retired ordinals reach {@link #REPAIR_FRACTION} of the graph
  * (at least {@link #MIN_REPAIR_BATCH}), so its O(graph) scan is amortised over many deletes, or
- * on demand with {@link #repairDeletions()}.
+ * on demand with {@link #repairDeletions()}. A connectivity pass ({@link #connectUnreachable})
+ * after bulk adds and repairs, and before snapshots, relinks any node the graph has cut off.
  *
  * <p><b>Searches</b> run {@link KnnSearch}: graph search with ef = max(ef, k), exact scan for
  * small allow-lists, filtered traversal otherwise, exact rerank for quantized spaces; reported
@@ -64,6 +65,7 @@ public final class HnswIndex implements VectorIndex {
     private final WorkerPool<HnswBuilder> builders;
     private final WorkerPool<KnnSearch> searches;
     private final GraphRepair repair;
+    private final GraphConnectivity connectivity;
     private final ReentrantReadWriteLock structure = new ReentrantReadWriteLock();
     private final OrdinalStack retired = new OrdinalStack();
     private final OrdinalStack free = new OrdinalStack();
@@ -111,6 +113,7 @@ public final class HnswIndex implements VectorIndex {
                 options.keepPrunedConnections()), POOLED_WORKERS);
         this.searches = new WorkerPool<>(() -> new KnnSearch(graph, space, ids), POOLED_WORKERS);
         this.repair = new GraphRepair(graph, space, config.efConstruction(), options.keepPrunedConnections());
+        this.connectivity = new GraphConnectivity(graph, space, config.efConstruction());
         this.efSearch = config.efSearch();
     }
 
@@ -155,6 +158,7 @@ public final class HnswIndex implements VectorIndex {
         } else {
             runOnThreads(worker, threads);
         }
+        connectUnreachable();
     }
 
     @Override
@@ -252,8 +256,29 @@ public final class HnswIndex implements VectorIndex {
                 removed.set(ordinal);
             }
             repair.repair(removed);
+            connectivity.connect(null);
             free.pushAll(batch);
             return batch.length;
+        } finally {
+            structure.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Relinks every node that level 0 has cut off, one way or the other, from the rest of the
+     * graph (see {@link GraphConnectivity}) and returns how many there were. A bulk add, a
+     * repair pass and a snapshot run it; online inserts rarely cut a node off between them.
+     * Waits for in-flight inserts; searches go on.
+     */
+    public int connectUnreachable() {
+        structure.writeLock().lock();
+        try {
+            int[] retiredNow = retired.toArray();
+            BitSet avoid = new BitSet(graph.size());
+            for (int ordinal : retiredNow) {
+                avoid.set(ordinal);
+            }
+            return connectivity.connect(avoid);
         } finally {
             structure.writeLock().unlock();
         }

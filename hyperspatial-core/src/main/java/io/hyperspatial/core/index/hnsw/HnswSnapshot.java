@@ -78,7 +78,9 @@ public final class HnswSnapshot {
     }
 
     /**
-     * Writes {@code index} to {@code file} crash-safely; returns the file's size in bytes.
+     * Writes {@code index} to {@code file} crash-safely; returns the file's size in bytes. Any
+     * node the graph has stranded is linked in first ({@link HnswIndex#connectUnreachable}), so a
+     * snapshot never stores one.
      *
      * @param sequence what the index covers (returned by {@link #read} as it was given)
      * @throws StorageException on an I/O error; the previous file is then untouched
@@ -89,6 +91,7 @@ public final class HnswSnapshot {
         ExactScoringSpace exact = exactSpace(index.space());
         index.structure().writeLock().lock();
         try {
+            index.connectUnreachable();
             return SnapshotFile.write(file, KIND, VERSION, out -> writePayload(index, exact, sequence, out));
         } finally {
             index.structure().writeLock().unlock();

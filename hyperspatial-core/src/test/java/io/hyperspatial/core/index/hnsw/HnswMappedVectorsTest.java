@@ -132,10 +132,11 @@ class HnswMappedVectorsTest {
         for (int i = 0; i < 200; i++) {
             original.add(random.nextInt(N), data[N + i]);
         }
+        HnswSnapshot.write(original, 11, file);
+        // Searched after the write, which first links in any node the graph had cut off.
         for (int q = N + 200; q < data.length; q++) {
             before.add(original.search(SearchRequest.of(data[q], K)));
         }
-        HnswSnapshot.write(original, 11, file);
         original.close();
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).as("no vector file left after close").containsExactly(file.getParent());
