@@ -98,7 +98,7 @@ final class GraphConnectivity {
         BitSet reached = new BitSet(size);
         spread(hub, reached);
         BitSet reaches = new BitSet(size);
-        spread(hub, reaches, Reversed.of(graph));
+        spread(hub, reaches, Reversed.of(graph), null);
         for (int node = 0; node < size; node++) {
             if (graph.level(node) >= 0 && !(reached.get(node) && reaches.get(node))) {
                 missing.set(node);
@@ -138,7 +138,7 @@ final class GraphConnectivity {
         forwardReversed = null;
         Reversed reversed = Reversed.of(graph);
         BitSet reaches = new BitSet(size);
-        spread(hub, reaches, reversed);
+        spread(hub, reaches, reversed, null);
         for (int node = reaches.nextClearBit(0); node < size; node = reaches.nextClearBit(node + 1)) {
             if (graph.level(node) < 0) {
                 continue;
@@ -146,7 +146,7 @@ final class GraphConnectivity {
             Link link = linkOut(node, hub, reaches, depth, reversed, mayReplace);
             if (link != Link.NONE) {
                 replaced += link == Link.REPLACED ? 1 : 0;
-                markQueued(spread(node, reaches, reversed), cutOff);
+                markQueued(spread(node, reaches, reversed, null), cutOff);
             }
         }
         return new Pass(cutOff.cardinality(), replaced);
@@ -207,25 +207,7 @@ final class GraphConnectivity {
         int[] depth = new int[graph.size()];
         Arrays.fill(depth, UNREACHED);
         depth[hub] = 0;
-        int head = 0;
-        int tail = 0;
-        queue[tail++] = hub;
-        reached.set(hub);
-        while (head < tail) {
-            int node = queue[head++];
-            int count = graph.neighbors(node, 0, list);
-            for (int i = 0; i < count; i++) {
-                int next = list[i];
-                if (!reached.get(next)) {
-                    reached.set(next);
-                    depth[next] = depth[node] + 1;
-                    if (tail == queue.length) {
-                        queue = Arrays.copyOf(queue, tail * 2);
-                    }
-                    queue[tail++] = next;
-                }
-            }
-        }
+        spread(hub, reached, null, depth);
         return depth;
     }
 
@@ -234,15 +216,16 @@ final class GraphConnectivity {
      * leaves them at the head of {@link #queue}.
      */
     private int spread(int start, BitSet marked) {
-        return spread(start, marked, null);
+        return spread(start, marked, null, null);
     }
 
     /**
      * Marks everything not yet marked that level 0 reaches from {@code start}, following the
      * lists forwards, or backwards when {@code reversed} is given; returns how many, and leaves
-     * them at the head of {@link #queue}.
+     * them at the head of {@link #queue}. With {@code depth}, each one's depth is one more than
+     * that of the node it was reached from.
      */
-    private int spread(int start, BitSet marked, Reversed reversed) {
+    private int spread(int start, BitSet marked, Reversed reversed, int[] depth) {
         int head = 0;
         int tail = 0;
         queue[tail++] = start;
@@ -256,6 +239,9 @@ final class GraphConnectivity {
                 int next = from[i];
                 if (!marked.get(next)) {
                     marked.set(next);
+                    if (depth != null) {
+                        depth[next] = depth[node] + 1;
+                    }
                     if (tail == queue.length) {
                         queue = Arrays.copyOf(queue, tail * 2);
                     }
@@ -313,12 +299,7 @@ final class GraphConnectivity {
 
     /** Runs an insert's search for {@code node}'s own vector; the results, nearest first, go to {@code found}. */
     private int searchFor(int node) {
-        NodeScorer scorer = space.scorer(node);
-        long entry = graph.entry();
-        int start = searcher.descend(scorer, HnswGraph.entryNode(entry), HnswGraph.entryLevel(entry), 0);
-        found[0] = start;
-        foundScores[0] = scorer.score(start);
-        searcher.searchLevel(scorer, found, foundScores, 1, efConstruction, 0);
+        searcher.searchLevelFromEntry(space.scorer(node), efConstruction, 0);
         NeighborQueue results = searcher.results();
         if (found.length < results.size() + 1) {
             found = new int[results.size() + 1];
@@ -330,7 +311,7 @@ final class GraphConnectivity {
     /** Appends {@code to} to {@code from}'s level-0 list if it has room; true if it is there now. */
     private boolean tryAppend(int from, int to) {
         synchronized (graph.lockFor(from)) {
-            if (indexOf(list, graph.neighbors(from, 0, list), to) >= 0) {
+            if (HnswGraph.indexOf(list, graph.neighbors(from, 0, list), to) >= 0) {
                 return true;
             }
             if (!graph.tryAppend(from, 0, to)) {
@@ -353,7 +334,7 @@ final class GraphConnectivity {
         NodeScorer fromScorer = space.scorer(from);
         synchronized (graph.lockFor(from)) {
             int count = graph.neighbors(from, 0, list);
-            int replace = indexOf(list, count, hub);
+            int replace = HnswGraph.indexOf(list, count, hub);
             float replaceScore = Float.NEGATIVE_INFINITY;
             for (int i = 0; i < count && (replace < 0 || list[replace] != hub); i++) {
                 int neighbor = list[i];
@@ -378,15 +359,6 @@ final class GraphConnectivity {
         return true;
     }
 
-    private static int indexOf(int[] nodes, int count, int node) {
-        for (int i = 0; i < count; i++) {
-            if (nodes[i] == node) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
     /**
      * Whether a node other than {@code except} that the pass's first walk reached before
      * {@code node} (at a smaller depth) links to {@code node} now. Such a node's shortest path
@@ -409,7 +381,7 @@ final class GraphConnectivity {
     }
 
     private boolean links(int from, int to) {
-        return indexOf(other, graph.neighbors(from, 0, other), to) >= 0;
+        return HnswGraph.indexOf(other, graph.neighbors(from, 0, other), to) >= 0;
     }
 
     /**

@@ -138,14 +138,9 @@ final class GraphRepair {
 
     /** Candidates for an isolated node: what an insert of it on {@code level} would find. */
     private void searchFor(int node, int level, NodeScorer fromNode, BitSet removed) {
-        long entry = graph.entry();
-        if (entry == HnswGraph.NO_ENTRY || HnswGraph.entryLevel(entry) < level) {
+        if (!searcher.searchLevelFromEntry(fromNode, efConstruction, level)) {
             return;
         }
-        int start = searcher.descend(fromNode, HnswGraph.entryNode(entry), HnswGraph.entryLevel(entry), level);
-        sortedNodes[0] = start;
-        sortedScores[0] = fromNode.score(start);
-        searcher.searchLevel(fromNode, sortedNodes, sortedScores, 1, efConstruction, level);
         NeighborQueue results = searcher.results();
         for (int i = 0; i < results.size(); i++) {
             int candidate = results.nodeAt(i);

@@ -136,7 +136,7 @@ final class HnswBuilder {
     private void linkFromCandidate(int node, int candidates, int[] list, int count) {
         for (int i = 0; i < candidates; i++) {
             int candidate = levelNodes[i];
-            if (contains(list, count, candidate)) {
+            if (HnswGraph.indexOf(list, count, candidate) >= 0) {
                 continue;
             }
             synchronized (graph.lockFor(candidate)) {
@@ -145,15 +145,6 @@ final class HnswBuilder {
                 }
             }
         }
-    }
-
-    private static boolean contains(int[] list, int count, int node) {
-        for (int i = 0; i < count; i++) {
-            if (list[i] == node) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -195,12 +186,7 @@ final class HnswBuilder {
                 return false;
             }
             int count = graph.neighbors(neighbor, level, existing);
-            for (int i = 0; i < count; i++) {
-                if (existing[i] == node) {
-                    return true;
-                }
-            }
-            if (graph.tryAppend(neighbor, level, node)) {
+            if (HnswGraph.indexOf(existing, count, node) >= 0 || graph.tryAppend(neighbor, level, node)) {
                 return true;
             }
             NodeScorer fromNeighbor = space.scorer(neighbor);
@@ -211,12 +197,7 @@ final class HnswBuilder {
             selector.add(node, fromNeighbor.score(node));
             int kept = selector.select(graph.maxConnections(level), existing);
             graph.setNeighbors(neighbor, level, existing, kept);
-            for (int i = 0; i < kept; i++) {
-                if (existing[i] == node) {
-                    return true;
-                }
-            }
-            return false;
+            return HnswGraph.indexOf(existing, kept, node) >= 0;
         }
     }
 

@@ -169,6 +169,16 @@ final class HnswGraph {
         return true;
     }
 
+    /** Where {@code node} is among the first {@code count} entries of a copied list, or −1. */
+    static int indexOf(int[] list, int count, int node) {
+        for (int i = 0; i < count; i++) {
+            if (list[i] == node) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The monitor guarding writes to a node's lists (striped: unrelated nodes may share one). */
     Object lockFor(int node) {
         return stripes[node & (LOCK_STRIPES - 1)];

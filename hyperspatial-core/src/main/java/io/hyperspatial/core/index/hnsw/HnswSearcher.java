@@ -27,6 +27,8 @@ final class HnswSearcher {
     private final NeighborQueue results = new NeighborQueue(128, NeighborQueue.Order.FARTHEST_FIRST);
     private final int[] neighbors;
     private final float[] scores;
+    private final int[] seedNode = new int[1];
+    private final float[] seedScore = new float[1];
     private int visitedCount;
 
     HnswSearcher(HnswGraph graph) {
@@ -104,6 +106,23 @@ final class HnswSearcher {
             }
         }
         searchLevel(scorer, ef, level, OrdinalFilter.ALL, Integer.MAX_VALUE);
+    }
+
+    /**
+     * What an insert on {@code level} runs: greedy descent from the entry point to that level,
+     * then a beam search of width {@code ef} on it from where the descent ended, results in
+     * {@link #results()}. False (and no search) if the graph is empty or does not reach the level.
+     */
+    boolean searchLevelFromEntry(NodeScorer scorer, int ef, int level) {
+        long entry = graph.entry();
+        if (entry == HnswGraph.NO_ENTRY || HnswGraph.entryLevel(entry) < level) {
+            return false;
+        }
+        int start = descend(scorer, HnswGraph.entryNode(entry), HnswGraph.entryLevel(entry), level);
+        seedNode[0] = start;
+        seedScore[0] = scorer.score(start);
+        searchLevel(scorer, seedNode, seedScore, 1, ef, level);
+        return true;
     }
 
     /** The best accepted nodes of the last search, farthest on top. */
