@@ -242,7 +242,7 @@ class IndexRestartTest {
         open();
         assertThat(stats("vec").source()).isEqualTo(IndexSource.BUILT);
         assertThat(log).anyMatch(l -> l.contains("format version " + (HnswSnapshot.VERSION + 1)
-                + "; this build reads version " + HnswSnapshot.VERSION));
+                + "; this build reads versions " + HnswSnapshot.OLDEST_READ + " to " + HnswSnapshot.VERSION));
         assertFindsAll(0, 200);
     }
 

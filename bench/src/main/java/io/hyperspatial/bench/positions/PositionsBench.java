@@ -60,7 +60,7 @@ public final class PositionsBench implements Callable<Integer> {
     int knnQueries = 1000;
 
     @Option(names = "--knn-metric", description = "poincare or lorentz: how the positions are indexed (default ${DEFAULT-VALUE})")
-    String knnMetric = "poincare";
+    String knnMetric = "lorentz";
 
     @Option(names = "--ef", split = ",", description = "ef_search values for recall (default ${DEFAULT-VALUE})")
     List<Integer> ef = List.of(64, 128, 256);

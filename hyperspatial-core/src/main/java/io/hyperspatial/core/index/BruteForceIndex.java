@@ -17,8 +17,8 @@ import org.roaringbitmap.RoaringBitmap;
  * <p>Vectors are validated for the metric and curvature before anything is stored (a
  * {@link io.hyperspatial.manifold.error.SchemaViolationException} names the vector), then kept
  * in one flat float array, prepared as the metric needs (cosine vectors normalised, Poincaré's
- * conformal factor cached per vector). Removal moves the last vector into the freed slot and
- * the arrays shrink when a quarter full, so space is reclaimed at once. Ties in distance are
+ * conformal factor or a Lorentz point's radius cached per vector). Removal moves the last vector
+ * into the freed slot and the arrays shrink when a quarter full, so space is reclaimed at once. Ties in distance are
  * broken by the smaller id. Search costs O(n·d), or O(|filter|·d) when the filter is smaller
  * than the index.
  *
@@ -67,9 +67,10 @@ public final class BruteForceIndex implements VectorIndex {
     public void add(int id, float[] vector) {
         requireId(id);
         float[] prepared = prepare(id, vector);
+        double factor = metric.factor(vector);
         lock.writeLock().lock();
         try {
-            store(id, prepared);
+            store(id, prepared, factor);
         } finally {
             lock.writeLock().unlock();
         }
@@ -85,9 +86,11 @@ public final class BruteForceIndex implements VectorIndex {
             throw new IllegalArgumentException(ids.length + " ids for " + vectors.length + " vectors");
         }
         float[][] prepared = new float[vectors.length][];
+        double[] preparedFactors = new double[vectors.length];
         for (int i = 0; i < vectors.length; i++) {
             requireId(ids[i]);
             prepared[i] = prepare(ids[i], vectors[i]);
+            preparedFactors[i] = metric.factor(vectors[i]);
         }
         lock.writeLock().lock();
         try {
@@ -95,7 +98,7 @@ public final class BruteForceIndex implements VectorIndex {
                 resize(Math.max(MIN_CAPACITY, size + ids.length));
             }
             for (int i = 0; i < prepared.length; i++) {
-                store(ids[i], prepared[i]);
+                store(ids[i], prepared[i], preparedFactors[i]);
             }
         } finally {
             lock.writeLock().unlock();
@@ -130,7 +133,7 @@ public final class BruteForceIndex implements VectorIndex {
     public List<SearchHit> search(SearchRequest request) {
         metric.validate("query", request.query());
         float[] query = metric.prepare(request.query());
-        double queryFactor = metric.factor(query);
+        double queryFactor = metric.factor(request.query());
         RoaringBitmap filter = request.filter();
         TopHits top = new TopHits(request.k());
         lock.readLock().lock();
@@ -199,8 +202,8 @@ public final class BruteForceIndex implements VectorIndex {
         }
     }
 
-    /** Stores a prepared vector under an id, replacing the id's vector if present. Holds the write lock. */
-    private void store(int id, float[] prepared) {
+    /** Stores a prepared vector and its factor under an id, replacing the id's vector if present. Holds the write lock. */
+    private void store(int id, float[] prepared, double factor) {
         int slot = slots.get(id);
         if (slot < 0) {
             if (size == ids.length) {
@@ -211,7 +214,7 @@ public final class BruteForceIndex implements VectorIndex {
             slots.put(id, slot);
         }
         System.arraycopy(prepared, 0, vectors, slot * dimension, dimension);
-        factors[slot] = metric.factor(prepared);
+        factors[slot] = factor;
     }
 
     private double score(float[] query, double queryFactor, int slot) {

@@ -13,11 +13,13 @@ import io.hyperspatial.manifold.schema.WriteValidator;
  * Exact scores of one metric and curvature, in double where it matters: validation of points,
  * their preparation (cosine vectors normalised), the per-vector factor (Poincaré's conformal
  * factor α = 1/(1−c‖x‖²)), a score that is lower for closer points, and the metric's distance
- * for a score. Scores: Poincaré ‖u−v‖²·α_u·α_v (distance acosh(1+2c·score)/√c); Lorentz the
- * Minkowski square of the difference ‖u_s−v_s‖² − (u₀−v₀)², which ranks like −⟨u,v⟩_L but keeps
- * float32 precision far from the origin, where −⟨u,v⟩_L is a difference of huge products
- * (distance acosh(1+c·score/2)/√c); cosine 1−⟨u,v⟩ of normalised vectors; L2 squared distance
- * (distance its square root); dot −⟨u,v⟩. The same scores as the index's scoring spaces.
+ * for a score. Scores: Poincaré ‖u−v‖²·α_u·α_v (distance acosh(1+2c·score)/√c); Lorentz
+ * 2·(cosh √c·d − 1) in geodesic polar form, as {@link io.hyperspatial.core.index.score.LorentzSpace}
+ * computes it (a Lorentz point is prepared into its unit direction, after an unused first float,
+ * and its factor is its scaled radius r = √c·ρ), which ranks like −⟨u,v⟩_L without the
+ * cancellation that makes −⟨u,v⟩_L useless far from the origin (distance acosh(1+score/2)/√c);
+ * cosine 1−⟨u,v⟩ of normalised vectors; L2 squared distance (distance its square root); dot
+ * −⟨u,v⟩. The same scores as the index's scoring spaces.
  * Immutable and thread-safe.
  */
 final class ExactMetric {
@@ -46,7 +48,10 @@ final class ExactMetric {
         WriteValidator.dense(new VectorField(field, 0, VectorKind.DENSE, dimension, metric, curvature), v);
     }
 
-    /** A copy of a validated vector as it is stored and scored: normalised for cosine, as given otherwise. */
+    /**
+     * A copy of a validated vector as it is stored and scored: normalised for cosine, the unit
+     * direction of the space part (after a zero) for Lorentz, as given otherwise.
+     */
     float[] prepare(float[] v) {
         float[] copy = v.clone();
         if (metric == VectorMetric.COSINE) {
@@ -54,13 +59,26 @@ final class ExactMetric {
             for (int i = 0; i < copy.length; i++) {
                 copy[i] = (float) (v[i] / norm);
             }
+        } else if (metric == VectorMetric.LORENTZ) {
+            double norm = Math.sqrt(squaredNorm(v) - (double) v[0] * v[0]);
+            copy[0] = 0;
+            for (int i = 1; i < copy.length; i++) {
+                copy[i] = norm > 0 ? (float) (v[i] / norm) : 0;
+            }
         }
         return copy;
     }
 
-    /** The per-vector factor of a prepared vector: α = 1/(1−c‖x‖²) for Poincaré, 0 for other metrics. */
-    double factor(float[] prepared) {
-        return metric == VectorMetric.POINCARE ? 1.0 / (1.0 - curvature * squaredNorm(prepared)) : 0;
+    /**
+     * The per-vector factor of a vector (as given, not prepared): α = 1/(1−c‖x‖²) for Poincaré,
+     * the scaled radius r = asinh(√c·‖x_s‖) for Lorentz, 0 for other metrics.
+     */
+    double factor(float[] v) {
+        return switch (metric) {
+            case POINCARE -> 1.0 / (1.0 - curvature * squaredNorm(v));
+            case LORENTZ -> HyperbolicFunctions.asinh(sqrtCurvature * Math.sqrt(squaredNorm(v) - (double) v[0] * v[0]));
+            default -> 0;
+        };
     }
 
     /** The score of a prepared query (with its factor) against the prepared vector at {@code data[offset…]}. */
@@ -71,8 +89,9 @@ final class ExactMetric {
             case DOT -> -(double) kernels.dot(query, 0, data, offset, dimension);
             case POINCARE -> kernels.squareDistance(query, 0, data, offset, dimension) * queryFactor * factor;
             case LORENTZ -> {
-                double dt = (double) query[0] - data[offset];
-                yield kernels.squareDistance(query, 1, data, offset + 1, dimension - 1) - dt * dt;
+                double radial = 2 * Math.sinh((queryFactor - factor) / 2);
+                double angular = kernels.squareDistance(query, 1, data, offset + 1, dimension - 1);
+                yield radial * radial + Math.sinh(queryFactor) * Math.sinh(factor) * angular;
             }
         };
     }
@@ -83,7 +102,7 @@ final class ExactMetric {
             case L2 -> Math.sqrt(Math.max(0, score));
             case COSINE, DOT -> score;
             case POINCARE -> HyperbolicFunctions.acosh1p(2 * curvature * Math.max(0, score)) / sqrtCurvature;
-            case LORENTZ -> HyperbolicFunctions.acosh1p(curvature * Math.max(0, score) / 2) / sqrtCurvature;
+            case LORENTZ -> HyperbolicFunctions.acosh1p(Math.max(0, score) / 2) / sqrtCurvature;
         };
     }
 

@@ -22,7 +22,10 @@ import java.util.SplittableRandom;
  *       scored by the index's exact Lorentz space.</li>
  * </ul>
  * "random" pairs have independent directions; "close" pairs are at hyperbolic distance ≈ 0.1 on the
- * same sphere, the neighbours a search must order. Reproduce from the repository root with
+ * same sphere, the neighbours a search must order; "radial" pairs are a point and one 0.5 farther
+ * out in nearly the same direction (a parent and its child in a hierarchy). A pair whose float32
+ * ball coordinates round onto or past the boundary is counted as outside and left out of the ball
+ * paths; the Lorentz path measures every pair. Reproduce from the repository root with
  * <pre>
  *   mvn -B -q -ntp -pl hyperspatial-core -am test-compile
  *   java --add-modules jdk.incubator.vector \
@@ -37,7 +40,7 @@ final class PoincareFloatPrecision {
     static final int PAIRS = 2000;
     static final long SEED = 20260301L;
 
-    enum Pairs { RANDOM, CLOSE }
+    enum Pairs { RANDOM, CLOSE, RADIAL }
 
     /** Median and maximum relative error of one path over the pairs. */
     record Errors(double median, double max) {
@@ -49,7 +52,10 @@ final class PoincareFloatPrecision {
         }
     }
 
-    /** One radius and kind of pair: how many pairs were measured, how many had a point round onto or past the boundary. */
+    /**
+     * One radius and kind of pair: how many pairs the ball paths measured, how many had a point
+     * round onto or past the boundary in float32 (measured by the Lorentz path only).
+     */
     record Row(double radius, Pairs pairs, int measured, int outside, Errors storage, Errors index, Errors allFloat,
                Errors lorentzIndex) {
     }
@@ -72,25 +78,25 @@ final class PoincareFloatPrecision {
             double[][] pair = pair(random, radius, kind);
             double[] x = pair[0];
             double[] y = pair[1];
+            double exact = PoincareBall.UNIT.distance(x, y);
+            int lorentzOrdinal = lorentzSpace.add(toFloat(models.toLorentz(y)));
+            float[] query = toFloat(models.toLorentz(x));
+            lorentz[i] = relative(lorentzSpace.distance(lorentzSpace.scorer(query).score(lorentzOrdinal)), exact);
             float[] xf = toFloat(x);
             float[] yf = toFloat(y);
             if (squaredNorm(xf) >= 1 || squaredNorm(yf) >= 1) {
                 outside++;
                 continue;
             }
-            double exact = PoincareBall.UNIT.distance(x, y);
             storage[measured] = relative(PoincareBall.UNIT.distance(toDouble(xf), toDouble(yf)), exact);
             int ordinal = space.add(yf);
             index[measured] = relative(space.distance(space.scorer(xf).score(ordinal)), exact);
             allFloat[measured] = relative(floatDistance(xf, yf), exact);
-            int lorentzOrdinal = lorentzSpace.add(toFloat(models.toLorentz(y)));
-            float[] query = toFloat(models.toLorentz(x));
-            lorentz[measured] = relative(lorentzSpace.distance(lorentzSpace.scorer(query).score(lorentzOrdinal)), exact);
             measured++;
         }
         return new Row(radius, kind, measured, outside, Errors.of(Arrays.copyOf(storage, measured)),
                 Errors.of(Arrays.copyOf(index, measured)), Errors.of(Arrays.copyOf(allFloat, measured)),
-                Errors.of(Arrays.copyOf(lorentz, measured)));
+                Errors.of(lorentz));
     }
 
     /** acosh(1 + 2‖u−v‖²/((1−‖u‖²)(1−‖v‖²))) with every operation rounded to float32. */
@@ -108,18 +114,28 @@ final class PoincareFloatPrecision {
         return (float) Math.log(arg + (float) Math.sqrt(arg * arg - 1f));
     }
 
-    /** Two points at Euclidean radius r, with independent directions or ≈ 0.1 apart. */
+    /**
+     * A point at Euclidean radius r and another: at the same radius with an independent direction
+     * or ≈ 0.1 apart, or 0.5 farther from the origin with a direction ≈ 0.02 (transversally) apart.
+     */
     static double[][] pair(SplittableRandom random, double radius, Pairs kind) {
         double[] u = gaussianUnit(random);
-        double[] y = kind == Pairs.RANDOM ? Vectors.scale(radius, gaussianUnit(random)) : neighbour(random, u, radius);
+        double[] y = switch (kind) {
+            case RANDOM -> Vectors.scale(radius, gaussianUnit(random));
+            case CLOSE -> neighbour(random, u, radius, 0.05);
+            case RADIAL -> {
+                double farther = Math.tanh(HyperbolicFunctions.atanh(radius) + 0.25);
+                yield Vectors.scale(farther / radius, neighbour(random, u, radius, 0.01));
+            }
+        };
         return new double[][] {Vectors.scale(radius, u), y};
     }
 
-    /** A point on the sphere of radius r at hyperbolic distance ≈ 0.1 from r·u: chord ≈ 0.05·(1 − r²). */
-    private static double[] neighbour(SplittableRandom random, double[] u, double radius) {
+    /** A point on the sphere of radius r at hyperbolic distance ≈ 2·chord from r·u: Euclidean chord ≈ chord·(1 − r²). */
+    private static double[] neighbour(SplittableRandom random, double[] u, double radius, double chord) {
         double[] w = gaussianUnit(random);
         double[] across = Vectors.combine(1, w, -Vectors.dot(w, u), u);
-        double angle = 0.05 * (1 - radius * radius) / radius;
+        double angle = chord * (1 - radius * radius) / radius;
         double[] direction = Vectors.combine(1, u, angle / Vectors.norm(across), across);
         return Vectors.scale(radius / Vectors.norm(direction), direction);
     }

@@ -37,6 +37,15 @@ class PoincareFloatPrecisionTest {
         }
     }
 
+    /** The Lorentz index keeps the radius: a parent and child far out are many times more precise than in the ball. */
+    @ParameterizedTest
+    @ValueSource(doubles = {0.999, 0.9999, 0.99999})
+    void theLorentzIndexResolvesRadialPairsBetterThanTheBall(double radius) {
+        Row row = PoincareFloatPrecision.measure(radius, Pairs.RADIAL, 500, 14);
+        assertThat(row.lorentzIndex().max()).as("%s", row).isLessThan(row.index().max() / 5);
+        assertThat(row.lorentzIndex().median()).as("%s", row).isLessThan(row.index().median() / 5);
+    }
+
     @ParameterizedTest
     @ValueSource(doubles = {0.9, 0.9999, 0.9999999})
     void pairsAreOnTheSphereAndClosePairsATenthApart(double radius) {

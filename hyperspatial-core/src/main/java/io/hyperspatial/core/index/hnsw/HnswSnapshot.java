@@ -31,7 +31,8 @@ import java.util.Locale;
  *   level draws      int64   so the level sequence continues where it stopped
  *   vectors          stride int32, ordinals int32, then ordinals × stride float32: the exact
  *                    space's prepared slots as stored (normalised for cosine with the norm last,
- *                    α last for Poincaré), page by page
+ *                    α last for Poincaré, for Lorentz the unit direction then sinh r, e^{r/2},
+ *                    e^{−r/2}), page by page
  *   graph            size int32, packed entry point int64, then per ordinal below size its record
  *                    length int32 (0: no record) and the record (level, per level count + neighbours)
  *   ids              ordinals int32, then the id of each ordinal (−1: not live)
@@ -63,7 +64,12 @@ public final class HnswSnapshot {
     /** The {@link SnapshotFile} kind of HNSW snapshots. */
     public static final String KIND = "HNSW";
     /** Version of the payload format above; bump it on any change and keep a fixture of the old one. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
+    /**
+     * The oldest version read. Version 1 differs only in Lorentz slots, which held the given
+     * coordinates (stride = dimension); they are prepared into today's polar slots when read.
+     */
+    public static final int OLDEST_READ = 1;
 
     private HnswSnapshot() {
     }
@@ -100,7 +106,7 @@ public final class HnswSnapshot {
 
     /** Reads a snapshot with the configuration it was written with. */
     public static Loaded read(Path file) {
-        return SnapshotFile.read(file, KIND, VERSION, in -> readPayload(in, null));
+        return SnapshotFile.read(file, KIND, OLDEST_READ, VERSION, (in, version) -> readPayload(in, version, null));
     }
 
     /**
@@ -113,9 +119,9 @@ public final class HnswSnapshot {
      *                          error of {@link SnapshotFile#read}
      */
     public static Loaded read(Path file, IndexConfig expected) {
-        return SnapshotFile.read(file, KIND, VERSION, in -> {
+        return SnapshotFile.read(file, KIND, OLDEST_READ, VERSION, (in, version) -> {
             try {
-                return readPayload(in, expected);
+                return readPayload(in, version, expected);
             } catch (IncompatibleConfig e) {
                 throw new StorageException(ErrorCode.INCOMPATIBLE_FORMAT, "snapshot " + file + " was built with "
                         + e.getMessage());
@@ -206,7 +212,7 @@ public final class HnswSnapshot {
         out.writeInts(ordinals, 0, ordinals.length);
     }
 
-    private static Loaded readPayload(SnapshotInput in, IndexConfig expected) {
+    private static Loaded readPayload(SnapshotInput in, int version, IndexConfig expected) {
         long sequence = in.readLong();
         IndexConfig stored = readConfig(in);
         if (expected != null) {
@@ -221,7 +227,7 @@ public final class HnswSnapshot {
 
         ExactScoringSpace exact = QuantizedSpaces.exact(config, options.vectorDirectoryOrTemp());
         try {
-            return readIndex(in, config, options, drawn, exact, sequence);
+            return readIndex(in, version, config, options, drawn, exact, sequence);
         } catch (RuntimeException e) {
             exact.close();
             throw e;
@@ -229,15 +235,25 @@ public final class HnswSnapshot {
     }
 
     /** The rest of {@link #readPayload}, from the vectors on, into an empty exact space. */
-    private static Loaded readIndex(SnapshotInput in, IndexConfig config, HnswOptions options, long drawn,
+    private static Loaded readIndex(SnapshotInput in, int version, IndexConfig config, HnswOptions options, long drawn,
                                     ExactScoringSpace exact, long sequence) {
+        boolean givenCoordinates = version == 1 && config.metric() == VectorMetric.LORENTZ;
+        int expectedStride = givenCoordinates ? config.dimension() : exact.slots().stride();
         int stride = in.readInt();
-        if (stride != exact.slots().stride()) {
+        if (stride != expectedStride) {
             throw new MalformedSnapshotException("vector stride " + stride + ", the " + config.metric().displayName()
-                    + " space of dimension " + config.dimension() + " has " + exact.slots().stride());
+                    + " space of dimension " + config.dimension() + " has " + expectedStride);
         }
         int ordinals = in.readCount(stride * Float.BYTES, "vector count");
-        exact.slots().appendSlots(ordinals, in::readFloats);
+        if (givenCoordinates) {
+            float[] vector = new float[stride];
+            for (int i = 0; i < ordinals; i++) {
+                in.readFloats(vector, 0, stride);
+                exact.add(vector);
+            }
+        } else {
+            exact.slots().appendSlots(ordinals, in::readFloats);
+        }
         ScoringSpace space = QuantizedSpaces.wrap(exact, config);
 
         HnswGraph graph = readGraph(in, config.m(), ordinals);

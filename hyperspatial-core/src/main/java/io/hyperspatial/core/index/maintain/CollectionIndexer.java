@@ -298,8 +298,8 @@ public final class CollectionIndexer implements AutoCloseable {
     public List<EntityHit> search(String field, float[] query, int k, int ef, Set<UUID> allowed) {
         checkRunning();
         FieldIndex f = fieldIndex(field);
-        List<EntityHit> candidates = candidates(f, query, k, ef, allowed);
-        return refined(f, f.field.query(query), candidates, k);
+        IndexedField.FieldQuery q = f.field.query(query);
+        return refined(f, q, candidates(f, q.indexed(), k, ef, allowed), k);
     }
 
     /**
@@ -370,10 +370,11 @@ public final class CollectionIndexer implements AutoCloseable {
                 return List.of();
             }
             List<EntityHit> hits = new ArrayList<>();
-            for (SearchHit h : all.search(SearchRequest.of(query, all.size()))) {
+            IndexedField.FieldQuery q = f.field.query(query);
+            for (SearchHit h : all.search(SearchRequest.of(q.indexed(), all.size()))) {
                 hits.add(new EntityHit(ordinals.entity(h.id()), h.distance()));
             }
-            return within(f.field.refine(view, f.field.query(query), hits, hits.size()), radius, limit);
+            return within(f.field.refine(view, q, hits, hits.size()), radius, limit);
         }
     }
 
@@ -409,7 +410,9 @@ public final class CollectionIndexer implements AutoCloseable {
 
     /**
      * The index of a dense vector field, or of a declared position space by
-     * {@link #positionIndexName its name}.
+     * {@link #positionIndexName its name}. A position index holds each position's float32
+     * hyperboloid coordinates (Lorentz metric, the space's dimension + 1); searching it directly
+     * skips the float64 re-rank that {@link #search} does.
      */
     public VectorIndex index(String field) {
         return fieldIndex(field).index;
@@ -431,14 +434,15 @@ public final class CollectionIndexer implements AutoCloseable {
     }
 
     /**
-     * The field an index is configured from: a dense vector field, or for a position index a
-     * Poincaré field of the space's dimension and curvature (what a query vector must be).
+     * What a query vector of an index must be: its dense vector field, or for a position index a
+     * Poincaré field of the space's dimension and curvature (the index itself holds hyperboloid
+     * points, see {@link #index}).
      *
      * @throws SchemaViolationException as {@link #index} does for a name with no index
      */
     public VectorField field(String name) {
         index(name);
-        return indexes.get(name).field.field();
+        return indexes.get(name).field.queryField();
     }
 
     /** The name under which the positions of a kind are indexed and searched: {@code position.graph}... */

@@ -10,6 +10,7 @@ import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.schema.VectorField;
 import io.hyperspatial.manifold.schema.VectorKind;
 import io.hyperspatial.manifold.schema.VectorMetric;
+import io.hyperspatial.manifold.schema.WriteValidator;
 import io.hyperspatial.manifold.table.PositionKind;
 
 import java.util.ArrayList;
@@ -26,13 +27,14 @@ import java.util.Map;
  * one declared {@link PositionSpace}. The indexer reads both through this, so it never knows
  * which it follows.
  *
- * <p>Positions are float64 points on the hyperboloid; they are indexed as float32 points of the
- * Poincaré ball of the same curvature, under the name {@code position.KIND} (e.g.
- * {@code position.graph}). The ball, not the hyperboloid, because in float32 the Lorentz inner
- * product of two points far from the origin cancels to noise, while the ball keeps about three
- * significant digits of {@code 1 − c‖p‖²} out to a distance of about 15 from the origin.
- * Beyond that float32 cannot tell nearby points apart, so a position search asks the index for
- * {@code max(k, ef)} candidates and {@link #refine re-ranks} them by their stored float64 points.
+ * <p>Positions are float64 points on the hyperboloid; they are indexed under the name
+ * {@code position.KIND} (e.g. {@code position.graph}) as float32 hyperboloid points, which the
+ * Lorentz space scores in geodesic polar form ({@link io.hyperspatial.core.index.score.LorentzSpace}):
+ * that keeps about seven digits of every distance however far from the origin, where the float32
+ * Poincaré ball rounds every point beyond a distance of about 16 onto its boundary. Queries are
+ * still given as Poincaré-ball points ({@link #queryField}), as positions are shown. A position
+ * search asks the index for {@code max(k, ef)} candidates and {@link #refine re-ranks} them by
+ * their stored float64 points, so reported distances are exact.
  */
 sealed interface IndexedField {
     /** The prefix of a position index's name; vector field names cannot contain a dot. */
@@ -41,8 +43,13 @@ sealed interface IndexedField {
     /** The index's name: the vector field's, or {@code position.KIND}. */
     String name();
 
-    /** The field the index is configured from (for positions, a Poincaré field of the space's dimension). */
+    /** The field the index is configured from (for positions, a Lorentz field of the space's dimension + 1). */
     VectorField field();
+
+    /** What a query vector must be: the field itself, or for positions a Poincaré field of the space's dimension. */
+    default VectorField queryField() {
+        return field();
+    }
 
     /** Whether a change can alter what this index holds for the entity. */
     boolean touchedBy(EntityChange change);
@@ -53,7 +60,13 @@ sealed interface IndexedField {
     /** Every entity's indexed point. */
     void forEach(ReadView view, BiConsumer<UUID, float[]> action);
 
-    /** A query given as an indexed point (already checked by the index). */
+    /**
+     * A query given as a point of {@link #queryField}: for a vector field the indexed point itself
+     * (checked by the index), for positions a Poincaré point, checked here.
+     *
+     * @throws io.hyperspatial.manifold.error.SchemaViolationException if a position query is not a
+     *                                                                 point of the ball
+     */
     FieldQuery query(float[] point);
 
     /** A query for the entities nearest to {@code entity}, at the precision it is stored in; empty if it has no point. */
@@ -129,11 +142,15 @@ sealed interface IndexedField {
         }
     }
 
-    /** The positions of one space, indexed in the Poincaré ball. */
-    record Positions(PositionSpace space, VectorField field, HyperbolicModels models) implements IndexedField {
+    /** The positions of one space, indexed as hyperboloid points and queried by Poincaré points. */
+    record Positions(PositionSpace space, VectorField field, VectorField queryField, HyperbolicModels models)
+            implements IndexedField {
         Positions(PositionSpace space) {
-            this(space, new VectorField(positionIndexName(space.kind()), space.id(), VectorKind.DENSE, space.dimension(),
-                    VectorMetric.POINCARE, space.curvature()), new HyperbolicModels(space.curvature()));
+            this(space, new VectorField(positionIndexName(space.kind()), space.id(), VectorKind.DENSE, space.dimension() + 1,
+                            VectorMetric.LORENTZ, space.curvature()),
+                    new VectorField(positionIndexName(space.kind()), space.id(), VectorKind.DENSE, space.dimension(),
+                            VectorMetric.POINCARE, space.curvature()),
+                    new HyperbolicModels(space.curvature()));
         }
 
         @Override
@@ -148,29 +165,31 @@ sealed interface IndexedField {
 
         @Override
         public Optional<float[]> read(ReadView view, UUID entity) {
-            return view.positions().get(entity, space.kind()).map(this::toBall);
+            return view.positions().get(entity, space.kind()).map(Positions::toFloat);
         }
 
         @Override
         public void forEach(ReadView view, BiConsumer<UUID, float[]> action) {
-            view.positions().forEach(space.kind(), (id, x) -> action.accept(id, toBall(x)));
+            view.positions().forEach(space.kind(), (id, x) -> action.accept(id, toFloat(x)));
         }
 
         @Override
         public FieldQuery query(float[] point) {
+            WriteValidator.dense(queryField, point);
             double[] p = new double[point.length];
             for (int i = 0; i < p.length; i++) {
                 p[i] = point[i];
             }
-            return new FieldQuery(point, models.toLorentz(p));
+            double[] exact = models.toLorentz(p);
+            return new FieldQuery(toFloat(exact), exact);
         }
 
         @Override
         public Optional<FieldQuery> queryOf(ReadView view, UUID entity) {
-            return view.positions().get(entity, space.kind()).map(x -> new FieldQuery(toBall(x), x));
+            return view.positions().get(entity, space.kind()).map(x -> new FieldQuery(toFloat(x), x));
         }
 
-        /** The float32 index finds the region; ef candidates re-ranked in float64 put it in order. */
+        /** The float32 index finds the region; ef candidates re-ranked in float64 put it in exact order. */
         @Override
         public int candidates(int k, int ef) {
             return Math.max(k, ef);
@@ -187,12 +206,13 @@ sealed interface IndexedField {
             return out;
         }
 
-        /**
-         * The float32 ball point of a hyperboloid point. A point whose rounding lands on or past
-         * the boundary is pulled back inside by the smallest float step that does it.
-         */
-        float[] toBall(double[] x) {
-            return PositionPoints.toBall(models, space.curvature(), x);
+        /** The float32 coordinates of a hyperboloid point, as the Lorentz index takes them. */
+        static float[] toFloat(double[] x) {
+            float[] out = new float[x.length];
+            for (int i = 0; i < x.length; i++) {
+                out[i] = (float) x[i];
+            }
+            return out;
         }
     }
 }

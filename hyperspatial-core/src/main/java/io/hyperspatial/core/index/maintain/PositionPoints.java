@@ -3,8 +3,8 @@ package io.hyperspatial.core.index.maintain;
 import io.hyperspatial.core.geometry.HyperbolicModels;
 
 /**
- * Positions (float64 hyperboloid points) as the float32 Poincaré-ball points their index holds
- * and HyperQL shows. Stateless.
+ * Positions (float64 hyperboloid points) as the float32 Poincaré-ball points HyperQL shows and
+ * position searches take as queries. Stateless.
  */
 public final class PositionPoints {
     private PositionPoints() {

@@ -66,6 +66,12 @@ public final class SnapshotFile {
         T read(SnapshotInput in);
     }
 
+    /** Parses a verified payload of one of several format versions into a value. */
+    @FunctionalInterface
+    public interface VersionedPayloadReader<T> {
+        T read(SnapshotInput in, int version);
+    }
+
     /**
      * Writes a snapshot of {@code kind} and {@code version} to {@code target} crash-safely and
      * returns the file's size in bytes.
@@ -113,6 +119,17 @@ public final class SnapshotFile {
      *                          or {@link ErrorCode#STORAGE_IO}, with the reason and the file
      */
     public static <T> T read(Path file, String kind, int version, PayloadReader<T> parser) {
+        return read(file, kind, version, version, (in, stored) -> parser.read(in));
+    }
+
+    /**
+     * Verifies a snapshot file of {@code kind} in any format version from {@code oldest} to
+     * {@code newest} and parses its payload, telling the parser the file's version.
+     *
+     * @throws StorageException as {@link #read(Path, String, int, PayloadReader)}; a version
+     *                          outside the range is {@link ErrorCode#INCOMPATIBLE_FORMAT}
+     */
+    public static <T> T read(Path file, String kind, int oldest, int newest, VersionedPayloadReader<T> parser) {
         byte[] tag = tag(kind);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ); Arena arena = Arena.ofConfined()) {
             long size = channel.size();
@@ -126,7 +143,7 @@ public final class SnapshotFile {
                 }
             }
             header.flip();
-            long length = checkHeader(file, header, tag, version, size);
+            long length = checkHeader(file, header, tag, oldest, newest, size);
             int storedCrc = header.getInt(24);
             MemorySegment payload = length == 0 ? MemorySegment.ofArray(new byte[0])
                     : channel.map(FileChannel.MapMode.READ_ONLY, HEADER_BYTES, length, arena);
@@ -138,7 +155,7 @@ public final class SnapshotFile {
             SnapshotInput in = new SnapshotInput(payload);
             T value;
             try {
-                value = parser.read(in);
+                value = parser.read(in, header.getInt(12));
             } catch (MalformedSnapshotException e) {
                 throw corrupt(file, "malformed payload: " + e.getMessage());
             }
@@ -154,7 +171,7 @@ public final class SnapshotFile {
     }
 
     /** Checks everything in the header; returns the payload length. */
-    private static long checkHeader(Path file, ByteBuffer header, byte[] tag, int version, long size) {
+    private static long checkHeader(Path file, ByteBuffer header, byte[] tag, int oldest, int newest, long size) {
         byte[] magic = new byte[MAGIC.length];
         header.get(0, magic);
         if (!Arrays.equals(magic, MAGIC)) {
@@ -172,9 +189,10 @@ public final class SnapshotFile {
                     + new String(kind, StandardCharsets.US_ASCII) + " snapshot, expected " + new String(tag, StandardCharsets.US_ASCII));
         }
         int stored = header.getInt(12);
-        if (stored != version) {
+        if (stored < oldest || stored > newest) {
             throw new StorageException(ErrorCode.INCOMPATIBLE_FORMAT, "snapshot " + file + " has format version "
-                    + stored + "; this build reads version " + version);
+                    + stored + "; this build reads " + (oldest == newest ? "version " + newest
+                    : "versions " + oldest + " to " + newest));
         }
         long length = header.getLong(16);
         if (length != size - HEADER_BYTES) {

@@ -17,7 +17,8 @@ import io.hyperspatial.manifold.schema.VectorMetric;
  *       ‖b_x − b_y‖²·α_x·α_y, exactly the exact space's score with the distance estimated;</li>
  *   <li>Lorentz: body the point's Poincaré image p = x_s/(1 + √c·x₀), kept α_p = (1 + √c·x₀)/2
  *       (which is 1/(1 − c‖p‖²), computed without cancellation); since
- *       −c⟨x,y⟩_L = 1 + 2c‖p−q‖²α_pα_q, the exact score ⟨x−y,x−y⟩_L is 4‖p−q‖²α_pα_q. Codes of
+ *       −c⟨x,y⟩_L = 1 + 2c‖p−q‖²α_pα_q, the exact score −2c⟨x,y⟩_L − 2 ({@link LorentzSpace}) is
+ *       4c‖p−q‖²α_pα_q. Codes of
  *       x itself would be useless: x₀ is unbounded and −⟨x,y⟩_L a difference of huge products.</li>
  * </ul>
  * μ is the mean of the calibration sample for the Euclidean metrics and the origin for the
@@ -110,7 +111,7 @@ final class QuantizationFrame {
             case DOT -> -(inner + keptA + keptB);
             case COSINE -> 1f - (inner + keptA + keptB);
             case POINCARE -> Math.max(0f, squaredA + squaredB - 2 * inner) * keptA * keptB;
-            case LORENTZ -> 4f * Math.max(0f, squaredA + squaredB - 2 * inner) * keptA * keptB;
+            case LORENTZ -> (float) (4 * c) * Math.max(0f, squaredA + squaredB - 2 * inner) * keptA * keptB;
         };
     }
 

@@ -11,6 +11,7 @@ import io.hyperspatial.manifold.schema.VectorMetric;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -213,20 +214,22 @@ class HnswSnapshotTest {
         }
     }
 
-    @Test
-    void theVersionOneFixtureStillLoads() throws IOException {
+    /** Version 1 stored Lorentz slots as the raw coordinates; version 2 stores them in polar form. */
+    @ParameterizedTest
+    @CsvSource({"1, POINCARE", "1, LORENTZ", "2, POINCARE", "2, LORENTZ"})
+    void everyFixtureStillLoads(int version, VectorMetric metric) throws IOException {
         Path file = dir.resolve("fixture.hnsw");
-        try (InputStream in = getClass().getResourceAsStream("/snapshots/hnsw-v1-poincare.hnsw")) {
+        try (InputStream in = getClass().getResourceAsStream("/snapshots/" + FixtureWriter.fileName(version, metric))) {
             assertThat(in).as("fixture").isNotNull();
             Files.copy(in, file);
         }
         HnswSnapshot.Loaded loaded = HnswSnapshot.read(file);
         HnswIndex index = loaded.index();
         assertThat(loaded.sequence()).isEqualTo(FixtureWriter.SEQUENCE);
-        assertThat(index.config()).isEqualTo(FixtureWriter.config());
+        assertThat(index.config()).isEqualTo(FixtureWriter.config(metric));
         assertThat(index.size()).isEqualTo(FixtureWriter.N - FixtureWriter.REMOVED.length);
         assertThat(index.retiredOrdinals()).hasSize(FixtureWriter.REMOVED.length);
-        float[][] vectors = FixtureWriter.vectors();
+        float[][] vectors = FixtureWriter.vectors(metric);
         for (int id = 0; id < FixtureWriter.N; id++) {
             int self = id;
             List<SearchHit> hits = index.search(new SearchRequest(vectors[id], 1, FixtureWriter.N, null));

@@ -1,5 +1,6 @@
 package io.hyperspatial.core.index.maintain;
 
+import io.hyperspatial.core.geometry.HyperbolicModels;
 import io.hyperspatial.core.geometry.LorentzModel;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Database;
@@ -27,10 +28,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-/** Declared position spaces are indexed like vector fields, in the Poincaré ball, and searched by hyperbolic distance. */
+/**
+ * Declared position spaces are indexed like vector fields, as hyperboloid points, queried by
+ * Poincaré points and searched by hyperbolic distance.
+ */
 class PositionIndexingTest {
     private static final String GRAPH = CollectionIndexer.positionIndexName(PositionKind.GRAPH);
     private static final int DIMS = 3;
+    private static final HyperbolicModels MODELS = new HyperbolicModels(1.0);
 
     @TempDir
     Path dir;
@@ -102,8 +107,7 @@ class PositionIndexingTest {
         double[] query = points[17];
         List<Integer> expected = IntStream.range(0, 60).boxed()
                 .sorted(Comparator.comparingDouble(i -> LorentzModel.UNIT.distance(query, points[i]))).limit(5).toList();
-        float[] ball = new IndexedField.Positions(concepts.schema().positionSpace(PositionKind.GRAPH).orElseThrow())
-                .toBall(query);
+        float[] ball = PositionPoints.toBall(MODELS, 1.0, query);
         List<EntityHit> hits = indexer.search(GRAPH, ball, 5, 64, null);
 
         assertThat(hits).extracting(EntityHit::entity)
@@ -116,7 +120,10 @@ class PositionIndexingTest {
 
     /**
      * Twenty points within 1 of each other at radius 20 (off the axes, so no coordinate is near
-     * zero, where floats are fine), where their float32 ball coordinates are identical: only the float64 re-rank can put them in order, and it does, by entity and by vector.
+     * zero, where floats are fine), where their float32 ball coordinates are identical. They are
+     * 2·10^-10 radians apart, below float32's resolution of a direction too, so the index sees
+     * them as one point: only the float64 re-rank can put them in order, and it does, by entity
+     * and by vector.
      */
     @Test
     void pointsFloat32CannotTellApartAreRankedByTheirFloat64Positions() {
@@ -139,9 +146,9 @@ class PositionIndexingTest {
         }
         start();
         indexer.awaitApplied(seq, Duration.ofSeconds(10));
-        IndexedField.Positions field = new IndexedField.Positions(
-                concepts.schema().positionSpace(PositionKind.GRAPH).orElseThrow());
-        assertThat(field.toBall(points[7])).as("float32 ball points of near0 and near7").isEqualTo(field.toBall(centre));
+        float[] centreBall = PositionPoints.toBall(MODELS, 1.0, centre);
+        assertThat(PositionPoints.toBall(MODELS, 1.0, points[7])).as("float32 ball points of near0 and near7")
+                .isEqualTo(centreBall);
 
         List<EntityHit> hits = indexer.searchLike(GRAPH, concepts.ids().forKey("near0"), 6, 64, null).orElseThrow();
 
@@ -150,7 +157,7 @@ class PositionIndexingTest {
         for (int i = 0; i < hits.size(); i++) {
             assertThat((double) hits.get(i).distance()).as("distance of near" + i).isCloseTo(0.05 * i, within(1e-4));
         }
-        assertThat(indexer.search(GRAPH, field.toBall(centre), 3, 64, null)).hasSize(3)
+        assertThat(indexer.search(GRAPH, centreBall, 3, 64, null)).hasSize(3)
                 .allSatisfy(h -> assertThat(h.entity().toString()).isIn(IntStream.range(0, 20)
                         .mapToObj(i -> concepts.ids().forKey("near" + i).toString()).toList()));
     }
@@ -179,7 +186,8 @@ class PositionIndexingTest {
 
         assertThat(indexer.stats()).singleElement().satisfies(s -> {
             assertThat(s.field()).isEqualTo(GRAPH);
-            assertThat(s.metric()).isEqualTo("poincare");
+            assertThat(s.metric()).isEqualTo("lorentz");
+            assertThat(s.dimension()).isEqualTo(DIMS + 1);
             assertThat(s.vectors()).isEqualTo(3);
         });
     }
@@ -212,8 +220,7 @@ class PositionIndexingTest {
     void aPointAtTheEdgeOfFloatPrecisionStaysInsideTheBall() {
         declare();
         double[] far = LorentzModel.UNIT.expMap0(new double[]{0, 30, 0, 0});
-        float[] ball = new IndexedField.Positions(concepts.schema().positionSpace(PositionKind.GRAPH).orElseThrow())
-                .toBall(far);
+        float[] ball = PositionPoints.toBall(MODELS, 1.0, far);
         double sq = 0;
         for (float f : ball) {
             sq += (double) f * f;

@@ -173,6 +173,48 @@ class ScoringSpacesTest {
         assertThat((double) space.distance(space.scorer(u).score(0))).isCloseTo(expected, within(expected * 0.05));
     }
 
+    /**
+     * Where a WordNet noun hierarchy ends (radius 28, coordinates of 7·10^11), a child straight
+     * below its parent is at distance 1.4 and a sibling 10^-6 radians away at about 27. Read off
+     * float32 coordinates, the Minkowski square of the difference cancels to noise for the first;
+     * the polar score keeps both, so the parent ranks first, for every curvature.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(doubles = {1.0, 0.25, 4.0})
+    void lorentzKeepsParentsAndSiblingsApartAtTheDepthOfAHierarchy(double c) {
+        ScoringSpace space = ScoringSpaces.create(IndexConfig.of(VectorMetric.LORENTZ, 3).withCurvature(c));
+        double depth = 28 / Math.sqrt(c);
+        float[] child = polar(depth, 0, c);
+        int parent = space.add(polar(depth - 1.4, 0, c));
+        int sibling = space.add(polar(depth, 1e-6, c));
+        int cousin = space.add(polar(depth - 1.4, 3e-7, c));
+        NodeScorer scorer = space.scorer(child);
+        double[] expected = {1.4, exactDistance(depth, depth, 1e-6, c), exactDistance(depth, depth - 1.4, 3e-7, c)};
+        int[] ordinals = {parent, sibling, cousin};
+        for (int i = 0; i < 3; i++) {
+            assertThat((double) space.distance(scorer.score(ordinals[i]))).as("ordinal %d", ordinals[i])
+                    .isCloseTo(expected[i], within(expected[i] * 1e-4));
+        }
+        assertThat(scorer.score(parent)).isLessThan(scorer.score(cousin)).isLessThan(scorer.score(sibling));
+    }
+
+    /** The float32 point of curvature −c at distance {@code rho} from the origin, angle {@code theta} from the x1 axis. */
+    private static float[] polar(double rho, double theta, double c) {
+        double r = Math.sqrt(c) * rho;
+        double s = Math.sinh(r) / Math.sqrt(c);
+        return new float[]{(float) (Math.cosh(r) / Math.sqrt(c)), (float) (s * Math.cos(theta)), (float) (s * Math.sin(theta))};
+    }
+
+    /** The distance of two points at radii a and b and angle theta: law of cosines of hyperbolic geometry, in double. */
+    private static double exactDistance(double a, double b, double theta, double c) {
+        double ra = Math.sqrt(c) * a;
+        double rb = Math.sqrt(c) * b;
+        double t = 2 * Math.sinh((ra - rb) / 2);
+        double chord = 2 * Math.sin(theta / 2);
+        double coshMinusOne = (t * t + Math.sinh(ra) * Math.sinh(rb) * chord * chord) / 2;
+        return Math.log1p(coshMinusOne + Math.sqrt(coshMinusOne * (coshMinusOne + 2))) / Math.sqrt(c);
+    }
+
     @Test
     void pointsOutsideTheModelAreRejectedForEveryCurvature() {
         ScoringSpace ball = ScoringSpaces.create(new IndexConfig(VectorMetric.POINCARE, 2, 16, 100, 50,
