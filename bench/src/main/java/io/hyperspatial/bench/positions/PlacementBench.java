@@ -2,6 +2,8 @@ package io.hyperspatial.bench.positions;
 
 import io.hyperspatial.bench.storage.JsonObject;
 import io.hyperspatial.core.imports.wordnet.WordNetHierarchy;
+import io.hyperspatial.core.index.hnsw.HnswIndex;
+import io.hyperspatial.core.index.maintain.CollectionIndexer;
 import io.hyperspatial.core.imports.wordnet.WordNetLoader;
 import io.hyperspatial.core.imports.wordnet.WordNetReader;
 import io.hyperspatial.core.imports.wordnet.WordNetSubset;
@@ -37,6 +39,9 @@ import java.util.concurrent.Callable;
  * to a random synset, while an {@link IncrementalPositioner} follows the collection. Reports the
  * time from a write's acknowledgement until the new entity's position is committed (median, p99),
  * and the positioner's own mean time per placement (reading the neighbourhood, placing, committing).
+ * Then times position searches as the product runs them: {@link CollectionIndexer#searchLike} on
+ * {@code position.graph} (the HNSW position index, then the float64 re-rank of {@code max(k, ef)}
+ * candidates read from storage) for random synsets, k 10, one thread.
  */
 @Command(name = "placement-bench", mixinStandardHelpOptions = true)
 public final class PlacementBench implements Callable<Integer> {
@@ -54,6 +59,12 @@ public final class PlacementBench implements Callable<Integer> {
 
     @Option(names = "--wordnet", defaultValue = "/usr/share/wordnet")
     private Path wordnet;
+
+    @Option(names = "--searches", defaultValue = "2000", description = "Position searches to time after the placements (0: none).")
+    private int searches;
+
+    @Option(names = "--ef", defaultValue = "64", description = "ef of the timed position searches.")
+    private int ef;
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new PlacementBench()).execute(args));
@@ -89,13 +100,20 @@ public final class PlacementBench implements Callable<Integer> {
                     }
                 }
                 Arrays.sort(nanos);
-                System.out.println(new JsonObject()
+                JsonObject out = new JsonObject()
                         .put("bench", "placement")
                         .put("date", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString())
                         .put("subset", subset).put("dims", dims).put("placements", placements).put("durability", durability)
                         .put("ack_to_placed_p50_us", nanos[placements / 2] / 1e3)
                         .put("ack_to_placed_p99_us", nanos[(int) (placements * 0.99)] / 1e3)
-                        .put("positioner_mean_us", positioner.meanPlacementMicros()));
+                        .put("positioner_mean_us", positioner.meanPlacementMicros());
+                if (searches > 0) {
+                    long[] searched = timeSearches(c, h, random);
+                    out.put("search_k", 10).put("search_ef", ef).put("searches", searches)
+                            .put("search_like_p50_us", searched[searches / 2] / 1e3)
+                            .put("search_like_p99_us", searched[(int) (searches * 0.99)] / 1e3);
+                }
+                System.out.println(out);
             }
         } finally {
             try (var files = Files.walk(dir)) {
@@ -103,5 +121,28 @@ public final class PlacementBench implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Sorted nanoseconds of {@code searches} position searches like random synsets, after as many untimed ones. */
+    private long[] timeSearches(Collection c, WordNetHierarchy h, SplittableRandom random) {
+        String field = CollectionIndexer.positionIndexName(PositionKind.GRAPH);
+        try (CollectionIndexer indexer = CollectionIndexer.start(c, HnswIndex::new, CollectionIndexer::defaultConfig)) {
+            if (!indexer.awaitApplied(c.changes().lastSequence(), Duration.ofMinutes(10))) {
+                throw new IllegalStateException("the position index did not catch up in 10 minutes");
+            }
+            long[] nanos = new long[searches];
+            for (int round = 0; round < 2; round++) {
+                for (int i = 0; i < searches; i++) {
+                    UUID entity = c.ids().forKey(h.synsets().get(random.nextInt(h.synsets().size())).key());
+                    long started = System.nanoTime();
+                    if (indexer.searchLike(field, entity, 10, ef, null).orElseThrow().isEmpty()) {
+                        throw new IllegalStateException("no neighbours of " + entity);
+                    }
+                    nanos[i] = System.nanoTime() - started;
+                }
+            }
+            Arrays.sort(nanos);
+            return nanos;
+        }
     }
 }
