@@ -37,11 +37,24 @@ public final class HyperboloidRerank {
      */
     public static <T> List<Ranked<T>> rerank(LorentzModel model, double[] query, List<T> candidates, int k,
                                              Function<T, double[]> pointOf) {
-        List<Ranked<T>> ranked = new ArrayList<>(candidates.size());
+        List<double[]> points = new ArrayList<>(candidates.size());
         for (T candidate : candidates) {
-            double[] point = pointOf.apply(candidate);
+            points.add(pointOf.apply(candidate));
+        }
+        return rerank(model, query, candidates, points, k);
+    }
+
+    /**
+     * {@link #rerank(LorentzModel, double[], List, int, Function) rerank} with the candidates'
+     * points read beforehand (e.g. in one batch), {@code points.get(i)} that of candidate i.
+     */
+    public static <T> List<Ranked<T>> rerank(LorentzModel model, double[] query, List<T> candidates,
+                                             List<double[]> points, int k) {
+        List<Ranked<T>> ranked = new ArrayList<>(candidates.size());
+        for (int i = 0; i < candidates.size(); i++) {
+            double[] point = points.get(i);
             if (point != null) {
-                ranked.add(new Ranked<>(candidate, model.distance(query, point)));
+                ranked.add(new Ranked<>(candidates.get(i), model.distance(query, point)));
             }
         }
         ranked.sort(Comparator.comparingDouble(Ranked::distance));

@@ -35,6 +35,20 @@ public final class PositionTable {
         return v == null ? Optional.empty() : Optional.of(decode(v));
     }
 
+    /** The positions of {@code kind} of {@code ids}, in their order, null where an entity has none; one batch read. */
+    public List<double[]> getAll(List<UUID> ids, PositionKind kind) {
+        List<byte[]> keys = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            keys.add(key(id, kind));
+        }
+        List<byte[]> values = reader.getAll(positions, keys);
+        List<double[]> out = new ArrayList<>(values.size());
+        for (byte[] v : values) {
+            out.add(v == null ? null : decode(v));
+        }
+        return out;
+    }
+
     /** Calls {@code action} with every entity's current position of {@code kind}; a scan of all positions. */
     public void forEach(PositionKind kind, BiConsumer<UUID, double[]> action) {
         try (Cursor c = reader.scan(positions, new byte[0], null)) {

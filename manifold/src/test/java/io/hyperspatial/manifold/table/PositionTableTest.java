@@ -55,6 +55,26 @@ class PositionTableTest extends TwoPeopleFixture {
     }
 
     @Test
+    void aBatchReadGivesEachEntitysPositionInOrderAndNullWhereThereIsNone() {
+        set(alice, PositionKind.GRAPH, 1_000, 0.5, 2);
+        UUID nobody = UUID.randomUUID();
+
+        try (ReadView v = people.snapshot()) {
+            set(bob, PositionKind.GRAPH, 2_000, 3, 4);
+            List<double[]> read = v.positions().getAll(List.of(bob, alice, nobody, alice), PositionKind.GRAPH);
+            assertThat(read).hasSize(4);
+            assertThat(read.get(0)).as("bob's position is newer than the snapshot").isNull();
+            assertThat(read.get(1)).containsExactly(point(0.5, 2));
+            assertThat(read.get(2)).isNull();
+            assertThat(read.get(3)).containsExactly(point(0.5, 2));
+            assertThat(v.positions().getAll(List.of(), PositionKind.GRAPH)).isEmpty();
+        }
+        try (ReadView v = people.snapshot()) {
+            assertThat(v.positions().getAll(List.of(bob), PositionKind.GRAPH).getFirst()).containsExactly(point(3, 4));
+        }
+    }
+
+    @Test
     void settingAPositionAgainReplacesTheCurrentOneAndExtendsTheTrajectory() {
         set(alice, PositionKind.GRAPH, 1_000, 0);
         set(alice, PositionKind.GRAPH, 2_000, 1);

@@ -195,12 +195,17 @@ sealed interface IndexedField {
             return Math.max(k, ef);
         }
 
-        /** Re-ranks by the exact distance between the stored float64 points ({@link HyperboloidRerank}). */
+        /** Re-ranks by the exact distance between the stored float64 points ({@link HyperboloidRerank}), read in one batch. */
         @Override
         public List<EntityHit> refine(ReadView view, FieldQuery query, List<EntityHit> candidates, int k) {
             List<EntityHit> out = new ArrayList<>(Math.min(k, candidates.size()));
+            List<UUID> entities = new ArrayList<>(candidates.size());
+            for (EntityHit h : candidates) {
+                entities.add(h.entity());
+            }
+            List<double[]> points = view.positions().getAll(entities, space.kind());
             for (HyperboloidRerank.Ranked<EntityHit> r : HyperboloidRerank.rerank(models.lorentz(), query.exact(),
-                    candidates, k, h -> view.positions().get(h.entity(), space.kind()).orElse(null))) {
+                    candidates, points, k)) {
                 out.add(new EntityHit(r.item().entity(), (float) r.distance()));
             }
             return out;
