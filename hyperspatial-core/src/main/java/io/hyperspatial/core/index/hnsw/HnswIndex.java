@@ -34,7 +34,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * reuse. Repair runs by itself once retired ordinals reach {@link #REPAIR_FRACTION} of the graph
  * (at least {@link #MIN_REPAIR_BATCH}), so its O(graph) scan is amortised over many deletes, or
  * on demand with {@link #repairDeletions()}. A connectivity pass ({@link #connectUnreachable})
- * after bulk adds and repairs, and before snapshots, relinks any node the graph has cut off.
+ * after bulk adds and repairs, before snapshots, and once single {@link #add}s since the last
+ * pass reach {@link #CONNECT_FRACTION} of the graph (at least {@link #MIN_CONNECT_BATCH}),
+ * relinks any node the graph has cut off; amortised like repair, it costs O(1) per insert.
  *
  * <p><b>Searches</b> run {@link KnnSearch}: graph search with ef = max(ef, k), exact scan for
  * small allow-lists, filtered traversal otherwise, exact rerank for quantized spaces; reported
@@ -52,6 +54,10 @@ public final class HnswIndex implements VectorIndex {
     static final double REPAIR_FRACTION = 0.05;
     /** ...and at least this many, so small indexes do not repair on every delete. */
     static final int MIN_REPAIR_BATCH = 64;
+    /** Run a connectivity pass once single adds since the last pass reach this share of the graph... */
+    static final double CONNECT_FRACTION = 0.10;
+    /** ...and at least this many. */
+    static final int MIN_CONNECT_BATCH = 1024;
     private static final int POOLED_WORKERS = 64;
 
     private final IndexConfig config;
@@ -69,6 +75,10 @@ public final class HnswIndex implements VectorIndex {
     private final ReentrantReadWriteLock structure = new ReentrantReadWriteLock();
     private final OrdinalStack retired = new OrdinalStack();
     private final OrdinalStack free = new OrdinalStack();
+    /** Single adds since the last connectivity pass. */
+    private final AtomicInteger addsSincePass = new AtomicInteger();
+    /** Connectivity passes run, for tests. */
+    private final AtomicInteger passes = new AtomicInteger();
     private volatile int efSearch;
 
     public HnswIndex(IndexConfig config) {
@@ -172,6 +182,9 @@ public final class HnswIndex implements VectorIndex {
         WriteValidator.dense(vectorField, vector);
         insert(id, vector);
         repairIfDue();
+        if (addsSincePass.incrementAndGet() >= connectDue()) {
+            connectIfDue();
+        }
     }
 
     @Override
@@ -256,7 +269,7 @@ public final class HnswIndex implements VectorIndex {
                 removed.set(ordinal);
             }
             repair.repair(removed);
-            connectivity.connect(null);
+            connect(null);
             free.pushAll(batch);
             return batch.length;
         } finally {
@@ -267,7 +280,8 @@ public final class HnswIndex implements VectorIndex {
     /**
      * Relinks every node that level 0 has cut off, one way or the other, from the rest of the
      * graph (see {@link GraphConnectivity}) and returns how many there were. A bulk add, a
-     * repair pass and a snapshot run it; online inserts rarely cut a node off between them.
+     * repair pass, a snapshot and every {@link #CONNECT_FRACTION} of the graph in single adds
+     * run it; online inserts rarely cut a node off between them.
      * Waits for in-flight inserts; searches go on.
      */
     public int connectUnreachable() {
@@ -278,10 +292,38 @@ public final class HnswIndex implements VectorIndex {
             for (int ordinal : retiredNow) {
                 avoid.set(ordinal);
             }
-            return connectivity.connect(avoid);
+            return connect(avoid);
         } finally {
             structure.writeLock().unlock();
         }
+    }
+
+    /** Connectivity passes run so far (after bulk adds, repairs, snapshots and accumulated single adds). */
+    int connectivityPasses() {
+        return passes.get();
+    }
+
+    private int connectDue() {
+        return Math.max(MIN_CONNECT_BATCH, (int) (CONNECT_FRACTION * graph.size()));
+    }
+
+    /** Runs the pass unless another thread ran it since the count came due. */
+    private void connectIfDue() {
+        structure.writeLock().lock();
+        try {
+            if (addsSincePass.get() >= connectDue()) {
+                connectUnreachable();
+            }
+        } finally {
+            structure.writeLock().unlock();
+        }
+    }
+
+    /** One connectivity pass; the caller holds the structure lock exclusively. */
+    private int connect(BitSet avoid) {
+        addsSincePass.set(0);
+        passes.incrementAndGet();
+        return connectivity.connect(avoid);
     }
 
     /** The graph, for tests of its structure and for snapshots. */

@@ -68,6 +68,31 @@ class GraphConnectivityTest {
         }
     }
 
+    /**
+     * Online inserts get the pass too: once single adds since the last pass reach
+     * {@link HnswIndex#MIN_CONNECT_BATCH} (a tenth of the graph when that is more), the next add
+     * runs it, and a node cut off in the meantime is linked in again.
+     */
+    @Test
+    void singleAddsRunThePassOnceEnoughHaveAccumulated() {
+        int batch = HnswIndex.MIN_CONNECT_BATCH;
+        float[][] data = TestVectors.of(VectorMetric.L2, N + batch, DIM, 5);
+        HnswIndex index = built(VectorMetric.L2, Arrays.copyOf(data, N));
+        assertThat(index.connectivityPasses()).as("after the bulk add").isEqualTo(1);
+        int lonely = index.ids().ordinal(17);
+        cutIn(index.graph(), lonely);
+
+        for (int id = N; id < N + batch - 1; id++) {
+            index.add(id, data[id]);
+        }
+        assertThat(index.connectivityPasses()).as("one add short of the batch").isEqualTo(1);
+        index.add(N + batch - 1, data[N + batch - 1]);
+
+        assertThat(index.connectivityPasses()).isEqualTo(2);
+        assertThat(check(index).disconnected().isEmpty()).isTrue();
+        assertEachIsItsOwnNearest(index, data, 17);
+    }
+
     @Test
     void aNodeNothingLinksToIsLinkedInAgain() {
         float[][] data = TestVectors.of(VectorMetric.L2, N, DIM, 3);
