@@ -2,6 +2,7 @@ package io.hyperspatial.core;
 
 import io.hyperspatial.core.index.IndexConfig;
 import io.hyperspatial.core.index.hnsw.HnswIndex;
+import io.hyperspatial.core.index.hnsw.HnswOptions;
 import io.hyperspatial.core.index.maintain.CollectionIndexer;
 import io.hyperspatial.core.index.maintain.HnswSnapshotCodec;
 import io.hyperspatial.core.index.maintain.IndexFactory;
@@ -11,6 +12,8 @@ import io.hyperspatial.core.positioning.IncrementalPositioner;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Database;
 import io.hyperspatial.manifold.DatabaseOptions;
+import io.hyperspatial.manifold.error.ErrorCode;
+import io.hyperspatial.manifold.error.StorageException;
 import io.hyperspatial.manifold.schema.VectorField;
 
 import java.io.IOException;
@@ -37,7 +40,9 @@ import java.util.logging.Logger;
  * database closes and periodically as a {@link SnapshotPolicy} says, and the next start loads
  * them and replays the change feed after them instead of rebuilding (see
  * {@link IndexSnapshots}). A background thread checks every collection's policy about once a
- * second.
+ * second. The full-precision vectors of quantized indexes are mapped from files in
+ * {@code DIR/indexes} too (unlinked as soon as they are opened, so nothing is left after a crash),
+ * which keeps them on the database's disk rather than in a temporary directory that may be RAM.
  *
  * <p>Thread-safe; close it to write the last snapshots, stop indexing and close the storage.
  */
@@ -48,6 +53,7 @@ public final class HyperspatialDatabase implements AutoCloseable {
 
     private final Database database;
     private final IndexFactory indexFactory;
+    private final HnswSnapshotCodec codec;
     private final Function<VectorField, IndexConfig> indexConfigs;
     private final SnapshotPolicy policy;
     private final boolean snapshots;
@@ -55,10 +61,11 @@ public final class HyperspatialDatabase implements AutoCloseable {
     private final Map<String, IncrementalPositioner> positioners = new ConcurrentHashMap<>();
     private final ScheduledExecutorService snapshotter;
 
-    private HyperspatialDatabase(Database database, IndexFactory indexFactory,
+    private HyperspatialDatabase(Database database, IndexFactory indexFactory, HnswSnapshotCodec codec,
                                  Function<VectorField, IndexConfig> indexConfigs, SnapshotPolicy policy) {
         this.database = database;
         this.indexFactory = indexFactory;
+        this.codec = codec;
         this.indexConfigs = indexConfigs;
         this.snapshots = policy != null;
         this.policy = policy != null ? policy : SnapshotPolicy.AT_SHUTDOWN;
@@ -93,7 +100,16 @@ public final class HyperspatialDatabase implements AutoCloseable {
      */
     public static HyperspatialDatabase open(Database database, Function<VectorField, IndexConfig> indexConfigs,
                                             SnapshotPolicy policy) {
-        return new HyperspatialDatabase(database, HnswIndex::new, indexConfigs, policy);
+        Path vectors = database.root().resolve("indexes");
+        try {
+            Files.createDirectories(vectors);
+        } catch (IOException e) {
+            database.close();
+            throw new StorageException(ErrorCode.STORAGE_IO, "cannot create the index directory " + vectors + ": " + e, e);
+        }
+        HnswOptions options = HnswOptions.DEFAULT.withVectorDirectory(vectors);
+        return new HyperspatialDatabase(database, config -> new HnswIndex(config, options),
+                HnswSnapshotCodec.withVectorDirectory(vectors), indexConfigs, policy);
     }
 
     /**
@@ -102,7 +118,7 @@ public final class HyperspatialDatabase implements AutoCloseable {
      */
     public static HyperspatialDatabase open(Database database, IndexFactory indexFactory,
                                             Function<VectorField, IndexConfig> indexConfigs) {
-        return new HyperspatialDatabase(database, indexFactory, indexConfigs, null);
+        return new HyperspatialDatabase(database, indexFactory, HnswSnapshotCodec.INSTANCE, indexConfigs, null);
     }
 
     /** The storage layer. */
@@ -128,8 +144,7 @@ public final class HyperspatialDatabase implements AutoCloseable {
     }
 
     private IndexSnapshots snapshotsOf(String collection) {
-        return new IndexSnapshots(IndexSnapshots.directory(database.root(), collection), collection,
-                HnswSnapshotCodec.INSTANCE);
+        return new IndexSnapshots(IndexSnapshots.directory(database.root(), collection), collection, codec);
     }
 
     /** Stops the collection's indexer, then drops the collection, its files and its index snapshots. */

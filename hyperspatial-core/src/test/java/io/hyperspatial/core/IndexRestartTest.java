@@ -1,6 +1,7 @@
 package io.hyperspatial.core;
 
 import io.hyperspatial.core.index.IndexConfig;
+import io.hyperspatial.core.index.Quantization;
 import io.hyperspatial.core.index.hnsw.HnswSnapshot;
 import io.hyperspatial.core.index.maintain.CollectionIndexer;
 import io.hyperspatial.core.index.maintain.EntityHit;
@@ -17,6 +18,7 @@ import io.hyperspatial.manifold.schema.VectorField;
 import io.hyperspatial.manifold.schema.VectorKind;
 import io.hyperspatial.manifold.schema.VectorMetric;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -230,6 +232,47 @@ class IndexRestartTest {
         assertThat(stats("vec").source()).isEqualTo(IndexSource.BUILT);
         assertThat(log).anyMatch(l -> l.contains("field 'vec': rebuilding the index") && l.contains("truncated"));
         assertFindsAll(0, 200);
+    }
+
+    /**
+     * A quantized index maps its full-precision vectors from a file in DIR/indexes, built or
+     * loaded, not in the temporary directory: the file is unlinked once open, so it is seen as an
+     * open descriptor (Linux /proc; other tests' indexes may have theirs elsewhere).
+     */
+    @Test
+    void quantizedIndexesMapTheirVectorsInTheDatabasesIndexDirectory() throws IOException {
+        Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self/fd")), "needs /proc/self/fd");
+        Function<VectorField, IndexConfig> int8 = f -> CollectionIndexer.defaultConfig(f).withQuantization(Quantization.INT8);
+        open(DatabaseOptions.preset(StoragePreset.SMALL), int8, SnapshotPolicy.AT_SHUTDOWN);
+        create(db.storage());
+        putAll(0, 200);
+        assertFindsAll(0, 200);
+        assertThat(mappedVectorFiles()).as("built").anyMatch(f -> f.startsWith(dir.resolve("indexes").toString()));
+        db.close();
+        db = null;
+
+        open(DatabaseOptions.preset(StoragePreset.SMALL), int8, SnapshotPolicy.AT_SHUTDOWN);
+        assertThat(stats("vec").source()).isEqualTo(IndexSource.LOADED);
+        assertFindsAll(0, 200);
+        assertThat(mappedVectorFiles()).as("loaded").anyMatch(f -> f.startsWith(dir.resolve("indexes").toString()));
+    }
+
+    /** Where this process's open mapped-vector files are (their names, as /proc shows unlinked files). */
+    private static List<String> mappedVectorFiles() throws IOException {
+        List<String> files = new java.util.ArrayList<>();
+        try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : fds.toList()) {
+                try {
+                    String target = Files.readSymbolicLink(fd).toString();
+                    if (target.contains("vectors-") && target.contains(".f32")) {
+                        files.add(target);
+                    }
+                } catch (IOException e) {
+                    // the descriptor closed while listing
+                }
+            }
+        }
+        return files;
     }
 
     @Test

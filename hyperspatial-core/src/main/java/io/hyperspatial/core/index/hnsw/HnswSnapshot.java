@@ -106,7 +106,7 @@ public final class HnswSnapshot {
 
     /** Reads a snapshot with the configuration it was written with. */
     public static Loaded read(Path file) {
-        return SnapshotFile.read(file, KIND, OLDEST_READ, VERSION, (in, version) -> readPayload(in, version, null));
+        return SnapshotFile.read(file, KIND, OLDEST_READ, VERSION, (in, version) -> readPayload(in, version, null, null));
     }
 
     /**
@@ -119,9 +119,18 @@ public final class HnswSnapshot {
      *                          error of {@link SnapshotFile#read}
      */
     public static Loaded read(Path file, IndexConfig expected) {
+        return read(file, expected, null);
+    }
+
+    /**
+     * {@link #read(Path, IndexConfig)}, with a quantized index's full-precision vectors mapped from
+     * a file in {@code vectorDirectory} (null: the temporary directory), see
+     * {@link HnswOptions#vectorDirectory}.
+     */
+    public static Loaded read(Path file, IndexConfig expected, Path vectorDirectory) {
         return SnapshotFile.read(file, KIND, OLDEST_READ, VERSION, (in, version) -> {
             try {
-                return readPayload(in, version, expected);
+                return readPayload(in, version, expected, vectorDirectory);
             } catch (IncompatibleConfig e) {
                 throw new StorageException(ErrorCode.INCOMPATIBLE_FORMAT, "snapshot " + file + " was built with "
                         + e.getMessage());
@@ -212,7 +221,7 @@ public final class HnswSnapshot {
         out.writeInts(ordinals, 0, ordinals.length);
     }
 
-    private static Loaded readPayload(SnapshotInput in, int version, IndexConfig expected) {
+    private static Loaded readPayload(SnapshotInput in, int version, IndexConfig expected, Path vectorDirectory) {
         long sequence = in.readLong();
         IndexConfig stored = readConfig(in);
         if (expected != null) {
@@ -222,7 +231,7 @@ public final class HnswSnapshot {
             }
         }
         IndexConfig config = expected != null ? expected : stored;
-        HnswOptions options = new HnswOptions(in.readLong(), in.readBoolean());
+        HnswOptions options = new HnswOptions(in.readLong(), in.readBoolean(), vectorDirectory);
         long drawn = in.readLong();
 
         ExactScoringSpace exact = QuantizedSpaces.exact(config, options.vectorDirectoryOrTemp());

@@ -7,11 +7,24 @@ import io.hyperspatial.core.index.hnsw.HnswSnapshot;
 
 import java.nio.file.Path;
 
-/** {@link HnswSnapshot} files ({@code FIELD.hnsw}) for {@link HnswIndex} field indexes. Thread-safe. */
+/**
+ * {@link HnswSnapshot} files ({@code FIELD.hnsw}) for {@link HnswIndex} field indexes; a loaded
+ * quantized index maps its full-precision vectors from a file in the codec's vector directory.
+ * Thread-safe.
+ */
 public final class HnswSnapshotCodec implements IndexSnapshotCodec {
-    public static final HnswSnapshotCodec INSTANCE = new HnswSnapshotCodec();
+    /** Loads quantized indexes' vectors into the temporary directory. */
+    public static final HnswSnapshotCodec INSTANCE = new HnswSnapshotCodec(null);
 
-    private HnswSnapshotCodec() {
+    private final Path vectorDirectory;
+
+    private HnswSnapshotCodec(Path vectorDirectory) {
+        this.vectorDirectory = vectorDirectory;
+    }
+
+    /** A codec whose loaded indexes map their vectors from files in {@code vectorDirectory}. */
+    public static HnswSnapshotCodec withVectorDirectory(Path vectorDirectory) {
+        return new HnswSnapshotCodec(vectorDirectory);
     }
 
     @Override
@@ -29,7 +42,7 @@ public final class HnswSnapshotCodec implements IndexSnapshotCodec {
 
     @Override
     public StoredIndex read(Path file, IndexConfig expected) {
-        HnswSnapshot.Loaded loaded = HnswSnapshot.read(file, expected);
+        HnswSnapshot.Loaded loaded = HnswSnapshot.read(file, expected, vectorDirectory);
         return new StoredIndex(loaded.index(), loaded.sequence(), loaded.idBound());
     }
 }
