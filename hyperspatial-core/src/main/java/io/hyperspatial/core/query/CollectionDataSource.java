@@ -166,6 +166,11 @@ public final class CollectionDataSource implements DataSource {
         });
     }
 
+    /**
+     * One commit builds the index from the existing rows and records in the catalog whether it is
+     * unique; for a unique index the rows are first checked for duplicates inside that commit
+     * (other writes wait), and a duplicate fails it with {@code HQL_CONSTRAINT}, leaving no index.
+     */
     @Override
     public void createIndex(IndexDefinition index) {
         if (findIndex(index.name()) != null) {
@@ -187,14 +192,13 @@ public final class CollectionDataSource implements DataSource {
                     ? " is the entity key, always indexed" : " is a vector column, indexed for k-NN already"));
         }
         String type = table.layout().entityType().name();
-        StorageErrors.run(() -> collection.updateSchema(e -> e.propertyIndex(index.name(), type, property.def().name())));
-        if (index.unique() && UniqueKeys.hasDuplicates(collection, index.name(), property.def())) {
-            StorageErrors.run(() -> collection.updateSchema(e -> e.dropPropertyIndex(index.name())));
-            ddlCount.incrementAndGet();
-            throw new HqlExecutionException(ErrorCode.HQL_CONSTRAINT, "UNIQUE constraint failed: "
-                    + table.layout().columnName(column));
-        }
-        writeCatalog(currentCatalog().withUniqueIndex(index.name(), index.unique()));
+        changeSchema(e -> e.propertyIndex(index.name(), type, property.def().name()),
+                currentCatalog().withUniqueIndex(index.name(), index.unique()), tx -> {
+                    if (index.unique() && UniqueKeys.hasDuplicates(tx, type, property.def())) {
+                        throw new HqlExecutionException(ErrorCode.HQL_CONSTRAINT, "UNIQUE constraint failed: "
+                                + table.layout().columnName(column));
+                    }
+                });
     }
 
     @Override
