@@ -60,6 +60,24 @@ class GraphQueryTest {
     }
 
     @Test
+    void aPatternLabelledOnlyInTheMiddleStartsThereAndGoesBothWays() {
+        engine.executeScript("""
+                CREATE TABLE city(code TEXT PRIMARY KEY, name TEXT);
+                INSERT INTO city VALUES('rom', 'rome');
+                CREATE EDGE TYPE lives_in;
+                INSERT EDGE lives_in FROM person TO city VALUES('b', 'rom'), ('c', 'rom');
+                """);
+        String sql = "SELECT p.name, count(*) FROM MATCH (x)-[:knows]->(p:person)-[:lives_in]->(c) WHERE p.age > 20"
+                + " GROUP BY p.name ORDER BY 1";
+
+        assertThat(rows(sql)).containsExactly(List.of("bob", 1L), List.of("carol", 1L));
+        assertThat(lines("EXPLAIN " + sql)).anyMatch(l -> l.strip().equals(
+                "GraphMatch (p:person)<-[:knows]-(x), (p:person)-[:lives_in]->(c)"));
+        assertThat(lines("EXPLAIN " + sql)).anyMatch(l -> l.strip().startsWith("Filter (age > 20)"));
+        assertThat(code("SELECT * FROM MATCH (a)-[:knows]->(b)-[:knows]->(c)")).as("no label at all").isEqualTo(ErrorCode.HQL_UNSUPPORTED);
+    }
+
+    @Test
     void anUnboundedStarIsCappedAndShortestPathIsNot() {
         assertThat(lines("EXPLAIN SELECT * FROM MATCH (a:person)-[:knows*]->(b:person)"))
                 .anyMatch(l -> l.contains("-[:knows*1..8]->"));
@@ -173,7 +191,8 @@ class GraphQueryTest {
     /**
      * Random graphs with two edge types: {@code [:e|f*1..3]} counts the simple paths over either type
      * (two edges between the same nodes are two paths), forwards from a start and, when only the last
-     * node has a label, backwards from it.
+     * node has a label, backwards from it; a pattern labelled only in the middle finds the paths the
+     * same pattern labelled everywhere finds.
      */
     @Test
     void alternativesAndPatternsReadFromTheirEndMatchADirectSearch() {
@@ -206,6 +225,11 @@ class GraphQueryTest {
                 long backwards = (long) rows(e, "SELECT count(*) FROM MATCH (a)-[:f|e*1..3]->(b:n) WHERE b.id = ?", node).get(0).get(0);
                 assertThat(backwards).as("round %d to %d", round, node).isEqualTo(simplePaths(in, node, 3, new HashSet<>()));
             }
+            List<List<Object>> fromTheMiddle = rows(e, "SELECT m.id, count(*) FROM MATCH (a)-[:e|f*1..2]->(m:n)-[:f]->(b)<-[:e]-(c)"
+                    + " GROUP BY m.id ORDER BY 1");
+            List<List<Object>> fromTheStart = rows(e, "SELECT m.id, count(*) FROM MATCH (a:n)-[:e|f*1..2]->(m:n)-[:f]->(b:n)<-[:e]-(c:n)"
+                    + " GROUP BY m.id ORDER BY 1");
+            assertThat(fromTheMiddle).as("round %d, labelled in the middle only", round).isNotEmpty().isEqualTo(fromTheStart);
         }
     }
 

@@ -16,6 +16,7 @@ import io.hyperspatial.hyperql.plan.PlanNode;
 import io.hyperspatial.hyperql.plan.PlanWalker;
 import io.hyperspatial.hyperql.plan.Scalar;
 import io.hyperspatial.hyperql.plan.ScalarFunction;
+import io.hyperspatial.hyperql.plan.SessionFunction;
 import io.hyperspatial.hyperql.source.VectorMetric;
 import io.hyperspatial.hyperql.value.Affinity;
 import io.hyperspatial.hyperql.value.SqlType;
@@ -188,10 +189,11 @@ final class ExprBinder {
                 SqlType.INTEGER);
     }
 
-    /** Whether an expression reads no row, parameter or subquery and calls only deterministic functions. */
+    /** Whether an expression reads no row, parameter, session value or subquery and calls only deterministic functions. */
     private static boolean isConstant(Scalar e) {
         boolean[] variable = {false};
         PlanWalker.forEach(e, n -> variable[0] |= n instanceof Scalar.Column || n instanceof Scalar.Param
+                || n instanceof Scalar.SessionValue
                 || n instanceof Scalar.AggregateCall || PlanWalker.subquery(n) != null
                 || n instanceof Scalar.Call c && !c.function().deterministic());
         return !variable[0];
@@ -317,6 +319,13 @@ final class ExprBinder {
         }
         if (name.equals("hdist")) {
             return hyperbolicDistance(args, f);
+        }
+        java.util.Optional<SessionFunction> session = SessionFunction.named(name);
+        if (session.isPresent()) {
+            if (!args.isEmpty() || f.distinct()) {
+                throw wrongArguments(name, f);
+            }
+            return Typed.of(new Scalar.SessionValue(session.get()), SqlType.INTEGER);
         }
         ScalarFunction fn = ScalarFunctions.named(name).orElseThrow(() -> new HqlSemanticException(
                 ErrorCode.HQL_UNKNOWN_FUNCTION, "no such function: " + name, f.position()));

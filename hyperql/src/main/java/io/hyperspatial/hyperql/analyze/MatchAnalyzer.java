@@ -21,7 +21,9 @@ import java.util.Set;
 
 /**
  * Plans a graph pattern in FROM as a {@link PlanNode.GraphMatch}: the first node's label (or, when
- * it has none, the last node's, the pattern then read backwards) is the table the traversal starts from (read like any table, so filters and indexes apply to it), each
+ * it has none, the last node's, the pattern then read backwards, or else the first labelled middle
+ * node's, the pattern then read back to its first node and on to its last) is the table the
+ * traversal starts from (read like any table, so filters and indexes apply to it), each
  * edge names a declared edge type, each labelled node a table. Variables become names in scope: a
  * labelled node's variable has its table's columns, an edge's variable has {@code type},
  * {@code weight} and {@code length}. Not thread-safe; one per analysis.
@@ -59,7 +61,8 @@ final class MatchAnalyzer {
 
     PlanNode plan(GraphPattern written, Scope scope) {
         Graph graph = graph(source, written.position());
-        GraphPattern pattern = startingWithALabel(written);
+        Rooted rooted = startingWithALabel(written);
+        GraphPattern pattern = rooted.pattern();
         GraphPattern.Node first = pattern.start();
         Set<String> variables = new HashSet<>();
         Table startTable = table(first);
@@ -73,7 +76,8 @@ final class MatchAnalyzer {
         }
         PlanNode.PathMode mode = mode(pattern);
         List<GraphStep> steps = new ArrayList<>();
-        for (GraphPattern.Step s : pattern.steps()) {
+        for (int index = 0; index < pattern.steps().size(); index++) {
+            GraphPattern.Step s = pattern.steps().get(index);
             GraphPattern.Edge e = s.edge();
             List<String> types = new ArrayList<>();
             for (String t : e.types()) {
@@ -102,25 +106,36 @@ final class MatchAnalyzer {
                 }
             }
             steps.add(new GraphStep(types, direction(e.direction()), e.minHops(), maxHops(e, mode), e.variableLength(),
-                    e.variable(), edgeOffset, label, n.variable(), nodeOffset, null));
+                    e.variable(), edgeOffset, label, n.variable(), nodeOffset, null, index == rooted.branch()));
         }
         return new PlanNode.GraphMatch(start, graph, startTable, first.variable(), mode, steps, columns);
+    }
+
+    /** A pattern as traversed, and the index of the step that starts again from its start node (-1: none). */
+    private record Rooted(GraphPattern pattern, int branch) {
     }
 
     /**
      * The pattern to traverse: as written when its first node has a label, else read from its last
      * node when that one has (the same paths, each edge followed the other way, so the variables'
-     * columns come in that order); {@code HQL_UNSUPPORTED} when neither end has a label.
+     * columns come in that order), else from its first labelled node in the middle (back to the
+     * first node, then on from the middle node to the last); {@code HQL_UNSUPPORTED} when no node
+     * has a label.
      */
-    private static GraphPattern startingWithALabel(GraphPattern pattern) {
+    private static Rooted startingWithALabel(GraphPattern pattern) {
         if (pattern.start().label() != null) {
-            return pattern;
+            return new Rooted(pattern, -1);
         }
         if (!pattern.steps().isEmpty() && pattern.steps().getLast().node().label() != null) {
-            return pattern.reversed();
+            return new Rooted(pattern.reversed(), -1);
+        }
+        for (int k = 1; k < pattern.steps().size(); k++) {
+            if (pattern.steps().get(k - 1).node().label() != null) {
+                return new Rooted(pattern.rootedAt(k), k);
+            }
         }
         GraphPattern.Node first = pattern.start();
-        throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "the first or the last node of a graph pattern needs a label, "
+        throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "a graph pattern needs a label on one of its nodes, "
                 + "the table the traversal starts from: (" + (first.variable() == null ? "" : first.variable()) + ":table)",
                 first.position());
     }

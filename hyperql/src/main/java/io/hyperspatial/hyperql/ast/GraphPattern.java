@@ -58,6 +58,24 @@ public record GraphPattern(Mode mode, Node start, List<Step> steps, SourcePositi
     public record Step(Edge edge, Node node) {
     }
 
+    /**
+     * The same paths read from node {@code k} (0 is the first node): the edges before it followed
+     * the other way back to the first node, then the edges after it from node {@code k} on. The
+     * step at index {@code k} of the result (the first after the walk back) starts again from
+     * node {@code k}.
+     */
+    public GraphPattern rootedAt(int k) {
+        List<Node> nodes = new java.util.ArrayList<>();
+        nodes.add(start);
+        steps.forEach(s -> nodes.add(s.node()));
+        List<Step> out = new java.util.ArrayList<>();
+        for (int i = k - 1; i >= 0; i--) {
+            out.add(new Step(steps.get(i).edge().reversed(), nodes.get(i)));
+        }
+        out.addAll(steps.subList(k, steps.size()));
+        return new GraphPattern(mode, nodes.get(k), out, position);
+    }
+
     /** The same paths written from the last node to the first, each edge followed the other way. */
     public GraphPattern reversed() {
         List<Step> back = new java.util.ArrayList<>();

@@ -10,6 +10,7 @@ import io.hyperspatial.hyperql.exec.Executor;
 import io.hyperspatial.hyperql.exec.Frame;
 import io.hyperspatial.hyperql.plan.BoundStatement;
 import io.hyperspatial.hyperql.plan.Scalar;
+import io.hyperspatial.hyperql.source.Applied;
 import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.source.TableMutation;
 import io.hyperspatial.hyperql.source.TableSchema;
@@ -43,7 +44,12 @@ final class Mutations {
             }
             mutations.add(new TableMutation.Insert(row, s.onConflict()));
         }
-        return s.table().apply(mutations);
+        Applied applied = s.table().apply(mutations);
+        if (schema.hasIntegerPrimaryKey() && applied.lastInserted() != null
+                && applied.lastInserted()[schema.indexOf(schema.primaryKey().getFirst())] instanceof Long rowid) {
+            frame.session().inserted(rowid);
+        }
+        return applied.changed();
     }
 
     static long update(BoundStatement.Update s, Frame frame) {
@@ -60,7 +66,7 @@ final class Mutations {
             }
             mutations.add(new TableMutation.Update(old[width], row));
         }
-        return s.table().apply(mutations);
+        return s.table().apply(mutations).changed();
     }
 
     static long delete(BoundStatement.Delete s, Frame frame) {
@@ -69,7 +75,7 @@ final class Mutations {
         for (Object[] old : Executor.materialize(s.rows(), frame)) {
             mutations.add(new TableMutation.Delete(old[width]));
         }
-        return s.table().apply(mutations);
+        return s.table().apply(mutations).changed();
     }
 
     /** The value as the column stores it. */

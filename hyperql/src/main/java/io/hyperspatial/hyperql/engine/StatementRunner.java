@@ -8,6 +8,7 @@ import io.hyperspatial.hyperql.error.HqlException;
 import io.hyperspatial.hyperql.exec.Executor;
 import io.hyperspatial.hyperql.exec.Frame;
 import io.hyperspatial.hyperql.exec.RowStream;
+import io.hyperspatial.hyperql.exec.SessionState;
 import io.hyperspatial.hyperql.plan.BoundStatement;
 import io.hyperspatial.hyperql.plan.ColumnInfo;
 import io.hyperspatial.hyperql.plan.PlanPrinter;
@@ -25,20 +26,22 @@ public final class StatementRunner {
     }
 
     /**
-     * Runs the statement with the parameter values (already converted, one per slot), stopped by
-     * {@code control} (null: nothing stops it) at any checkpoint before its writes are applied.
+     * Runs the statement of {@code session} with the parameter values (already converted, one per
+     * slot), stopped by {@code control} (null: nothing stops it) at any checkpoint before its writes
+     * are applied. An INSERT, UPDATE or DELETE that succeeds sets the session's {@code changes()}.
      */
-    public static StatementResult run(BoundStatement s, DataSource source, Object[] parameters, StatementControl control) {
+    public static StatementResult run(BoundStatement s, DataSource source, Object[] parameters, StatementControl control,
+                                      SessionState session) {
         if (control != null) {
             control.check();
         }
-        Frame frame = Frame.root(parameters, control);
+        Frame frame = Frame.root(parameters, control, session);
         return switch (s) {
             case BoundStatement.Query q -> rows(q, frame);
             case BoundStatement.Explain e -> explain(e.statement());
-            case BoundStatement.Insert i -> new StatementResult.Count(Mutations.insert(i, frame));
-            case BoundStatement.Update u -> new StatementResult.Count(Mutations.update(u, frame));
-            case BoundStatement.Delete d -> new StatementResult.Count(Mutations.delete(d, frame));
+            case BoundStatement.Insert i -> changed(Mutations.insert(i, frame), session);
+            case BoundStatement.Update u -> changed(Mutations.update(u, frame), session);
+            case BoundStatement.Delete d -> changed(Mutations.delete(d, frame), session);
             case BoundStatement.CreateTable c -> createTable(c, source, frame);
             case BoundStatement.CreateIndex c -> {
                 if (c.ifNotExists() && exists(() -> source.createIndex(c.index()), ErrorCode.HQL_DUPLICATE_OBJECT)) {
@@ -62,6 +65,11 @@ public final class StatementRunner {
             case BoundStatement.EdgeWrite w -> new StatementResult.Count(EdgeWrites.apply(w, frame));
             case BoundStatement.Reposition r -> reposition(r);
         };
+    }
+
+    private static StatementResult changed(long rows, SessionState session) {
+        session.changed(rows);
+        return new StatementResult.Count(rows);
     }
 
     /** Runs REPOSITION and reports its outcome as one row. */

@@ -25,6 +25,7 @@ public final class Evaluator {
             case Scalar.Column c -> c.depth() == 0 ? row[c.index()] : frame.outer(c.depth())[c.index()];
             case Scalar.Constant c -> c.value();
             case Scalar.Param p -> frame.parameter(p.index(), p.label());
+            case Scalar.SessionValue v -> frame.session().value(v.function());
             case Scalar.Unary u -> unary(u.operator(), eval(u.operand(), row, frame));
             case Scalar.Arithmetic a -> arithmetic(a.operator(), eval(a.left(), row, frame), eval(a.right(), row, frame));
             case Scalar.Compare c -> compare(c.operator(), eval(c.left(), row, frame), eval(c.right(), row, frame), c.coercion());

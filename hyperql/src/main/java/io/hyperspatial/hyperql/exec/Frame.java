@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * What expressions see besides their own row: the statement's parameter values, the rows of the
  * enclosing queries (for correlated subqueries; index 0 is one level out) and the results of
- * uncorrelated subqueries already computed during this execution, and the {@link StatementControl}
- * that may stop it. Not thread-safe.
+ * uncorrelated subqueries already computed during this execution, the {@link StatementControl}
+ * that may stop it and the {@link SessionState} of the session running it. Not thread-safe.
  */
 public final class Frame {
     private static final Object[][] NO_ROWS = new Object[0][];
@@ -21,23 +21,25 @@ public final class Frame {
     private final Object[][] outerRows;
     private final Map<Scalar.Subquery, Object> subqueryResults;
     private final StatementControl control;
+    private final SessionState session;
 
     private Frame(Object[] parameters, Object[][] outerRows, Map<Scalar.Subquery, Object> subqueryResults,
-                  StatementControl control) {
+                  StatementControl control, SessionState session) {
         this.parameters = parameters;
         this.outerRows = outerRows;
         this.subqueryResults = subqueryResults;
         this.control = control;
+        this.session = session;
     }
 
-    /** The frame of a top-level evaluation that nothing stops (constant folding, defaults). */
+    /** The frame of a top-level evaluation that nothing stops, outside any session (constant folding, defaults). */
     public static Frame root(Object[] parameters) {
-        return new Frame(parameters, NO_ROWS, new IdentityHashMap<>(), null);
+        return new Frame(parameters, NO_ROWS, new IdentityHashMap<>(), null, new SessionState());
     }
 
-    /** The frame of a top-level statement run with these parameter values under {@code control}. */
-    public static Frame root(Object[] parameters, StatementControl control) {
-        return new Frame(parameters, NO_ROWS, new IdentityHashMap<>(), control);
+    /** The frame of a top-level statement of {@code session} run with these parameter values under {@code control}. */
+    public static Frame root(Object[] parameters, StatementControl control, SessionState session) {
+        return new Frame(parameters, NO_ROWS, new IdentityHashMap<>(), control, session);
     }
 
     /** Lets the statement's control stop it here (called per row produced and per graph step). */
@@ -52,7 +54,7 @@ public final class Frame {
         Object[][] outer = new Object[outerRows.length + 1][];
         outer[0] = row;
         System.arraycopy(outerRows, 0, outer, 1, outerRows.length);
-        return new Frame(parameters, outer, subqueryResults, control);
+        return new Frame(parameters, outer, subqueryResults, control, session);
     }
 
     /** The row {@code depth} levels out (1: the immediately enclosing query). */
@@ -65,6 +67,11 @@ public final class Frame {
             throw new HqlExecutionException(ErrorCode.HQL_PARAMETER, "no value for parameter " + label);
         }
         return parameters[index];
+    }
+
+    /** The state of the session running the statement. */
+    public SessionState session() {
+        return session;
     }
 
     Map<Scalar.Subquery, Object> subqueryResults() {

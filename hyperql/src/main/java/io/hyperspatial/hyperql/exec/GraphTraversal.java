@@ -23,7 +23,9 @@ import java.util.Set;
  * <p>A variable-length step enumerates simple paths: within the step a path visits each node at
  * most once (its first node included), so cycles end the path rather than repeating. The
  * shortest-path modes search breadth first (fewest edges) or by Dijkstra (least weight) from each
- * start node, reaching each node once and emitting it with the path it was first reached by.
+ * start node, reaching each node once and emitting it with the path it was first reached by. A
+ * step marked {@link GraphStep#fromStart()} goes on from the start node instead of the node the
+ * previous step bound (a pattern read from a labelled middle node).
  * Not thread-safe; one per execution.
  */
 final class GraphTraversal {
@@ -33,6 +35,8 @@ final class GraphTraversal {
     private final GraphStep[] steps;
     private final int startWidth;
     private final List<Object[]> found = new ArrayList<>();
+    /** The node of the start row being expanded. */
+    private Object startNode;
 
     private GraphTraversal(PlanNode.GraphMatch match, Frame frame) {
         this.match = match;
@@ -66,6 +70,7 @@ final class GraphTraversal {
             System.arraycopy(startRow, 0, row, 0, startWidth);
         }
         Object node = graph.node(match.startTable(), startRow[startWidth]);
+        startNode = node;
         switch (match.mode()) {
             case ALL_PATHS -> step(0, node, row);
             case FEWEST_EDGES -> fewestEdges(node, row);
@@ -74,12 +79,13 @@ final class GraphTraversal {
         return new ArrayList<>(found);
     }
 
-    private void step(int k, Object node, Object[] row) {
+    private void step(int k, Object previous, Object[] row) {
         if (k == steps.length) {
             found.add(row.clone());
             return;
         }
         GraphStep s = steps[k];
+        Object node = s.fromStart() ? startNode : previous;
         if (!s.variableLength()) {
             for (Graph.Adjacent a : adjacent(node, s)) {
                 if (bind(s, a.node(), a.type(), a.weight(), 1, row)) {

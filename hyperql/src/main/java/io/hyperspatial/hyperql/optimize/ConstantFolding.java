@@ -33,6 +33,9 @@ final class ConstantFolding {
             case Scalar.Param p -> {
                 return p;
             }
+            case Scalar.SessionValue v -> {
+                return v;
+            }
             case Scalar.AggregateCall a -> {
                 return a;
             }

@@ -21,10 +21,13 @@ import java.util.List;
  * @param nodeVariable   the node's variable, or null
  * @param nodeOffset     where the node's row starts in the output row, or -1 when it exposes no columns
  * @param filter         what the bound row must satisfy at this step (pushed down from WHERE), or null
+ * @param fromStart      whether the step follows edges from the match's start node rather than from the
+ *                       node the previous step bound: a pattern read from a labelled middle node walks
+ *                       back to its first node, then goes on from the middle node to its last
  */
 public record GraphStep(List<String> edgeTypes, Graph.Direction direction, int minHops, int maxHops, boolean variableLength,
                         String edgeVariable, int edgeOffset, Table label, String nodeVariable, int nodeOffset,
-                        Scalar filter) {
+                        Scalar filter, boolean fromStart) {
 
     /** The columns of an edge variable: its type, its weight (summed over a path) and its length in edges. */
     public static final java.util.List<String> EDGE_COLUMNS = java.util.List.of("type", "weight", "length");
@@ -41,7 +44,7 @@ public record GraphStep(List<String> edgeTypes, Graph.Direction direction, int m
     /** The step with another filter. */
     public GraphStep withFilter(Scalar newFilter) {
         return new GraphStep(edgeTypes, direction, minHops, maxHops, variableLength, edgeVariable, edgeOffset, label,
-                nodeVariable, nodeOffset, newFilter);
+                nodeVariable, nodeOffset, newFilter, fromStart);
     }
 
     /** The first output position after the columns this step binds, given where the previous steps ended. */

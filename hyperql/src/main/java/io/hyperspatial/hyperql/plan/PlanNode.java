@@ -257,7 +257,7 @@ public sealed interface PlanNode {
         /** The pattern as text, as EXPLAIN shows it. */
         public String patternText() {
             StringBuilder out = new StringBuilder(GraphStep.node(startVariable, startTable));
-            steps.forEach(s -> out.append(s.text()));
+            steps.forEach(s -> out.append(s.fromStart() ? ", " + GraphStep.node(startVariable, startTable) : "").append(s.text()));
             return out.toString();
         }
     }

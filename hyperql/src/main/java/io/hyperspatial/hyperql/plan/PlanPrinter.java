@@ -136,6 +136,7 @@ public final class PlanPrinter {
             case Scalar.Column c -> c.depth() == 0 ? c.name() : c.name() + "^" + c.depth();
             case Scalar.Constant c -> literal(c.value());
             case Scalar.Param p -> p.label();
+            case Scalar.SessionValue v -> v.function().sqlName() + "()";
             case Scalar.Unary u -> u.operator().equals("NOT") ? "NOT " + expr(u.operand()) : u.operator() + expr(u.operand());
             case Scalar.Arithmetic a -> "(" + expr(a.left()) + " " + a.operator() + " " + expr(a.right()) + ")";
             case Scalar.Compare c -> "(" + expr(c.left()) + " " + c.operator() + " " + expr(c.right()) + ")";

@@ -18,6 +18,7 @@ public final class PlanWalker {
             case Scalar.Column c -> List.of();
             case Scalar.Constant c -> List.of();
             case Scalar.Param p -> List.of();
+            case Scalar.SessionValue v -> List.of();
             case Scalar.Unary u -> List.of(u.operand());
             case Scalar.Arithmetic a -> List.of(a.left(), a.right());
             case Scalar.Compare c -> List.of(c.left(), c.right());

@@ -86,6 +86,10 @@ public sealed interface Scalar {
     record Call(ScalarFunction function, List<Scalar> arguments) implements Scalar {
     }
 
+    /** A value of the session running the statement ({@code last_insert_rowid()}, {@code changes()}, …). */
+    record SessionValue(SessionFunction function) implements Scalar {
+    }
+
     /**
      * A vector distance operator or function under a metric; {@code where} names the expression in
      * run-time errors (e.g. {@code hdist() at 1:8}), null for the operators.

@@ -45,6 +45,7 @@ public final class ScalarRewriter {
             case Scalar.Column x -> x;
             case Scalar.Constant x -> x;
             case Scalar.Param x -> x;
+            case Scalar.SessionValue x -> x;
             case Scalar.Exists x -> x;
             case Scalar.ScalarQuery x -> x;
             case Scalar.Unary u -> new Scalar.Unary(u.operator(), c.get(0));

@@ -7,7 +7,8 @@ import java.util.Optional;
  * What HyperQL runs over: a catalog of tables and views, and the DDL that changes it. Names are
  * matched case-insensitively. A source that cannot change its catalog throws an
  * {@link io.hyperspatial.hyperql.error.HqlExecutionException} with code {@code HQL_UNSUPPORTED} from
- * the DDL methods. Implementations state their own thread-safety.
+ * the DDL methods. Implementations state their own thread-safety, and declare through
+ * {@link #concurrency()} which statements the engine may run over them at once.
  */
 public interface DataSource {
     /** The table of that name, if any. */
@@ -44,11 +45,42 @@ public interface DataSource {
     void dropView(String name);
 
     /**
-     * Called by the engine when a statement has run, whether it succeeded or failed, after its
-     * results were read in full. A source that reads a statement from one snapshot, or keeps
-     * cursors open, releases them here. Nothing by default.
+     * Opens the state this source keeps for one statement (its snapshot, its open cursors), bound
+     * to the calling thread until the scope is closed; see {@link StatementScope}. Nothing by
+     * default.
      */
-    default void statementFinished() {
+    default StatementScope openStatement() {
+        return StatementScope.NONE;
+    }
+
+    /**
+     * Which statements of one {@link io.hyperspatial.hyperql.Engine} may run at the same time over
+     * this source; {@link Concurrency#SERIAL} by default, so a source that says nothing runs
+     * statements one at a time.
+     */
+    default Concurrency concurrency() {
+        return Concurrency.SERIAL;
+    }
+
+    /**
+     * How a source's statements may overlap. A read is a query or EXPLAIN (planning counts as a
+     * read too); a write is any other statement (DML, DDL, edge statements, REPOSITION). Writes
+     * always run one at a time.
+     */
+    enum Concurrency {
+        /** Every statement alone: the source is not safe for concurrent use at all. */
+        SERIAL,
+        /**
+         * Reads at the same time as each other, a write alone (no read runs while it does): for a
+         * source whose reads change nothing and whose writes change data in place.
+         */
+        SHARED_READS,
+        /**
+         * Reads at the same time as each other and as a write: each read sees one consistent
+         * snapshot, opened by its {@link StatementScope}, that a concurrent write does not change;
+         * the source's catalog methods are thread-safe.
+         */
+        SNAPSHOT_READS
     }
 
     /**

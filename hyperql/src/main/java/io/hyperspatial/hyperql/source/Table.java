@@ -31,7 +31,8 @@ public interface Table {
     /**
      * Applies the mutations in order, all or nothing: on a violated constraint it throws an
      * {@link io.hyperspatial.hyperql.error.HqlExecutionException} with code {@code HQL_CONSTRAINT} and
-     * the table is as before. Returns the number of rows inserted, updated or deleted.
+     * the table is as before. Returns the number of rows inserted, updated or deleted and the last
+     * row inserted as stored (for {@code last_insert_rowid()}).
      */
-    long apply(List<TableMutation> mutations);
+    Applied apply(List<TableMutation> mutations);
 }

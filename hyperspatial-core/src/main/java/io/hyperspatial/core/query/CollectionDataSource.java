@@ -7,6 +7,7 @@ import io.hyperspatial.hyperql.source.DataSource;
 import io.hyperspatial.hyperql.source.Graph;
 import io.hyperspatial.hyperql.source.IndexDefinition;
 import io.hyperspatial.hyperql.source.Repositioner;
+import io.hyperspatial.hyperql.source.StatementScope;
 import io.hyperspatial.hyperql.source.Table;
 import io.hyperspatial.hyperql.source.TableSchema;
 import io.hyperspatial.hyperql.source.ViewDefinition;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -36,8 +38,9 @@ import java.util.function.Supplier;
  * for the type mapping). DDL changes the collection's schema: CREATE TABLE declares the entity
  * type, its properties and vector fields; CREATE INDEX declares a property index; definitions
  * SQL needs beyond that live in the {@link SqlCatalog}. A statement's writes are one atomic
- * collection write ({@link TableWriter}); its reads come from one snapshot, opened at its first
- * read and closed when the engine reports the statement finished.
+ * collection write ({@link TableWriter}); its reads come from one snapshot
+ * ({@link StatementSnapshot}), opened at its first read and closed with the statement's
+ * {@link StatementScope}.
  *
  * <p>The collection's edge types and edges are the source's {@link Graph} ({@link CollectionGraph}),
  * for MATCH patterns, shortest paths and the edge statements.
@@ -45,27 +48,42 @@ import java.util.function.Supplier;
  * <p>k-NN scans use the collection's {@link CollectionIndexer} when one is given (waiting for it
  * to catch up with the statement's snapshot), and an exact scan otherwise.
  *
- * <p>Not thread-safe: use it through one {@link io.hyperspatial.hyperql.Engine}, whose methods
- * are synchronized.
+ * <p>Thread-safe for {@link Concurrency#SNAPSHOT_READS}: each thread running a statement has its
+ * own snapshot and cursors, bound to the thread by {@link #openStatement()}, so queries run at
+ * the same time as each other and as a write, and a query never sees a write that commits while
+ * it runs. The catalog cache is rebuilt under a lock and published whole; the row counts the
+ * planner reads are estimates, kept up to date by this source's writes. Writes are safe from
+ * several threads and several engines (manifold transactions, unique-value claims), but one
+ * engine runs them one at a time.
  */
 public final class CollectionDataSource implements DataSource {
     private final Collection collection;
     private final Supplier<CollectionIndexer> indexer;
     private final Durability durability;
-    private final Map<String, Long> rowCounts = new HashMap<>();
-    /** Entities of all types, counted with the row counts; -1 until then. */
-    private long entityCount = -1;
-    private long ddlCount;
-    private long cachedVersion = -1;
-    private Map<String, CollectionTable> tables = Map.of();
-    private SqlCatalog catalog = SqlCatalog.EMPTY;
-    private ReadView statementView;
-    /** Cursors opened on the statement's view, closed before it. */
-    private final List<AutoCloseable> statementCursors = new ArrayList<>();
+    /** Row counts by table key and of all entities, or null until counted (again). */
+    private volatile RowCounts rowCounts;
+    private final AtomicLong ddlCount = new AtomicLong();
+    /** The tables and catalog as of a schema version, replaced whole when it changes. */
+    private volatile Known known = new Known(-1, Map.of(), SqlCatalog.EMPTY);
+    /** The statement running on each thread, between {@link #openStatement()} and its close. */
+    private final ThreadLocal<StatementSnapshot> statements = new ThreadLocal<>();
     private final CollectionGraph graph = new CollectionGraph(this);
     /** Run inside every DDL commit before it is made; a test's injected failure, else nothing. */
-    private Runnable ddlFailure = () -> {
+    private volatile Runnable ddlFailure = () -> {
     };
+
+    /** The tables (by {@link SqlCatalog#key}) and the SQL catalog read at one schema version. */
+    private record Known(long version, Map<String, CollectionTable> tables, SqlCatalog catalog) {
+    }
+
+    /** Entities per table key and of every type, from one pass over the headers. */
+    private record RowCounts(Map<String, Long> byTable, long total) {
+        RowCounts adjusted(String table, long delta) {
+            Map<String, Long> next = new HashMap<>(byTable);
+            next.computeIfPresent(table, (k, n) -> Math.max(0, n + delta));
+            return new RowCounts(Map.copyOf(next), Math.max(0, total + delta));
+        }
+    }
 
     /**
      * @param collection the collection the tables are in
@@ -85,28 +103,25 @@ public final class CollectionDataSource implements DataSource {
 
     @Override
     public Optional<Table> table(String name) {
-        refresh();
-        return Optional.ofNullable(tables.get(SqlCatalog.key(name)));
+        return Optional.ofNullable(known().tables().get(SqlCatalog.key(name)));
     }
 
     @Override
     public Optional<ViewDefinition> view(String name) {
-        refresh();
-        return Optional.ofNullable(catalog.views().get(SqlCatalog.key(name)));
+        return Optional.ofNullable(known().catalog().views().get(SqlCatalog.key(name)));
     }
 
     @Override
     public List<String> tableNames() {
-        refresh();
         List<String> names = new ArrayList<>();
-        tables.values().forEach(t -> names.add(t.schema().name()));
+        known().tables().values().forEach(t -> names.add(t.schema().name()));
         names.sort(String.CASE_INSENSITIVE_ORDER);
         return names;
     }
 
     @Override
     public long schemaVersion() {
-        return collection.schema().revision() + ddlCount;
+        return collection.schema().revision() + ddlCount.get();
     }
 
     /**
@@ -151,6 +166,11 @@ public final class CollectionDataSource implements DataSource {
         });
     }
 
+    /**
+     * One commit builds the index from the existing rows and records in the catalog whether it is
+     * unique; for a unique index the rows are first checked for duplicates inside that commit
+     * (other writes wait), and a duplicate fails it with {@code HQL_CONSTRAINT}, leaving no index.
+     */
     @Override
     public void createIndex(IndexDefinition index) {
         if (findIndex(index.name()) != null) {
@@ -172,14 +192,13 @@ public final class CollectionDataSource implements DataSource {
                     ? " is the entity key, always indexed" : " is a vector column, indexed for k-NN already"));
         }
         String type = table.layout().entityType().name();
-        StorageErrors.run(() -> collection.updateSchema(e -> e.propertyIndex(index.name(), type, property.def().name())));
-        if (index.unique() && UniqueKeys.hasDuplicates(collection, index.name(), property.def())) {
-            StorageErrors.run(() -> collection.updateSchema(e -> e.dropPropertyIndex(index.name())));
-            ddlCount++;
-            throw new HqlExecutionException(ErrorCode.HQL_CONSTRAINT, "UNIQUE constraint failed: "
-                    + table.layout().columnName(column));
-        }
-        writeCatalog(currentCatalog().withUniqueIndex(index.name(), index.unique()));
+        changeSchema(e -> e.propertyIndex(index.name(), type, property.def().name()),
+                currentCatalog().withUniqueIndex(index.name(), index.unique()), tx -> {
+                    if (index.unique() && UniqueKeys.hasDuplicates(tx, type, property.def())) {
+                        throw new HqlExecutionException(ErrorCode.HQL_CONSTRAINT, "UNIQUE constraint failed: "
+                                + table.layout().columnName(column));
+                    }
+                });
     }
 
     @Override
@@ -205,20 +224,25 @@ public final class CollectionDataSource implements DataSource {
         writeCatalog(currentCatalog().withoutView(name));
     }
 
+    /** The statement's snapshot and cursors, bound to the calling thread until the scope is closed. */
     @Override
-    public void statementFinished() {
-        for (AutoCloseable c : statementCursors.reversed()) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("closing a cursor failed", e);
+    public StatementScope openStatement() {
+        StatementSnapshot outer = statements.get();
+        StatementSnapshot statement = new StatementSnapshot(collection, () -> {
+            if (outer == null) {
+                statements.remove();
+            } else {
+                statements.set(outer);
             }
-        }
-        statementCursors.clear();
-        if (statementView != null) {
-            statementView.close();
-            statementView = null;
-        }
+        });
+        statements.set(statement);
+        return statement;
+    }
+
+    /** Queries run beside each other and beside writes, each on its own snapshot. */
+    @Override
+    public Concurrency concurrency() {
+        return Concurrency.SNAPSHOT_READS;
     }
 
     /** The collection's edge types and edges, read by adjacency from the statement's snapshot. */
@@ -235,27 +259,42 @@ public final class CollectionDataSource implements DataSource {
 
     // ---- what the tables use -----------------------------------------------------------------
 
-    /** The snapshot the current statement reads from, opened on first use. */
+    /** The snapshot the statement running on this thread reads from, opened on first use. */
     ReadView view() {
-        if (statementView == null) {
-            statementView = StorageErrors.translate(collection::snapshot);
-        }
-        return statementView;
+        return statement().view();
     }
 
-    /** Keeps a cursor on the statement's view, to be closed (before the view) when the statement finishes. */
+    /** Keeps a cursor on the statement's snapshot, to be closed (before it) when the statement ends. */
     <T extends AutoCloseable> T closeWithStatement(T cursor) {
-        statementCursors.add(cursor);
-        return cursor;
+        return statement().keep(cursor);
     }
 
-    /** After a write, later reads of the same statement see it. */
-    void wrote(String table, long rowDelta) {
-        statementFinished();
-        rowCounts.computeIfPresent(SqlCatalog.key(table), (k, n) -> Math.max(0, n + rowDelta));
-        if (entityCount >= 0) {
-            entityCount = Math.max(0, entityCount + rowDelta);
+    /** After a write of the statement on this thread, its later reads see the write. */
+    void wrote() {
+        StatementSnapshot statement = statements.get();
+        if (statement != null) {
+            statement.release();
         }
+    }
+
+    /** After a write of rows, later reads of the statement see it, and the table's count moved by {@code rowDelta}. */
+    void wrote(String table, long rowDelta) {
+        wrote();
+        synchronized (statements) {
+            RowCounts counts = rowCounts;
+            if (counts != null) {
+                rowCounts = counts.adjusted(SqlCatalog.key(table), rowDelta);
+            }
+        }
+    }
+
+    private StatementSnapshot statement() {
+        StatementSnapshot statement = statements.get();
+        if (statement == null) {
+            throw new IllegalStateException("no statement is open on this thread: tables are read through an Engine,"
+                    + " which opens one (DataSource.openStatement)");
+        }
+        return statement;
     }
 
     Durability durability() {
@@ -267,25 +306,27 @@ public final class CollectionDataSource implements DataSource {
         return indexer == null ? null : indexer.get();
     }
 
-    /** The number of entities of a table's type, counted once and then kept up to date by this source's writes. */
+    /**
+     * The number of entities of a table's type, counted once and then kept up to date by this
+     * source's writes; an estimate when writes of other engines or the API happen meanwhile.
+     */
     long rowCount(TableLayout layout) {
         String key = SqlCatalog.key(layout.schema().name());
-        if (!rowCounts.containsKey(key) || entityCount < 0) {
-            countEntities();
+        RowCounts counts = rowCounts;
+        if (counts == null || !counts.byTable().containsKey(key)) {
+            counts = countEntities();
         }
-        return rowCounts.getOrDefault(key, 0L);
+        return counts.byTable().getOrDefault(key, 0L);
     }
 
     /** The number of entities of every type: what a full scan of any table reads past. */
     long entityCount() {
-        if (entityCount < 0) {
-            countEntities();
-        }
-        return entityCount;
+        RowCounts counts = rowCounts;
+        return (counts == null ? countEntities() : counts).total();
     }
 
     /** Counts the entities of every type in one pass over the headers. */
-    private void countEntities() {
+    private RowCounts countEntities() {
         Map<String, Long> counts = new HashMap<>();
         long[] total = {0};
         StorageErrors.run(() -> collection.read(view -> {
@@ -295,35 +336,44 @@ public final class CollectionDataSource implements DataSource {
             });
             return null;
         }));
-        refresh();
-        rowCounts.clear();
-        for (String table : tables.keySet()) {
-            rowCounts.put(table, counts.getOrDefault(table, 0L));
+        Map<String, Long> byTable = new HashMap<>();
+        for (String table : known().tables().keySet()) {
+            byTable.put(table, counts.getOrDefault(table, 0L));
         }
-        entityCount = total[0];
+        RowCounts fresh = new RowCounts(Map.copyOf(byTable), total[0]);
+        synchronized (statements) {
+            rowCounts = fresh;
+        }
+        return fresh;
     }
 
     // ---- catalog ------------------------------------------------------------------------------
 
-    private void refresh() {
-        long version = schemaVersion();
-        if (version == cachedVersion) {
-            return;
+    /** The tables and catalog of the current schema version, read again when it changed. */
+    private Known known() {
+        Known k = known;
+        if (k.version() == schemaVersion()) {
+            return k;
         }
-        Schema schema = collection.schema();
-        SqlCatalog read = currentCatalog();
-        Map<String, CollectionTable> built = new HashMap<>();
-        for (EntityType type : schema.entityTypes().values()) {
-            if (!type.name().equals(SqlCatalog.TYPE)) {
-                TableLayout layout = TableSchemas.layout(schema, type, read);
-                built.put(SqlCatalog.key(type.name()), new CollectionTable(this, layout));
+        synchronized (this) {
+            long version = schemaVersion();
+            if (known.version() == version) {
+                return known;
             }
+            Schema schema = collection.schema();
+            SqlCatalog read = currentCatalog();
+            Map<String, CollectionTable> built = new HashMap<>();
+            for (EntityType type : schema.entityTypes().values()) {
+                if (!type.name().equals(SqlCatalog.TYPE)) {
+                    TableLayout layout = TableSchemas.layout(schema, type, read);
+                    built.put(SqlCatalog.key(type.name()), new CollectionTable(this, layout));
+                }
+            }
+            Known fresh = new Known(version, Map.copyOf(built), read);
+            known = fresh;
+            rowCounts = null;
+            return fresh;
         }
-        tables = built;
-        catalog = read;
-        rowCounts.keySet().retainAll(built.keySet());
-        entityCount = -1;
-        cachedVersion = version;
     }
 
     private SqlCatalog currentCatalog() {
@@ -354,8 +404,8 @@ public final class CollectionDataSource implements DataSource {
                 ddlFailure.run();
             });
         });
-        ddlCount++;
-        statementFinished();
+        ddlCount.incrementAndGet();
+        wrote();
     }
 
     /** A failure to inject after a DDL statement staged its writes and before its schema change and commit; for tests. */
@@ -364,8 +414,7 @@ public final class CollectionDataSource implements DataSource {
     }
 
     private CollectionTable requireTable(String name) {
-        refresh();
-        CollectionTable table = tables.get(SqlCatalog.key(name));
+        CollectionTable table = known().tables().get(SqlCatalog.key(name));
         if (table == null) {
             throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such table: " + name);
         }

@@ -20,7 +20,8 @@ import java.util.UUID;
  * statement's snapshot. Edge writes are one collection write, all or nothing. Weights are stored
  * as 32-bit floats, so a weight reads back rounded to float precision. Edges naming an entity that
  * was not created yet (imports allow it) are followed like any other; the node is a row of no
- * table. Not thread-safe, like its source.
+ * table. Stateless: thread-safe like its source, each read from the snapshot of the statement
+ * running on the calling thread.
  */
 final class CollectionGraph implements Graph {
     private final CollectionDataSource source;
@@ -41,7 +42,7 @@ final class CollectionGraph implements Graph {
             throw new HqlExecutionException(ErrorCode.HQL_DUPLICATE_OBJECT, "edge type " + name + " already exists");
         }
         StorageErrors.run(() -> source.collection().updateSchema(e -> e.edgeType(name)));
-        source.statementFinished();
+        source.wrote();
     }
 
     @Override
@@ -51,7 +52,7 @@ final class CollectionGraph implements Graph {
             throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such edge type: " + name);
         }
         StorageErrors.run(() -> source.collection().updateSchema(e -> e.dropEdgeType(type)));
-        source.statementFinished();
+        source.wrote();
     }
 
     @Override
@@ -106,7 +107,7 @@ final class CollectionGraph implements Graph {
                 }
             }
         }));
-        source.statementFinished();
+        source.wrote();
         return changed[0];
     }
 

@@ -4,6 +4,7 @@ import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.source.AccessPath;
 import io.hyperspatial.hyperql.source.AccessRequest;
+import io.hyperspatial.hyperql.source.Applied;
 import io.hyperspatial.hyperql.source.RowCursor;
 import io.hyperspatial.hyperql.source.Table;
 import io.hyperspatial.hyperql.source.TableMutation;
@@ -24,7 +25,9 @@ import java.util.UUID;
  * a key lookup and a range scan on every column with a property index (unique when declared
  * UNIQUE or PRIMARY KEY), and a k-NN scan ({@link NearestRows}) and a radius scan
  * ({@link RowsWithin}) on every vector column. Row ids
- * are entity ids ({@link UUID}). Reads come from the statement's snapshot; not thread-safe.
+ * are entity ids ({@link UUID}). Reads come from the snapshot of the statement running on the
+ * calling thread ({@link CollectionDataSource#openStatement()}); immutable, so thread-safe, and its
+ * cursors belong to the one statement that opened them.
  */
 final class CollectionTable implements Table {
     private final CollectionDataSource source;
@@ -103,11 +106,11 @@ final class CollectionTable implements Table {
     }
 
     @Override
-    public long apply(List<TableMutation> mutations) {
+    public Applied apply(List<TableMutation> mutations) {
         TableWriter writer = new TableWriter(source.collection(), layout);
-        long changed = writer.apply(mutations, source.durability());
+        Applied applied = writer.apply(mutations, source.durability());
         source.wrote(schema().name(), writer.rowDelta());
-        return changed;
+        return applied;
     }
 
     private List<UUID> lookup(ReadView view, AccessRequest.Lookup l) {

@@ -2,6 +2,7 @@ package io.hyperspatial.core.query;
 
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlExecutionException;
+import io.hyperspatial.hyperql.source.Applied;
 import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.source.RowIds;
 import io.hyperspatial.hyperql.source.TableMutation;
@@ -41,11 +42,16 @@ final class TableWriter {
         this.layout = layout;
     }
 
-    /** Applies the mutations; returns the rows changed. {@link #rowDelta()} tells how the row count moved. */
-    long apply(List<TableMutation> mutations, io.hyperspatial.manifold.Durability durability) {
+    /**
+     * Applies the mutations; returns the rows changed and the last row inserted. {@link #rowDelta()}
+     * tells how the row count moved.
+     */
+    Applied apply(List<TableMutation> mutations, io.hyperspatial.manifold.Durability durability) {
         long[] changed = new long[1];
+        Object[][] lastInserted = new Object[1][];
         StorageErrors.run(() -> collection.write(durability, tx -> {
             changed[0] = 0;
+            lastInserted[0] = null;
             touched.clear();
             inserted = 0;
             deleted = 0;
@@ -53,13 +59,18 @@ final class TableWriter {
             for (TableMutation m : mutations) {
                 changed[0] += switch (m) {
                     // a copy: a conflict runs this work again, and a filled-in key must be chosen again
-                    case TableMutation.Insert i -> insert(tx, i.row().clone(), i.onConflict());
+                    case TableMutation.Insert i -> {
+                        Object[] row = i.row().clone();
+                        long n = insert(tx, row, i.onConflict());
+                        lastInserted[0] = n > 0 ? row : lastInserted[0];
+                        yield n;
+                    }
                     case TableMutation.Update u -> update(tx, (UUID) u.rowId(), u.row());
                     case TableMutation.Delete d -> delete(tx, (UUID) d.rowId());
                 };
             }
         }));
-        return changed[0];
+        return new Applied(changed[0], lastInserted[0]);
     }
 
     /** Rows inserted minus rows deleted by the last {@link #apply}. */

@@ -1,14 +1,17 @@
 package io.hyperspatial.core.query;
 
-import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.TableReads;
 import io.hyperspatial.manifold.Transaction;
+import io.hyperspatial.manifold.table.EntityScan;
 import io.hyperspatial.manifold.table.IndexKeyCodec;
 import io.hyperspatial.manifold.table.PropertyIndexTable;
 import io.hyperspatial.manifold.schema.PropertyDef;
 import io.hyperspatial.manifold.value.Value;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -72,23 +75,22 @@ final class UniqueKeys {
         return low;
     }
 
-    /** Whether two entities in the index share a value (equal values are adjacent in index order). */
-    static boolean hasDuplicates(Collection collection, String index, PropertyDef property) {
-        return collection.read(view -> {
-            Value previous = null;
-            for (UUID id : view.propertyIndexes().all(index)) {
-                Value value = view.properties().get(id, property).orElse(Value.NULL);
-                if (previous != null && sameKey(previous, value)) {
+    /**
+     * Whether two entities of {@code type} share a value of {@code property} as an index would key
+     * it (NULLs, which are not indexed, never collide): one scan of the type's entities, with the
+     * encoded values seen kept in memory. Run inside the commit that declares a unique index, with
+     * other writes held, so no duplicate can slip in between the check and the index.
+     */
+    static boolean hasDuplicates(TableReads reads, String type, PropertyDef property) {
+        Set<ByteBuffer> seen = new HashSet<>();
+        try (EntityScan scan = reads.entities().scan(type)) {
+            while (scan.next()) {
+                Value value = reads.properties().get(scan.id(), property).orElse(Value.NULL);
+                if (IndexKeyCodec.indexable(value) && !seen.add(ByteBuffer.wrap(IndexKeyCodec.encode(value)))) {
                     return true;
                 }
-                previous = value;
             }
-            return false;
-        });
-    }
-
-    private static boolean sameKey(Value a, Value b) {
-        return java.util.Arrays.equals(IndexKeyCodec.encode(a),
-                IndexKeyCodec.encode(b));
+        }
+        return false;
     }
 }

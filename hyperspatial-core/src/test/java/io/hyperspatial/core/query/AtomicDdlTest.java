@@ -123,4 +123,47 @@ class AtomicDdlTest {
         engine.executeScript("CREATE TABLE t(id INTEGER PRIMARY KEY, code TEXT UNIQUE); INSERT INTO t(code) VALUES('a')");
         assertThat(rows("SELECT id, code FROM t")).containsExactly(List.of(1L, "a"));
     }
+
+    @Test
+    void aUniqueIndexOverDuplicatesLeavesNoIndexAtAll() {
+        engine.executeScript("""
+                CREATE TABLE t(id INTEGER PRIMARY KEY, code TEXT);
+                INSERT INTO t(code) VALUES('a'), ('b'), (NULL), (NULL), ('a');
+                """);
+        long revision = collection.schema().revision();
+        long sequence = collection.changes().lastSequence();
+
+        HqlException e = catchThrowableOfType(HqlException.class, () -> engine.execute("CREATE UNIQUE INDEX t_code ON t(code)"));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.HQL_CONSTRAINT);
+        assertThat(e.getMessage()).contains("UNIQUE constraint failed: t.code");
+        assertThat(collection.schema().revision()).isEqualTo(revision);
+        assertThat(collection.changes().lastSequence()).as("nothing was committed").isEqualTo(sequence);
+        assertThat(collection.schema().propertyIndexes()).doesNotContainKey("t_code");
+        engine.execute("DELETE FROM t WHERE id = 5");
+        engine.execute("CREATE UNIQUE INDEX t_code ON t(code)");
+        assertThat(catchThrowableOfType(HqlException.class, () -> engine.execute("INSERT INTO t(code) VALUES('b')")).code())
+                .isEqualTo(ErrorCode.HQL_CONSTRAINT);
+    }
+
+    @Test
+    void aUniqueIndexIsBuiltAndMarkedUniqueInOneCommit() {
+        engine.executeScript("""
+                CREATE TABLE t(id INTEGER PRIMARY KEY, code TEXT);
+                INSERT INTO t(code) VALUES('a'), ('b'), (NULL), (NULL);
+                """);
+        long sequence = collection.changes().lastSequence();
+        injectFailure();
+        assertThat(catchThrowableOfType(IllegalStateException.class, () -> engine.execute("CREATE UNIQUE INDEX t_code ON t(code)")))
+                .hasMessageContaining("injected");
+        reopen();
+        assertThat(collection.schema().propertyIndexes()).as("a failure before the commit leaves no index").doesNotContainKey("t_code");
+
+        engine.execute("CREATE UNIQUE INDEX t_code ON t(code)");
+        assertThat(collection.changes().lastSequence()).as("index and catalog in one commit").isEqualTo(sequence + 1);
+        reopen();
+        assertThat(rows("SELECT id FROM t WHERE code = 'b'")).containsExactly(List.of(2L));
+        assertThat(catchThrowableOfType(HqlException.class, () -> engine.execute("INSERT INTO t(code) VALUES('a')")).code())
+                .as("unique after a reopen").isEqualTo(ErrorCode.HQL_CONSTRAINT);
+    }
 }

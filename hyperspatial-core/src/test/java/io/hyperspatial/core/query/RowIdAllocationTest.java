@@ -151,4 +151,18 @@ class RowIdAllocationTest {
         StatementResult.Rows counts = (StatementResult.Rows) engine.execute("SELECT count(*), count(DISTINCT code) FROM u");
         assertThat(counts.rows()).containsExactly(List.of((long) values, (long) values));
     }
+
+    @Test
+    void lastInsertRowidIsTheFilledInKeyOfTheSessionsLastInsert() {
+        engine.execute("CREATE TABLE r(id INTEGER PRIMARY KEY, v TEXT UNIQUE)");
+        io.hyperspatial.hyperql.Session session = engine.openSession();
+        session.execute("INSERT INTO r(v) VALUES('a'), ('b')");
+        session.execute("INSERT OR IGNORE INTO r(v) VALUES('a')");
+
+        assertThat(((StatementResult.Rows) session.execute("SELECT last_insert_rowid(), changes()")).rows())
+                .containsExactly(List.of(2L, 0L));
+        session.execute("INSERT INTO r(id, v) VALUES(7, 'c')");
+        assertThat(session.lastInsertRowid()).isEqualTo(7);
+        assertThat(engine.openSession().lastInsertRowid()).as("another session's").isZero();
+    }
 }

@@ -6,6 +6,7 @@ import io.hyperspatial.core.HyperspatialDatabase;
 import io.hyperspatial.core.query.CollectionDataSource;
 import io.hyperspatial.hyperql.Engine;
 import io.hyperspatial.hyperql.PreparedStatement;
+import io.hyperspatial.hyperql.Session;
 import io.hyperspatial.hyperql.StatementControl;
 import io.hyperspatial.hyperql.StatementResult;
 import io.hyperspatial.manifold.Collection;
@@ -20,8 +21,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * HyperQL statements against the server's collections, for the HTTP and gRPC query endpoints.
- * Each collection has one {@link Engine}, so its plan cache serves every client, and statements on
- * one collection run one at a time. Queries and EXPLAIN need the read role, everything else
+ * Each collection has one {@link Engine}, so its plan cache serves every client. Queries and EXPLAIN
+ * of one collection run at the same time, each on its own snapshot, also while a write runs;
+ * writes (DML, DDL) of one collection run one at a time. Each request is a {@link Session} of its own,
+ * so {@code last_insert_rowid()} and {@code changes()} read 0. Queries and EXPLAIN need the read role, everything else
  * (DML, DDL) write, and writes are refused on a frozen collection.
  *
  * <p>A statement is stopped ({@code HQL_TIMEOUT}) once the request's timeout has passed since it
@@ -59,15 +62,17 @@ public final class HyperQlQueries {
         long started = System.nanoTime();
         Engine engine = engine(collection);
         PreparedStatement statement = engine.prepare(sql);
+        // a session per request: one client never reads another's last_insert_rowid() or changes()
+        Session session = engine.openSession();
         StatementResult result;
         if (statement.readOnly()) {
-            result = statement.execute(params, control);
+            result = statement.execute(session, params, control);
         } else {
             if (role == null || !role.includes(Role.WRITE)) {
                 throw new ApiException(HttpStatus.FORBIDDEN, ApiException.FORBIDDEN, "this statement changes data or"
                         + " schema and needs the 'write' role; the API key has '" + (role == null ? "none" : role.displayName()) + "'");
             }
-            result = frozen.write(collection, () -> statement.execute(params, control));
+            result = frozen.write(collection, () -> statement.execute(session, params, control));
         }
         return new Outcome(result, (System.nanoTime() - started) / 1e6);
     }

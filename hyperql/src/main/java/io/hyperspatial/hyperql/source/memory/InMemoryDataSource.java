@@ -19,7 +19,13 @@ import java.util.Optional;
 /**
  * A {@link DataSource} that keeps everything in memory: {@link InMemoryTable}s with ordered indexes
  * (key lookup and range scan), views, and a graph of weighted edges between rows ({@link InMemoryGraph}). Meant for tests, the sqllogictest runner and embedding
- * small data sets. Not thread-safe: use it from one thread, or guard it externally.
+ * small data sets.
+ *
+ * <p>Not thread-safe on its own: its reads change nothing, but its writes change rows, indexes and
+ * the catalog in place, with nothing to keep a reader off them. Through one
+ * {@link io.hyperspatial.hyperql.Engine} it is safe: it declares {@link Concurrency#SHARED_READS},
+ * so the engine runs queries together and each write alone, and a query sees the data as the last
+ * write left it until it ends. Do not share one instance between engines.
  */
 public final class InMemoryDataSource implements DataSource {
     private final Map<String, InMemoryTable> tables = new LinkedHashMap<>();
@@ -47,6 +53,12 @@ public final class InMemoryDataSource implements DataSource {
             names.add(t.schema().name());
         }
         return names;
+    }
+
+    /** Queries at once, writes alone: see the class comment. */
+    @Override
+    public Concurrency concurrency() {
+        return Concurrency.SHARED_READS;
     }
 
     @Override

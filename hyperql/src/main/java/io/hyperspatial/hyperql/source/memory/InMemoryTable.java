@@ -5,6 +5,7 @@ import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.exec.SmallestK;
 import io.hyperspatial.hyperql.source.AccessPath;
 import io.hyperspatial.hyperql.source.AccessRequest;
+import io.hyperspatial.hyperql.source.Applied;
 import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.source.IndexDefinition;
 import io.hyperspatial.hyperql.source.RowCursor;
@@ -90,13 +91,19 @@ public final class InMemoryTable implements Table {
     }
 
     @Override
-    public long apply(List<TableMutation> mutations) {
+    public Applied apply(List<TableMutation> mutations) {
         Deque<Runnable> undo = new ArrayDeque<>();
         long changed = 0;
+        Object[] lastInserted = null;
         try {
             for (TableMutation m : mutations) {
                 changed += switch (m) {
-                    case TableMutation.Insert i -> insert(i.row().clone(), i.onConflict(), undo);
+                    case TableMutation.Insert i -> {
+                        Object[] row = i.row().clone();
+                        long inserted = insert(row, i.onConflict(), undo);
+                        lastInserted = inserted > 0 ? row : lastInserted;
+                        yield inserted;
+                    }
                     case TableMutation.Update u -> update((Long) u.rowId(), u.row().clone(), undo);
                     case TableMutation.Delete d -> delete((Long) d.rowId(), undo) ? 1 : 0;
                 };
@@ -107,7 +114,7 @@ public final class InMemoryTable implements Table {
             }
             throw e;
         }
-        return changed;
+        return new Applied(changed, lastInserted);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.source.AccessPath;
 import io.hyperspatial.hyperql.source.AccessRequest;
+import io.hyperspatial.hyperql.source.Applied;
 import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.source.IndexDefinition;
 import io.hyperspatial.hyperql.source.RowCursor;
@@ -33,9 +34,11 @@ class InMemoryTableTest {
 
     @Test
     void anIntegerPrimaryKeyIsFilledInWhenNull() {
-        table.apply(List.of(insert(null, "a", 1L), insert(10L, "b", 2L), insert(null, "c", 3L)));
+        Applied applied = table.apply(List.of(insert(null, "a", 1L), insert(10L, "b", 2L), insert(null, "c", 3L)));
 
         assertThat(ids(new AccessRequest.FullScan(null))).containsExactly(1L, 10L, 11L);
+        assertThat(applied.changed()).isEqualTo(3);
+        assertThat(applied.lastInserted()).as("the last row as stored, its key filled in").containsExactly(11L, "c", 3L);
     }
 
     @Test
@@ -84,7 +87,7 @@ class InMemoryTableTest {
         table.apply(List.of(new TableMutation.Insert(new Object[] {2L, "a", 2L}, TableMutation.OnConflict.REPLACE)));
         assertThat(ids(new AccessRequest.FullScan(null))).containsExactly(2L);
         assertThat(table.apply(List.of(new TableMutation.Insert(new Object[] {3L, "a", 3L}, TableMutation.OnConflict.IGNORE))))
-                .isZero();
+                .isEqualTo(new Applied(0, null));
         assertThat(ids(new AccessRequest.FullScan(null))).containsExactly(2L);
     }
 

@@ -1,0 +1,67 @@
+package io.hyperspatial.core.query;
+
+import io.hyperspatial.hyperql.source.StatementScope;
+import io.hyperspatial.manifold.Collection;
+import io.hyperspatial.manifold.ReadView;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The reads of one statement over a {@link CollectionDataSource}: the snapshot it reads from
+ * (opened at its first read) and the cursors opened on it, closed before the snapshot. A write of
+ * the statement {@linkplain #release() releases} both, so its later reads open a snapshot that
+ * sees the write. Owned by the statement's thread, which opens and closes it; not thread-safe.
+ */
+final class StatementSnapshot implements StatementScope {
+    private final Collection collection;
+    private final Runnable onClose;
+    private final List<AutoCloseable> cursors = new ArrayList<>();
+    private ReadView view;
+
+    /** @param onClose run after the snapshot was closed (the source forgets the statement) */
+    StatementSnapshot(Collection collection, Runnable onClose) {
+        this.collection = collection;
+        this.onClose = onClose;
+    }
+
+    /** The snapshot the statement reads from, opened on first use. */
+    ReadView view() {
+        if (view == null) {
+            view = StorageErrors.translate(collection::snapshot);
+        }
+        return view;
+    }
+
+    /** Keeps a cursor on the snapshot, to be closed (before it) when the statement ends or writes. */
+    <T extends AutoCloseable> T keep(T cursor) {
+        cursors.add(cursor);
+        return cursor;
+    }
+
+    /** Closes the cursors and the snapshot; the next read opens a new snapshot. */
+    void release() {
+        try {
+            for (AutoCloseable c : cursors.reversed()) {
+                c.close();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("closing a cursor failed", e);
+        } finally {
+            cursors.clear();
+            if (view != null) {
+                view.close();
+                view = null;
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            release();
+        } finally {
+            onClose.run();
+        }
+    }
+}
