@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -141,6 +142,11 @@ public final class HyperspatialDatabase implements AutoCloseable {
         return indexers.computeIfAbsent(collection, n -> snapshots
                 ? CollectionIndexer.start(c, indexFactory, indexConfigs, snapshotsOf(n), policy)
                 : CollectionIndexer.start(c, indexFactory, indexConfigs));
+    }
+
+    /** The collection's indexer if it has been started, without starting it (which may load or build indexes). */
+    public Optional<CollectionIndexer> startedIndexer(String collection) {
+        return Optional.ofNullable(indexers.get(collection));
     }
 
     private IndexSnapshots snapshotsOf(String collection) {

@@ -13,8 +13,11 @@ import io.hyperspatial.manifold.store.ColumnFamilies;
 import io.hyperspatial.manifold.store.Directories;
 import io.hyperspatial.manifold.store.EntityIds;
 import io.hyperspatial.manifold.store.Lease;
+import io.hyperspatial.manifold.store.MemoryReader;
 import io.hyperspatial.manifold.store.StorageErrors;
 import io.hyperspatial.manifold.store.StoreAccess;
+import io.hyperspatial.manifold.table.Entity;
+import io.hyperspatial.manifold.table.EntityTable;
 import io.hyperspatial.manifold.table.MeasureRetention;
 import org.rocksdb.Checkpoint;
 import org.rocksdb.RocksDBException;
@@ -22,6 +25,11 @@ import org.rocksdb.WriteBatch;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -268,6 +276,30 @@ public final class Collection implements StoreAccess {
         }
     }
 
+    /**
+     * The entities among {@code ids} as last committed, read without waiting: no snapshot, no
+     * opening of a closed store, no queueing for the collection's lock, and rows from memory only
+     * ({@link MemoryReader}). Empty when that is not possible (the store is closed or busy, or a
+     * row is on disk and not cached): read through a {@link #snapshot} then. Ids without an
+     * entity are absent from the map. Each row is read at its own moment.
+     */
+    public Optional<Map<UUID, Entity>> entitiesInMemory(List<UUID> ids) {
+        Optional<Lease> lease = tryAcquire();
+        if (lease.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Lease l = lease.get()) {
+            EntityTable table = new EntityTable(new MemoryReader(l.store()), schema);
+            Map<UUID, Entity> out = HashMap.newHashMap(ids.size());
+            for (UUID id : ids) {
+                table.get(id).ifPresent(e -> out.put(id, e));
+            }
+            return Optional.of(out);
+        } catch (MemoryReader.NotInMemory e) {
+            return Optional.empty();
+        }
+    }
+
     /** Runs {@code query} on a snapshot and closes it. */
     public <T> T read(Function<ReadView, T> query) {
         try (ReadView view = snapshot()) {
@@ -325,30 +357,47 @@ public final class Collection implements StoreAccess {
             if (store == null) {
                 openStore();
             }
-            leases++;
-            if (use) {
-                lastUsedNanos = System.nanoTime();
-            }
-            CollectionStore s = store;
-            return new Lease() {
-                private boolean released;
-
-                @Override
-                public CollectionStore store() {
-                    return s;
-                }
-
-                @Override
-                public void close() {
-                    if (!released) {
-                        released = true;
-                        release(use);
-                    }
-                }
-            };
+            return lease(use);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** A lease if one can be had without waiting: the store is open and its lock free; releasing it still takes the lock briefly. */
+    private Optional<Lease> tryAcquire() {
+        if (!lock.tryLock()) {
+            return Optional.empty();
+        }
+        try {
+            return closed || store == null ? Optional.empty() : Optional.of(lease(true));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A new lease on the open store; the caller holds the lock. */
+    private Lease lease(boolean use) {
+        leases++;
+        if (use) {
+            lastUsedNanos = System.nanoTime();
+        }
+        CollectionStore s = store;
+        return new Lease() {
+            private boolean released;
+
+            @Override
+            public CollectionStore store() {
+                return s;
+            }
+
+            @Override
+            public void close() {
+                if (!released) {
+                    released = true;
+                    release(use);
+                }
+            }
+        };
     }
 
     private void release(boolean use) {

@@ -96,11 +96,11 @@ public final class HttpBench implements Callable<Integer> {
                 queries.add(vector(random));
             }
             for (Protocol protocol : protocols) {
-                SearchClient searches = SearchClient.of(protocol, server.port(), k);
-                run(searches, queries, warmup);
+                SearchClient searches = SearchClient.of(protocol, server.port(), k, queries);
+                run(searches, warmup);
                 Histogram latencies = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
                 long searchStart = System.nanoTime();
-                long count = run(searches, queries, seconds, latencies);
+                long count = run(searches, seconds, latencies);
                 double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
                 System.out.println(String.format(Locale.ROOT,
                         "{\"bench\": \"http\", \"vectors\": %d, \"dimension\": %d, \"batch\": %d, \"upsert_per_s\": %.0f,"
@@ -117,12 +117,12 @@ public final class HttpBench implements Callable<Integer> {
         return 0;
     }
 
-    private long run(SearchClient client, List<float[]> queries, int forSeconds) throws InterruptedException {
-        return run(client, queries, forSeconds, new Histogram(TimeUnit.MINUTES.toNanos(1), 3));
+    private long run(SearchClient client, int forSeconds) throws InterruptedException {
+        return run(client, forSeconds, new Histogram(TimeUnit.MINUTES.toNanos(1), 3));
     }
 
     /** N client threads search for {@code forSeconds}; returns the number of searches. */
-    private long run(SearchClient client, List<float[]> queries, int forSeconds, Histogram latencies) throws InterruptedException {
+    private long run(SearchClient client, int forSeconds, Histogram latencies) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
         List<Histogram> perThread = new ArrayList<>();
@@ -133,7 +133,7 @@ public final class HttpBench implements Callable<Integer> {
             threads.add(Thread.ofPlatform().name("http-bench-client-" + t).start(() -> {
                 for (int i = offset; !stop.get(); i++) {
                     long started = System.nanoTime();
-                    client.search(queries.get(i % queries.size()));
+                    client.search(i);
                     h.recordValue(System.nanoTime() - started);
                 }
             }));

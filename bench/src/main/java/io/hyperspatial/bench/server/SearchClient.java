@@ -7,31 +7,43 @@ import io.hyperspatial.grpc.v1.SearchRequest;
 import io.hyperspatial.grpc.v1.SearchServiceGrpc;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
-/** One k-NN search on field {@code v} of collection {@code c}, over one of {@link HttpBench}'s protocols. Thread-safe. */
+/**
+ * k-NN searches on field {@code v} of collection {@code c}, over one of {@link HttpBench}'s
+ * protocols. Each query's request (JSON text or protobuf message) is built once, up front, so
+ * that the latencies measured are those of the exchange, not of formatting the request (32
+ * {@code String.format} calls took 7 to 15 µs per request on the loaded 2-core machine). Thread-safe.
+ */
 interface SearchClient {
-    /** Searches with {@code query}, failing loudly on an error answer. */
-    void search(float[] query);
+    /** Searches with query {@code i} (modulo the number of queries), failing loudly on an error answer. */
+    void search(int i);
 
-    static SearchClient of(HttpBench.Protocol protocol, int port, int k) {
+    static SearchClient of(HttpBench.Protocol protocol, int port, int k, List<float[]> queries) {
         return switch (protocol) {
             case http1, h2c -> {
                 WebClient web = WebClient.builder((protocol == HttpBench.Protocol.h2c ? "h2c" : "h1c") + "://127.0.0.1:" + port)
                         .responseTimeout(Duration.ofMinutes(5)).build();
-                yield query -> HttpBench.post(web, "/v1/collections/c/search",
-                        "{\"field\": \"v\", \"vector\": " + json(query) + ", \"k\": " + k + "}");
+                List<String> bodies = new ArrayList<>(queries.size());
+                for (float[] query : queries) {
+                    bodies.add("{\"field\": \"v\", \"vector\": " + json(query) + ", \"k\": " + k + "}");
+                }
+                yield i -> HttpBench.post(web, "/v1/collections/c/search", bodies.get(i % bodies.size()));
             }
             case grpc -> {
                 SearchServiceGrpc.SearchServiceBlockingStub stub = GrpcClients.builder("http://127.0.0.1:" + port)
                         .responseTimeout(Duration.ofMinutes(5)).build(SearchServiceGrpc.SearchServiceBlockingStub.class);
-                yield query -> {
+                List<SearchRequest> requests = new ArrayList<>(queries.size());
+                for (float[] query : queries) {
                     DenseVector.Builder v = DenseVector.newBuilder();
                     for (float f : query) {
                         v.addValues(f);
                     }
-                    stub.search(SearchRequest.newBuilder().setCollection("c").setField("v").setVector(v).setK(k).build());
-                };
+                    requests.add(SearchRequest.newBuilder().setCollection("c").setField("v").setVector(v).setK(k).build());
+                }
+                yield i -> stub.search(requests.get(i % requests.size()));
             }
         };
     }

@@ -1,5 +1,6 @@
 package io.hyperspatial.server.grpc;
 
+import com.linecorp.armeria.server.annotation.Blocking;
 import io.grpc.stub.StreamObserver;
 import io.hyperspatial.grpc.v1.CollectionDescription;
 import io.hyperspatial.grpc.v1.CollectionServiceGrpc;
@@ -21,6 +22,7 @@ import java.util.Map;
  * {@code hyperspatial.v1.CollectionService} over the {@link CollectionCatalog}: create (admin),
  * list and describe (read), delete (admin). Runs on the blocking executor; thread-safe.
  */
+@Blocking
 final class CollectionGrpcService extends CollectionServiceGrpc.CollectionServiceImplBase {
     /** The role each method needs. */
     static final Map<String, Role> ROLES = Map.of(

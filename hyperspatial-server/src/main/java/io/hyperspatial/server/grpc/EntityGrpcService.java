@@ -1,5 +1,6 @@
 package io.hyperspatial.server.grpc;
 
+import com.linecorp.armeria.server.annotation.Blocking;
 import io.grpc.stub.StreamObserver;
 import io.hyperspatial.core.HyperspatialDatabase;
 import io.hyperspatial.grpc.v1.DeleteEntityRequest;
@@ -31,6 +32,7 @@ import static io.hyperspatial.server.grpc.CollectionGrpcService.required;
  * and the field, the batches before it staying committed. Runs on the blocking executor, which
  * also receives a stream's messages one at a time; thread-safe.
  */
+@Blocking
 final class EntityGrpcService extends EntityServiceGrpc.EntityServiceImplBase {
     static final Map<String, Role> ROLES = Map.of(
             EntityServiceGrpc.getGetEntityMethod().getFullMethodName(), Role.READ,

@@ -20,7 +20,9 @@ import java.util.Map;
  * The server's gRPC services as one Armeria service, mounted beside the HTTP API on the same
  * port (gRPC over HTTP/2, cleartext or TLS, and gRPC-Web): collections, entities, search, HyperQL queries, and
  * server reflection (so that tools such as grpcurl can list and call the services without the
- * proto files; it needs the read role). Calls run on the blocking executor, authenticated by
+ * proto files; it needs the read role). Calls run on the blocking executor (each service is
+ * {@code @Blocking}), except a single search, which starts on the event loop (see
+ * {@link SearchGrpcService}) as does reflection; all are authenticated by
  * {@link GrpcAuthenticator} and with failures mapped by {@link GrpcErrors}. One message may be as
  * large as the server's request size limit; a client stream's total is not limited.
  */
@@ -57,7 +59,7 @@ public final class GrpcEndpoint {
                 .addService(ProtoReflectionServiceV1.newInstance())
                 .intercept(new GrpcAuthenticator(authenticator, roles))
                 .exceptionHandler(new GrpcErrors())
-                .useBlockingTaskExecutor(true)
+                .useBlockingTaskExecutor(false)
                 .maxRequestMessageLength((int) Math.min(maxMessageBytes, Integer.MAX_VALUE))
                 .build();
     }

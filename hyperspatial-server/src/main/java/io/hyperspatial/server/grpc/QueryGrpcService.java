@@ -3,6 +3,7 @@ package io.hyperspatial.server.grpc;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.NullValue;
 import com.linecorp.armeria.server.ServiceRequestContext;
+import com.linecorp.armeria.server.annotation.Blocking;
 import io.grpc.stub.StreamObserver;
 import io.hyperspatial.grpc.v1.DenseVector;
 import io.hyperspatial.grpc.v1.QueryRequest;
@@ -32,6 +33,7 @@ import static io.hyperspatial.server.grpc.CollectionGrpcService.required;
  * request timeout), and a cancelled call cancels the statement. Runs on the blocking executor;
  * thread-safe.
  */
+@Blocking
 final class QueryGrpcService extends QueryServiceGrpc.QueryServiceImplBase {
     static final Map<String, Role> ROLES = Map.of(QueryServiceGrpc.getQueryMethod().getFullMethodName(), Role.READ);
 

@@ -1,5 +1,7 @@
 package io.hyperspatial.server.grpc;
 
+import com.linecorp.armeria.server.ServiceRequestContext;
+import com.linecorp.armeria.server.annotation.Blocking;
 import io.grpc.stub.StreamObserver;
 import io.hyperspatial.grpc.v1.BatchSearchRequest;
 import io.hyperspatial.grpc.v1.BatchSearchResponse;
@@ -14,6 +16,7 @@ import io.hyperspatial.server.operation.KnnSearch;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 import static io.hyperspatial.server.grpc.CollectionGrpcService.finish;
 import static io.hyperspatial.server.grpc.CollectionGrpcService.required;
@@ -21,7 +24,9 @@ import static io.hyperspatial.server.grpc.CollectionGrpcService.required;
 /**
  * {@code hyperspatial.v1.SearchService} over {@link KnnSearch}: one query, or a batch of up to
  * {@value #MAX_QUERIES} answered in order in one call (a bad query fails the call, its index in
- * the error). Needs the read role. Runs on the blocking executor; thread-safe.
+ * the error). Needs the read role. A single search starts on the event loop, where KnnSearch
+ * answers a short vector query whose hits are in memory; the rest of it, and batches, run on the
+ * blocking executor. Thread-safe.
  */
 final class SearchGrpcService extends SearchServiceGrpc.SearchServiceImplBase {
     static final int MAX_QUERIES = 10_000;
@@ -37,9 +42,19 @@ final class SearchGrpcService extends SearchServiceGrpc.SearchServiceImplBase {
 
     @Override
     public void search(SearchRequest request, StreamObserver<SearchResponse> reply) {
-        finish(reply, run(request));
+        String collection = required("collection", request.getCollection());
+        search.search(collection, query(request), ServiceRequestContext.current().blockingTaskExecutor())
+                .whenComplete((result, failure) -> {
+                    if (failure == null) {
+                        finish(reply, ProtoReplies.search(result));
+                    } else {
+                        reply.onError(failure instanceof CompletionException && failure.getCause() != null
+                                ? failure.getCause() : failure);
+                    }
+                });
     }
 
+    @Blocking
     @Override
     public void batchSearch(BatchSearchRequest request, StreamObserver<BatchSearchResponse> reply) {
         List<SearchRequest> queries = request.getQueriesList();
@@ -61,10 +76,13 @@ final class SearchGrpcService extends SearchServiceGrpc.SearchServiceImplBase {
 
     private SearchResponse run(SearchRequest r) {
         String collection = required("collection", r.getCollection());
-        KnnQuery q = new KnnQuery(r.getField(), r.hasVector() ? floats(r.getVector().getValuesList()) : null,
+        return ProtoReplies.search(search.search(collection, query(r)));
+    }
+
+    private static KnnQuery query(SearchRequest r) {
+        return new KnnQuery(r.getField(), r.hasVector() ? floats(r.getVector().getValuesList()) : null,
                 r.hasLike() ? r.getLike() : null, r.getK() == 0 ? KnnQuery.DEFAULT_K : clamp(r.getK()),
                 clamp(r.getEf()), r.getWaitForIndex(), r.getPropertiesList());
-        return ProtoReplies.search(search.search(collection, q));
     }
 
     /** An unsigned proto int as an int, out-of-range ones saturating so that the query's range check names them. */

@@ -20,15 +20,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Runs {@link KnnQuery}s through a collection's HNSW indexes: resolves {@code like} to the
  * entity's vector or position, checks the query vector against the field, optionally waits (up
  * to {@link #MAX_WAIT}) for the index to catch up, and reads the hits' keys and properties from
- * one snapshot. Entities deleted since the index saw them are skipped. Blocking; thread-safe.
+ * one snapshot. Entities deleted since the index saw them are skipped.
+ *
+ * <p>{@link #search(String, KnnQuery, Executor)} answers a short query on the calling thread (a
+ * server's event loop) when nothing in it can block: a {@code vector} query without
+ * {@code wait_for_index} or properties, whose breadth times dimension is at most
+ * {@value #INLINE_BUDGET}, on an indexer already started, with the hits' rows in memory
+ * ({@link Collection#entitiesInMemory}: no snapshot, no disk). Anything else runs on the given
+ * blocking executor, reusing the hits already found. Thread-safe.
  */
 public final class KnnSearch {
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    /**
+     * The largest max(k, ef) × dimension searched on the calling thread: at 32 dimensions and
+     * the default ef of 64 a search costs some 40 µs on this project's 2-core test machine; the
+     * budget admits ef 64 up to 512 dimensions, or ef 1,024 at 32.
+     */
+    static final int INLINE_BUDGET = 32_768;
 
     private final HyperspatialDatabase db;
 
@@ -36,8 +51,30 @@ public final class KnnSearch {
         this.db = db;
     }
 
-    /** Searches the collection {@code name}. */
+    /** What the index found for a query, before the reads that name the hits; {@code self} is the {@code like} entity. */
+    private record Found(Collection collection, CollectionIndexer indexer, List<EntityHit> hits, UUID self) {
+    }
+
+    /** Searches the collection {@code name}, blocking. */
     public KnnResult search(String name, KnnQuery q) {
+        return named(find(name, q), q);
+    }
+
+    /**
+     * Searches the collection {@code name}: done on the calling thread if that cannot block (see
+     * the class comment), otherwise completed on {@code blocking}. Errors in the request itself
+     * are thrown at once; the others fail the future.
+     */
+    public CompletableFuture<KnnResult> search(String name, KnnQuery q, Executor blocking) {
+        Optional<Found> found = findInline(name, q);
+        if (found.isEmpty()) {
+            return CompletableFuture.supplyAsync(() -> search(name, q), blocking);
+        }
+        return namedInMemory(found.get(), q).map(CompletableFuture::completedFuture)
+                .orElseGet(() -> CompletableFuture.supplyAsync(() -> named(found.get(), q), blocking));
+    }
+
+    private Found find(String name, KnnQuery q) {
         Collection c = db.collection(name);
         CollectionIndexer indexer = db.indexer(name);
         VectorField field = fieldOf(indexer, q.field());
@@ -51,10 +88,34 @@ public final class KnnSearch {
         UUID self = q.like() == null ? null : c.ids().forKey(q.like());
         List<EntityHit> found = q.vector() != null ? searchVector(indexer, field, q)
                 : nearestTo(c, indexer, name, q, self);
-        List<KnnResult.Hit> hits = new ArrayList<>(Math.min(found.size(), q.k()));
-        try (ReadView view = c.snapshot()) {
-            for (EntityHit h : found) {
-                if (h.entity().equals(self) || hits.size() == q.k()) {
+        return new Found(c, indexer, found, self);
+    }
+
+    /** {@link #find} for a query that can be answered without blocking; empty for the others. */
+    private Optional<Found> findInline(String name, KnnQuery q) {
+        if (q.vector() == null || q.waitForIndex() || !q.properties().isEmpty()) {
+            return Optional.empty();
+        }
+        Collection c = db.collection(name);
+        Optional<CollectionIndexer> started = db.startedIndexer(name);
+        if (started.isEmpty()) {
+            return Optional.empty();
+        }
+        CollectionIndexer indexer = started.get();
+        VectorField field = fieldOf(indexer, q.field());
+        long breadth = Math.max(q.k(), q.ef() > 0 ? q.ef() : indexer.defaultEf(q.field()));
+        if (breadth * field.dimension() > INLINE_BUDGET) {
+            return Optional.empty();
+        }
+        return Optional.of(new Found(c, indexer, searchVector(indexer, field, q), null));
+    }
+
+    /** The hits with their keys and properties, read from one snapshot. */
+    private static KnnResult named(Found found, KnnQuery q) {
+        List<KnnResult.Hit> hits = new ArrayList<>(Math.min(found.hits().size(), q.k()));
+        try (ReadView view = found.collection().snapshot()) {
+            for (EntityHit h : found.hits()) {
+                if (h.entity().equals(found.self()) || hits.size() == q.k()) {
                     continue;
                 }
                 Optional<Entity> e = view.entities().get(h.entity());
@@ -65,7 +126,25 @@ public final class KnnSearch {
                 }
             }
         }
-        return new KnnResult(hits, indexer.appliedSequence());
+        return new KnnResult(hits, found.indexer().appliedSequence());
+    }
+
+    /** The hits with their keys (a query without properties) if every row is in memory. */
+    private static Optional<KnnResult> namedInMemory(Found found, KnnQuery q) {
+        List<UUID> ids = new ArrayList<>(found.hits().size());
+        for (EntityHit h : found.hits()) {
+            ids.add(h.entity());
+        }
+        return found.collection().entitiesInMemory(ids).map(entities -> {
+            List<KnnResult.Hit> hits = new ArrayList<>(Math.min(found.hits().size(), q.k()));
+            for (EntityHit h : found.hits()) {
+                Entity e = entities.get(h.entity());
+                if (e != null && hits.size() < q.k()) {
+                    hits.add(new KnnResult.Hit(e.key().orElse(null), h.entity(), h.distance(), Map.of()));
+                }
+            }
+            return new KnnResult(hits, found.indexer().appliedSequence());
+        });
     }
 
     private static VectorField fieldOf(CollectionIndexer indexer, String name) {

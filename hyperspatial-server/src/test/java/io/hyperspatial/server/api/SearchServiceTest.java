@@ -73,6 +73,84 @@ class SearchServiceTest extends SharedServer {
         assertThat(k.json().at("/error/field").asText()).isEqualTo("k");
     }
 
+    /**
+     * A short vector query is answered on the event loop; with properties, a breadth beyond the
+     * inline budget or a body over the inline size it runs on the blocking executor. All answer alike.
+     */
+    @Test
+    void theEventLoopAndTheBlockingExecutorAnswerAlike() {
+        createPoints(new Random(45));
+        Random random = new Random(8);
+        s.post(SEARCH, "{\"field\": \"v\", \"vector\": " + Arrays.toString(randomVector(random)) + ", \"wait_for_index\": true}");
+        for (int q = 0; q < 5; q++) {
+            String vector = Arrays.toString(randomVector(random));
+            JsonNode inline = ok(s.post(SEARCH, "{\"field\": \"v\", \"vector\": " + vector + ", \"k\": 6, \"ef\": 400}"));
+            assertThat(inline.get("results")).hasSize(6);
+            assertThat(inline.get("index_sequence").asLong()).isPositive();
+            assertThat(inline.get("results").get(0).has("properties")).isFalse();
+            assertThat(inline.get("results").get(0).get("id").asText()).hasSize(36);
+
+            JsonNode withProperties = ok(s.post(SEARCH, "{\"field\": \"v\", \"vector\": " + vector
+                    + ", \"k\": 6, \"ef\": 400, \"properties\": [\"n\"]}"));
+            JsonNode wide = ok(s.post(SEARCH, "{\"field\": \"v\", \"vector\": " + vector + ", \"k\": 6, \"ef\": 5000}"));
+            JsonNode bigBody = ok(s.post(SEARCH, "{\"field\": \"v\", \"vector\": " + vector + ", \"k\": 6, \"ef\": 400}"
+                    + " ".repeat(SearchService.INLINE_BODY_BYTES)));
+            for (JsonNode other : List.of(withProperties, wide, bigBody)) {
+                for (int i = 0; i < 6; i++) {
+                    JsonNode a = inline.get("results").get(i);
+                    JsonNode b = other.get("results").get(i);
+                    assertThat(b.get("key")).isEqualTo(a.get("key"));
+                    assertThat(b.get("id")).isEqualTo(a.get("id"));
+                    assertThat(b.get("distance")).isEqualTo(a.get("distance"));
+                }
+            }
+            assertThat(withProperties.get("results").get(0).at("/properties/n").asLong())
+                    .isEqualTo(Long.parseLong(inline.get("results").get(0).get("key").asText().substring(1)));
+        }
+    }
+
+    @Test
+    void anEntityDeletedAfterTheIndexSawItIsNotFound() {
+        float[][] points = createPoints(new Random(46));
+        float[] query = points[17].clone();
+        s.post(SEARCH, "{\"field\": \"v\", \"vector\": " + Arrays.toString(query) + ", \"wait_for_index\": true}");
+        JsonNode before = ok(s.post(SEARCH, "{\"field\": \"v\", \"vector\": " + Arrays.toString(query) + ", \"k\": 3}"));
+        assertThat(before.at("/results/0/key").asText()).isEqualTo("p17");
+        assertThat(s.delete("/v1/collections/points/entities/p17").status()).isEqualTo(200);
+        JsonNode after = ok(s.post(SEARCH, "{\"field\": \"v\", \"vector\": " + Arrays.toString(query) + ", \"k\": 3}"));
+        // Until the index applies the delete, it still finds p17, whose row is gone: two hits then.
+        assertThat(after.get("results")).hasSizeBetween(2, 3).noneMatch(h -> h.get("key").asText().equals("p17"));
+    }
+
+    /** Malformed vectors get the documented 400s, whichever thread parses the body. */
+    @Test
+    void malformedVectorsAreRefusedWithTheirCodeAndField() {
+        createPoints(new Random(47));
+        String[][] cases = {
+                {"\"abc\"", "request.invalid", "vector", "'vector' must be a JSON array, got a string"},
+                {"[1, 2, \"x\", 4, 5, 6, 7, 8]", "request.invalid", "vector[2]", "'vector[2]' must be a number, got a string"},
+                {"[1, 2, null, 4, 5, 6, 7, 8]", "request.invalid", "vector[2]", "'vector[2]' must be a number, got null"},
+                {"[1, 2, 3]", "schema.dimension_mismatch", "vector", null},
+                {"[1, 2, 3, 4, 5, 6, 7, 1e39]", "schema.non_finite_value", "vector", null},
+        };
+        for (String padding : List.of("", " ".repeat(SearchService.INLINE_BODY_BYTES))) {
+            for (String[] c : cases) {
+                Reply r = s.post(SEARCH, "{\"field\": \"v\", \"vector\": " + c[0] + "}" + padding);
+                assertError(r, 400, c[1]);
+                assertThat(r.json().at("/error/field").asText()).as(r.text()).isEqualTo(c[2]);
+                if (c[3] != null) {
+                    assertThat(r.message()).isEqualTo(c[3]);
+                }
+            }
+            assertError(s.post(SEARCH, "{\"field\": \"v\", \"vector\": [1, 2, NaN]}" + padding), 400, "request.malformed_json");
+        }
+    }
+
+    private static JsonNode ok(Reply r) {
+        assertThat(r.status()).as(r.text()).isEqualTo(200);
+        return r.json();
+    }
+
     private static void assertError(Reply r, int status, String code) {
         assertThat(r.status()).as(r.text()).isEqualTo(status);
         assertThat(r.code()).as(r.text()).isEqualTo(code);

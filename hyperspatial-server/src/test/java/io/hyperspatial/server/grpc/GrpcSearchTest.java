@@ -29,6 +29,7 @@ import java.util.Random;
 import static io.hyperspatial.server.grpc.GrpcTestClient.dense;
 import static io.hyperspatial.server.grpc.GrpcTestClient.failure;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The gRPC SearchService over a real socket: k-NN by vector, by entity and by graph position, batch search, bad input. */
 class GrpcSearchTest extends SharedServer {
@@ -84,6 +85,11 @@ class GrpcSearchTest extends SharedServer {
         assertThat(r.getResults(0).getPropertiesMap().get("age").getIntValue())
                 .isEqualTo(Long.parseLong(r.getResults(0).getKey().substring(1)));
         assertThat(r.getIndexSequence()).isPositive();
+        SearchResponse plain = grpc.search.search(query().setVector(dense(q).getDense()).setK(5).build());
+        assertThat(plain.getResultsList()).as("answered on the event loop, the same hits")
+                .extracting(SearchHit::getKey, SearchHit::getDistance)
+                .containsExactlyElementsOf(r.getResultsList().stream().map(h -> tuple(h.getKey(), h.getDistance())).toList());
+        assertThat(plain.getResults(0).getPropertiesMap()).isEmpty();
 
         SearchResponse like = grpc.search.search(query().setLike("p7").setK(3).build());
         assertThat(like.getResultsList()).extracting(SearchHit::getKey).containsExactlyElementsOf(nearest(vectors.get(7), 3, 7));

@@ -445,6 +445,11 @@ public final class CollectionIndexer implements AutoCloseable {
         return indexes.get(name).field.queryField();
     }
 
+    /** The breadth of a search of {@code field} that asks for ef 0: the index's configured ef_search. */
+    public int defaultEf(String field) {
+        return fieldIndex(field).index.config().efSearch();
+    }
+
     /** The name under which the positions of a kind are indexed and searched: {@code position.graph}... */
     public static String positionIndexName(PositionKind kind) {
         return IndexedField.positionIndexName(kind);
