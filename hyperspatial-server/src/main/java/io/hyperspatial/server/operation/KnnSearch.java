@@ -30,8 +30,9 @@ import java.util.concurrent.Executor;
  * one snapshot. Entities deleted since the index saw them are skipped.
  *
  * <p>{@link #search(String, KnnQuery, Executor)} answers a short query on the calling thread (a
- * server's event loop) when nothing in it can block: a {@code vector} query without
- * {@code wait_for_index} or properties, whose breadth times dimension is at most
+ * server's event loop) when nothing in it can block: a {@code vector} query on a vector field
+ * (not on positions, whose re-rank reads storage) without {@code wait_for_index} or properties,
+ * whose breadth times dimension is at most
  * {@value #INLINE_BUDGET}, on an indexer already started, with the hits' rows in memory
  * ({@link Collection#entitiesInMemory}: no snapshot, no disk). Anything else runs on the given
  * blocking executor, reusing the hits already found. Thread-safe.
@@ -93,7 +94,8 @@ public final class KnnSearch {
 
     /** {@link #find} for a query that can be answered without blocking; empty for the others. */
     private Optional<Found> findInline(String name, KnnQuery q) {
-        if (q.vector() == null || q.waitForIndex() || !q.properties().isEmpty()) {
+        // a position search re-ranks its candidates by positions read from storage, which may block
+        if (q.vector() == null || q.waitForIndex() || !q.properties().isEmpty() || q.field().startsWith("position.")) {
             return Optional.empty();
         }
         Collection c = db.collection(name);
