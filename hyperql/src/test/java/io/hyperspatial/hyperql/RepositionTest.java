@@ -11,14 +11,18 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** REPOSITION: what reaches the source's {@link Repositioner}, the one-row outcome, and every refusal. */
 class RepositionTest {
     private final List<Repositioner.Request> received = new ArrayList<>();
+    /** What the recording repositioner does in the middle of its run, before its stop check. */
+    private Runnable duringRun = () -> { };
     private final Engine engine = new Engine(new PositionedSource(new InMemoryDataSource()));
 
     @Test
@@ -30,6 +34,17 @@ class RepositionTest {
                 List.of("hypernym", "instance_of"), null, 10, 0, 7L));
         assertThat(r.columns()).containsExactly("kind", "dimensions", "entities", "closure_pairs", "millis");
         assertThat(r.rows()).containsExactly(List.of("graph", 10L, 3L, 2L, 5L));
+    }
+
+    /** The source's stop check is the statement's control: a cancel during the run stops it there. */
+    @Test
+    void aCancelDuringTheRunReachesTheSourcesStopCheck() {
+        StatementControl control = StatementControl.cancellable();
+        duringRun = control::cancel;
+
+        assertThatThrownBy(() -> engine.execute("REPOSITION", Map.of(), control))
+                .isInstanceOfSatisfying(HqlException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.HQL_CANCELLED));
+        assertThat(received).as("the run had started").hasSize(1);
     }
 
     @Test
@@ -106,8 +121,10 @@ class RepositionTest {
 
         @Override
         public Optional<Repositioner> repositioner() {
-            return Optional.of(request -> {
+            return Optional.of((request, stopCheck) -> {
                 received.add(request);
+                duringRun.run();
+                stopCheck.run();
                 return new Repositioner.Outcome(request.kind(), request.dimensions() == null ? 16 : request.dimensions(), 3, 2, 5);
             });
         }

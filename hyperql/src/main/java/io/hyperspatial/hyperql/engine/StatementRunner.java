@@ -63,7 +63,7 @@ public final class StatementRunner {
             case BoundStatement.CreateEdgeType c -> EdgeWrites.createType(c);
             case BoundStatement.DropEdgeType d -> EdgeWrites.dropType(d);
             case BoundStatement.EdgeWrite w -> new StatementResult.Count(EdgeWrites.apply(w, frame));
-            case BoundStatement.Reposition r -> reposition(r);
+            case BoundStatement.Reposition r -> reposition(r, control);
         };
     }
 
@@ -72,9 +72,9 @@ public final class StatementRunner {
         return new StatementResult.Count(rows);
     }
 
-    /** Runs REPOSITION and reports its outcome as one row. */
-    private static StatementResult reposition(BoundStatement.Reposition r) {
-        Repositioner.Outcome o = r.repositioner().reposition(r.request());
+    /** Runs REPOSITION, stoppable by the statement's control until it writes, and reports its outcome as one row. */
+    private static StatementResult reposition(BoundStatement.Reposition r, StatementControl control) {
+        Repositioner.Outcome o = r.repositioner().reposition(r.request(), control == null ? () -> { } : control::check);
         return new StatementResult.Rows(List.of("kind", "dimensions", "entities", "closure_pairs", "millis"),
                 List.of(List.of(o.kind().name().toLowerCase(java.util.Locale.ROOT), (long) o.dimensions(), o.entities(),
                         o.closurePairs(), o.millis())));

@@ -39,10 +39,18 @@ public interface Repositioner {
     record Outcome(Kind kind, int dimensions, long entities, long closurePairs, long millis) {
     }
 
+    /** {@link #reposition(Request, Runnable)} that nothing stops. */
+    default Outcome reposition(Request request) {
+        return reposition(request, () -> { });
+    }
+
     /**
-     * Places every row again, synchronously, as one change of the source.
+     * Places every row again, synchronously, as one change of the source. The source calls
+     * {@code stopCheck} between steps of its computation (e.g. each learning epoch), before it
+     * writes anything; whatever {@code stopCheck} throws ends the run with nothing repositioned.
      *
-     * @throws io.hyperspatial.hyperql.error.HqlException naming what is wrong with the request
+     * @throws io.hyperspatial.hyperql.error.HqlException naming what is wrong with the request, or
+     *                                                    as thrown by {@code stopCheck}
      */
-    Outcome reposition(Request request);
+    Outcome reposition(Request request, Runnable stopCheck);
 }

@@ -36,7 +36,8 @@ final class CollectionRepositioner implements Repositioner {
     }
 
     @Override
-    public Outcome reposition(Request request) {
+    public Outcome reposition(Request request, Runnable stopCheck) {
+        stopCheck.run();
         Schema schema = collection.schema();
         PositionKind kind = PositionKind.valueOf(request.kind().name());
         List<String> edgeTypes = new ArrayList<>();
@@ -58,8 +59,11 @@ final class CollectionRepositioner implements Repositioner {
         String field = request.field() == null ? null : denseField(schema, request.field());
         Repositioning run = new Repositioning(kind, request.dimensions(), edgeTypes, field, request.epochs(),
                 request.seed() == null ? DEFAULT_SEED : request.seed());
+        // every progress event (the construction's start, each epoch, the end of learning) comes
+        // before the first position is written, so a stop there leaves every position as it was
+        ProgressListener stops = event -> stopCheck.run();
         Repositioning.Outcome o = StorageErrors.translate(() -> run.run(collection, Runtime.getRuntime().availableProcessors(),
-                System.currentTimeMillis(), ProgressListener.NONE, WriteProgress.NONE));
+                System.currentTimeMillis(), stops, WriteProgress.NONE));
         return new Outcome(request.kind(), o.dims(), o.entities(), o.closurePairs(), o.millis());
     }
 

@@ -3,9 +3,12 @@ package io.hyperspatial.core.query;
 import io.hyperspatial.core.HyperspatialDatabase;
 import io.hyperspatial.core.index.maintain.CollectionIndexer;
 import io.hyperspatial.hyperql.Engine;
+import io.hyperspatial.hyperql.StatementControl;
 import io.hyperspatial.hyperql.StatementResult;
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlException;
+import io.hyperspatial.hyperql.error.HqlExecutionException;
+import io.hyperspatial.hyperql.source.Repositioner;
 import io.hyperspatial.manifold.Database;
 import io.hyperspatial.manifold.DatabaseOptions;
 import io.hyperspatial.manifold.Durability;
@@ -16,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +67,36 @@ class CollectionRepositionTest {
 
         assertThat(again.getFirst().subList(0, 4)).as("the declared space: is_a, 4 dimensions").containsExactly("graph", 4L, 13L, 21L);
         assertThat(rows("SELECT key, graph_position FROM node ORDER BY key")).as("same seed, same data").isEqualTo(positions);
+    }
+
+    /** A stop between learning epochs ends the run before any position is written. */
+    @Test
+    void aStopBetweenEpochsLeavesEveryPositionAsItWas() {
+        int[] checks = {0};
+        Runnable stopAtTheSecondEpoch = () -> {
+            if (++checks[0] == 4) {
+                throw new HqlExecutionException(ErrorCode.HQL_CANCELLED, "stopped");
+            }
+        };
+        Repositioner.Request request = new Repositioner.Request(Repositioner.Kind.GRAPH, List.of("is_a"), null, 4, 50, 7L);
+
+        HqlException e = catchThrowableOfType(HqlException.class,
+                () -> new CollectionRepositioner(db.collection("c")).reposition(request, stopAtTheSecondEpoch));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.HQL_CANCELLED);
+        assertThat(checks[0]).as("before the run, at the construction, at refinement start, after epoch 1").isEqualTo(4);
+        assertThat(rows("SELECT count(*) FROM node WHERE graph_position IS NOT NULL")).containsExactly(List.of(0L));
+    }
+
+    /** The statement's timeout reaches into the run: a long REPOSITION stops with HQL_TIMEOUT and writes nothing. */
+    @Test
+    void aStatementTimeoutStopsALongRepositionWithoutWritingAnything() {
+        HqlException e = catchThrowableOfType(HqlException.class, () -> engine.execute(
+                "REPOSITION GRAPH USING EDGE TYPE is_a DIMENSIONS 4 EPOCHS 10000", Map.of(),
+                StatementControl.withTimeout(Duration.ofMillis(50))));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.HQL_TIMEOUT);
+        assertThat(rows("SELECT count(*) FROM node WHERE graph_position IS NOT NULL")).containsExactly(List.of(0L));
     }
 
     @Test
