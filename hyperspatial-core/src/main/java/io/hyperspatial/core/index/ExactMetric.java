@@ -60,7 +60,7 @@ final class ExactMetric {
                 copy[i] = (float) (v[i] / norm);
             }
         } else if (metric == VectorMetric.LORENTZ) {
-            double norm = Math.sqrt(squaredNorm(v) - (double) v[0] * v[0]);
+            double norm = spaceNorm(v);
             copy[0] = 0;
             for (int i = 1; i < copy.length; i++) {
                 copy[i] = norm > 0 ? (float) (v[i] / norm) : 0;
@@ -76,7 +76,7 @@ final class ExactMetric {
     double factor(float[] v) {
         return switch (metric) {
             case POINCARE -> 1.0 / (1.0 - curvature * squaredNorm(v));
-            case LORENTZ -> HyperbolicFunctions.asinh(sqrtCurvature * Math.sqrt(squaredNorm(v) - (double) v[0] * v[0]));
+            case LORENTZ -> HyperbolicFunctions.asinh(sqrtCurvature * spaceNorm(v));
             default -> 0;
         };
     }
@@ -104,6 +104,15 @@ final class ExactMetric {
             case POINCARE -> HyperbolicFunctions.acosh1p(2 * curvature * Math.max(0, score)) / sqrtCurvature;
             case LORENTZ -> HyperbolicFunctions.acosh1p(Math.max(0, score) / 2) / sqrtCurvature;
         };
+    }
+
+    /** ‖x_s‖ of a Lorentz point (time coordinate first), summed directly: near the origin x₀² − 1/c would cancel. */
+    private static double spaceNorm(float[] v) {
+        double sq = 0;
+        for (int i = 1; i < v.length; i++) {
+            sq += (double) v[i] * v[i];
+        }
+        return Math.sqrt(sq);
     }
 
     private static double squaredNorm(float[] v) {
