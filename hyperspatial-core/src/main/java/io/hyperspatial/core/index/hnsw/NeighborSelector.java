@@ -1,6 +1,5 @@
 package io.hyperspatial.core.index.hnsw;
 
-import io.hyperspatial.core.index.score.NodeScorer;
 import io.hyperspatial.core.index.score.ScoringSpace;
 
 import java.util.Arrays;
@@ -107,9 +106,8 @@ final class NeighborSelector {
         if (chosenCount == 0) {
             return true;
         }
-        NodeScorer fromCandidate = space.scorer(candidate);
         for (int j = 0; j < chosenCount; j++) {
-            if (fromCandidate.score(chosen[j]) < scoreToBase) {
+            if (space.score(candidate, chosen[j]) < scoreToBase) {
                 return false;
             }
         }

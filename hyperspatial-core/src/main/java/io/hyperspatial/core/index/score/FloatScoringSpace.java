@@ -70,6 +70,12 @@ public abstract sealed class FloatScoringSpace implements ExactScoringSpace
         return scorerOfSlot(storage.copy(ordinal));
     }
 
+    /** Reads both slots in place: no copy of {@code a}'s slot, no scorer. */
+    @Override
+    public float score(int a, int b) {
+        return score(storage.page(a), storage.offset(a), storage.page(b), storage.offset(b));
+    }
+
     private NodeScorer scorerOfSlot(float[] slot) {
         return new SlotScorer(slot);
     }

@@ -30,6 +30,15 @@ public interface ScoringSpace extends AutoCloseable {
     /** A scorer of stored vectors against the stored vector at {@code ordinal} (for building and repair). */
     NodeScorer scorer(int ordinal);
 
+    /**
+     * The score of the stored vector at {@code b} against the one at {@code a}, as
+     * {@code scorer(a).score(b)} gives it; for the pairwise checks of neighbour selection, which
+     * score one pair per candidate. Spaces that can read both slots in place override it.
+     */
+    default float score(int a, int b) {
+        return scorer(a).score(b);
+    }
+
     /** The metric's distance for a score of this space (e.g. acosh of the Poincaré argument). */
     float distance(float score);
 
