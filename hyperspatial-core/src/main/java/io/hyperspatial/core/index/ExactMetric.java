@@ -1,6 +1,7 @@
 package io.hyperspatial.core.index;
 
 import io.hyperspatial.core.geometry.HyperbolicFunctions;
+import io.hyperspatial.core.index.score.LorentzSpace;
 import io.hyperspatial.core.vector.VectorKernels;
 import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.SchemaViolationException;
@@ -14,10 +15,12 @@ import io.hyperspatial.manifold.schema.WriteValidator;
  * their preparation (cosine vectors normalised), the per-vector factor (Poincaré's conformal
  * factor α = 1/(1−c‖x‖²)), a score that is lower for closer points, and the metric's distance
  * for a score. Scores: Poincaré ‖u−v‖²·α_u·α_v (distance acosh(1+2c·score)/√c); Lorentz
- * 2·(cosh √c·d − 1) in geodesic polar form, as {@link io.hyperspatial.core.index.score.LorentzSpace}
- * computes it (a Lorentz point is prepared into its unit direction, after an unused first float,
- * and its factor is its scaled radius r = √c·ρ), which ranks like −⟨u,v⟩_L without the
- * cancellation that makes −⟨u,v⟩_L useless far from the origin (distance acosh(1+score/2)/√c);
+ * 2·(cosh √c·d − 1) in geodesic polar form, as {@link LorentzSpace} computes it (a Lorentz point
+ * is prepared into its unit direction, after an unused first float, and its factor is e^{r/2}
+ * for its scaled radius r = √c·ρ, from which the score needs no transcendental function: with
+ * f = e^{r/2}, 2·sinh((r_u − r_v)/2) = f_u/f_v − f_v/f_u and sinh r = (f² − f⁻²)/2), which
+ * ranks like −⟨u,v⟩_L without the cancellation that makes −⟨u,v⟩_L useless far from the origin
+ * (distance acosh(1+score/2)/√c);
  * cosine 1−⟨u,v⟩ of normalised vectors; L2 squared distance (distance its square root); dot
  * −⟨u,v⟩. The same scores as the index's scoring spaces.
  * Immutable and thread-safe.
@@ -60,7 +63,7 @@ final class ExactMetric {
                 copy[i] = (float) (v[i] / norm);
             }
         } else if (metric == VectorMetric.LORENTZ) {
-            double norm = spaceNorm(v);
+            double norm = LorentzSpace.spaceNorm(v);
             copy[0] = 0;
             for (int i = 1; i < copy.length; i++) {
                 copy[i] = norm > 0 ? (float) (v[i] / norm) : 0;
@@ -71,12 +74,12 @@ final class ExactMetric {
 
     /**
      * The per-vector factor of a vector (as given, not prepared): α = 1/(1−c‖x‖²) for Poincaré,
-     * the scaled radius r = asinh(√c·‖x_s‖) for Lorentz, 0 for other metrics.
+     * e^{r/2} of the scaled radius r = asinh(√c·‖x_s‖) for Lorentz, 0 for other metrics.
      */
     double factor(float[] v) {
         return switch (metric) {
             case POINCARE -> 1.0 / (1.0 - curvature * squaredNorm(v));
-            case LORENTZ -> HyperbolicFunctions.asinh(sqrtCurvature * spaceNorm(v));
+            case LORENTZ -> Math.exp(HyperbolicFunctions.asinh(sqrtCurvature * LorentzSpace.spaceNorm(v)) / 2);
             default -> 0;
         };
     }
@@ -89,9 +92,11 @@ final class ExactMetric {
             case DOT -> -(double) kernels.dot(query, 0, data, offset, dimension);
             case POINCARE -> kernels.squareDistance(query, 0, data, offset, dimension) * queryFactor * factor;
             case LORENTZ -> {
-                double radial = 2 * Math.sinh((queryFactor - factor) / 2);
+                double radial = queryFactor / factor - factor / queryFactor;
                 double angular = kernels.squareDistance(query, 1, data, offset + 1, dimension - 1);
-                yield radial * radial + Math.sinh(queryFactor) * Math.sinh(factor) * angular;
+                double sinhQuery = (queryFactor * queryFactor - 1 / (queryFactor * queryFactor)) / 2;
+                double sinhVector = (factor * factor - 1 / (factor * factor)) / 2;
+                yield radial * radial + sinhQuery * sinhVector * angular;
             }
         };
     }
@@ -104,15 +109,6 @@ final class ExactMetric {
             case POINCARE -> HyperbolicFunctions.acosh1p(2 * curvature * Math.max(0, score)) / sqrtCurvature;
             case LORENTZ -> HyperbolicFunctions.acosh1p(Math.max(0, score) / 2) / sqrtCurvature;
         };
-    }
-
-    /** ‖x_s‖ of a Lorentz point (time coordinate first), summed directly: near the origin x₀² − 1/c would cancel. */
-    private static double spaceNorm(float[] v) {
-        double sq = 0;
-        for (int i = 1; i < v.length; i++) {
-            sq += (double) v[i] * v[i];
-        }
-        return Math.sqrt(sq);
     }
 
     private static double squaredNorm(float[] v) {

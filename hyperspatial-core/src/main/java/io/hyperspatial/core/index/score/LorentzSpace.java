@@ -44,16 +44,12 @@ public final class LorentzSpace extends FloatScoringSpace {
     @Override
     protected float[] prepare(float[] vector) {
         double x0 = vector[0];
-        double spaceSquared = 0;
-        for (int i = 1; i < dimension; i++) {
-            spaceSquared += (double) vector[i] * vector[i];
-        }
-        double minkowski = spaceSquared - x0 * x0;
+        double spaceNorm = spaceNorm(vector);
+        double minkowski = spaceNorm * spaceNorm - x0 * x0;
         if (!(x0 > 0) || Math.abs(c * minkowski + 1) > TOLERANCE * Math.max(1, c * x0 * x0)) {
             throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, "vector", "a Lorentz point of curvature -"
                     + c + " needs x0 > 0 and <x,x>_L = " + (-1 / c) + ", got x0=" + x0 + ", <x,x>_L=" + minkowski);
         }
-        double spaceNorm = Math.sqrt(spaceSquared);
         double sinh = sqrtC * spaceNorm;
         double r = HyperbolicFunctions.asinh(sinh);
         float[] slot = new float[spaceDims + 3];
@@ -66,6 +62,18 @@ public final class LorentzSpace extends FloatScoringSpace {
         slot[spaceDims + 1] = (float) Math.exp(r / 2);
         slot[spaceDims + 2] = (float) Math.exp(-r / 2);
         return slot;
+    }
+
+    /**
+     * ‖x_s‖, the length of a Lorentz point's space part (time coordinate first), summed in double
+     * directly: near the origin x₀² − 1/c would cancel.
+     */
+    public static double spaceNorm(float[] x) {
+        double sq = 0;
+        for (int i = 1; i < x.length; i++) {
+            sq += (double) x[i] * x[i];
+        }
+        return Math.sqrt(sq);
     }
 
     @Override
