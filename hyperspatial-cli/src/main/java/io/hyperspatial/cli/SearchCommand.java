@@ -112,7 +112,7 @@ final class SearchCommand implements Callable<Integer> {
         }
         Optional<List<EntityHit>> hits = indexer.searchLike(field, id, k + 1, ef, null);
         return hits.orElseThrow(() -> new CommandFailure("entity '" + query.like + "' has no "
-                + (field.startsWith("position.") ? "position in '" : "vector in field '") + field + "'"));
+                + (CollectionIndexer.isPositionIndex(field) ? "position in '" : "vector in field '") + field + "'"));
     }
 
     /** Hits as a table: rank, key, type, distance and the entity's {@code name} property if any. */

@@ -101,7 +101,7 @@ public final class HyperspatialDatabase implements AutoCloseable {
      */
     public static HyperspatialDatabase open(Database database, Function<VectorField, IndexConfig> indexConfigs,
                                             SnapshotPolicy policy) {
-        Path vectors = database.root().resolve("indexes");
+        Path vectors = IndexSnapshots.root(database.root());
         try {
             Files.createDirectories(vectors);
         } catch (IOException e) {
@@ -188,7 +188,7 @@ public final class HyperspatialDatabase implements AutoCloseable {
 
     /** Deletes the snapshots of collections that no longer exist (dropped while the facade was not running). */
     private void removeOrphanSnapshots() {
-        Path dir = database.root().resolve("indexes");
+        Path dir = IndexSnapshots.root(database.root());
         if (!Files.isDirectory(dir)) {
             return;
         }

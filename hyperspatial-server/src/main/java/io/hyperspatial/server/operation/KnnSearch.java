@@ -95,7 +95,8 @@ public final class KnnSearch {
     /** {@link #find} for a query that can be answered without blocking; empty for the others. */
     private Optional<Found> findInline(String name, KnnQuery q) {
         // a position search re-ranks its candidates by positions read from storage, which may block
-        if (q.vector() == null || q.waitForIndex() || !q.properties().isEmpty() || q.field().startsWith("position.")) {
+        if (q.vector() == null || q.waitForIndex() || !q.properties().isEmpty()
+                || CollectionIndexer.isPositionIndex(q.field())) {
             return Optional.empty();
         }
         Collection c = db.collection(name);
@@ -173,7 +174,7 @@ public final class KnnSearch {
             throw EntityStore.notFound(collection, q.like());
         }
         return indexer.searchLike(q.field(), id, q.k() + 1, q.ef(), null).orElseThrow(() -> ApiException.invalid("like",
-                "entity '" + q.like() + "' has no " + (q.field().startsWith("position.") ? "position in '"
+                "entity '" + q.like() + "' has no " + (CollectionIndexer.isPositionIndex(q.field()) ? "position in '"
                         : "vector in field '") + q.field() + "'"));
     }
 

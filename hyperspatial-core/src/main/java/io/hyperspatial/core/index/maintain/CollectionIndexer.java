@@ -421,7 +421,7 @@ public final class CollectionIndexer implements AutoCloseable {
     private FieldIndex fieldIndex(String field) {
         FieldIndex index = indexes.get(field);
         if (index == null) {
-            if (field.startsWith(IndexedField.POSITION_PREFIX)) {
+            if (isPositionIndex(field)) {
                 throw new SchemaViolationException(ErrorCode.UNKNOWN_FIELD, field, "no position space '"
                         + field.substring(IndexedField.POSITION_PREFIX.length()) + "' is declared in collection '"
                         + collection.name() + "'");
@@ -453,6 +453,11 @@ public final class CollectionIndexer implements AutoCloseable {
     /** The name under which the positions of a kind are indexed and searched: {@code position.graph}... */
     public static String positionIndexName(PositionKind kind) {
         return IndexedField.positionIndexName(kind);
+    }
+
+    /** Whether an index name is that of a position index ({@code position.KIND}) rather than a vector field's. */
+    public static boolean isPositionIndex(String name) {
+        return name.startsWith(IndexedField.POSITION_PREFIX);
     }
 
     /** Every change through this sequence is reflected in the indexes. */

@@ -63,9 +63,14 @@ public final class IndexSnapshots {
         this.codec = codec;
     }
 
+    /** {@code ROOT/indexes}: where a database keeps its index snapshots, a directory per collection. */
+    public static Path root(Path databaseRoot) {
+        return databaseRoot.resolve("indexes");
+    }
+
     /** The directory of a collection's snapshots under a database root: {@code ROOT/indexes/COLLECTION}. */
     public static Path directory(Path databaseRoot, String collection) {
-        return databaseRoot.resolve("indexes").resolve(collection);
+        return root(databaseRoot).resolve(collection);
     }
 
     public Path dir() {
