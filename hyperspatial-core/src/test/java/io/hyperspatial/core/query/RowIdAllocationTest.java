@@ -51,6 +51,36 @@ class RowIdAllocationTest {
         return new Engine(new CollectionDataSource(collection, null, Durability.ASYNC));
     }
 
+    /** What one thread does with its own engine over the collection. */
+    @FunctionalInterface
+    private interface Worker {
+        void run(Engine own, int thread) throws Exception;
+    }
+
+    /** Runs {@code worker} on {@code threads} threads at once, each with its own engine, and waits for all. */
+    private void onThreads(int threads, Worker worker) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                Engine own = newEngine();
+                int thread = t;
+                workers.add(pool.submit(() -> {
+                    start.await();
+                    worker.run(own, thread);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> w : workers) {
+                w.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private List<Long> ids(String table) {
         return ((StatementResult.Rows) engine.execute("SELECT id FROM " + table + " ORDER BY id")).rows().stream()
                 .map(r -> (Long) r.getFirst()).toList();
@@ -96,28 +126,11 @@ class RowIdAllocationTest {
         engine.execute("CREATE TABLE r(id INTEGER PRIMARY KEY, v TEXT)");
         int threads = 3;
         int inserts = 25;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                Engine own = newEngine();
-                int thread = t;
-                workers.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < inserts; i++) {
-                        own.execute("INSERT INTO r(v) VALUES(?)", thread + "/" + i);
-                    }
-                    return null;
-                }));
+        onThreads(threads, (own, thread) -> {
+            for (int i = 0; i < inserts; i++) {
+                own.execute("INSERT INTO r(v) VALUES(?)", thread + "/" + i);
             }
-            start.countDown();
-            for (Future<?> w : workers) {
-                w.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         assertThat(ids("r")).as("each statement's allocation conflicted with a concurrent one that picked the same key")
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, (long) threads * inserts).boxed().toList());
     }
@@ -127,27 +140,11 @@ class RowIdAllocationTest {
         engine.execute("CREATE TABLE u(id INTEGER PRIMARY KEY, code TEXT UNIQUE)");
         int threads = 3;
         int values = 20;
-        CountDownLatch start = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                Engine own = newEngine();
-                workers.add(pool.submit(() -> {
-                    start.await();
-                    for (int i = 0; i < values; i++) {
-                        own.execute("INSERT OR IGNORE INTO u(code) VALUES(?)", "code" + i);
-                    }
-                    return null;
-                }));
+        onThreads(threads, (own, thread) -> {
+            for (int i = 0; i < values; i++) {
+                own.execute("INSERT OR IGNORE INTO u(code) VALUES(?)", "code" + i);
             }
-            start.countDown();
-            for (Future<?> w : workers) {
-                w.get();
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         StatementResult.Rows counts = (StatementResult.Rows) engine.execute("SELECT count(*), count(DISTINCT code) FROM u");
         assertThat(counts.rows()).containsExactly(List.of((long) values, (long) values));
     }
