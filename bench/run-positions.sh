@@ -14,7 +14,7 @@ usage() {
   echo
   echo "Options: --subset mammals|nouns (mammals), --dims D (5), --threads T (2), --epochs E and --max-radius R"
   echo "         (defaults of the embedder), --seed S (42), --knn-queries Q (1000; 0 skips k-NN), --ef LIST (64,128,256),"
-  echo "         --knn-metric poincare|lorentz (poincare), --wordnet DIR (/usr/share/wordnet), --out FILE"
+  echo "         --knn-metric lorentz|poincare (lorentz), --wordnet DIR (/usr/share/wordnet), --out FILE"
 }
 
 args=()

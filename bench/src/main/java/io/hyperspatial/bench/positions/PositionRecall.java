@@ -16,10 +16,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * k-NN recall@10 of {@link HnswIndex} on learned positions, indexed in float32 either in the
- * Poincaré ball (the default) or as Lorentz coordinates (for comparison: far from the origin both
- * lose nearby distances to float32 rounding, docs/geometry.md); the truth is exact, in double, from
- * {@link LorentzEmbedding#distance}. A query is a node
+ * k-NN recall@10 of {@link HnswIndex} on learned positions, indexed in float32 either as Lorentz
+ * coordinates, scored in polar form as the product's position index does, or in the Poincaré ball
+ * (for comparison: far from the origin its coordinates round onto the boundary,
+ * docs/geometry.md); the truth is exact, in double, from {@link LorentzEmbedding#distance}. A query is a node
  * of the embedding; its own hit is dropped, and a returned node counts when its true distance is at
  * most the true 10th-nearest distance (so ties do not count against the index).
  *
