@@ -133,7 +133,8 @@ sealed interface RowBuffer extends AutoCloseable permits RowBuffer.Tracked, RowB
 
     /**
      * A plain {@link WriteBatch} written in one call at commit, for bulk loads: no indexed batch and
-     * no conflict check, which is what makes it cheaper. The caller keeps other writers out.
+     * no conflict check, which is what makes it cheaper. Rows are staged and reach the batch in key
+     * order ({@link SortedRows}). The caller keeps other writers out.
      */
     final class Plain implements RowBuffer {
         private final CollectionStore store;
@@ -141,6 +142,7 @@ sealed interface RowBuffer extends AutoCloseable permits RowBuffer.Tracked, RowB
         private final Snapshot snapshot;
         private final ReadOptions reads;
         private final WriteBatch batch = new WriteBatch();
+        private final SortedRows rows = new SortedRows();
 
         Plain(CollectionStore store, WriteOptions writeOptions) {
             this.store = store;
@@ -175,23 +177,23 @@ sealed interface RowBuffer extends AutoCloseable permits RowBuffer.Tracked, RowB
         }
 
         @Override
-        public void putHeader(ColumnFamilyHandle family, byte[] key, byte[] value) throws RocksDBException {
-            batch.put(family, key, value);
+        public void putHeader(ColumnFamilyHandle family, byte[] key, byte[] value) {
+            rows.add(family, key, value);
         }
 
         @Override
-        public void deleteHeader(ColumnFamilyHandle family, byte[] key) throws RocksDBException {
-            batch.delete(family, key);
+        public void deleteHeader(ColumnFamilyHandle family, byte[] key) {
+            rows.add(family, key, null);
         }
 
         @Override
-        public void put(ColumnFamilyHandle family, byte[] key, byte[] value) throws RocksDBException {
-            batch.put(family, key, value);
+        public void put(ColumnFamilyHandle family, byte[] key, byte[] value) {
+            rows.add(family, key, value);
         }
 
         @Override
-        public void delete(ColumnFamilyHandle family, byte[] key) throws RocksDBException {
-            batch.delete(family, key);
+        public void delete(ColumnFamilyHandle family, byte[] key) {
+            rows.add(family, key, null);
         }
 
         @Override
@@ -201,11 +203,13 @@ sealed interface RowBuffer extends AutoCloseable permits RowBuffer.Tracked, RowB
 
         @Override
         public void commit() throws RocksDBException {
+            rows.drainTo(batch);
             store.writeUnchecked(writeOptions, batch);
         }
 
         @Override
         public void rollback() {
+            rows.clear();
             batch.clear();
         }
 
