@@ -34,11 +34,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * Thread-safe: RocksDB handles may be used concurrently; adding a vector family is synchronised.
  */
 public final class CollectionStore implements AutoCloseable {
+    /** Memtable bloom filter size as a fraction of the memtable size (see {@link #familyOptions}). */
+    private static final double MEMTABLE_BLOOM_RATIO = 0.02;
+
     private final Path dir;
     private final DBOptions dbOptions;
     private final BloomFilter bloomFilter;
     private final ColumnFamilyOptions cfOptions;
     private final ColumnFamilyOptions trackedCfOptions;
+    private final ColumnFamilyOptions probedCfOptions;
     private final OptimisticTransactionDB db;
     private final RocksDB baseDb;
     private final Map<String, ColumnFamilyHandle> families = new ConcurrentHashMap<>();
@@ -48,7 +52,7 @@ public final class CollectionStore implements AutoCloseable {
     private final OptimisticTransactionOptions transactionOptions = new OptimisticTransactionOptions();
 
     private CollectionStore(Path dir, DBOptions dbOptions, BloomFilter bloomFilter, ColumnFamilyOptions cfOptions,
-                            ColumnFamilyOptions trackedCfOptions,
+                            ColumnFamilyOptions trackedCfOptions, ColumnFamilyOptions probedCfOptions,
                             OptimisticTransactionDB db, List<ColumnFamilyDescriptor> descriptors,
                             List<ColumnFamilyHandle> handles) {
         this.dir = dir;
@@ -56,6 +60,7 @@ public final class CollectionStore implements AutoCloseable {
         this.bloomFilter = bloomFilter;
         this.cfOptions = cfOptions;
         this.trackedCfOptions = trackedCfOptions;
+        this.probedCfOptions = probedCfOptions;
         this.db = db;
         this.baseDb = db.getBaseDB();
         for (int i = 0; i < handles.size(); i++) {
@@ -73,6 +78,7 @@ public final class CollectionStore implements AutoCloseable {
         BloomFilter bloom = null;
         ColumnFamilyOptions cfOptions = null;
         ColumnFamilyOptions trackedCfOptions = null;
+        ColumnFamilyOptions probedCfOptions = null;
         List<ColumnFamilyHandle> handles = new ArrayList<>();
         try {
             dbOptions = new DBOptions()
@@ -91,25 +97,28 @@ public final class CollectionStore implements AutoCloseable {
                     .setBlockSize(16 * 1024)
                     .setFormatVersion(5);
             // Nothing in the other families is tracked by transactions: no conflict-check history.
-            cfOptions = familyOptions(table, options, 1);
+            cfOptions = familyOptions(table, options, 1, false);
             // Entity headers are what optimistic transactions track; a commit whose snapshot is
             // older than this history fails as a conflict and is retried.
-            trackedCfOptions = familyOptions(table, options, options.memtableBytes());
+            trackedCfOptions = familyOptions(table, options, options.memtableBytes(), true);
+            probedCfOptions = familyOptions(table, options, 1, true);
 
             List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
             for (String name : familyNames(dir, create)) {
-                ColumnFamilyOptions o = name.equals(ColumnFamilies.ENTITIES) ? trackedCfOptions : cfOptions;
+                ColumnFamilyOptions o = name.equals(ColumnFamilies.ENTITIES) ? trackedCfOptions
+                        : name.equals(ColumnFamilies.EDGES_OUT) ? probedCfOptions : cfOptions;
                 descriptors.add(new ColumnFamilyDescriptor(name.getBytes(StandardCharsets.UTF_8), o));
             }
             OptimisticTransactionDB db = OptimisticTransactionDB.open(dbOptions, dir.toString(), descriptors, handles);
-            return new CollectionStore(dir, dbOptions, bloom, cfOptions, trackedCfOptions, db, descriptors, handles);
+            return new CollectionStore(dir, dbOptions, bloom, cfOptions, trackedCfOptions, probedCfOptions, db,
+                    descriptors, handles);
         } catch (RocksDBException e) {
             handles.forEach(ColumnFamilyHandle::close);
-            closeAll(trackedCfOptions, cfOptions, bloom, dbOptions);
+            closeAll(probedCfOptions, trackedCfOptions, cfOptions, bloom, dbOptions);
             throw StorageErrors.wrap("open collection at " + dir, e);
         } catch (RuntimeException e) {
             handles.forEach(ColumnFamilyHandle::close);
-            closeAll(trackedCfOptions, cfOptions, bloom, dbOptions);
+            closeAll(probedCfOptions, trackedCfOptions, cfOptions, bloom, dbOptions);
             throw e;
         }
     }
@@ -118,10 +127,13 @@ public final class CollectionStore implements AutoCloseable {
      * Options of a column family. {@code historyBytes} bounds the flushed memtables that
      * OptimisticTransactionDB keeps to check conflicts (left at 0 it keeps max_write_buffer_number
      * of them, pinning memory in the shared cache). RocksJava has no setter for it, hence the
-     * properties form.
+     * properties form. {@code probed}: a whole-key bloom filter in each memtable, for the families
+     * that every write reads before it writes (entity headers, existing out-edges), most of whose
+     * keys are new: a lookup of an absent key then skips the skip-list search. It costs
+     * {@link #MEMTABLE_BLOOM_RATIO} of the memtable size.
      */
     private static ColumnFamilyOptions familyOptions(BlockBasedTableConfig table, DatabaseOptions options,
-                                                     long historyBytes) {
+                                                     long historyBytes, boolean probed) {
         Properties props = new Properties();
         props.setProperty("max_write_buffer_size_to_maintain", Long.toString(historyBytes));
         ColumnFamilyOptions o = ColumnFamilyOptions.getColumnFamilyOptionsFromProps(props);
@@ -130,6 +142,8 @@ public final class CollectionStore implements AutoCloseable {
         }
         return o.setTableFormatConfig(table)
                 .setWriteBufferSize(options.memtableBytes())
+                .setMemtablePrefixBloomSizeRatio(probed ? MEMTABLE_BLOOM_RATIO : 0)
+                .setMemtableWholeKeyFiltering(probed)
                 .setCompressionType(CompressionType.LZ4_COMPRESSION)
                 .setBottommostCompressionType(CompressionType.ZSTD_COMPRESSION)
                 .setLevelCompactionDynamicLevelBytes(true);
@@ -273,6 +287,7 @@ public final class CollectionStore implements AutoCloseable {
         transactionOptions.close();
         unsyncedWrites.close();
         syncedWrites.close();
+        probedCfOptions.close();
         trackedCfOptions.close();
         cfOptions.close();
         bloomFilter.close();
