@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.hyperspatial.core.json.JsonTree;
+import io.hyperspatial.manifold.value.InstantText;
 import io.hyperspatial.manifold.value.Value;
 import io.hyperspatial.manifold.value.ValueType;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -79,7 +79,7 @@ public final class ImportValues {
             case TIMESTAMP -> {
                 String s = string(raw, "an ISO-8601 instant such as 2026-01-02T03:04:05Z");
                 try {
-                    yield Value.of(Instant.parse(s.trim()));
+                    yield Value.of(InstantText.parse(s.trim()));
                 } catch (DateTimeParseException e) {
                     throw expected("an ISO-8601 instant such as 2026-01-02T03:04:05Z", raw);
                 }

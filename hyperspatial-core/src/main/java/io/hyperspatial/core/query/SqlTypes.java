@@ -6,10 +6,10 @@ import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.value.Affinity;
 import io.hyperspatial.hyperql.value.Blob;
 import io.hyperspatial.hyperql.value.TextForm;
+import io.hyperspatial.manifold.value.InstantText;
 import io.hyperspatial.manifold.value.Value;
 import io.hyperspatial.manifold.value.ValueType;
 
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -108,7 +108,7 @@ final class SqlTypes {
 
     private static Value timestamp(String text) {
         try {
-            return Value.of(Instant.parse(text));
+            return Value.of(InstantText.parse(text));
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hyperspatial.manifold.value.InstantText;
 import io.hyperspatial.manifold.value.Value;
 import io.hyperspatial.manifold.value.ValueType;
 import io.hyperspatial.server.http.JsonInput;
 
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -64,7 +64,7 @@ public final class ValueJson {
 
     private static Value timestamp(JsonInput in) {
         try {
-            return Value.of(Instant.parse(in.string()));
+            return Value.of(InstantText.parse(in.string()));
         } catch (DateTimeParseException e) {
             throw in.invalid("must be an ISO-8601 instant such as 2026-01-02T03:04:05Z, got '" + in.string() + "'");
         }
