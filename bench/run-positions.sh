@@ -15,13 +15,20 @@ usage() {
   echo "Options: --subset mammals|nouns (mammals), --dims D (5), --threads T (2), --epochs E and --max-radius R"
   echo "         (defaults of the embedder), --seed S (42), --knn-queries Q (1000; 0 skips k-NN), --ef LIST (64,128,256),"
   echo "         --knn-metric lorentz|poincare (lorentz), --wordnet DIR (/usr/share/wordnet), --out FILE"
+  echo "Training: --recipe default|nickel-kiela (default), --learning-rate, --negatives, --local-negatives,"
+  echo "         --batch-size, --init-scale (1 construction, 0 near the origin), --burn-in E, --constant-rate true|false"
+  echo "         (each defaults to the recipe's); --eval-every N and --eval-sample S (2000) print a sampled"
+  echo "         evaluation with CPU seconds every N epochs; --rank-breakdown attributes the mean rank (stderr)"
 }
 
 args=()
 while [ $# -gt 0 ]; do
   case "$1" in
     -h|--help) usage; exit 0 ;;
-    --subset|--dims|--threads|--epochs|--max-radius|--seed|--knn-queries|--knn-metric|--ef|--wordnet|--out)
+    --rank-breakdown) args+=("$1"); shift ;;
+    --subset|--dims|--threads|--epochs|--max-radius|--seed|--knn-queries|--knn-metric|--ef|--wordnet|--out|\
+    --recipe|--learning-rate|--negatives|--local-negatives|--batch-size|--init-scale|--burn-in|--constant-rate|\
+    --eval-every|--eval-sample)
       [ $# -ge 2 ] || { echo "run-positions.sh: $1 needs a value" >&2; exit 2; }
       args+=("$1" "$2"); shift 2 ;;
     *) echo "run-positions.sh: unknown option $1" >&2; usage >&2; exit 2 ;;

@@ -53,6 +53,39 @@ public final class PositionsBench implements Callable<Integer> {
     @Option(names = "--max-radius", description = "largest radius a node may get (default: the embedder's default)")
     Double maxRadius;
 
+    @Option(names = "--recipe", description = "default or nickel-kiela: the starting config (default ${DEFAULT-VALUE})")
+    String recipe = "default";
+
+    @Option(names = "--learning-rate", description = "learning rate (default: the recipe's)")
+    Double learningRate;
+
+    @Option(names = "--negatives", description = "negatives per pair (default: the recipe's)")
+    Integer negatives;
+
+    @Option(names = "--local-negatives", description = "share of local negatives (default: the recipe's)")
+    Double localNegatives;
+
+    @Option(names = "--batch-size", description = "pairs per batch (default: the recipe's)")
+    Integer batchSize;
+
+    @Option(names = "--init-scale", description = "1 construction, (0,1) construction radii scaled, 0 near origin")
+    Double initScale;
+
+    @Option(names = "--burn-in", description = "burn-in epochs at 1% of the rate (default: the recipe's)")
+    Integer burnIn;
+
+    @Option(names = "--constant-rate", arity = "1", description = "true: no decay after burn-in (default: the recipe's)")
+    Boolean constantRate;
+
+    @Option(names = "--eval-every", description = "sampled evaluation every N epochs, 0 for none (default ${DEFAULT-VALUE})")
+    int evalEvery = 0;
+
+    @Option(names = "--eval-sample", description = "nodes of the sampled evaluation (default ${DEFAULT-VALUE})")
+    int evalSample = 2000;
+
+    @Option(names = "--rank-breakdown", description = "print where the mean rank comes from (stderr)")
+    boolean rankBreakdown;
+
     @Option(names = "--seed", description = "seed (default ${DEFAULT-VALUE})")
     long seed = 42;
 
@@ -78,22 +111,19 @@ public final class PositionsBench implements Callable<Integer> {
         WordNetNouns nouns = WordNetReader.read(wordnet);
         WordNetHierarchy selected = WordNetSubset.parse(subset).select(nouns);
         double readSeconds = seconds(t0);
-        EmbeddingConfig config = EmbeddingConfig.defaults().withDims(dims).withThreads(threads).withSeed(seed);
-        if (epochs != null) {
-            config = config.withEpochs(epochs);
-        }
-        if (maxRadius != null) {
-            config = config.withMaxRadius(maxRadius);
-        }
+        EmbeddingConfig config = configure();
         long[] refinementStart = {0};
         long t1 = System.nanoTime();
+        TrainingTrajectory trajectory = new TrainingTrajectory(selected.hierarchy(), threads, evalSample, seed,
+                System.err);
         LorentzEmbedding embedding = HierarchyEmbedder.embed(selected.hierarchy(), config, event -> {
             if (event.phase() == ProgressListener.Phase.REFINEMENT && event.epoch() == 0) {
                 refinementStart[0] = System.nanoTime();
             }
             System.err.printf("positions: %s epoch %d/%d loss %.5f (%.1f s)%n", event.phase(), event.epoch(),
                     event.epochs(), event.loss(), event.elapsedMillis() / 1000.0);
-        });
+        }, evalEvery, trajectory);
+        double embedCpuSeconds = trajectory.trainingCpuSeconds();
         long t2 = System.nanoTime();
         double constructionSeconds = ((refinementStart[0] == 0 ? t2 : refinementStart[0]) - t1) / 1e9;
         double refinementSeconds = refinementStart[0] == 0 ? 0 : (t2 - refinementStart[0]) / 1e9;
@@ -109,7 +139,15 @@ public final class PositionsBench implements Callable<Integer> {
                 .put("subset", subset)
                 .put("dims", dims)
                 .put("threads", threads)
+                .put("recipe", recipe)
                 .put("epochs", config.epochs())
+                .put("learning_rate", config.learningRate())
+                .put("negatives", config.negatives())
+                .put("local_negatives", config.localNegatives())
+                .put("batch_size", config.batchSize())
+                .put("init_scale", config.initScale())
+                .put("burn_in", config.burnInEpochs())
+                .put("constant_rate", config.constantRate())
                 .put("seed", seed)
                 .put("max_radius_limit", config.maxRadius())
                 .put("nodes", selected.hierarchy().size())
@@ -118,10 +156,21 @@ public final class PositionsBench implements Callable<Integer> {
                 .put("construction_seconds", constructionSeconds)
                 .put("refinement_seconds", refinementSeconds)
                 .put("embed_seconds", constructionSeconds + refinementSeconds)
+                .put("embed_cpu_seconds", embedCpuSeconds)
                 .put("eval_seconds", evalSeconds)
                 .put("mean_rank", eval.meanRank())
                 .put("map", eval.map())
                 .put("max_radius", maxRadius);
+        if (!trajectory.points().isEmpty()) {
+            line.put("trajectory", trajectory.points().stream().map(p -> new JsonObject().put("epoch", p.epoch())
+                    .put("cpu_seconds", p.cpuSeconds()).put("mean_rank", p.meanRank()).put("map", p.map())).toList());
+        }
+        if (rankBreakdown) {
+            RankBreakdown breakdown = RankBreakdown.of(selected.hierarchy(), i -> selected.synsets().get(i).name(),
+                    embedding, config);
+            breakdown.print(System.err);
+            breakdown.addTo(line);
+        }
         line.put("incremental_placement_micros_median", placementMicros(embedding, selected, seed));
         if (knnQueries > 0) {
             PositionRecall.measure(embedding, VectorMetric.parse(knnMetric), knnQueries, ef, threads, seed).addTo(line);
@@ -132,6 +181,44 @@ public final class PositionsBench implements Callable<Integer> {
             Files.writeString(out, json + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         return 0;
+    }
+
+    private EmbeddingConfig configure() {
+        EmbeddingConfig config = switch (recipe) {
+            case "default" -> EmbeddingConfig.defaults();
+            case "nickel-kiela" -> EmbeddingConfig.nickelKiela(EmbeddingConfig.defaults().epochs());
+            default -> throw new CommandLine.ParameterException(new CommandLine(this),
+                    "--recipe must be default or nickel-kiela, got " + recipe);
+        };
+        config = config.withDims(dims).withThreads(threads).withSeed(seed);
+        if (epochs != null) {
+            config = config.withEpochs(epochs);
+        }
+        if (maxRadius != null) {
+            config = config.withMaxRadius(maxRadius);
+        }
+        if (learningRate != null) {
+            config = config.withLearningRate(learningRate);
+        }
+        if (negatives != null) {
+            config = config.withNegatives(negatives);
+        }
+        if (localNegatives != null) {
+            config = config.withLocalNegatives(localNegatives);
+        }
+        if (batchSize != null) {
+            config = config.withBatchSize(batchSize);
+        }
+        if (initScale != null) {
+            config = config.withInitScale(initScale);
+        }
+        if (burnIn != null) {
+            config = config.withBurnInEpochs(burnIn);
+        }
+        if (constantRate != null) {
+            config = config.withConstantRate(constantRate);
+        }
+        return config;
     }
 
     /**

@@ -70,6 +70,11 @@ final class RankingRefinement {
     }
 
     void run(ProgressListener listener, long startNanos) {
+        run(listener, startNanos, 0, (epoch, positions) -> { });
+    }
+
+    /** Trains; hands {@code snapshots} the positions after every {@code every}-th epoch (never when 0). */
+    void run(ProgressListener listener, long startNanos, int every, EpochSnapshots snapshots) {
         int pairs = pairChild.length;
         int epochs = config.epochs();
         int[] order = new int[pairs];
@@ -79,7 +84,7 @@ final class RankingRefinement {
                     (System.nanoTime() - startNanos) / 1_000_000));
             for (int epoch = 0; epoch < epochs; epoch++) {
                 shuffle(order, epoch);
-                double rate = config.learningRate() * (1 - 0.99 * epoch / Math.max(1, epochs));
+                double rate = config.rateAt(epoch);
                 double loss = 0;
                 for (int lo = 0; lo < pairs; lo += config.batchSize()) {
                     int hi = Math.min(pairs, lo + config.batchSize());
@@ -101,6 +106,9 @@ final class RankingRefinement {
                 }
                 listener.onProgress(new ProgressListener.Event(ProgressListener.Phase.REFINEMENT, epoch + 1, epochs,
                         loss / pairs, (System.nanoTime() - startNanos) / 1_000_000));
+                if (every > 0 && (epoch + 1) % every == 0) {
+                    snapshots.onSnapshot(epoch + 1, LorentzEmbedding.fromPolar(points));
+                }
             }
         } finally {
             if (pool != null) {

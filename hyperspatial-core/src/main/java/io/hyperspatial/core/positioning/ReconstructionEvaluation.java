@@ -33,6 +33,52 @@ public record ReconstructionEvaluation(double meanRank, double map, long pairs, 
      * count. The result does not depend on the thread count.
      */
     public static ReconstructionEvaluation evaluate(Hierarchy hierarchy, LorentzEmbedding embedding, int threads) {
+        check(hierarchy, embedding, threads);
+        return run(hierarchy.closure(), embedding.polar(), threads, allNodes(hierarchy.size()), null);
+    }
+
+    /**
+     * The same evaluation restricted to {@code sampleSize} nodes drawn without replacement (seeded)
+     * among those that have ancestors: every ancestor of a sampled node is still ranked among all
+     * nodes, so it is an unbiased estimate of MAP and, weighted by pairs, of the mean rank, at
+     * sampleSize / n of the cost. All of them when sampleSize is at least their number.
+     */
+    public static ReconstructionEvaluation evaluateSample(Hierarchy hierarchy, LorentzEmbedding embedding,
+                                                          int threads, int sampleSize, long seed) {
+        check(hierarchy, embedding, threads);
+        HierarchyClosure closure = hierarchy.closure();
+        int[] candidates = new int[closure.nodesWithAncestors()];
+        for (int u = 0, i = 0; u < closure.size(); u++) {
+            if (closure.ancestorCount(u) > 0) {
+                candidates[i++] = u;
+            }
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        int take = Math.min(Math.max(0, sampleSize), candidates.length);
+        for (int i = 0; i < take; i++) {
+            int j = i + random.nextInt(candidates.length - i);
+            int t = candidates[i];
+            candidates[i] = candidates[j];
+            candidates[j] = t;
+        }
+        int[] sample = Arrays.copyOf(candidates, take);
+        Arrays.sort(sample);
+        return run(closure, embedding.polar(), threads, sample, null);
+    }
+
+    /**
+     * The rank of every closure pair, in the closure's order: node ascending, then its ancestors
+     * ascending (as {@link HierarchyClosure#ancestors(int)} lists them). Their mean is
+     * {@link #meanRank()}; a bench attributes the mean rank to pairs with it.
+     */
+    public static int[] pairRanks(Hierarchy hierarchy, LorentzEmbedding embedding, int threads) {
+        check(hierarchy, embedding, threads);
+        int[] ranks = new int[(int) hierarchy.closure().pairCount()];
+        run(hierarchy.closure(), embedding.polar(), threads, allNodes(hierarchy.size()), ranks);
+        return ranks;
+    }
+
+    private static void check(Hierarchy hierarchy, LorentzEmbedding embedding, int threads) {
         if (hierarchy.size() != embedding.size()) {
             throw new IllegalArgumentException("the hierarchy has " + hierarchy.size() + " nodes but the embedding "
                     + embedding.size() + " points");
@@ -40,21 +86,31 @@ public record ReconstructionEvaluation(double meanRank, double map, long pairs, 
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        HierarchyClosure closure = hierarchy.closure();
-        PolarPoints points = embedding.polar();
-        int n = hierarchy.size();
-        double[] precision = new double[n];
-        long[] rankSum = new long[n];
+    }
+
+    private static int[] allNodes(int n) {
+        int[] all = new int[n];
+        Arrays.setAll(all, i -> i);
+        return all;
+    }
+
+    /** Ranks the ancestors of {@code nodes}; fills {@code pairRanks} (closure order) when not null. */
+    private static ReconstructionEvaluation run(HierarchyClosure closure, PolarPoints points, int threads,
+                                                int[] nodes, int[] pairRanks) {
+        int count = nodes.length;
+        double[] precision = new double[count];
+        long[] rankSum = new long[count];
         AtomicInteger next = new AtomicInteger();
         int block = 16;
         Runnable worker = () -> {
             NodeRanker ranker = new NodeRanker(closure, points);
-            for (int start; (start = next.getAndAdd(block)) < n; ) {
-                for (int u = start; u < Math.min(n, start + block); u++) {
+            for (int start; (start = next.getAndAdd(block)) < count; ) {
+                for (int i = start; i < Math.min(count, start + block); i++) {
+                    int u = nodes[i];
                     if (closure.ancestorCount(u) > 0) {
-                        ranker.rank(u);
-                        precision[u] = ranker.averagePrecision;
-                        rankSum[u] = ranker.rankSum;
+                        ranker.rank(u, pairRanks);
+                        precision[i] = ranker.averagePrecision;
+                        rankSum[i] = ranker.rankSum;
                     }
                 }
             }
@@ -62,17 +118,19 @@ public record ReconstructionEvaluation(double meanRank, double map, long pairs, 
         Workers.runOn(threads, worker, "reconstruction-evaluation");
         double apSum = 0;
         long ranks = 0;
-        int nodes = 0;
-        for (int u = 0; u < n; u++) {
+        long pairs = 0;
+        int ranked = 0;
+        for (int i = 0; i < count; i++) {
+            int u = nodes[i];
             if (closure.ancestorCount(u) > 0) {
-                apSum += precision[u];
-                ranks += rankSum[u];
-                nodes++;
+                apSum += precision[i];
+                ranks += rankSum[i];
+                pairs += closure.ancestorCount(u);
+                ranked++;
             }
         }
-        long pairs = closure.pairCount();
         return new ReconstructionEvaluation(pairs == 0 ? Double.NaN : (double) ranks / pairs,
-                nodes == 0 ? Double.NaN : apSum / nodes, pairs, nodes);
+                ranked == 0 ? Double.NaN : apSum / ranked, pairs, ranked);
     }
 
     /** Ranks one node's ancestors among all nodes. Reusable, not thread-safe: one per thread. */
@@ -81,6 +139,7 @@ public record ReconstructionEvaluation(double meanRank, double map, long pairs, 
         private final PolarPoints points;
         private final boolean[] isAncestor;
         private double[] keys = new double[16];
+        private int[] which = new int[16];
         private int[] strictlyBefore = new int[17];
         private int[] atOrBefore = new int[17];
         double averagePrecision;
@@ -92,20 +151,21 @@ public record ReconstructionEvaluation(double meanRank, double map, long pairs, 
             this.isAncestor = new boolean[points.size];
         }
 
-        void rank(int u) {
+        /** Ranks u's ancestors; writes each pair's rank to pairRanks (closure order) when not null. */
+        void rank(int u, int[] pairRanks) {
             int count = closure.ancestorCount(u);
             int row = closure.rowStart(u);
             if (keys.length < count) {
                 keys = new double[count];
+                which = new int[count];
                 strictlyBefore = new int[count + 1];
                 atOrBefore = new int[count + 1];
             }
             for (int j = 0; j < count; j++) {
                 int a = closure.ancestorAt(row + j);
                 isAncestor[a] = true;
-                keys[j] = points.rankKey(u, a);
+                insert(j, points.rankKey(u, a));
             }
-            Arrays.sort(keys, 0, count);
             Arrays.fill(strictlyBefore, 0, count + 1, 0);
             Arrays.fill(atOrBefore, 0, count + 1, 0);
             double farthest = keys[count - 1];
@@ -131,6 +191,9 @@ public record ReconstructionEvaluation(double meanRank, double map, long pairs, 
                 leq += atOrBefore[j];
                 int ancestorsAtOrBefore = upperBound(keys, count, keys[j]);
                 ranks += 1 + less;
+                if (pairRanks != null) {
+                    pairRanks[row + which[j]] = 1 + less;
+                }
                 precisionSum += (double) ancestorsAtOrBefore / (ancestorsAtOrBefore + leq);
             }
             for (int j = 0; j < count; j++) {
@@ -138,6 +201,18 @@ public record ReconstructionEvaluation(double meanRank, double map, long pairs, 
             }
             rankSum = ranks;
             averagePrecision = precisionSum / count;
+        }
+
+        /** Insertion sort step: keys[0..j) is sorted; places ancestor j's key, remembering j in which[]. */
+        private void insert(int j, double key) {
+            int at = j;
+            while (at > 0 && keys[at - 1] > key) {
+                keys[at] = keys[at - 1];
+                which[at] = which[at - 1];
+                at--;
+            }
+            keys[at] = key;
+            which[at] = j;
         }
 
         /** The number of sorted keys ≤ key. */

@@ -7,9 +7,11 @@ import java.util.Arrays;
  * one parent. The construction ranks a node's ancestors on its tree path nearly perfectly, while an
  * ancestor off the path (reached only through another parent) ranks behind roughly every node that
  * lies nearer the origin than it does — a number that grows steeply with its depth. So a node with
- * several parents keeps the one whose tree path leaves out the cheapest ancestors: the cost of an
- * off-path ancestor is the number of nodes at most as deep as it (ties: the lowest parent index).
- * Nodes are decided in topological order, so the parents' paths are known.
+ * several parents keeps the one whose tree path leaves out the cheapest ancestors, by a cost per
+ * ancestor the caller gives (ties: the lowest parent index): {@link #depthCosts} (the number of
+ * nodes at most as deep) before anything is placed, {@link #radiusCosts} (the number of nodes at
+ * most as far from the origin) once a construction has measured the radii. Nodes are decided in
+ * topological order, so the parents' paths are known.
  *
  * <p>Also gives each node its tree children, a preorder (a subtree is the contiguous preorder range
  * {@code [preIndex(v), preIndex(v) + subtreeSize(v))}), subtree sizes, and the weight that sizes
@@ -28,11 +30,15 @@ final class SpanningTree {
     final int[] weight;
 
     SpanningTree(Hierarchy h) {
+        this(h, depthCosts(h));
+    }
+
+    /** A spanning tree whose off-path ancestor a costs {@code ancestorCost[a]} (see the class comment). */
+    SpanningTree(Hierarchy h, long[] ancestorCost) {
         int n = h.size();
         HierarchyClosure closure = h.closure();
         parent = new int[n];
         childStart = new int[n + 1];
-        long[] shallower = nodesUpToDepth(h);
         int[] stamp = new int[n];
         int mark = 0;
         for (int v : h.topologicalView()) {
@@ -49,7 +55,7 @@ final class SpanningTree {
                     for (int j = 0; j < closure.ancestorCount(v); j++) {
                         int a = closure.ancestorAt(closure.rowStart(v) + j);
                         if (stamp[a] != mark) {
-                            cost += shallower[h.depth(a)];
+                            cost += ancestorCost[a];
                         }
                     }
                 }
@@ -106,6 +112,34 @@ final class SpanningTree {
                 stack[top++] = children[k];
             }
         }
+    }
+
+    /** The default cost of an off-path ancestor: the number of nodes at most as deep as it. */
+    static long[] depthCosts(Hierarchy h) {
+        long[] shallower = nodesUpToDepth(h);
+        long[] cost = new long[h.size()];
+        for (int v = 0; v < cost.length; v++) {
+            cost[v] = shallower[h.depth(v)];
+        }
+        return cost;
+    }
+
+    /**
+     * The measured cost of an off-path ancestor after a first construction: the number of nodes at
+     * most as far from the origin as it, which is about how many nodes a distant node finds nearer
+     * than that ancestor.
+     */
+    static long[] radiusCosts(PolarPoints points) {
+        Integer[] order = new Integer[points.size];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Double.compare(points.rho[a], points.rho[b]));
+        long[] cost = new long[points.size];
+        for (int k = 0; k < order.length; k++) {
+            cost[order[k]] = k + 1;
+        }
+        return cost;
     }
 
     /** shallower[k] = the number of nodes of depth at most k. */

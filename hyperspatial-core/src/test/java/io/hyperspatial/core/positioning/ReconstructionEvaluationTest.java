@@ -70,6 +70,48 @@ class ReconstructionEvaluationTest {
         assertThat(random.meanRank()).isGreaterThan(10);
     }
 
+    @Test
+    void pairRanksAreTheBruteForceRanksInClosureOrder() {
+        for (long seed = 1; seed <= 4; seed++) {
+            SplittableRandom random = new SplittableRandom(seed);
+            int n = 30 + random.nextInt(40);
+            Hierarchy h = TestHierarchies.randomDag(n, 0.3, seed);
+            LorentzEmbedding e = randomEmbedding(n, 3, random);
+            int[] ranks = ReconstructionEvaluation.pairRanks(h, e, 2);
+            HierarchyClosure c = h.closure();
+            int q = 0;
+            for (int u = 0; u < n; u++) {
+                for (int a : c.ancestors(u)) {
+                    double da = e.distance(u, a);
+                    int nearer = 0;
+                    for (int w = 0; w < n; w++) {
+                        if (w != u && !c.isAncestor(u, w) && e.distance(u, w) < da) {
+                            nearer++;
+                        }
+                    }
+                    assertThat(ranks[q++]).as("seed %d, pair (%d, %d)", seed, u, a).isEqualTo(1 + nearer);
+                }
+            }
+            assertThat(q).isEqualTo(ranks.length);
+            assertThat((double) Arrays.stream(ranks).asLongStream().sum() / ranks.length)
+                    .isEqualTo(ReconstructionEvaluation.evaluate(h, e, 1).meanRank());
+        }
+    }
+
+    @Test
+    void aSampleOfAllNodesIsTheFullEvaluationAndASmallerOneCountsOnlyItsNodes() {
+        SplittableRandom random = new SplittableRandom(9);
+        Hierarchy h = TestHierarchies.randomDag(80, 0.3, 9);
+        LorentzEmbedding e = randomEmbedding(80, 3, random);
+        ReconstructionEvaluation full = ReconstructionEvaluation.evaluate(h, e, 2);
+        assertThat(ReconstructionEvaluation.evaluateSample(h, e, 2, 1000, 1)).isEqualTo(full);
+        ReconstructionEvaluation part = ReconstructionEvaluation.evaluateSample(h, e, 2, 20, 1);
+        assertThat(part.nodes()).isEqualTo(20);
+        assertThat(part.pairs()).isLessThan(full.pairs());
+        assertThat(ReconstructionEvaluation.evaluateSample(h, e, 1, 20, 1)).isEqualTo(part);
+        assertThat(ReconstructionEvaluation.evaluateSample(h, e, 2, 20, 2)).isNotEqualTo(part);
+    }
+
     static LorentzEmbedding randomEmbedding(int n, int dims, SplittableRandom random) {
         double[] c = new double[n * (dims + 1)];
         for (int i = 0; i < n; i++) {
