@@ -136,8 +136,10 @@ final class SpanningTree {
         }
         Arrays.sort(order, (a, b) -> Double.compare(points.rho[a], points.rho[b]));
         long[] cost = new long[points.size];
-        for (int k = 0; k < order.length; k++) {
-            cost[order[k]] = k + 1;
+        for (int k = order.length - 1; k >= 0; k--) {
+            // nodes at equal radius (siblings with equal caps) share the count of all of them
+            boolean tiedWithNext = k + 1 < order.length && points.rho[order[k + 1]] == points.rho[order[k]];
+            cost[order[k]] = tiedWithNext ? cost[order[k + 1]] : k + 1;
         }
         return cost;
     }

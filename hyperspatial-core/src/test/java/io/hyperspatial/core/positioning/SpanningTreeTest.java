@@ -19,14 +19,22 @@ class SpanningTreeTest {
 
     @Test
     void radiusCostsCountTheNodesNoFartherFromTheOrigin() {
-        PolarPoints points = new PolarPoints(4, 2);
-        double[] radii = {3, 0, 7, 1};
-        for (int i = 0; i < 4; i++) {
+        assertThat(SpanningTree.radiusCosts(atRadii(3, 0, 7, 1))).containsExactly(3, 1, 4, 2);
+    }
+
+    @Test
+    void nodesAtEqualRadiusCountEachOther() {
+        assertThat(SpanningTree.radiusCosts(atRadii(3, 0, 3, 1, 3))).containsExactly(5, 1, 5, 2, 5);
+    }
+
+    private static PolarPoints atRadii(double... radii) {
+        PolarPoints points = new PolarPoints(radii.length, 2);
+        for (int i = 0; i < radii.length; i++) {
             points.rho[i] = radii[i];
             points.dir[2 * i] = 1;
         }
         points.refreshAll();
-        assertThat(SpanningTree.radiusCosts(points)).containsExactly(3, 1, 4, 2);
+        return points;
     }
 
     @Test
