@@ -9,6 +9,7 @@ import com.linecorp.armeria.server.annotation.Blocking;
 import com.linecorp.armeria.server.annotation.Delete;
 import com.linecorp.armeria.server.annotation.Get;
 import com.linecorp.armeria.server.annotation.Param;
+import com.linecorp.armeria.server.annotation.Patch;
 import com.linecorp.armeria.server.annotation.Post;
 import io.hyperspatial.core.HyperspatialDatabase;
 import io.hyperspatial.core.index.maintain.FieldIndexStats;
@@ -16,6 +17,8 @@ import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.CollectionStats;
 import io.hyperspatial.manifold.error.ManifoldException;
 import io.hyperspatial.manifold.schema.SchemaEditor;
+import io.hyperspatial.manifold.schema.VectorIndexSettings;
+import io.hyperspatial.server.codec.IndexSettingsJson;
 import io.hyperspatial.server.auth.RequiresRole;
 import io.hyperspatial.server.auth.Role;
 import io.hyperspatial.server.codec.SchemaJson;
@@ -28,6 +31,7 @@ import io.hyperspatial.server.operation.CollectionDescription;
 
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code /v1/collections}: create (with a schema), list, describe with statistics, additive
@@ -79,7 +83,10 @@ public final class CollectionsService {
     @Post("/v1/collections/{collection}/schema")
     @RequiresRole(Role.ADMIN)
     public HttpResponse changeSchema(@Param("collection") String name, AggregatedHttpRequest request) {
-        Consumer<SchemaEditor> change = SchemaJson.change(Json.body(request));
+        return changeSchema(name, SchemaJson.change(Json.body(request)));
+    }
+
+    private HttpResponse changeSchema(String name, Consumer<SchemaEditor> change) {
         Collection c = db.collection(name);
         frozen.write(name, () -> {
             try {
@@ -89,6 +96,20 @@ public final class CollectionsService {
             }
         });
         return Json.ok(describe(c));
+    }
+
+    /**
+     * Changes the index settings of a dense vector field; body: the settings to change (see
+     * {@link IndexSettingsJson}), e.g. {@code {"ef_search": 128}}. A new ef_search applies to
+     * searches at once; a new m, ef_construction or quantization rebuilds the field's index in
+     * the background (searches use the old one meanwhile; the backlog shows the rebuild).
+     */
+    @Patch("/v1/collections/{collection}/vector_fields/{field}/index")
+    @RequiresRole(Role.ADMIN)
+    public HttpResponse changeIndex(@Param("collection") String name, @Param("field") String field,
+                                    AggregatedHttpRequest request) {
+        UnaryOperator<VectorIndexSettings> change = IndexSettingsJson.patch(Json.body(request));
+        return changeSchema(name, editor -> editor.vectorIndex(field, change));
     }
 
     @Delete("/v1/collections/{collection}")
@@ -138,6 +159,10 @@ public final class CollectionsService {
             o.put("field", f.field());
             o.put("metric", f.metric());
             o.put("dimension", f.dimension());
+            o.put("m", f.m());
+            o.put("ef_construction", f.efConstruction());
+            o.put("ef_search", f.efSearch());
+            o.put("quantization", f.quantization());
             o.put("vectors", f.vectors());
             o.put("memory_bytes", f.memoryBytes());
             o.put("mapped_bytes", f.mappedBytes());
