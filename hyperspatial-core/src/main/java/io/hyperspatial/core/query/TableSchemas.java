@@ -12,6 +12,7 @@ import io.hyperspatial.manifold.schema.PropertyDef;
 import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.schema.SchemaEditor;
 import io.hyperspatial.manifold.schema.VectorField;
+import io.hyperspatial.manifold.schema.VectorIndexSettings;
 import io.hyperspatial.manifold.schema.VectorKind;
 import io.hyperspatial.manifold.value.ValueType;
 
@@ -100,6 +101,16 @@ final class TableSchemas {
             }
             if (c.vector() != null) {
                 editor.vectorField(c.name(), VectorKind.DENSE, c.vector().dimensions(), metric(c.vector().metric()));
+                Map<String, Object> options = c.vector().indexOptions();
+                if (!options.isEmpty()) {
+                    editor.vectorIndex(c.name(), settings -> {
+                        VectorIndexSettings out = settings;
+                        for (Map.Entry<String, Object> o : options.entrySet()) {
+                            out = out.with(o.getKey(), o.getValue());
+                        }
+                        return out;
+                    });
+                }
             } else {
                 properties.put(c.name(), SqlTypes.storageType(c));
             }
