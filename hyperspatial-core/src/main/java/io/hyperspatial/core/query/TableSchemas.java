@@ -12,7 +12,6 @@ import io.hyperspatial.manifold.schema.PropertyDef;
 import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.schema.SchemaEditor;
 import io.hyperspatial.manifold.schema.VectorField;
-import io.hyperspatial.manifold.schema.VectorIndexSettings;
 import io.hyperspatial.manifold.schema.VectorKind;
 import io.hyperspatial.manifold.value.ValueType;
 
@@ -103,13 +102,7 @@ final class TableSchemas {
                 editor.vectorField(c.name(), VectorKind.DENSE, c.vector().dimensions(), metric(c.vector().metric()));
                 Map<String, Object> options = c.vector().indexOptions();
                 if (!options.isEmpty()) {
-                    editor.vectorIndex(c.name(), settings -> {
-                        VectorIndexSettings out = settings;
-                        for (Map.Entry<String, Object> o : options.entrySet()) {
-                            out = out.with(o.getKey(), o.getValue());
-                        }
-                        return out;
-                    });
+                    editor.vectorIndex(c.name(), settings -> settings.withAll(options));
                 }
             } else {
                 properties.put(c.name(), SqlTypes.storageType(c));

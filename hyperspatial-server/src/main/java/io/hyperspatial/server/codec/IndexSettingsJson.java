@@ -35,13 +35,7 @@ public final class IndexSettingsJson {
             }
             values.put(key, v);
         });
-        return settings -> {
-            VectorIndexSettings out = settings;
-            for (Map.Entry<String, Object> e : values.entrySet()) {
-                out = out.with(e.getKey(), e.getValue());
-            }
-            return out;
-        };
+        return settings -> settings.withAll(values);
     }
 
     /** The settings as an object with every member. */

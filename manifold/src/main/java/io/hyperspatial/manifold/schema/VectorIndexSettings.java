@@ -91,6 +91,15 @@ public record VectorIndexSettings(int m, int efConstruction, int efSearch, Vecto
         };
     }
 
+    /** These settings with each of {@code values} set by its key, in the map's order, as {@link #with(String, Object)} does. */
+    public VectorIndexSettings withAll(Map<String, ?> values) {
+        VectorIndexSettings out = this;
+        for (Map.Entry<String, ?> e : values.entrySet()) {
+            out = out.with(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
     /** The settings by key, in {@link #KEYS} order: integers, and the quantization's name. */
     public Map<String, Object> asMap() {
         Map<String, Object> out = new LinkedHashMap<>();
