@@ -29,6 +29,7 @@ import io.hyperspatial.server.http.JsonInput;
 import io.hyperspatial.server.operation.CollectionCatalog;
 import io.hyperspatial.server.operation.CollectionDescription;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -41,6 +42,9 @@ import java.util.function.UnaryOperator;
  */
 @Blocking
 public final class CollectionsService {
+    /** How long a change of index settings waits for the indexer before answering. */
+    static final Duration INDEX_CHANGE_WAIT = Duration.ofSeconds(5);
+
     private final HyperspatialDatabase db;
     private final FrozenCollections frozen;
     private final CollectionCatalog catalog;
@@ -102,14 +106,19 @@ public final class CollectionsService {
      * Changes the index settings of a dense vector field; body: the settings to change (see
      * {@link IndexSettingsJson}), e.g. {@code {"ef_search": 128}}. A new ef_search applies to
      * searches at once; a new m, ef_construction or quantization rebuilds the field's index in
-     * the background (searches use the old one meanwhile; the backlog shows the rebuild).
+     * the background (searches use the old one meanwhile; the backlog shows the rebuild). The
+     * answer waits up to {@link #INDEX_CHANGE_WAIT} for the indexer to take the change, so its
+     * {@code indexes} show the new ef_search (and a quick rebuild).
      */
     @Patch("/v1/collections/{collection}/vector_fields/{field}/index")
     @RequiresRole(Role.ADMIN)
     public HttpResponse changeIndex(@Param("collection") String name, @Param("field") String field,
                                     AggregatedHttpRequest request) {
         UnaryOperator<VectorIndexSettings> change = IndexSettingsJson.patch(Json.body(request));
-        return changeSchema(name, editor -> editor.vectorIndex(field, change));
+        changeSchema(name, editor -> editor.vectorIndex(field, change));
+        Collection c = db.collection(name);
+        db.startedIndexer(name).ifPresent(indexer -> indexer.awaitApplied(c.changes().lastSequence(), INDEX_CHANGE_WAIT));
+        return Json.ok(describe(c));
     }
 
     @Delete("/v1/collections/{collection}")
