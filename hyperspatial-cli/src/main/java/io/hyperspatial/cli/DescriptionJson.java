@@ -1,12 +1,15 @@
 package io.hyperspatial.cli;
 
 import io.hyperspatial.cli.output.JsonWriter;
+import io.hyperspatial.cli.schema.CollectionSchema;
+import io.hyperspatial.cli.schema.SchemaJsonOutput;
 import io.hyperspatial.manifold.CollectionStats;
 import io.hyperspatial.manifold.schema.EdgeType;
 import io.hyperspatial.manifold.schema.EntityType;
 import io.hyperspatial.manifold.schema.MeasureDef;
 import io.hyperspatial.manifold.schema.PropertyDef;
 import io.hyperspatial.manifold.schema.VectorField;
+import io.hyperspatial.manifold.schema.VectorKind;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +64,11 @@ final class DescriptionJson {
                     .name("kind").value(f.kind().name().toLowerCase(Locale.ROOT))
                     .name("dimension").value(f.dimension())
                     .name("metric").value(f.metric().displayName())
-                    .name("curvature").value(f.curvature()).endObject();
+                    .name("curvature").value(f.curvature());
+            if (f.kind() == VectorKind.DENSE) {
+                SchemaJsonOutput.index(json, CollectionSchema.VectorIndex.of(f.index()));
+            }
+            json.endObject();
         }
         json.endArray();
         json.name("edgeTypes").beginArray();

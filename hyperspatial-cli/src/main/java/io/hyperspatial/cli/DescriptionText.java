@@ -2,11 +2,13 @@ package io.hyperspatial.cli;
 
 import io.hyperspatial.cli.output.HumanFormat;
 import io.hyperspatial.cli.output.TextTable;
+import io.hyperspatial.cli.schema.CollectionSchema;
 import io.hyperspatial.cli.schema.SchemaText;
 import io.hyperspatial.manifold.schema.EdgeType;
 import io.hyperspatial.manifold.schema.EntityType;
 import io.hyperspatial.manifold.schema.MeasureDef;
 import io.hyperspatial.manifold.schema.VectorField;
+import io.hyperspatial.manifold.schema.VectorKind;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,10 +56,11 @@ final class DescriptionText {
         }
         SchemaText.section(out, c.entityTypes().isEmpty(), "no entity types", types);
 
-        TextTable vectors = new TextTable("VECTOR FIELD", "KIND", "DIMENSION", "METRIC").alignRight(2);
+        TextTable vectors = new TextTable("VECTOR FIELD", "KIND", "DIMENSION", "METRIC", "INDEX").alignRight(2);
         for (VectorField f : c.vectorFields()) {
             vectors.add(f.name(), f.kind().name().toLowerCase(Locale.ROOT), f.dimension(), f.metric().displayName()
-                    + (f.curvature() == 1.0 ? "" : " (c=" + f.curvature() + ")"));
+                    + (f.curvature() == 1.0 ? "" : " (c=" + f.curvature() + ")"),
+                    f.kind() == VectorKind.DENSE ? CollectionSchema.VectorIndex.of(f.index()).text() : "-");
         }
         SchemaText.section(out, c.vectorFields().isEmpty(), "no vector fields", vectors);
 

@@ -52,7 +52,8 @@ class DescribeCommandTest {
         assertThat(array(object(types.get(1)).get("properties"))).extracting(p -> object(p).get("name"))
                 .containsExactly("name", "price", "stock", "added", "tags");
         assertThat(array(c.get("vectorFields"))).containsExactly(
-                Map.of("name", "embedding", "kind", "dense", "dimension", 32L, "metric", "cosine", "curvature", 1L));
+                Map.of("name", "embedding", "kind", "dense", "dimension", 32L, "metric", "cosine", "curvature", 1L,
+                        "index", Map.of("m", 16L, "efConstruction", 200L, "efSearch", 64L, "quantization", "none")));
         assertThat(array(c.get("edgeTypes"))).containsExactly("in_category", "similar_to", "subcategory_of");
         assertThat(array(c.get("measures"))).containsExactly(Map.of("name", "views", "retentionSeconds", 2_592_000L));
         Map<String, Object> stats = object(c.get("stats"));

@@ -39,7 +39,7 @@ class RemoteCommandsTest {
         url = "http://127.0.0.1:" + server.port();
         server.database().storage().createCollection("shop");
         Cli setup = Cli.withInput("""
-                CREATE TABLE item(name TEXT NOT NULL, price REAL, emb VECTOR(2, l2));
+                CREATE TABLE item(name TEXT NOT NULL, price REAL, emb VECTOR(2, l2) WITH (ef_search = 32));
                 INSERT INTO item VALUES('a', 'apple', 1.5, '[0, 1]'), ('b', 'bread', 3, '[1, 0]'), ('c', 'cheese', 9.25, NULL);
                 CREATE INDEX item_price ON item(price);
                 """, "repl", "--url", url, "-c", "shop");
@@ -117,7 +117,8 @@ class RemoteCommandsTest {
         assertThat(text.exitCode()).as(text.toString()).isZero();
         assertThat(text.out()).startsWith("Schema of collection 'shop' at " + url + " (revision ")
                 .contains("ENTITY TYPE  PROPERTIES\nitem         name string, price float64\n")
-                .contains("VECTOR FIELD  KIND   DIMENSION  METRIC\nemb           dense          2  l2\n")
+                .contains("VECTOR FIELD  KIND   DIMENSION  METRIC  INDEX\n"
+                        + "emb           dense          2  l2      m=16 ef_construction=200 ef_search=32 quantization=none\n")
                 .contains("INDEX       ON\nitem_price  item.price\n")
                 .contains("SQL TABLE  COLUMNS\nitem       key TEXT, name TEXT, price REAL, emb VECTOR(2, l2)\n")
                 .doesNotContain("_hql_catalog");

@@ -40,7 +40,9 @@ class SchemaCommandTest {
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.out()).startsWith("Schema of collection 'words' in " + tmp.toAbsolutePath().normalize() + " (revision ")
                 .contains("ENTITY TYPE  PROPERTIES\nSynset       name string\n")
-                .contains("VECTOR FIELD  KIND   DIMENSION  METRIC\nball          dense          2  poincare\nemb           dense          3  cosine\n")
+                .contains("VECTOR FIELD  KIND   DIMENSION  METRIC    INDEX\n"
+                        + "ball          dense          2  poincare  m=16 ef_construction=200 ef_search=64 quantization=none\n"
+                        + "emb           dense          3  cosine    m=16 ef_construction=200 ef_search=64 quantization=none\n")
                 .contains("EDGE TYPE\nhypernym\n")
                 .contains("MEASURE  RETENTION\nviews    30 days\n")
                 .contains("POSITION SPACE  DIMENSION  CURVATURE  LEARNED FROM\ngraph                   4        1.0  hypernym\n")

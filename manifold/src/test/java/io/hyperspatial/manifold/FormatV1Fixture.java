@@ -218,6 +218,8 @@ final class FormatV1Fixture {
                 org.assertj.core.groups.Tuple.tuple("tokens", VectorKind.MULTI, 2, VectorMetric.L2),
                 org.assertj.core.groups.Tuple.tuple("hyp", VectorKind.DENSE, 2, VectorMetric.POINCARE),
                 org.assertj.core.groups.Tuple.tuple("lor", VectorKind.DENSE, 3, VectorMetric.LORENTZ));
+        assertThat(schema.vectorFields().values()).as("a version 1 catalog has no index settings: the defaults")
+                .extracting(VectorField::index).containsOnly(io.hyperspatial.manifold.schema.VectorIndexSettings.DEFAULT);
         assertThat(schema.measures().values()).extracting(MeasureDef::name, MeasureDef::retention)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("temp", Duration.ZERO),
                         org.assertj.core.groups.Tuple.tuple("steps", STEPS_RETENTION));

@@ -34,8 +34,12 @@ columnDef : identifier typeName? columnConstraint* ;
 
 typeName
     : VECTOR '(' dimensions=INTEGER_LITERAL (',' metric=identifier)? ')'
+      (WITH '(' vectorIndexOption (',' vectorIndexOption)* ')')?
     | identifier+ ('(' signedNumber (',' signedNumber)? ')')?
     ;
+
+// an option of a vector column's index: m = 32, quantization = 'int8'
+vectorIndexOption : name=identifier '=' (INTEGER_LITERAL | STRING_LITERAL | word=identifier) ;
 
 columnConstraint : (CONSTRAINT identifier)? columnConstraintBody ;
 
@@ -245,7 +249,7 @@ identifier
     | KEY | ABORT | FAIL | IGNORE | ROLLBACK | REPLACE | TEMP | TEMPORARY | FIRST | LAST | NULLS
     | VECTOR | ASC | DESC | GLOB | LIKE | AUTOINCREMENT
     | EDGE | TYPE | WEIGHT | WEIGHTED | MATCH | SHORTEST | PATH | TO
-    | NEAR | WITHIN
+    | NEAR | WITHIN | WITH
     | REPOSITION | GRAPH | EMBEDDING | PROPERTY | DIMENSIONS | EPOCHS | SEED
     ;
 
@@ -275,6 +279,8 @@ WEIGHT : 'WEIGHT' ; WEIGHTED : 'WEIGHTED' ;
 
 // radius search (usable as names too)
 NEAR : 'NEAR' ; WITHIN : 'WITHIN' ;
+// vector index options (usable as a name too)
+WITH : 'WITH' ;
 REPOSITION : 'REPOSITION' ; GRAPH : 'GRAPH' ; EMBEDDING : 'EMBEDDING' ; PROPERTY : 'PROPERTY' ;
 DIMENSIONS : 'DIMENSIONS' ; EPOCHS : 'EPOCHS' ; SEED : 'SEED' ;
 

@@ -129,7 +129,7 @@ public final class Analyzer {
                     ErrorCode.HQL_TYPE_MISMATCH, "unknown vector metric '" + d.type().metric()
                     + "' for column " + d.name() + " (use l2, cosine, dot, poincare or lorentz)", null));
             return new ColumnSchema(d.name(), d.type().text(), Affinity.BLOB, d.notNull(), defaultValue,
-                    new ColumnSchema.VectorType(d.type().dimensions(), metric));
+                    new ColumnSchema.VectorType(d.type().dimensions(), metric, d.type().indexOptions()));
         }
         return new ColumnSchema(d.name(), d.type().text(), Affinity.ofDeclaredType(d.type().text()), d.notNull(),
                 defaultValue, null);

@@ -142,7 +142,7 @@ final class AstBuilder {
                         position(ctx.dimensions));
             }
             String metric = ctx.metric == null ? "l2" : identifier(ctx.metric).toLowerCase(Locale.ROOT);
-            return new TypeName("VECTOR(" + dims + ")", dims, metric);
+            return new TypeName("VECTOR(" + dims + ")", dims, metric, VectorIndexOptionsBuilder.build(ctx.vectorIndexOption()));
         }
         return new TypeName(text(ctx), 0, null);
     }

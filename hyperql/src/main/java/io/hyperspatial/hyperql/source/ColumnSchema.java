@@ -2,6 +2,10 @@ package io.hyperspatial.hyperql.source;
 
 import io.hyperspatial.hyperql.value.Affinity;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A column of a table.
  *
@@ -32,9 +36,21 @@ public record ColumnSchema(String name, String declaredType, Affinity affinity, 
     /**
      * The type of a vector column.
      *
-     * @param dimensions the number of components every value has
-     * @param metric     the distance its index and {@code distance()} use
+     * @param dimensions   the number of components every value has
+     * @param metric       the distance its index and {@code distance()} use
+     * @param indexOptions the options its index was declared with ({@code VECTOR(n) WITH (m = 32, ...)}):
+     *                     lower-case names {@code m}, {@code ef_construction}, {@code ef_search}
+     *                     ({@link Long} values) and {@code quantization} ({@link String}); the
+     *                     parser has checked names and ranges, a source may ignore them
      */
-    public record VectorType(int dimensions, VectorMetric metric) {
+    public record VectorType(int dimensions, VectorMetric metric, Map<String, Object> indexOptions) {
+        public VectorType {
+            indexOptions = Collections.unmodifiableMap(new LinkedHashMap<>(indexOptions));
+        }
+
+        /** A vector type with no index options. */
+        public VectorType(int dimensions, VectorMetric metric) {
+            this(dimensions, metric, Map.of());
+        }
     }
 }

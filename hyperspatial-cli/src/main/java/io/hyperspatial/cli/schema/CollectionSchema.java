@@ -1,5 +1,7 @@
 package io.hyperspatial.cli.schema;
 
+import io.hyperspatial.manifold.schema.VectorIndexSettings;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -43,8 +45,24 @@ public record CollectionSchema(String collection, long revision, List<EntityType
     public record Property(String name, String type) {
     }
 
-    /** A vector field: kind ({@code dense}, {@code sparse}, {@code multi}), dimension, metric and curvature. */
-    public record VectorField(String name, String kind, int dimension, String metric, double curvature) {
+    /**
+     * A vector field: kind ({@code dense}, {@code sparse}, {@code multi}), dimension, metric,
+     * curvature, and for a dense field the settings of its index (null for the others).
+     */
+    public record VectorField(String name, String kind, int dimension, String metric, double curvature, VectorIndex index) {
+    }
+
+    /** How a dense field's HNSW index is built and searched; {@code quantization} is none, int8 or binary. */
+    public record VectorIndex(int m, int efConstruction, int efSearch, String quantization) {
+        /** The settings a schema declares. */
+        public static VectorIndex of(VectorIndexSettings s) {
+            return new VectorIndex(s.m(), s.efConstruction(), s.efSearch(), s.quantization().displayName());
+        }
+
+        /** {@code m=16 ef_construction=200 ef_search=64 quantization=none}: the names HyperQL's WITH (...) takes. */
+        public String text() {
+            return "m=" + m + " ef_construction=" + efConstruction + " ef_search=" + efSearch + " quantization=" + quantization;
+        }
     }
 
     /** A time series and how long its points are kept (0: forever). */

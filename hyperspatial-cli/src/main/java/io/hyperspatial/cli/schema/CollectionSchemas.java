@@ -5,6 +5,7 @@ import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.source.DataSource;
 import io.hyperspatial.manifold.schema.PropertyDef;
 import io.hyperspatial.manifold.schema.Schema;
+import io.hyperspatial.manifold.schema.VectorKind;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -37,7 +38,8 @@ public final class CollectionSchemas {
                 .sorted(Comparator.comparing(CollectionSchema.EntityType::name)).toList();
         List<CollectionSchema.VectorField> fields = schema.vectorFields().values().stream()
                 .map(f -> new CollectionSchema.VectorField(f.name(), lower(f.kind().name()), f.dimension(),
-                        f.metric().displayName(), f.curvature()))
+                        f.metric().displayName(), f.curvature(),
+                        f.kind() == VectorKind.DENSE ? CollectionSchema.VectorIndex.of(f.index()) : null))
                 .sorted(Comparator.comparing(CollectionSchema.VectorField::name)).toList();
         List<String> edges = schema.edgeTypes().keySet().stream().sorted().toList();
         List<CollectionSchema.Measure> measures = schema.measures().values().stream()
@@ -72,9 +74,14 @@ public final class CollectionSchemas {
             types.add(new CollectionSchema.EntityType(type.getKey(), properties));
         });
         List<CollectionSchema.VectorField> fields = new ArrayList<>();
-        schema.path("vector_fields").properties().forEach(f -> fields.add(new CollectionSchema.VectorField(f.getKey(),
-                f.getValue().path("kind").asText("dense"), f.getValue().path("dimension").asInt(),
-                f.getValue().path("metric").asText(), f.getValue().path("curvature").asDouble(1.0))));
+        schema.path("vector_fields").properties().forEach(f -> {
+            JsonNode index = f.getValue().path("index");
+            fields.add(new CollectionSchema.VectorField(f.getKey(), f.getValue().path("kind").asText("dense"),
+                    f.getValue().path("dimension").asInt(), f.getValue().path("metric").asText(),
+                    f.getValue().path("curvature").asDouble(1.0), index.isObject()
+                    ? new CollectionSchema.VectorIndex(index.path("m").asInt(), index.path("ef_construction").asInt(),
+                    index.path("ef_search").asInt(), index.path("quantization").asText()) : null));
+        });
         List<String> edges = new ArrayList<>();
         schema.path("edge_types").forEach(e -> edges.add(e.asText()));
         List<CollectionSchema.Measure> measures = new ArrayList<>();

@@ -23,9 +23,15 @@ public final class SchemaJsonOutput {
             json.endArray().endObject();
         }
         json.endArray().name("vectorFields").beginArray();
-        s.vectorFields().forEach(f -> json.beginObject().name("name").value(f.name()).name("kind").value(f.kind())
-                .name("dimension").value(f.dimension()).name("metric").value(f.metric())
-                .name("curvature").value(f.curvature()).endObject());
+        s.vectorFields().forEach(f -> {
+            json.beginObject().name("name").value(f.name()).name("kind").value(f.kind())
+                    .name("dimension").value(f.dimension()).name("metric").value(f.metric())
+                    .name("curvature").value(f.curvature());
+            if (f.index() != null) {
+                index(json, f.index());
+            }
+            json.endObject();
+        });
         json.endArray().name("edgeTypes").beginArray();
         s.edgeTypes().forEach(json::value);
         json.endArray().name("measures").beginArray();
@@ -48,5 +54,11 @@ public final class SchemaJsonOutput {
             json.endArray().endObject();
         }
         return json.endArray().endObject().toString();
+    }
+
+    /** {@code "index": {"m", "efConstruction", "efSearch", "quantization"}} of a dense field. */
+    public static void index(JsonWriter json, CollectionSchema.VectorIndex index) {
+        json.name("index").beginObject().name("m").value(index.m()).name("efConstruction").value(index.efConstruction())
+                .name("efSearch").value(index.efSearch()).name("quantization").value(index.quantization()).endObject();
     }
 }

@@ -25,9 +25,10 @@ public final class SchemaText {
                 .map(p -> p.name() + " " + p.type()).collect(Collectors.joining(", "))));
         section(out, s.entityTypes().isEmpty(), "no entity types", types);
 
-        TextTable vectors = new TextTable("VECTOR FIELD", "KIND", "DIMENSION", "METRIC").alignRight(2);
+        TextTable vectors = new TextTable("VECTOR FIELD", "KIND", "DIMENSION", "METRIC", "INDEX").alignRight(2);
         s.vectorFields().forEach(f -> vectors.add(f.name(), f.kind(), f.dimension(),
-                f.metric() + (f.curvature() == 1.0 ? "" : " (c=" + f.curvature() + ")")));
+                f.metric() + (f.curvature() == 1.0 ? "" : " (c=" + f.curvature() + ")"),
+                f.index() == null ? "-" : f.index().text()));
         section(out, s.vectorFields().isEmpty(), "no vector fields", vectors);
 
         TextTable edges = new TextTable("EDGE TYPE");

@@ -1,12 +1,14 @@
 package io.hyperspatial.core.imports;
 
 import io.hyperspatial.core.json.JsonTree;
+import io.hyperspatial.core.json.VectorIndexJson;
 import io.hyperspatial.manifold.schema.SchemaEditor;
 import io.hyperspatial.manifold.schema.VectorKind;
 import io.hyperspatial.manifold.schema.VectorMetric;
 import io.hyperspatial.manifold.value.ValueType;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +23,15 @@ import static io.hyperspatial.core.json.JsonTree.string;
  * {"key": "id",
  *  "type": "Person",                       // or "type_column": "kind"
  *  "properties": {"name": "string", "age": {"type": "int64", "column": "Age"}},
- *  "vectors": {"emb": {"column": "embedding", "dimension": 3, "metric": "cosine"}},
+ *  "vectors": {"emb": {"column": "embedding", "dimension": 3, "metric": "cosine",
+ *                      "index": {"m": 32, "quantization": "int8"}}},
  *  "edges": [{"column": "friends", "type": "knows", "weight_column": "strength"}],
  *  "delimiter": ";"}
  * }</pre>
  * A property is read from the column of its name unless {@code column} is given, and declared in
  * the schema with its type if new. A vector field is declared (dense) when {@code dimension} and
- * {@code metric} are given, else it must exist. An edge column names one target key or several
+ * {@code metric} are given, else it must exist; its {@code index} settings (see
+ * {@link io.hyperspatial.core.json.VectorIndexJson}), when given, are set on it. An edge column names one target key or several
  * (a JSON array, or in CSV a cell split on {@code delimiter}, default {@code ;}); every target gets
  * the row's weight from {@code weight_column}, or 1. Edge types are declared if new.
  */
@@ -38,8 +42,19 @@ public record ImportMapping(String keyColumn, String type, String typeColumn, Li
     public record PropertyColumn(String name, ValueType type, String column) {
     }
 
-    /** A dense vector field read from {@code column}; {@code dimension} 0 and {@code metric} null for an existing field. */
-    public record VectorColumn(String field, String column, int dimension, VectorMetric metric) {
+    /**
+     * A dense vector field read from {@code column}; {@code dimension} 0 and {@code metric} null for
+     * an existing field; {@code index} the index settings to set on it by key (empty: none).
+     */
+    public record VectorColumn(String field, String column, int dimension, VectorMetric metric, Map<String, Object> index) {
+        public VectorColumn {
+            index = Collections.unmodifiableMap(new LinkedHashMap<>(index));
+        }
+
+        /** A column that sets no index settings. */
+        public VectorColumn(String field, String column, int dimension, VectorMetric metric) {
+            this(field, column, dimension, metric, Map.of());
+        }
     }
 
     /** Edges of {@code edgeType} to the keys in {@code column}, weighted by {@code weightColumn} (null: 1). */
@@ -70,6 +85,9 @@ public record ImportMapping(String keyColumn, String type, String typeColumn, Li
             for (VectorColumn v : vectors) {
                 if (v.metric() != null) {
                     editor.vectorField(v.field(), VectorKind.DENSE, v.dimension(), v.metric());
+                }
+                if (!v.index().isEmpty()) {
+                    editor.vectorIndex(v.field(), settings -> settings.withAll(v.index()));
                 }
             }
             edges.forEach(e -> editor.edgeType(e.edgeType()));
@@ -125,10 +143,11 @@ public record ImportMapping(String keyColumn, String type, String typeColumn, Li
                 Map<String, Object> o = object(v, at);
                 String column = o.containsKey("column") ? string(o.get("column"), at + ".column") : field;
                 boolean declared = o.containsKey("dimension") || o.containsKey("metric");
+                Map<String, Object> index = o.containsKey("index") ? VectorIndexJson.read(o.get("index"), at + ".index") : Map.of();
                 vectors.add(declared
                         ? new VectorColumn(field, column, dimension(String.valueOf(o.get("dimension")), at + ".dimension"),
-                        VectorMetric.parse(string(o.get("metric"), at + ".metric")))
-                        : new VectorColumn(field, column, 0, null));
+                        VectorMetric.parse(string(o.get("metric"), at + ".metric")), index)
+                        : new VectorColumn(field, column, 0, null, index));
             } else {
                 vectors.add(new VectorColumn(field, string(v, "vectors." + field), 0, null));
             }

@@ -30,6 +30,13 @@ public record IndexConfig(VectorMetric metric, int dimension, int m, int efConst
         return new IndexConfig(metric, dimension, 16, 200, 64, Quantization.NONE, 1.0);
     }
 
+    /** Whether an index built as this one serves {@code other}: everything but ef_search (a search-time setting) is equal. */
+    public boolean sameGraph(IndexConfig other) {
+        return metric == other.metric && dimension == other.dimension && m == other.m
+                && efConstruction == other.efConstruction && quantization == other.quantization
+                && Double.compare(curvature, other.curvature) == 0;
+    }
+
     public IndexConfig withM(int v) {
         return new IndexConfig(metric, dimension, v, efConstruction, efSearch, quantization, curvature);
     }

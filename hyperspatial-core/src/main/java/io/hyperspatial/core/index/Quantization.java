@@ -1,5 +1,7 @@
 package io.hyperspatial.core.index;
 
+import io.hyperspatial.manifold.schema.VectorQuantization;
+
 import java.util.Locale;
 
 /** How an index encodes vectors for graph traversal; full-precision vectors are kept for exact rerank. */
@@ -10,6 +12,11 @@ public enum Quantization {
     INT8,
     /** One bit per dimension, about a thirty-second; needs a larger rerank pool. */
     BINARY;
+
+    /** The quantization a vector field's schema declares. */
+    public static Quantization of(VectorQuantization declared) {
+        return valueOf(declared.name());
+    }
 
     public static Quantization parse(String s) {
         try {

@@ -31,7 +31,8 @@ import static io.hyperspatial.core.json.JsonTree.string;
  * A whole schema as JSON, names sorted so equal schemas print equally:
  * <pre>{@code
  * {"entity_types": {"Person": {"age": "int64", "name": "string"}},
- *  "vector_fields": {"emb": {"kind": "dense", "dimension": 3, "metric": "cosine", "curvature": 1.0}},
+ *  "vector_fields": {"emb": {"kind": "dense", "dimension": 3, "metric": "cosine", "curvature": 1.0,
+ *                            "index": {"m": 16, "ef_construction": 200, "ef_search": 64, "quantization": "none"}}},
  *  "edge_types": ["knows"],
  *  "measures": {"temp": {"retention_seconds": 0}},
  *  "position_spaces": {"graph": {"dimension": 16, "curvature": 1.0, "edge_types": ["knows"]}}}
@@ -62,6 +63,9 @@ public final class SchemaJson {
             g.writeNumberField("dimension", f.dimension());
             g.writeStringField("metric", f.metric().displayName());
             g.writeNumberField("curvature", f.curvature());
+            if (f.kind() == VectorKind.DENSE) {
+                VectorIndexJson.write(g, f.index());
+            }
             g.writeEndObject();
         }
         g.writeEndObject();
@@ -115,7 +119,9 @@ public final class SchemaJson {
             int dimension = (int) number(o.get("dimension"), at + ".dimension");
             VectorMetric metric = VectorMetric.parse(string(o.get("metric"), at + ".metric"));
             double curvature = o.containsKey("curvature") ? number(o.get("curvature"), at + ".curvature") : 1.0;
-            steps.add(e -> e.vectorField(name, kind, dimension, metric, curvature));
+            Map<String, Object> index = o.containsKey("index") ? VectorIndexJson.read(o.get("index"), at + ".index") : Map.of();
+            steps.add(e -> e.vectorField(name, kind, dimension, metric, curvature)
+                    .vectorIndex(name, settings -> settings.withAll(index)));
         });
         for (Object e : array(root.get("edge_types"), "edge_types")) {
             String name = string(e, "edge_types[]");

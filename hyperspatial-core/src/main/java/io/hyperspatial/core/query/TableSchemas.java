@@ -100,6 +100,10 @@ final class TableSchemas {
             }
             if (c.vector() != null) {
                 editor.vectorField(c.name(), VectorKind.DENSE, c.vector().dimensions(), metric(c.vector().metric()));
+                Map<String, Object> options = c.vector().indexOptions();
+                if (!options.isEmpty()) {
+                    editor.vectorIndex(c.name(), settings -> settings.withAll(options));
+                }
             } else {
                 properties.put(c.name(), SqlTypes.storageType(c));
             }

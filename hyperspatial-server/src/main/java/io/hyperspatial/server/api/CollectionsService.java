@@ -9,6 +9,7 @@ import com.linecorp.armeria.server.annotation.Blocking;
 import com.linecorp.armeria.server.annotation.Delete;
 import com.linecorp.armeria.server.annotation.Get;
 import com.linecorp.armeria.server.annotation.Param;
+import com.linecorp.armeria.server.annotation.Patch;
 import com.linecorp.armeria.server.annotation.Post;
 import io.hyperspatial.core.HyperspatialDatabase;
 import io.hyperspatial.core.index.maintain.FieldIndexStats;
@@ -16,6 +17,8 @@ import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.CollectionStats;
 import io.hyperspatial.manifold.error.ManifoldException;
 import io.hyperspatial.manifold.schema.SchemaEditor;
+import io.hyperspatial.manifold.schema.VectorIndexSettings;
+import io.hyperspatial.server.codec.IndexSettingsJson;
 import io.hyperspatial.server.auth.RequiresRole;
 import io.hyperspatial.server.auth.Role;
 import io.hyperspatial.server.codec.SchemaJson;
@@ -26,8 +29,10 @@ import io.hyperspatial.server.http.JsonInput;
 import io.hyperspatial.server.operation.CollectionCatalog;
 import io.hyperspatial.server.operation.CollectionDescription;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code /v1/collections}: create (with a schema), list, describe with statistics, additive
@@ -37,6 +42,9 @@ import java.util.function.Consumer;
  */
 @Blocking
 public final class CollectionsService {
+    /** How long a change of index settings waits for the indexer before answering. */
+    static final Duration INDEX_CHANGE_WAIT = Duration.ofSeconds(5);
+
     private final HyperspatialDatabase db;
     private final FrozenCollections frozen;
     private final CollectionCatalog catalog;
@@ -79,7 +87,10 @@ public final class CollectionsService {
     @Post("/v1/collections/{collection}/schema")
     @RequiresRole(Role.ADMIN)
     public HttpResponse changeSchema(@Param("collection") String name, AggregatedHttpRequest request) {
-        Consumer<SchemaEditor> change = SchemaJson.change(Json.body(request));
+        return changeSchema(name, SchemaJson.change(Json.body(request)));
+    }
+
+    private HttpResponse changeSchema(String name, Consumer<SchemaEditor> change) {
         Collection c = db.collection(name);
         frozen.write(name, () -> {
             try {
@@ -88,6 +99,25 @@ public final class CollectionsService {
                 throw ApiException.at(e.field().orElse(name), null, e);
             }
         });
+        return Json.ok(describe(c));
+    }
+
+    /**
+     * Changes the index settings of a dense vector field; body: the settings to change (see
+     * {@link IndexSettingsJson}), e.g. {@code {"ef_search": 128}}. A new ef_search applies to
+     * searches at once; a new m, ef_construction or quantization rebuilds the field's index in
+     * the background (searches use the old one meanwhile; the backlog shows the rebuild). The
+     * answer waits up to {@link #INDEX_CHANGE_WAIT} for the indexer to take the change, so its
+     * {@code indexes} show the new ef_search (and a quick rebuild).
+     */
+    @Patch("/v1/collections/{collection}/vector_fields/{field}/index")
+    @RequiresRole(Role.ADMIN)
+    public HttpResponse changeIndex(@Param("collection") String name, @Param("field") String field,
+                                    AggregatedHttpRequest request) {
+        UnaryOperator<VectorIndexSettings> change = IndexSettingsJson.patch(Json.body(request));
+        changeSchema(name, editor -> editor.vectorIndex(field, change));
+        Collection c = db.collection(name);
+        db.startedIndexer(name).ifPresent(indexer -> indexer.awaitApplied(c.changes().lastSequence(), INDEX_CHANGE_WAIT));
         return Json.ok(describe(c));
     }
 
@@ -138,6 +168,10 @@ public final class CollectionsService {
             o.put("field", f.field());
             o.put("metric", f.metric());
             o.put("dimension", f.dimension());
+            o.put("m", f.m());
+            o.put("ef_construction", f.efConstruction());
+            o.put("ef_search", f.efSearch());
+            o.put("quantization", f.quantization());
             o.put("vectors", f.vectors());
             o.put("memory_bytes", f.memoryBytes());
             o.put("mapped_bytes", f.mappedBytes());

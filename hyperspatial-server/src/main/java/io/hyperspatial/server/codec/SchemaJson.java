@@ -9,6 +9,7 @@ import io.hyperspatial.manifold.schema.PropertyDef;
 import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.schema.SchemaEditor;
 import io.hyperspatial.manifold.schema.VectorField;
+import io.hyperspatial.manifold.schema.VectorIndexSettings;
 import io.hyperspatial.manifold.schema.VectorKind;
 import io.hyperspatial.manifold.schema.VectorMetric;
 import io.hyperspatial.manifold.value.ValueType;
@@ -23,16 +24,20 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Schemas in JSON, read as an additive change and written as a description:
  * <pre>{@code
  * {"entity_types": {"Person": {"name": "string", "age": "int64"}},
- *  "vector_fields": {"emb": {"dimension": 3, "metric": "cosine", "kind": "dense", "curvature": 1}},
+ *  "vector_fields": {"emb": {"dimension": 3, "metric": "cosine", "kind": "dense", "curvature": 1,
+ *                            "index": {"m": 16, "ef_construction": 200, "ef_search": 64, "quantization": "none"}}},
  *  "edge_types": ["knows"],
  *  "measures": {"temperature": {"retention_seconds": 0}}}
  * }</pre>
- * Every member is optional; {@code kind} defaults to dense and {@code curvature} to 1. Stateless.
+ * Every member is optional; {@code kind} defaults to dense and {@code curvature} to 1. A dense
+ * field's {@code index} settings ({@link IndexSettingsJson}) are a patch: its members set those
+ * settings, of a new field or an existing one. Stateless.
  */
 public final class SchemaJson {
     private SchemaJson() {
@@ -53,9 +58,16 @@ public final class SchemaJson {
             });
         }
         Map<String, VectorField> vectorFields = new LinkedHashMap<>();
+        Map<String, UnaryOperator<VectorIndexSettings>> indexes = new LinkedHashMap<>();
         JsonInput fields = body.get("vector_fields");
         if (fields.present()) {
-            fields.members().forEach((name, f) -> vectorFields.put(name, vectorField(name, f)));
+            fields.members().forEach((name, f) -> {
+                vectorFields.put(name, vectorField(name, f));
+                JsonInput index = f.get("index");
+                if (index.present()) {
+                    indexes.put(name, IndexSettingsJson.patch(index));
+                }
+            });
         }
         JsonInput edges = body.get("edge_types");
         List<String> edgeTypes = edges.present() ? edges.names() : List.of();
@@ -70,6 +82,7 @@ public final class SchemaJson {
         return editor -> {
             entityTypes.forEach(editor::entityType);
             vectorFields.values().forEach(f -> editor.vectorField(f.name(), f.kind(), f.dimension(), f.metric(), f.curvature()));
+            indexes.forEach(editor::vectorIndex);
             edgeTypes.forEach(editor::edgeType);
             measures.forEach(editor::measure);
         };
@@ -125,6 +138,9 @@ public final class SchemaJson {
             o.put("metric", f.metric().displayName());
             o.put("kind", f.kind().name().toLowerCase(Locale.ROOT));
             o.put("curvature", f.curvature());
+            if (f.kind() == VectorKind.DENSE) {
+                o.set("index", IndexSettingsJson.describe(f.index()));
+            }
         });
         ArrayNode edges = out.putArray("edge_types");
         schema.edgeTypes().values().stream().map(EdgeType::name).sorted().forEach(edges::add);

@@ -11,6 +11,7 @@ import io.hyperspatial.grpc.v1.EntityInput;
 import io.hyperspatial.grpc.v1.PropertyValue;
 import io.hyperspatial.grpc.v1.Schema;
 import io.hyperspatial.grpc.v1.Vector;
+import io.hyperspatial.grpc.v1.VectorIndexDef;
 import io.hyperspatial.server.http.ApiException;
 import io.hyperspatial.server.http.JsonInput;
 
@@ -90,6 +91,9 @@ final class ProtoJson {
             if (f.getCurvature() != 0) {
                 o.put("curvature", f.getCurvature());
             }
+            if (f.hasIndex()) {
+                o.set("index", index(f.getIndex()));
+            }
         });
         ArrayNode edges = root.putArray("edge_types");
         schema.getEdgeTypesList().forEach(edges::add);
@@ -97,6 +101,24 @@ final class ProtoJson {
         new TreeMap<>(schema.getMeasuresMap()).forEach((name, m) ->
                 measures.putObject(name).put("retention_seconds", m.getRetentionSeconds()));
         return JsonInput.root(root);
+    }
+
+    /** The set members of a field's index settings. */
+    private static ObjectNode index(VectorIndexDef index) {
+        ObjectNode o = NODES.objectNode();
+        if (index.hasM()) {
+            o.put("m", index.getM());
+        }
+        if (index.hasEfConstruction()) {
+            o.put("ef_construction", index.getEfConstruction());
+        }
+        if (index.hasEfSearch()) {
+            o.put("ef_search", index.getEfSearch());
+        }
+        if (index.hasQuantization()) {
+            o.put("quantization", index.getQuantization());
+        }
+        return o;
     }
 
     /** A property value in its JSON form; {@code at} names it in the error for an empty value. */

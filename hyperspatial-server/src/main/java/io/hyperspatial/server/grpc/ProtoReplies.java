@@ -21,10 +21,13 @@ import io.hyperspatial.grpc.v1.SearchResponse;
 import io.hyperspatial.grpc.v1.SparseVector;
 import io.hyperspatial.grpc.v1.Vector;
 import io.hyperspatial.grpc.v1.VectorFieldDef;
+import io.hyperspatial.grpc.v1.VectorIndexDef;
 import io.hyperspatial.manifold.ReadView;
 import io.hyperspatial.manifold.schema.EdgeType;
 import io.hyperspatial.manifold.schema.PropertyDef;
 import io.hyperspatial.manifold.schema.VectorField;
+import io.hyperspatial.manifold.schema.VectorIndexSettings;
+import io.hyperspatial.manifold.schema.VectorKind;
 import io.hyperspatial.manifold.value.Value;
 import io.hyperspatial.server.operation.KnnResult;
 
@@ -53,7 +56,9 @@ final class ProtoReplies {
         for (FieldIndexStats f : d.indexes()) {
             b.addIndexes(FieldIndex.newBuilder().setField(f.field()).setMetric(f.metric()).setDimension(f.dimension())
                     .setVectors(f.vectors()).setMemoryBytes(f.memoryBytes()).setAppliedSequence(f.appliedSequence())
-                    .setBacklog(f.backlog()).setSource(f.source().name().toLowerCase(Locale.ROOT)));
+                    .setBacklog(f.backlog()).setSource(f.source().name().toLowerCase(Locale.ROOT))
+                    .setMappedBytes(f.mappedBytes()).setM(f.m()).setEfConstruction(f.efConstruction())
+                    .setEfSearch(f.efSearch()).setQuantization(f.quantization()));
         }
         return b.build();
     }
@@ -65,9 +70,17 @@ final class ProtoReplies {
             type.properties().values().forEach((PropertyDef p) -> t.putProperties(p.name(), p.type().displayName()));
             b.putEntityTypes(name, t.build());
         });
-        schema.vectorFields().forEach((name, f) -> b.putVectorFields(name, VectorFieldDef.newBuilder()
-                .setDimension(f.dimension()).setMetric(f.metric().displayName())
-                .setKind(f.kind().name().toLowerCase(Locale.ROOT)).setCurvature(f.curvature()).build()));
+        schema.vectorFields().forEach((name, f) -> {
+            VectorFieldDef.Builder v = VectorFieldDef.newBuilder().setDimension(f.dimension())
+                    .setMetric(f.metric().displayName()).setKind(f.kind().name().toLowerCase(Locale.ROOT))
+                    .setCurvature(f.curvature());
+            if (f.kind() == VectorKind.DENSE) {
+                VectorIndexSettings s = f.index();
+                v.setIndex(VectorIndexDef.newBuilder().setM(s.m()).setEfConstruction(s.efConstruction())
+                        .setEfSearch(s.efSearch()).setQuantization(s.quantization().displayName()));
+            }
+            b.putVectorFields(name, v.build());
+        });
         schema.edgeTypes().values().stream().map(EdgeType::name).sorted().forEach(b::addEdgeTypes);
         schema.measures().forEach((name, m) ->
                 b.putMeasures(name, MeasureDef.newBuilder().setRetentionSeconds(m.retention().toSeconds()).build()));

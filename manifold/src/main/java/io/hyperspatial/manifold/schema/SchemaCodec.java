@@ -1,6 +1,7 @@
 package io.hyperspatial.manifold.schema;
 
 import io.hyperspatial.manifold.error.ErrorCode;
+import io.hyperspatial.manifold.error.SchemaViolationException;
 import io.hyperspatial.manifold.error.StorageException;
 import io.hyperspatial.manifold.table.PositionKind;
 import io.hyperspatial.manifold.value.Value;
@@ -18,13 +19,23 @@ import java.util.Map;
 /**
  * Stores a {@link Schema} as one {@link Value} map (so the catalog uses the same versioned
  * encoding as property values). Stateless and thread-safe.
+ *
+ * <p>The catalog's own layout has a {@link #VERSION}, written under {@code catalog_version}
+ * (absent in version 1). Version 2 added each dense vector field's {@code index} settings,
+ * written only when they differ from {@link VectorIndexSettings#DEFAULT}; a version 1 catalog
+ * reads with the defaults. A catalog of a newer version than this build knows is refused with
+ * {@link ErrorCode#INCOMPATIBLE_FORMAT} rather than read with its new parts dropped.
  */
 public final class SchemaCodec {
+    /** The catalog layout this code writes; it reads this and every earlier one. */
+    public static final int VERSION = 2;
+
     private SchemaCodec() {
     }
 
     public static byte[] encode(Schema s) {
         Map<String, Value> root = new LinkedHashMap<>();
+        root.put("catalog_version", Value.of((long) VERSION));
         root.put("revision", Value.of(s.revision()));
         root.put("next_id", Value.of((long) s.nextId()));
         List<Value> types = new ArrayList<>();
@@ -46,6 +57,9 @@ public final class SchemaCodec {
             if (f.curvature() != 1.0) {
                 // written only when not 1, so catalogs without hyperbolic fields encode as before
                 field.put("curvature", Value.of(f.curvature()));
+            }
+            if (!f.index().equals(VectorIndexSettings.DEFAULT)) {
+                field.put("index", encodeIndex(f.index()));
             }
             vectors.add(Value.map(field));
         }
@@ -86,6 +100,11 @@ public final class SchemaCodec {
     public static Schema decode(byte[] bytes) {
         try {
             Map<String, Value> root = map(ValueCodec.decode(bytes));
+            Value version = root.get("catalog_version");
+            if (version != null && num(version) > VERSION) {
+                throw new StorageException(ErrorCode.INCOMPATIBLE_FORMAT, "the schema catalog has version " + num(version)
+                        + "; this build reads versions up to " + VERSION);
+            }
             Map<String, EntityType> types = new HashMap<>();
             for (Value tv : list(root.get("entity_types"))) {
                 Map<String, Value> t = map(tv);
@@ -103,9 +122,11 @@ public final class SchemaCodec {
                 Map<String, Value> f = map(fv);
                 String name = str(f.get("name"));
                 Value curvature = f.get("curvature");
+                Value index = f.get("index");
                 vectors.put(name, new VectorField(name, (int) num(f.get("id")), VectorKind.valueOf(str(f.get("kind"))),
                         (int) num(f.get("dimension")), VectorMetric.valueOf(str(f.get("metric"))),
-                        curvature == null ? 1.0 : ((Value.FloatValue) curvature).value()));
+                        curvature == null ? 1.0 : ((Value.FloatValue) curvature).value(),
+                        index == null ? VectorIndexSettings.DEFAULT : decodeIndex(index)));
             }
             Map<String, EdgeType> edges = new HashMap<>();
             for (Value ev : list(root.get("edge_types"))) {
@@ -137,9 +158,26 @@ public final class SchemaCodec {
             }
             return new Schema(num(root.get("revision")), (int) num(root.get("next_id")), types, vectors, edges, measures,
                     spaces, indexes);
-        } catch (ClassCastException | NullPointerException | IllegalArgumentException e) {
+        } catch (ClassCastException | NullPointerException | IllegalArgumentException | SchemaViolationException e) {
             throw new StorageException(ErrorCode.CORRUPTION, "unreadable schema catalog: " + e, e);
         }
+    }
+
+    private static Value encodeIndex(VectorIndexSettings settings) {
+        Map<String, Value> out = new LinkedHashMap<>();
+        settings.asMap().forEach((key, v) -> out.put(key, v instanceof Integer i ? Value.of((long) i) : Value.of((String) v)));
+        return Value.map(out);
+    }
+
+    /** Every key is written, so a missing one is corruption, not a default. */
+    private static VectorIndexSettings decodeIndex(Value v) {
+        Map<String, Value> stored = map(v);
+        VectorIndexSettings settings = VectorIndexSettings.DEFAULT;
+        for (String key : VectorIndexSettings.KEYS) {
+            Value value = stored.get(key);
+            settings = settings.with(key, value instanceof Value.IntValue i ? (Object) i.value() : str(value));
+        }
+        return settings;
     }
 
     private static Map<String, Value> map(Value v) {

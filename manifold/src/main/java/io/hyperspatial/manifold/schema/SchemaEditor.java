@@ -12,6 +12,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Builds the next {@link Schema} from the current one. Definitions are additive and idempotent:
@@ -71,9 +72,45 @@ public final class SchemaEditor {
 
     /**
      * Declares a vector field; {@code curvature} is c of a hyperbolic metric (sectional curvature
-     * −c), and must be 1 for the others.
+     * −c), and must be 1 for the others. A new field gets {@link VectorIndexSettings#DEFAULT};
+     * an existing one keeps its index settings.
      */
     public SchemaEditor vectorField(String name, VectorKind kind, int dimension, VectorMetric metric, double curvature) {
+        declareVectorField(name, kind, dimension, metric, curvature);
+        return this;
+    }
+
+    /**
+     * Declares a vector field as {@link #vectorField(String, VectorKind, int, VectorMetric, double)}
+     * does, with these index settings (replacing those of an existing field, see {@link #vectorIndex}).
+     */
+    public SchemaEditor vectorField(String name, VectorKind kind, int dimension, VectorMetric metric, double curvature,
+                                    VectorIndexSettings index) {
+        declareVectorField(name, kind, dimension, metric, curvature);
+        return vectorIndex(name, current -> index);
+    }
+
+    /**
+     * Changes the index settings of a vector field (declared before, or earlier in this edit):
+     * {@code change} maps its current settings to the new ones. Only dense fields are indexed, so
+     * the others keep the defaults. A changed ef_search applies to searches at once; a changed
+     * m, ef_construction or quantization makes the index be built again.
+     */
+    public SchemaEditor vectorIndex(String name, UnaryOperator<VectorIndexSettings> change) {
+        VectorField old = vectorFields.get(name);
+        if (old == null) {
+            throw new SchemaViolationException(ErrorCode.UNKNOWN_FIELD, name, "unknown vector field '" + name + "'");
+        }
+        VectorIndexSettings next = change.apply(old.index());
+        if (old.kind() != VectorKind.DENSE && !next.equals(VectorIndexSettings.DEFAULT)) {
+            throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, name, "vector field '" + name + "' is "
+                    + old.kind().name().toLowerCase() + "; only dense fields are indexed and take index settings");
+        }
+        vectorFields.put(name, old.withIndex(next));
+        return this;
+    }
+
+    private void declareVectorField(String name, VectorKind kind, int dimension, VectorMetric metric, double curvature) {
         checkName(name, "vector field");
         boolean hyperbolic = metric == VectorMetric.POINCARE || metric == VectorMetric.LORENTZ;
         if (!(curvature > 0) || !Double.isFinite(curvature) || (!hyperbolic && curvature != 1.0)) {
@@ -97,7 +134,6 @@ public final class SchemaEditor {
             throw conflict(name, "vector field '" + name + "' is " + describe(old) + ", cannot redeclare it as "
                     + describe(new VectorField(name, old.id(), kind, dimension, metric, curvature)));
         }
-        return this;
     }
 
     public SchemaEditor edgeType(String name) {

@@ -2,6 +2,7 @@ package io.hyperspatial.core.index.maintain;
 
 import io.hyperspatial.core.index.BruteForceIndex;
 import io.hyperspatial.core.index.IndexConfig;
+import io.hyperspatial.core.index.Quantization;
 import io.hyperspatial.core.index.SearchHit;
 import io.hyperspatial.core.index.SearchRequest;
 import io.hyperspatial.core.index.VectorIndex;
@@ -16,6 +17,7 @@ import io.hyperspatial.manifold.feed.ChangeListener;
 import io.hyperspatial.manifold.feed.EntityChange;
 import io.hyperspatial.manifold.feed.Subscription;
 import io.hyperspatial.manifold.schema.VectorField;
+import io.hyperspatial.manifold.schema.VectorIndexSettings;
 import io.hyperspatial.manifold.table.PositionKind;
 import org.roaringbitmap.RoaringBitmap;
 
@@ -23,6 +25,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -185,9 +188,15 @@ public final class CollectionIndexer implements AutoCloseable {
         return new CollectionIndexer(collection, factory, configs, snapshots, policy);
     }
 
-    /** Default configuration for a field: its metric, dimension and curvature, m 16, ef_construction 200. */
+    /**
+     * The configuration a field declares: its metric, dimension and curvature, and its
+     * {@link VectorField#index() index settings} (m 16, ef_construction 200, ef_search 64, no
+     * quantization unless the schema says otherwise).
+     */
     public static IndexConfig defaultConfig(VectorField field) {
-        return IndexConfig.of(field.metric(), field.dimension()).withCurvature(field.curvature());
+        VectorIndexSettings s = field.index();
+        return new IndexConfig(field.metric(), field.dimension(), s.m(), s.efConstruction(), s.efSearch(),
+                Quantization.of(s.quantization()), field.curvature());
     }
 
     /** A new index of a field holding its stored points, added in chunks, each on all cores. */
@@ -217,12 +226,32 @@ public final class CollectionIndexer implements AutoCloseable {
     }
 
     /**
-     * Starts an empty index for every field the schema gained. A field declared after its data
-     * was written (only positions can be: a space may be declared over stored positions) is
-     * built from the view.
+     * Starts an empty index for every field the schema gained (a field declared after its data
+     * was written — only positions can be: a space may be declared over stored positions — is
+     * built from the view), and follows changed index settings: a new ef_search is set on the
+     * live index; a new m, ef_construction or quantization builds the field's index again from
+     * the view. Searches use the old index until the new one replaces it; the old one is then
+     * closed, so a search still running on a quantized one may fail with
+     * {@link IllegalStateException}. Events wait while it builds (the backlog shows it).
      */
     private void reconcileFields(ReadView view) {
-        IndexedField.of(view.schema()).forEach((name, field) -> indexes.computeIfAbsent(name, n -> build(view, field)));
+        IndexedField.of(view.schema()).forEach((name, field) -> {
+            FieldIndex current = indexes.get(name);
+            if (current == null) {
+                indexes.put(name, build(view, field));
+            } else if (!current.field.field().equals(field.field())) {
+                IndexConfig wanted = configs.apply(field.field());
+                if (wanted.sameGraph(current.index.config())) {
+                    current.index.setEfSearch(wanted.efSearch());
+                    indexes.put(name, new FieldIndex(field, current.index, current.source, current.snapshotSequence));
+                } else {
+                    LOG.info(() -> "collection '" + collection.name() + "' field '" + name + "': index settings changed ("
+                            + current.index.config() + " -> " + wanted + "); building the index again");
+                    indexes.put(name, build(view, field));
+                    current.index.close();
+                }
+            }
+        });
     }
 
     /** The mark of the event at {@code sequence}, if the feed still has it. */
@@ -482,7 +511,9 @@ public final class CollectionIndexer implements AutoCloseable {
         List<FieldIndexStats> out = new ArrayList<>();
         indexes.forEach((name, field) -> {
             VectorIndex index = field.index;
-            out.add(new FieldIndexStats(name, index.config().metric().displayName(), index.config().dimension(),
+            IndexConfig config = index.config();
+            out.add(new FieldIndexStats(name, config.metric().displayName(), config.dimension(), config.m(),
+                    config.efConstruction(), config.efSearch(), config.quantization().name().toLowerCase(Locale.ROOT),
                     index.size(), index.memoryBytes(), index.mappedBytes(), applied, Math.max(0, last - applied), field.source,
                     field.snapshotSequence));
         });

@@ -1,0 +1,80 @@
+package io.hyperspatial.server.grpc;
+
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.hyperspatial.grpc.v1.CollectionDescription;
+import io.hyperspatial.grpc.v1.CreateCollectionRequest;
+import io.hyperspatial.grpc.v1.FieldIndex;
+import io.hyperspatial.grpc.v1.Schema;
+import io.hyperspatial.grpc.v1.VectorFieldDef;
+import io.hyperspatial.grpc.v1.VectorIndexDef;
+import io.hyperspatial.server.SharedServer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static io.hyperspatial.server.grpc.GrpcTestClient.failure;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Index settings of vector fields through grpc-java: declared at create, described in schema and index stats, checked. */
+class GrpcIndexSettingsTest extends SharedServer {
+    private GrpcTestClient grpc;
+
+    @BeforeEach
+    void client() {
+        grpc = new GrpcTestClient(s.server().port());
+    }
+
+    private static CreateCollectionRequest create(VectorIndexDef index) {
+        return CreateCollectionRequest.newBuilder().setName("c").setSchema(Schema.newBuilder()
+                .putVectorFields("emb", VectorFieldDef.newBuilder().setDimension(8).setMetric("l2").setIndex(index).build())
+                .putVectorFields("plain", VectorFieldDef.newBuilder().setDimension(8).setMetric("l2").build())).build();
+    }
+
+    @Test
+    void settingsAreCreatedAndDescribedWithTheIndexStats() {
+        CollectionDescription d = grpc.collections.createCollection(
+                create(VectorIndexDef.newBuilder().setM(24).setEfSearch(120).setQuantization("binary").build()));
+
+        VectorIndexDef emb = d.getSchema().getVectorFieldsMap().get("emb").getIndex();
+        assertThat(emb.getM()).isEqualTo(24);
+        assertThat(emb.getEfConstruction()).as("unset: the default").isEqualTo(200);
+        assertThat(emb.getEfSearch()).isEqualTo(120);
+        assertThat(emb.getQuantization()).isEqualTo("binary");
+        assertThat(d.getSchema().getVectorFieldsMap().get("plain").getIndex().getQuantization()).isEqualTo("none");
+        FieldIndex stats = d.getIndexesList().stream().filter(i -> i.getField().equals("emb")).findFirst().orElseThrow();
+        assertThat(stats.getM()).isEqualTo(24);
+        assertThat(stats.getEfSearch()).isEqualTo(120);
+        assertThat(stats.getQuantization()).isEqualTo("binary");
+        assertThat(s.get("/v1/collections/c").json().at("/schema/vector_fields/emb/index/m").asInt()).isEqualTo(24);
+    }
+
+    @Test
+    void mappedBytesAreReportedAsOverHttp() {
+        grpc.collections.createCollection(create(VectorIndexDef.newBuilder().setQuantization("int8").build()));
+        s.post("/v1/collections/c/schema", "{\"entity_types\": {\"P\": {}}}");
+        s.post("/v1/collections/c/entities", "{\"entities\": [{\"key\": \"a\", \"type\": \"P\", \"vectors\": "
+                + "{\"emb\": [1, 2, 3, 4, 5, 6, 7, 8], \"plain\": [1, 2, 3, 4, 5, 6, 7, 8]}}]}");
+        assertThat(s.post("/v1/collections/c/search", "{\"field\": \"emb\", \"like\": \"a\", \"wait_for_index\": true}")
+                .status()).isEqualTo(200);
+
+        CollectionDescription d = grpc.collections.describeCollection(
+                io.hyperspatial.grpc.v1.DescribeCollectionRequest.newBuilder().setName("c").build());
+        FieldIndex emb = d.getIndexesList().stream().filter(i -> i.getField().equals("emb")).findFirst().orElseThrow();
+        FieldIndex plain = d.getIndexesList().stream().filter(i -> i.getField().equals("plain")).findFirst().orElseThrow();
+        assertThat(emb.getMappedBytes()).isPositive()
+                .isEqualTo(s.get("/v1/collections/c").json().at("/indexes/0/mapped_bytes").asLong());
+        assertThat(plain.getMappedBytes()).isZero();
+    }
+
+    @Test
+    void badSettingsAreRefusedNamingTheMemberAndNothingIsCreated() {
+        StatusRuntimeException m = failure(() -> grpc.collections.createCollection(
+                create(VectorIndexDef.newBuilder().setM(0).build())), Status.Code.INVALID_ARGUMENT, "request.invalid");
+        assertThat(m.getTrailers().get(GrpcErrors.FIELD)).isEqualTo("vector_fields.emb.index.m");
+        StatusRuntimeException q = failure(() -> grpc.collections.createCollection(
+                create(VectorIndexDef.newBuilder().setQuantization("int4").build())), Status.Code.INVALID_ARGUMENT,
+                "request.invalid");
+        assertThat(q.getTrailers().get(GrpcErrors.FIELD)).isEqualTo("vector_fields.emb.index.quantization");
+        assertThat(s.get("/v1/collections").json().get("collections")).isEmpty();
+    }
+}
