@@ -18,6 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,5 +135,38 @@ class IndexSettingsTest {
         assertThat(stats("pos").source()).isEqualTo(IndexSource.LOADED);
         assertSettings(stats("vec"), int8);
         assertFindsAll();
+    }
+
+    @Test
+    void searchesRunningWhileTheIndexIsRebuiltAndClosedStillAnswer() throws InterruptedException {
+        VectorIndexSettings int8 = VectorIndexSettings.DEFAULT.withQuantization(VectorQuantization.INT8);
+        createWithPoints(int8);
+        Collection c = db.collection(COLLECTION);
+        CollectionIndexer indexer = caughtUp();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicInteger searches = new AtomicInteger();
+        Thread searcher = Thread.ofPlatform().start(() -> {
+            try {
+                for (int i = 0; !stop.get(); i = (i + 1) % POINTS) {
+                    assertThat(indexer.search("vec", IndexRestartTest.vector(i), 5, 0, null)).isNotEmpty();
+                    searches.incrementAndGet();
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        try {
+            for (int round = 0; round < 20 && failure.get() == null; round++) {
+                int m = 6 + round % 2; // every round a new graph, replacing and closing a quantized index
+                c.updateSchema(e -> e.vectorIndex("vec", s -> int8.withM(m)));
+                caughtUp();
+            }
+        } finally {
+            stop.set(true);
+            searcher.join();
+        }
+        assertThat(failure.get()).isNull();
+        assertThat(searches.get()).isPositive();
     }
 }

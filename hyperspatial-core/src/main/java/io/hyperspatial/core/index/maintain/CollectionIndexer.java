@@ -231,8 +231,8 @@ public final class CollectionIndexer implements AutoCloseable {
      * built from the view), and follows changed index settings: a new ef_search is set on the
      * live index; a new m, ef_construction or quantization builds the field's index again from
      * the view. Searches use the old index until the new one replaces it; the old one is then
-     * closed, so a search still running on a quantized one may fail with
-     * {@link IllegalStateException}. Events wait while it builds (the backlog shows it).
+     * closed, and a search that was still running on it starts again on the new one
+     * ({@link #searchCurrent}). Events wait while it builds (the backlog shows it).
      */
     private void reconcileFields(ReadView view) {
         IndexedField.of(view.schema()).forEach((name, field) -> {
@@ -349,10 +349,30 @@ public final class CollectionIndexer implements AutoCloseable {
         int n = f.field.candidates(k, ef > 0 ? ef : f.index.config().efSearch());
         SearchRequest request = new SearchRequest(query, n, n == k ? ef : n, allowed == null ? null : bitmap(allowed));
         List<EntityHit> hits = new ArrayList<>();
-        for (SearchHit h : f.index.search(request)) {
+        for (SearchHit h : searchCurrent(f, request)) {
             hits.add(new EntityHit(ordinals.entity(h.id()), h.distance()));
         }
         return hits;
+    }
+
+    /**
+     * Searches the field's index; if that index was replaced (its settings changed) and closed
+     * while this search ran on it, which a quantized index reports as {@link IllegalStateException},
+     * searches the index that replaced it (again, should that one be replaced meanwhile too).
+     */
+    private List<SearchHit> searchCurrent(FieldIndex f, SearchRequest request) {
+        VectorIndex index = f.index;
+        while (true) {
+            try {
+                return index.search(request);
+            } catch (IllegalStateException e) {
+                FieldIndex now = indexes.get(f.field.name());
+                if (now == null || now.index == index) {
+                    throw e;
+                }
+                index = now.index;
+            }
+        }
     }
 
     /**
