@@ -57,12 +57,9 @@ dataset="$(basename "$data")"
 lines="$work/$dataset.jsonl"
 : > "$lines"
 
-(cd "$HS_ROOT" && mvn -B -q -ntp -DskipTests -pl bench -am package) >&2
+hs_build_bench
 java_bench() {
-  # shellcheck disable=SC2086 # HS_BENCH_JAVA_OPTS is a list of options, split on purpose
-  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector ${HS_BENCH_JAVA_OPTS:-} \
-    -cp "$HS_ROOT/bench/target/bench-0.1.0-SNAPSHOT.jar:$HS_ROOT/bench/target/lib/*" \
-    io.hyperspatial.bench.ann.AnnBench "$@"
+  hs_bench_java -- io.hyperspatial.bench.ann.AnnBench "$@"
 }
 
 python_peers=""

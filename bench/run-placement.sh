@@ -9,8 +9,5 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib/env.sh"
 hs_find_jdk
 hs_find_maven
-(cd "$HS_ROOT" && mvn -B -q -ntp -DskipTests -pl bench -am package) >&2
-exec "$JAVA_HOME/bin/java" -Xmx4g --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector \
-  --sun-misc-unsafe-memory-access=allow \
-  -cp "$HS_ROOT/bench/target/bench-0.1.0-SNAPSHOT.jar:$HS_ROOT/bench/target/lib/*" \
-  io.hyperspatial.bench.positions.PlacementBench "$@"
+hs_build_bench
+hs_bench_java -Xmx4g --sun-misc-unsafe-memory-access=allow -- io.hyperspatial.bench.positions.PlacementBench "$@"

@@ -38,8 +38,5 @@ done
 source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib/env.sh"
 hs_find_jdk
 hs_find_maven
-(cd "$HS_ROOT" && mvn -B -q -ntp -DskipTests -pl bench -am package) >&2
-# shellcheck disable=SC2086 # HS_BENCH_JAVA_OPTS is a list of options, split on purpose
-exec "$JAVA_HOME/bin/java" -Xmx6g --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector ${HS_BENCH_JAVA_OPTS:-} \
-  -cp "$HS_ROOT/bench/target/bench-0.1.0-SNAPSHOT.jar:$HS_ROOT/bench/target/lib/*" \
-  io.hyperspatial.bench.positions.PositionsBench "${args[@]}"
+hs_build_bench
+hs_bench_java -Xmx6g -- io.hyperspatial.bench.positions.PositionsBench "${args[@]}"

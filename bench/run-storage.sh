@@ -14,9 +14,6 @@ hs_find_jdk
 hs_find_maven
 
 # Maven's output goes to stderr: stdout carries only the JSON report.
-(cd "$HS_ROOT" && mvn -B -q -ntp -DskipTests -pl bench -am package) >&2
+hs_build_bench
 
-# shellcheck disable=SC2086 # HS_BENCH_JAVA_OPTS is a list of options, split on purpose
-exec "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector ${HS_BENCH_JAVA_OPTS:-} \
-  -cp "$HS_ROOT/bench/target/bench-0.1.0-SNAPSHOT.jar:$HS_ROOT/bench/target/lib/*" \
-  io.hyperspatial.bench.storage.StorageBench "$@"
+hs_bench_java -- io.hyperspatial.bench.storage.StorageBench "$@"

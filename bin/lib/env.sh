@@ -29,3 +29,22 @@ hs_find_maven() {
 
 # Maven's own libraries call sun.misc.Unsafe; JDK 25 warns about it on every run. Allow it quietly.
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+
+# Builds the bench module and what it depends on, quietly (Maven's messages to stderr).
+hs_build_bench() {
+  hs_find_maven
+  (cd "$HS_ROOT" && mvn -B -q -ntp -DskipTests -pl bench -am package) >&2
+}
+
+# Runs JDK 25's java on the bench module's classpath with native access and the Vector API:
+#   hs_bench_java [JVM option...] -- MAIN_CLASS [ARG...]
+# The script's own JVM options come first and HS_BENCH_JAVA_OPTS after them, so the user's win.
+hs_bench_java() {
+  local jvm=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do jvm+=("$1"); shift; done
+  [ $# -gt 0 ] || hs_die "hs_bench_java: missing -- before the main class"
+  shift
+  # shellcheck disable=SC2086 # HS_BENCH_JAVA_OPTS is a list of options, split on purpose
+  "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector "${jvm[@]}" \
+    ${HS_BENCH_JAVA_OPTS:-} -cp "$HS_ROOT/bench/target/bench-0.1.0-SNAPSHOT.jar:$HS_ROOT/bench/target/lib/*" "$@"
+}
