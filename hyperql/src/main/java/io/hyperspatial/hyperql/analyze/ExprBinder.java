@@ -300,6 +300,10 @@ final class ExprBinder {
             if (!cx.aggregates()) {
                 throw misusedAggregate(name + "()", cx, f);
             }
+            if (f.distinct() && f.arguments().size() != 1) {
+                throw new HqlSemanticException(ErrorCode.HQL_WRONG_ARGUMENTS,
+                        "DISTINCT aggregates must have exactly one argument", f.position());
+            }
             Context inner = cx.withoutAggregates();
             List<Scalar> args = new ArrayList<>();
             for (Expr a : f.arguments()) {
