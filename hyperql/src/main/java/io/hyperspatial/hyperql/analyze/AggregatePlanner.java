@@ -44,10 +44,13 @@ final class AggregatePlanner {
             if (node instanceof Scalar.Column c && c.depth() == 0) {
                 return bare(c);
             }
-            if (node instanceof Scalar.Exists || node instanceof Scalar.ScalarQuery || node instanceof Scalar.InQuery) {
-                return OuterColumns.rebind(node, 0, this::groupRowColumn);
-            }
-            return node;
+            return switch (node) {
+                case Scalar.Exists x -> new Scalar.Exists(OuterColumns.subquery(x.query(), 0, this::groupRowColumn));
+                case Scalar.ScalarQuery x -> new Scalar.ScalarQuery(OuterColumns.subquery(x.query(), 0, this::groupRowColumn));
+                case Scalar.InQuery x -> new Scalar.InQuery(rewrite(x.operand()),
+                        OuterColumns.subquery(x.query(), 0, this::groupRowColumn), x.coercion(), x.negated());
+                default -> node;
+            };
         });
     }
 
