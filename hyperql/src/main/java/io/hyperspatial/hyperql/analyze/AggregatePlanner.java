@@ -2,6 +2,7 @@ package io.hyperspatial.hyperql.analyze;
 
 import io.hyperspatial.hyperql.plan.AggregateFunction;
 import io.hyperspatial.hyperql.plan.ColumnInfo;
+import io.hyperspatial.hyperql.plan.OuterColumns;
 import io.hyperspatial.hyperql.plan.PlanNode;
 import io.hyperspatial.hyperql.plan.Scalar;
 import io.hyperspatial.hyperql.plan.ScalarRewriter;
@@ -41,10 +42,31 @@ final class AggregatePlanner {
                 return aggregateColumn(call, SqlType.ANY);
             }
             if (node instanceof Scalar.Column c && c.depth() == 0) {
-                return aggregateColumn(new Scalar.AggregateCall(AggregateFunction.ANY_VALUE, List.of(c), false), SqlType.ANY);
+                return bare(c);
             }
-            return node;
+            return switch (node) {
+                case Scalar.Exists x -> new Scalar.Exists(OuterColumns.subquery(x.query(), 0, this::groupRowColumn));
+                case Scalar.ScalarQuery x -> new Scalar.ScalarQuery(OuterColumns.subquery(x.query(), 0, this::groupRowColumn));
+                case Scalar.InQuery x -> new Scalar.InQuery(rewrite(x.operand()),
+                        OuterColumns.subquery(x.query(), 0, this::groupRowColumn), x.coercion(), x.negated());
+                default -> node;
+            };
         });
+    }
+
+    /**
+     * A subquery's reference to this level's row, read from the group's row instead: the group key
+     * it is, else its value in the group's last row.
+     */
+    private Scalar.Column groupRowColumn(Scalar.Column outer) {
+        Scalar.Column inRow = new Scalar.Column(0, outer.index(), outer.name());
+        int key = groupKeys.indexOf(inRow);
+        Scalar.Column bound = key >= 0 ? new Scalar.Column(0, key, keyColumns.get(key).name()) : bare(inRow);
+        return new Scalar.Column(outer.depth(), bound.index(), bound.name());
+    }
+
+    private Scalar.Column bare(Scalar.Column c) {
+        return aggregateColumn(new Scalar.AggregateCall(AggregateFunction.ANY_VALUE, List.of(c), false), SqlType.ANY);
     }
 
     /** The aggregate node over the input, once every expression above has been rewritten. */
@@ -64,7 +86,7 @@ final class AggregatePlanner {
         return false;
     }
 
-    private Scalar aggregateColumn(Scalar.AggregateCall call, SqlType type) {
+    private Scalar.Column aggregateColumn(Scalar.AggregateCall call, SqlType type) {
         int i = aggregates.indexOf(call);
         if (i < 0) {
             aggregates.add(call);

@@ -248,15 +248,21 @@ final class ExprBinder {
     }
 
     private Typed caseWhen(Expr.Case c, Context cx) {
-        Scalar operand = c.operand() == null ? null : bind(c.operand(), cx).scalar();
+        Typed operand = c.operand() == null ? null : bind(c.operand(), cx);
         List<Scalar> whens = new ArrayList<>();
         List<Scalar> thens = new ArrayList<>();
+        List<Coercion> coercions = new ArrayList<>();
         for (Expr.When w : c.whens()) {
-            whens.add(bind(w.condition(), cx).scalar());
+            Typed when = bind(w.condition(), cx);
+            whens.add(when.scalar());
+            if (operand != null) {
+                coercions.add(Coercion.between(operand.affinity(), when.affinity()));
+            }
             thens.add(bind(w.result(), cx).scalar());
         }
         Scalar otherwise = c.otherwise() == null ? null : bind(c.otherwise(), cx).scalar();
-        return Typed.of(new Scalar.Case(operand, whens, thens, otherwise), SqlType.ANY);
+        return Typed.of(new Scalar.Case(operand == null ? null : operand.scalar(), whens, thens, otherwise,
+                List.copyOf(coercions)), SqlType.ANY);
     }
 
     private Typed cast(Expr.Cast c, Context cx) {
@@ -293,6 +299,10 @@ final class ExprBinder {
         if (aggregate != null) {
             if (!cx.aggregates()) {
                 throw misusedAggregate(name + "()", cx, f);
+            }
+            if (f.distinct() && f.arguments().size() != 1) {
+                throw new HqlSemanticException(ErrorCode.HQL_WRONG_ARGUMENTS,
+                        "DISTINCT aggregates must have exactly one argument", f.position());
             }
             Context inner = cx.withoutAggregates();
             List<Scalar> args = new ArrayList<>();

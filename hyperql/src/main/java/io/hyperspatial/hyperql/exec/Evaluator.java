@@ -175,7 +175,7 @@ public final class Evaluator {
         for (int i = 0; i < c.whens().size(); i++) {
             Object w = eval(c.whens().get(i), row, frame);
             boolean hit = c.operand() == null ? Truth.isTrue(w)
-                    : operand != null && w != null && ValueOrder.compare(operand, w) == 0;
+                    : Truth.isTrue(compare("=", operand, w, c.coercions().get(i)));
             if (hit) {
                 return eval(c.thens().get(i), row, frame);
             }

@@ -74,8 +74,13 @@ public sealed interface Scalar {
     record Like(Scalar operand, Scalar pattern, Scalar escape, boolean negated, boolean glob) implements Scalar {
     }
 
-    /** {@code CASE}: with an operand, each when is compared to it; {@code otherwise} may be null. */
-    record Case(Scalar operand, List<Scalar> whens, List<Scalar> thens, Scalar otherwise) implements Scalar {
+    /**
+     * {@code CASE}: with an operand, each when is compared to it as {@code operand = when} would be,
+     * under the coercion of that pair ({@code coercions}, one per when; empty without an operand);
+     * {@code otherwise} may be null.
+     */
+    record Case(Scalar operand, List<Scalar> whens, List<Scalar> thens, Scalar otherwise, List<Coercion> coercions)
+            implements Scalar {
     }
 
     /** {@code CAST(operand AS target)}. */

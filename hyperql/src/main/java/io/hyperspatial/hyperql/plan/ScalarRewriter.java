@@ -65,7 +65,7 @@ public final class ScalarRewriter {
                 List<Scalar> whens = List.copyOf(c.subList(i, i + n));
                 List<Scalar> thens = List.copyOf(c.subList(i + n, i + 2 * n));
                 Scalar otherwise = k.otherwise() == null ? null : c.get(i + 2 * n);
-                yield new Scalar.Case(operand, whens, thens, otherwise);
+                yield new Scalar.Case(operand, whens, thens, otherwise, k.coercions());
             }
             case Scalar.Cast x -> new Scalar.Cast(c.get(0), x.target(), x.dimensions());
             case Scalar.Call x -> new Scalar.Call(x.function(), List.copyOf(c));
