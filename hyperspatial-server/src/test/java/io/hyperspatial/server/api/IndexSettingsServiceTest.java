@@ -5,16 +5,15 @@ import io.hyperspatial.server.SharedServer;
 import io.hyperspatial.server.TestServer.Reply;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.IntStream;
 
+import static io.hyperspatial.server.api.CosinePoints.bruteForce;
+import static io.hyperspatial.server.api.CosinePoints.randomVector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Per-field index settings over HTTP: declared at create, described, changed at runtime, and bad ones refused. */
@@ -32,7 +31,7 @@ class IndexSettingsServiceTest extends SharedServer {
         float[][] points = new float[N][];
         StringBuilder body = new StringBuilder("{\"entities\": [");
         for (int i = 0; i < N; i++) {
-            points[i] = randomVector(random);
+            points[i] = randomVector(random, DIM);
             String v = Arrays.toString(points[i]);
             body.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
                     "{\"key\": \"p%d\", \"type\": \"P\", \"vectors\": {\"plain\": %s, \"small\": %s}}", i, v, v));
@@ -48,7 +47,7 @@ class IndexSettingsServiceTest extends SharedServer {
         Random queries = new Random(12);
         int found = 0;
         for (int q = 0; q < 20; q++) {
-            float[] query = randomVector(queries);
+            float[] query = randomVector(queries, DIM);
             Set<String> hits = search("small", query, K);
             hits.retainAll(bruteForce(points, query, K));
             found += hits.size();
@@ -127,7 +126,7 @@ class IndexSettingsServiceTest extends SharedServer {
     private static double recallAt1(float[][] points, Random queries) {
         int right = 0;
         for (int q = 0; q < 30; q++) {
-            float[] query = randomVector(queries);
+            float[] query = randomVector(queries, DIM);
             if (search("plain", query, 1).equals(bruteForce(points, query, 1))) {
                 right++;
             }
@@ -142,33 +141,5 @@ class IndexSettingsServiceTest extends SharedServer {
         Set<String> keys = new HashSet<>();
         r.json().get("results").forEach(h -> keys.add(h.get("key").asText()));
         return keys;
-    }
-
-    private static float[] randomVector(Random random) {
-        float[] v = new float[DIM];
-        for (int i = 0; i < DIM; i++) {
-            v[i] = (float) random.nextGaussian();
-        }
-        return v;
-    }
-
-    private static Set<String> bruteForce(float[][] points, float[] query, int k) {
-        List<Integer> order = new ArrayList<>(IntStream.range(0, points.length).boxed().toList());
-        order.sort(Comparator.comparingDouble(i -> cosineDistance(points[i], query)));
-        Set<String> keys = new HashSet<>();
-        order.subList(0, k).forEach(i -> keys.add("p" + i));
-        return keys;
-    }
-
-    private static double cosineDistance(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return 1 - dot / Math.sqrt(na * nb);
     }
 }

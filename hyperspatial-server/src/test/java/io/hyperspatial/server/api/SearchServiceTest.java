@@ -5,16 +5,15 @@ import io.hyperspatial.server.SharedServer;
 import io.hyperspatial.server.TestServer.Reply;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import java.util.stream.IntStream;
 
+import static io.hyperspatial.server.api.CosinePoints.bruteForce;
+import static io.hyperspatial.server.api.CosinePoints.randomVector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SearchServiceTest extends SharedServer {
@@ -27,7 +26,7 @@ class SearchServiceTest extends SharedServer {
         float[][] points = createPoints(new Random(42));
         Random random = new Random(7);
         for (int q = 0; q < 10; q++) {
-            float[] query = randomVector(random);
+            float[] query = randomVector(random, DIM);
             Reply r = s.post(SEARCH, "{\"field\": \"v\", \"vector\": " + Arrays.toString(query)
                     + ", \"k\": 5, \"ef\": 200, \"wait_for_index\": true, \"properties\": [\"n\"]}");
             assertThat(r.status()).as(r.text()).isEqualTo(200);
@@ -81,9 +80,9 @@ class SearchServiceTest extends SharedServer {
     void theEventLoopAndTheBlockingExecutorAnswerAlike() {
         createPoints(new Random(45));
         Random random = new Random(8);
-        s.post(SEARCH, "{\"field\": \"v\", \"vector\": " + Arrays.toString(randomVector(random)) + ", \"wait_for_index\": true}");
+        s.post(SEARCH, "{\"field\": \"v\", \"vector\": " + Arrays.toString(randomVector(random, DIM)) + ", \"wait_for_index\": true}");
         for (int q = 0; q < 5; q++) {
-            String vector = Arrays.toString(randomVector(random));
+            String vector = Arrays.toString(randomVector(random, DIM));
             JsonNode inline = ok(s.post(SEARCH, "{\"field\": \"v\", \"vector\": " + vector + ", \"k\": 6, \"ef\": 400}"));
             assertThat(inline.get("results")).hasSize(6);
             assertThat(inline.get("index_sequence").asLong()).isPositive();
@@ -163,7 +162,7 @@ class SearchServiceTest extends SharedServer {
         float[][] points = new float[N][];
         StringBuilder body = new StringBuilder("{\"entities\": [");
         for (int i = 0; i < N; i++) {
-            points[i] = randomVector(random);
+            points[i] = randomVector(random, DIM);
             body.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
                     "{\"key\": \"p%d\", \"type\": \"P\", \"properties\": {\"n\": %d}, \"vectors\": {\"v\": %s}}",
                     i, i, Arrays.toString(points[i])));
@@ -171,33 +170,5 @@ class SearchServiceTest extends SharedServer {
         Reply r = s.post("/v1/collections/points/entities", body.append("]}").toString());
         assertThat(r.status()).as(r.text()).isEqualTo(200);
         return points;
-    }
-
-    private static float[] randomVector(Random random) {
-        float[] v = new float[DIM];
-        for (int i = 0; i < DIM; i++) {
-            v[i] = (float) random.nextGaussian();
-        }
-        return v;
-    }
-
-    private static Set<String> bruteForce(float[][] points, float[] query, int k) {
-        List<Integer> order = new ArrayList<>(IntStream.range(0, points.length).boxed().toList());
-        order.sort(Comparator.comparingDouble(i -> cosineDistance(points[i], query)));
-        Set<String> keys = new HashSet<>();
-        order.subList(0, k).forEach(i -> keys.add("p" + i));
-        return keys;
-    }
-
-    private static double cosineDistance(float[] a, float[] b) {
-        double dot = 0;
-        double na = 0;
-        double nb = 0;
-        for (int i = 0; i < a.length; i++) {
-            dot += a[i] * b[i];
-            na += a[i] * a[i];
-            nb += b[i] * b[i];
-        }
-        return 1 - dot / Math.sqrt(na * nb);
     }
 }
