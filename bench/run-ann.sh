@@ -50,7 +50,6 @@ metric="$(tr -d '[:space:]' < "$data/metric")"
 
 source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib/env.sh"
 hs_find_jdk
-hs_find_maven
 work="${work:-$HS_ROOT/bench/target/ann-runs}"
 mkdir -p "$work"
 dataset="$(basename "$data")"

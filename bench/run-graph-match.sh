@@ -9,7 +9,6 @@ set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib/env.sh"
 hs_find_jdk
-hs_find_maven
 
 hs_build_bench
 

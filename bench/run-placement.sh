@@ -8,6 +8,5 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib/env.sh"
 hs_find_jdk
-hs_find_maven
 hs_build_bench
 hs_bench_java -Xmx4g --sun-misc-unsafe-memory-access=allow -- io.hyperspatial.bench.positions.PlacementBench "$@"

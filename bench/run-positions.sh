@@ -37,6 +37,5 @@ done
 
 source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib/env.sh"
 hs_find_jdk
-hs_find_maven
 hs_build_bench
 hs_bench_java -Xmx6g -- io.hyperspatial.bench.positions.PositionsBench "${args[@]}"

@@ -11,7 +11,6 @@ set -euo pipefail
 
 source "$(dirname "${BASH_SOURCE[0]}")/../bin/lib/env.sh"
 hs_find_jdk
-hs_find_maven
 
 # Maven's output goes to stderr: stdout carries only the JSON report.
 hs_build_bench
