@@ -5,7 +5,8 @@ import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.value.Vector;
 
 /**
- * Hyperbolic distances (curvature −1) in double precision. In the Poincaré ball ({@code hdist(a, b)}):
+ * Hyperbolic distances (curvature −1) in double precision. In the Poincaré ball ({@code hdist(a, b)}),
+ * from a point's double-precision components where it has them ({@link Vector#precise()}):
  * {@code acosh(1 + 2|a−b|² / ((1−|a|²)(1−|b|²)))}; this form keeps its precision near the boundary,
  * where {@code 1−|x|²} is small, better than the artanh form. On the hyperboloid (time coordinate
  * first): {@code acosh(1 + (|a_s−b_s|² − (a₀−b₀)²)/2)}, the Minkowski square of the difference,
@@ -23,14 +24,15 @@ public final class HyperbolicDistance {
     private HyperbolicDistance() {
     }
 
-    /** The distance between two points of the ball; {@code where} names the expression in errors. */
+    /**
+     * The distance between two points of the ball, at the best precision each has (see
+     * {@link Vector#precise()}); {@code where} names the expression in errors.
+     */
     public static double of(Vector a, Vector b, String where) {
-        float[] x = a.components();
-        float[] y = b.components();
-        sameDimensions(x, y, where);
+        sameDimensions(a.components(), b.components(), where);
         double diff = 0;
-        for (int i = 0; i < x.length; i++) {
-            double d = (double) x[i] - y[i];
+        for (int i = 0; i < a.dimensions(); i++) {
+            double d = a.component(i) - b.component(i);
             diff += d * d;
         }
         double ax = 1 - checkPoincare(a, "first", where);
@@ -55,14 +57,14 @@ public final class HyperbolicDistance {
     }
 
     /**
-     * Checks a point of the open unit ball; returns its squared norm.
+     * Checks a point of the open unit ball; returns its squared norm (at the point's best precision).
      *
      * @param which names the point in the message ("first", "second", or a column)
      */
     public static double checkPoincare(Vector p, String which, String where) {
         double sq = 0;
-        for (float v : p.components()) {
-            sq += (double) v * v;
+        for (int i = 0; i < p.dimensions(); i++) {
+            sq += p.component(i) * p.component(i);
         }
         if (!(sq < 1)) {
             throw new HqlExecutionException(ErrorCode.HQL_OUT_OF_RANGE, where + ": the " + which

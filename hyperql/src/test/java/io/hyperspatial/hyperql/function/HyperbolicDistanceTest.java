@@ -43,6 +43,38 @@ class HyperbolicDistanceTest {
                 .isCloseTo(Math.log((1 + 0.9999f) / (1 - (double) 0.9999f)), within(1e-9));
     }
 
+    /**
+     * Far out (hyperbolic radius 16 and 17 on one ray, 1 apart) float32 coordinates round 1 − |x|
+     * to a few significant bits; the double components a source hands over measure exactly.
+     */
+    @Test
+    void measuresWithDoubleComponentsWhereAValueHasThem() {
+        double[] direction = {1, -2, 3, 0.5};
+        double length = Math.sqrt(1 + 4 + 9 + 0.25);
+        Vector near = deep(direction, length, 16);
+        Vector far = deep(direction, length, 17);
+        assertThat(HyperbolicDistance.of(near, far, "t")).isCloseTo(1, within(1e-6));
+        assertThat(HyperbolicDistance.of(far, near, "t")).isCloseTo(1, within(1e-6));
+        assertThat(HyperbolicDistance.of(new Vector(new float[4]), far, "t")).isCloseTo(17, within(1e-6));
+
+        double floatsOnly = HyperbolicDistance.of(new Vector(near.components()), new Vector(far.components()), "t");
+        assertThat(Math.abs(floatsOnly - 1)).as("error of the float32 coordinates alone").isGreaterThan(0.1);
+        assertThat(near).isEqualTo(new Vector(near.components())).hasSameHashCodeAs(new Vector(near.components()));
+        assertThatThrownBy(() -> new Vector(new float[2], new double[3])).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** The point at hyperbolic distance {@code radius} from the origin along {@code direction}, with its double components. */
+    private static Vector deep(double[] direction, double length, double radius) {
+        double norm = Math.tanh(radius / 2);
+        double[] precise = new double[direction.length];
+        float[] floats = new float[direction.length];
+        for (int i = 0; i < direction.length; i++) {
+            precise[i] = norm * direction[i] / length;
+            floats[i] = (float) precise[i];
+        }
+        return new Vector(floats, precise);
+    }
+
     @Test
     void errorsNameTheCallAndTheProblem() {
         Engine engine = new Engine(new InMemoryDataSource());

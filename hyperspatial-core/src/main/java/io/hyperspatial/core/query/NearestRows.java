@@ -59,6 +59,7 @@ final class NearestRows {
             return exact(view, layout, request, reader);
         }
         float[] query = request.query().components();
+        double[] precise = request.query().precise();
         int size = indexer.index(field).size();
         int k = Math.min(request.k(), Math.max(size, 1));
         long cap = Math.max(POST_FILTER_MIN_CAP, size / POST_FILTER_SHARE);
@@ -66,7 +67,7 @@ final class NearestRows {
         long candidates = Math.max((long) k * OVERSAMPLE, k + 16L);
         while (true) {
             int asked = (int) Math.min(size, candidates);
-            List<Found> found = accepted(indexer.search(field, query, asked, Math.max(asked, MIN_EF), null),
+            List<Found> found = accepted(indexer.search(field, query, precise, asked, Math.max(asked, MIN_EF), null),
                     request.column(), request.filter(), reader, k, seen);
             if (found.size() >= k || asked >= size) {
                 return found;
@@ -83,7 +84,7 @@ final class NearestRows {
         if (allowed.isEmpty()) {
             return List.of();
         }
-        return accepted(indexer.search(field, query, k, Math.max(k, MIN_EF), allowed), request.column(), request.filter(),
+        return accepted(indexer.search(field, query, precise, k, Math.max(k, MIN_EF), allowed), request.column(), request.filter(),
                 reader, k, seen);
     }
 

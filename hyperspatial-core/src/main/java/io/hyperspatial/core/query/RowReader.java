@@ -114,12 +114,21 @@ final class RowReader implements AutoCloseable {
                 case ColumnBinding.Key k -> row[i] = key;
                 case ColumnBinding.Vector v -> row[i] = view.vectors().dense(id, v.field()).map(Vector::new).orElse(null);
                 case ColumnBinding.Position p -> row[i] = view.positions().get(id, p.kind())
-                        .map(x -> new Vector(PositionPoints.toBall(p.models(), 1.0, x))).orElse(null);
+                        .map(x -> ballPoint(p, x)).orElse(null);
                 case ColumnBinding.Property p -> {
                 }
             }
         }
         return row;
+    }
+
+    /**
+     * A position as the column shows it: float32 ball coordinates, with the float64 ones beside
+     * them, so that hdist far out (where float32 rounds onto the boundary) measures exactly.
+     */
+    private static Vector ballPoint(ColumnBinding.Position column, double[] hyperboloid) {
+        double[] ball = column.models().toPoincare(hyperboloid);
+        return new Vector(PositionPoints.toFloatBall(ball, 1.0), ball);
     }
 
     private boolean wants(int column) {

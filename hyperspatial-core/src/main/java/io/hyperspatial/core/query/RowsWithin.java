@@ -40,7 +40,7 @@ final class RowsWithin {
         Map<UUID, Object[]> seen = new HashMap<>();
         while (true) {
             int n = (int) Math.min(Integer.MAX_VALUE, asked);
-            List<EntityHit> hits = indexer.searchWithin(field, request.query().components(),
+            List<EntityHit> hits = indexer.searchWithin(field, request.query().components(), request.query().precise(),
                     widened(request.radius(), layout.positional(request.column())), n, null);
             List<NearestRows.Found> found = exact(NearestRows.accepted(hits, request.column(), request.filter(), reader,
                     Long.MAX_VALUE, seen), request);
@@ -52,9 +52,11 @@ final class RowsWithin {
     }
 
     /**
-     * The radius the index is asked for: the index measures in float32 (positions: from float64
-     * positions, while the column shows float32 ball coordinates), so a row exactly on the
-     * boundary could be reported a hair outside; the exact check afterwards draws the line.
+     * The radius the index is asked for: the index reports float32 distances, so a row exactly on
+     * the boundary could be reported a hair outside; the exact check afterwards draws the line.
+     * Positions get a wider margin: their index re-ranks on the hyperboloid and the check measures
+     * in the ball, two float64 formulas that drift apart far out, where ball coordinates near 1
+     * keep fewer significant digits of 1 − |x|.
      */
     static double widened(double radius, boolean positions) {
         return positions ? radius + 1e-3 * (1 + radius) : radius + 1e-5 * (1 + radius);

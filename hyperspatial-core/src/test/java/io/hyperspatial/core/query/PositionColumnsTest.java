@@ -10,6 +10,7 @@ import io.hyperspatial.hyperql.StatementResult;
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlException;
 import io.hyperspatial.hyperql.source.memory.InMemoryDataSource;
+import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Database;
 import io.hyperspatial.manifold.DatabaseOptions;
 import io.hyperspatial.manifold.Durability;
@@ -19,10 +20,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Learned graph positions as the computed column {@code graph_position}: read-only Poincaré-ball
@@ -82,6 +87,66 @@ class PositionColumnsTest {
         assertThat(catchThrowableOfType(HqlException.class,
                 () -> memory.execute("SELECT name FROM node ORDER BY hdist(graph_position, '[0, 0]') LIMIT 1")).code())
                 .isEqualTo(ErrorCode.HQL_UNKNOWN_COLUMN);
+    }
+
+    /**
+     * Positions far out (hyperbolic radius 16–17, where float32 ball coordinates keep a few bits
+     * of 1 − |x|) are measured from their float64 coordinates: hdist between two points one apart
+     * on a ray is 1, and a radius of just under or over 1 splits them exactly, with and without
+     * the index.
+     */
+    @Test
+    void distancesFarOutAreMeasuredFromTheFloat64Positions() {
+        try (HyperspatialDatabase db = HyperspatialDatabase.open(Database.open(dir, DatabaseOptions.preset(StoragePreset.SMALL)),
+                CollectionIndexer::defaultConfig, null)) {
+            Collection deep = db.storage().getOrCreateCollection("deep");
+            Engine indexed = new Engine(new CollectionDataSource(deep, () -> db.indexer("deep"), Durability.ASYNC));
+            Engine exact = new Engine(new CollectionDataSource(deep, null, Durability.ASYNC));
+            indexed.execute("CREATE TABLE node(name TEXT)");
+            indexed.execute("CREATE EDGE TYPE is_a");
+            deep.updateSchema(s -> s.positionSpace(PositionKind.GRAPH, 4, 1.0, List.of("is_a")));
+            double[] ray = {0.5, -0.5, 0.5, 0.5};
+            double[] aside = {0.5, -0.5, 0.5, -0.5};
+            Map<String, double[]> points = new LinkedHashMap<>();
+            points.put("r16", onRay(ray, 16));
+            points.put("r17", onRay(ray, 17));
+            points.put("r16.5", onRay(ray, 16.5));
+            points.put("aside", onRay(aside, 16));
+            points.put("root", onRay(ray, 0.1));
+            for (Map.Entry<String, double[]> p : points.entrySet()) {
+                indexed.execute("INSERT INTO node VALUES(?, ?)", p.getKey(), p.getKey());
+                deep.write(Durability.STRICT, tx -> tx.setPosition(deep.ids().forKey(p.getKey()), PositionKind.GRAPH, p.getValue(), 1));
+            }
+
+            String fromR16 = "hdist(graph_position, (SELECT graph_position FROM node WHERE key = 'r16'))";
+            List<List<Object>> distances = rows(indexed, "SELECT key, " + fromR16 + " FROM node ORDER BY key");
+            Map<String, Double> byKey = new HashMap<>();
+            distances.forEach(r -> byKey.put((String) r.get(0), (Double) r.get(1)));
+            assertThat(byKey.get("r17")).isCloseTo(1, within(1e-6));
+            assertThat(byKey.get("r16.5")).isCloseTo(0.5, within(1e-6));
+            assertThat(byKey.get("root")).isCloseTo(15.9, within(1e-6));
+
+            String nearest = "SELECT key FROM node ORDER BY " + fromR16 + " LIMIT 5";
+            assertThat(rows(indexed, "EXPLAIN " + nearest).toString()).contains("KnnScan node");
+            assertThat(rows(indexed, nearest)).isEqualTo(rows(exact, nearest))
+                    .containsExactly(List.of("r16"), List.of("r16.5"), List.of("r17"), List.of("root"), List.of("aside"));
+            String within = "SELECT key FROM node WHERE graph_position NEAR (SELECT graph_position FROM node WHERE key = 'r16')"
+                    + " WITHIN ? ORDER BY key";
+            for (Engine engine : List.of(indexed, exact)) {
+                assertThat(rows(engine, within, 1 - 1e-6)).containsExactly(List.of("r16"), List.of("r16.5"));
+                assertThat(rows(engine, within, 1 + 1e-6)).containsExactly(List.of("r16"), List.of("r16.5"), List.of("r17"));
+            }
+        }
+    }
+
+    /** The hyperboloid point (time first) at distance {@code radius} from the origin along a unit direction. */
+    private static double[] onRay(double[] direction, double radius) {
+        double[] x = new double[direction.length + 1];
+        x[0] = Math.cosh(radius);
+        for (int i = 0; i < direction.length; i++) {
+            x[i + 1] = Math.sinh(radius) * direction[i];
+        }
+        return x;
     }
 
     private static void writeTree(Engine engine, String key, int depth) {

@@ -325,9 +325,18 @@ public final class CollectionIndexer implements AutoCloseable {
      * @param allowed when not null, only these entities may be returned
      */
     public List<EntityHit> search(String field, float[] query, int k, int ef, Set<UUID> allowed) {
+        return search(field, query, null, k, ef, allowed);
+    }
+
+    /**
+     * As {@link #search(String, float[], int, int, Set)}, with the query also in double precision
+     * ({@code precise}, may be null): a position index then re-ranks against that point rather
+     * than the float32 one, which far out in the ball lies measurably elsewhere.
+     */
+    public List<EntityHit> search(String field, float[] query, double[] precise, int k, int ef, Set<UUID> allowed) {
         checkRunning();
         FieldIndex f = fieldIndex(field);
-        IndexedField.FieldQuery q = f.field.query(query);
+        IndexedField.FieldQuery q = f.field.query(query, precise);
         return refined(f, q, candidates(f, q.indexed(), k, ef, allowed), k);
     }
 
@@ -388,6 +397,12 @@ public final class CollectionIndexer implements AutoCloseable {
      * @param allowed when not null, only these entities may be returned
      */
     public List<EntityHit> searchWithin(String field, float[] query, double radius, int limit, Set<UUID> allowed) {
+        return searchWithin(field, query, null, radius, limit, allowed);
+    }
+
+    /** As {@link #searchWithin(String, float[], double, int, Set)}, with the query also in double precision (may be null; see {@link #search(String, float[], double[], int, int, Set)}). */
+    public List<EntityHit> searchWithin(String field, float[] query, double[] precise, double radius, int limit,
+                                        Set<UUID> allowed) {
         checkRunning();
         if (!(radius >= 0) || limit < 1) {
             throw new IllegalArgumentException("radius must be non-negative and limit positive, got " + radius + ", " + limit);
@@ -396,18 +411,19 @@ public final class CollectionIndexer implements AutoCloseable {
         int size = f.index.size();
         long k = limit == Integer.MAX_VALUE ? RADIUS_START : Math.max(limit, RADIUS_START);
         while (size > 0 && k * RADIUS_EXACT_SHARE <= size) {
-            List<EntityHit> hits = search(field, query, (int) k, 0, allowed);
+            List<EntityHit> hits = search(field, query, precise, (int) k, 0, allowed);
             List<EntityHit> within = within(hits, radius, limit);
             if (within.size() == limit || within.size() < hits.size() || hits.size() < k) {
                 return within;
             }
             k *= 2;
         }
-        return size == 0 ? List.of() : exactWithin(f, query, radius, limit, allowed);
+        return size == 0 ? List.of() : exactWithin(f, f.field.query(query, precise), radius, limit, allowed);
     }
 
     /** Every point of the field scored exactly (a brute-force pass over a snapshot), those within the radius kept. */
-    private List<EntityHit> exactWithin(FieldIndex f, float[] query, double radius, int limit, Set<UUID> allowed) {
+    private List<EntityHit> exactWithin(FieldIndex f, IndexedField.FieldQuery q, double radius, int limit,
+                                        Set<UUID> allowed) {
         try (ReadView view = collection.snapshot()) {
             BruteForceIndex all = new BruteForceIndex(f.index.config());
             f.field.forEach(view, (entity, vector) -> {
@@ -419,7 +435,6 @@ public final class CollectionIndexer implements AutoCloseable {
                 return List.of();
             }
             List<EntityHit> hits = new ArrayList<>();
-            IndexedField.FieldQuery q = f.field.query(query);
             for (SearchHit h : all.search(SearchRequest.of(q.indexed(), all.size()))) {
                 hits.add(new EntityHit(ordinals.entity(h.id()), h.distance()));
             }

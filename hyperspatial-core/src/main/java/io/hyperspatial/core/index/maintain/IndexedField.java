@@ -64,10 +64,13 @@ sealed interface IndexedField {
      * A query given as a point of {@link #queryField}: for a vector field the indexed point itself
      * (checked by the index), for positions a Poincaré point, checked here.
      *
+     * @param precise the same point in double precision, or null; positions re-rank against it
+     *                (a float32 ball point far out is off by much more than the re-rank resolves),
+     *                vector fields ignore it
      * @throws io.hyperspatial.manifold.error.SchemaViolationException if a position query is not a
      *                                                                 point of the ball
      */
-    FieldQuery query(float[] point);
+    FieldQuery query(float[] point, double[] precise);
 
     /** A query for the entities nearest to {@code entity}, at the precision it is stored in; empty if it has no point. */
     Optional<FieldQuery> queryOf(ReadView view, UUID entity);
@@ -132,13 +135,13 @@ sealed interface IndexedField {
         }
 
         @Override
-        public FieldQuery query(float[] point) {
+        public FieldQuery query(float[] point, double[] precise) {
             return new FieldQuery(point, null);
         }
 
         @Override
         public Optional<FieldQuery> queryOf(ReadView view, UUID entity) {
-            return read(view, entity).map(this::query);
+            return read(view, entity).map(point -> query(point, null));
         }
     }
 
@@ -174,11 +177,14 @@ sealed interface IndexedField {
         }
 
         @Override
-        public FieldQuery query(float[] point) {
+        public FieldQuery query(float[] point, double[] precise) {
             WriteValidator.dense(queryField, point);
-            double[] p = new double[point.length];
-            for (int i = 0; i < p.length; i++) {
-                p[i] = point[i];
+            double[] p = precise;
+            if (p == null || p.length != point.length) {
+                p = new double[point.length];
+                for (int i = 0; i < p.length; i++) {
+                    p[i] = point[i];
+                }
             }
             double[] exact = models.toLorentz(p);
             return new FieldQuery(toFloat(exact), exact);

@@ -16,7 +16,14 @@ public final class PositionPoints {
      * does it.
      */
     public static float[] toBall(HyperbolicModels models, double curvature, double[] x) {
-        double[] p = models.toPoincare(x);
+        return toFloatBall(models.toPoincare(x), curvature);
+    }
+
+    /**
+     * A float64 point of the ball of curvature −c rounded to float32; a point whose rounding lands
+     * on or past the boundary is pulled back inside by the smallest float step that does it.
+     */
+    public static float[] toFloatBall(double[] p, double curvature) {
         float[] out = new float[p.length];
         double sq = 0;
         for (int i = 0; i < p.length; i++) {
