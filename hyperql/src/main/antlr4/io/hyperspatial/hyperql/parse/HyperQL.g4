@@ -14,7 +14,8 @@ statement
     | createTable                                                         # createTableStatement
     | createIndex                                                         # createIndexStatement
     | createView                                                          # createViewStatement
-    | DROP kind=(TABLE | INDEX | VIEW) (IF EXISTS)? qualifiedName          # dropStatement
+    | createTrigger                                                       # createTriggerStatement
+    | DROP kind=(TABLE | INDEX | VIEW | TRIGGER) (IF EXISTS)? qualifiedName  # dropStatement
     | insert                                                              # insertStatement
     | update                                                              # updateStatement
     | delete                                                              # deleteStatement
@@ -73,6 +74,17 @@ indexedColumn : identifier (COLLATE identifier)? (ASC | DESC)? ;
 createView
     : CREATE (TEMP | TEMPORARY)? VIEW (IF NOT EXISTS)? qualifiedName ('(' identifierList ')')? AS select
     ;
+
+// SQLite's row triggers; the body's statements see the changed row as NEW and OLD
+createTrigger
+    : CREATE (TEMP | TEMPORARY)? TRIGGER (IF NOT EXISTS)? name=qualifiedName
+      (timing=(BEFORE | AFTER) | INSTEAD OF)?
+      (event=DELETE | event=INSERT | event=UPDATE (OF identifierList)?) ON table=qualifiedName
+      (FOR EACH ROW)? (WHEN when=expr)?
+      BEGIN (triggerStep ';')+ END
+    ;
+
+triggerStep : insert | update | delete | select ;
 
 // ---- DML ----
 
@@ -251,6 +263,7 @@ identifier
     | EDGE | TYPE | WEIGHT | WEIGHTED | MATCH | SHORTEST | PATH | TO
     | NEAR | WITHIN | WITH
     | REPOSITION | GRAPH | EMBEDDING | PROPERTY | DIMENSIONS | EPOCHS | SEED
+    | TRIGGER | BEFORE | AFTER | INSTEAD | OF | FOR | EACH | ROW | BEGIN
     ;
 
 // ---- lexer ----
@@ -283,6 +296,9 @@ NEAR : 'NEAR' ; WITHIN : 'WITHIN' ;
 WITH : 'WITH' ;
 REPOSITION : 'REPOSITION' ; GRAPH : 'GRAPH' ; EMBEDDING : 'EMBEDDING' ; PROPERTY : 'PROPERTY' ;
 DIMENSIONS : 'DIMENSIONS' ; EPOCHS : 'EPOCHS' ; SEED : 'SEED' ;
+// triggers (usable as names too)
+TRIGGER : 'TRIGGER' ; BEFORE : 'BEFORE' ; AFTER : 'AFTER' ; INSTEAD : 'INSTEAD' ; OF : 'OF' ;
+FOR : 'FOR' ; EACH : 'EACH' ; ROW : 'ROW' ; BEGIN : 'BEGIN' ;
 
 QUESTION : '?' ;
 NAMED_PARAMETER : [$:@] [A-Z_] [A-Z_0-9]* ;

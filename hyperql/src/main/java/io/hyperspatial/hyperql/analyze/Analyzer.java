@@ -36,24 +36,35 @@ public final class Analyzer {
     private final DataSource source;
     private final Parameters parameters = new Parameters();
     private final SelectAnalyzer selects;
+    private final Triggers triggers;
+    /** The NEW and OLD row of the trigger whose body this analyzes, else null. */
+    private final Scope triggerRow;
 
     public Analyzer(DataSource source) {
+        this(source, null, java.util.Set.of());
+    }
+
+    /** An analyzer of a trigger body: {@code triggerRow} holds NEW and OLD, {@code firing} the triggers running. */
+    Analyzer(DataSource source, Scope triggerRow, Set<String> firing) {
         this.source = source;
         this.selects = new SelectAnalyzer(source, parameters);
+        this.triggers = new Triggers(source, firing);
+        this.triggerRow = triggerRow;
     }
 
     /** Analyzes one statement. */
     public BoundStatement analyze(Statement statement) {
         return switch (statement) {
             case Statement.Explain e -> new BoundStatement.Explain(analyze(e.statement()));
-            case Statement.Query q -> new BoundStatement.Query(selects.plan(q.select(), null));
+            case Statement.Query q -> new BoundStatement.Query(selects.plan(q.select(), triggerRow));
             case Statement.CreateTable c -> createTable(c);
             case Statement.CreateIndex c -> createIndex(c);
             case Statement.CreateView v -> createView(v);
             case Statement.Drop d -> new BoundStatement.Drop(d.kind(), d.name(), d.ifExists());
-            case Statement.Insert i -> insert(i);
-            case Statement.Update u -> update(u);
-            case Statement.Delete d -> delete(d);
+            case Statement.CreateTrigger t -> triggers.create(t);
+            case Statement.Insert i -> triggers.wrap(insert(i), table(i.table()), Statement.TriggerEvent.INSERT);
+            case Statement.Update u -> triggers.wrap(update(u), table(u.table()), Statement.TriggerEvent.UPDATE);
+            case Statement.Delete d -> triggers.wrap(delete(d), table(d.table()), Statement.TriggerEvent.DELETE);
             case Statement.CreateEdgeType c -> new BoundStatement.CreateEdgeType(MatchAnalyzer.graph(source, null), c.name(),
                     c.ifNotExists());
             case Statement.DropEdgeType d -> new BoundStatement.DropEdgeType(MatchAnalyzer.graph(source, null), d.name(),
@@ -63,6 +74,11 @@ public final class Analyzer {
                     () -> new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "this data source keeps no positions, so it"
                             + " cannot REPOSITION", r.position())), r.request());
         };
+    }
+
+    /** A condition over the columns of {@code scope} (and its parents), like a WHERE clause. */
+    Scalar condition(Expr condition, Scope scope, String clause) {
+        return selects.binder().bind(condition, new ExprBinder.Context(scope, false, null, clause)).scalar();
     }
 
     /** The labels of the parameters the analyzed statement mentions, by slot. */
@@ -171,7 +187,7 @@ public final class Analyzer {
             }
         }
         PlanNode rows = i.source() == null ? new PlanNode.Values(List.of(List.of()), List.of())
-                : selects.plan(i.source(), null);
+                : selects.plan(i.source(), triggerRow);
         if (rows.columns().size() != targets.length) {
             String message = i.columns().isEmpty()
                     ? "table " + schema.name() + " has " + targets.length + " columns but " + rows.columns().size() + " values were supplied"
@@ -184,7 +200,7 @@ public final class Analyzer {
 
     private BoundStatement update(Statement.Update u) {
         Table table = table(u.table());
-        Scope scope = new Scope(null);
+        Scope scope = new Scope(triggerRow);
         PlanNode.Scan scan = FromAnalyzer.scan(table, table.schema().name(), true);
         scope.add(table.schema().name(), scan.columns().subList(0, table.schema().columns().size()));
         ExprBinder.Context cx = new ExprBinder.Context(scope, false, null, "UPDATE");
@@ -201,7 +217,7 @@ public final class Analyzer {
 
     private BoundStatement delete(Statement.Delete d) {
         Table table = table(d.table());
-        Scope scope = new Scope(null);
+        Scope scope = new Scope(triggerRow);
         PlanNode.Scan scan = FromAnalyzer.scan(table, table.schema().name(), true);
         scope.add(table.schema().name(), scan.columns().subList(0, table.schema().columns().size()));
         return new BoundStatement.Delete(table, where(scan, d.where(), new ExprBinder.Context(scope, false, null, "DELETE")));

@@ -57,6 +57,13 @@ final class Scope {
         }
     }
 
+    /** Adds columns only a qualified name reaches ({@code NEW.x}, {@code OLD.x} of a trigger). */
+    void addQualifiedOnly(String qualifier, List<ColumnInfo> columns) {
+        for (ColumnInfo c : columns) {
+            entries.add(new Entry(qualifier, c, entries.size(), true));
+        }
+    }
+
     /** Hides an entry from unqualified lookup (the duplicate column of USING/NATURAL). */
     void hideUnqualified(int index) {
         Entry e = entries.get(index);

@@ -40,10 +40,27 @@ public sealed interface Statement {
             implements Statement {
     }
 
-    /** What a DROP statement drops. */
-    enum ObjectKind { TABLE, INDEX, VIEW }
+    /** When a trigger runs: before or after the row changes. */
+    enum TriggerTiming { BEFORE, AFTER }
 
-    /** {@code DROP TABLE|INDEX|VIEW [IF EXISTS] name}. */
+    /** The change a trigger runs on. */
+    enum TriggerEvent { INSERT, UPDATE, DELETE }
+
+    /**
+     * {@code CREATE TRIGGER [IF NOT EXISTS] name {BEFORE|AFTER} {INSERT|UPDATE [OF columns]|DELETE} ON table
+     * [FOR EACH ROW] [WHEN when] BEGIN body; ... END}: a row trigger. {@code columns} is empty unless
+     * {@code UPDATE OF} names some; {@code when} may be null; {@code text} is the statement as written
+     * (what the data source stores); {@code position} is where the statement starts.
+     */
+    record CreateTrigger(String name, boolean ifNotExists, TriggerTiming timing, TriggerEvent event, List<String> columns,
+                         String table, Expr when, List<Statement> body, String text,
+                         io.hyperspatial.hyperql.error.SourcePosition position) implements Statement {
+    }
+
+    /** What a DROP statement drops. */
+    enum ObjectKind { TABLE, INDEX, VIEW, TRIGGER }
+
+    /** {@code DROP TABLE|INDEX|VIEW|TRIGGER [IF EXISTS] name}. */
     record Drop(ObjectKind kind, String name, boolean ifExists) implements Statement {
     }
 

@@ -28,9 +28,28 @@ final class Mutations {
     private Mutations() {
     }
 
+    /** One row a write changes: its values before (null for an insert; the row id last) and the change. */
+    record RowChange(Object[] old, TableMutation mutation) {
+    }
+
     static long insert(BoundStatement.Insert s, Frame frame) {
+        Applied applied = s.table().apply(mutations(insertChanges(s, frame)));
+        noteInserted(s.table().schema(), applied, frame);
+        return applied.changed();
+    }
+
+    static long update(BoundStatement.Update s, Frame frame) {
+        return s.table().apply(mutations(updateChanges(s, frame))).changed();
+    }
+
+    static long delete(BoundStatement.Delete s, Frame frame) {
+        return s.table().apply(mutations(deleteChanges(s, frame))).changed();
+    }
+
+    /** The rows an INSERT adds, as the table stores them (defaults filled in, affinities applied). */
+    static List<RowChange> insertChanges(BoundStatement.Insert s, Frame frame) {
         TableSchema schema = s.table().schema();
-        List<TableMutation> mutations = new ArrayList<>();
+        List<RowChange> changes = new ArrayList<>();
         for (Object[] source : Executor.materialize(s.source(), frame)) {
             Object[] row = new Object[schema.columns().size()];
             for (int i = 0; i < row.length; i++) {
@@ -42,20 +61,16 @@ final class Mutations {
             for (int i = 0; i < row.length; i++) {
                 row[i] = store(schema, i, row[i]);
             }
-            mutations.add(new TableMutation.Insert(row, s.onConflict()));
+            changes.add(new RowChange(null, new TableMutation.Insert(row, s.onConflict())));
         }
-        Applied applied = s.table().apply(mutations);
-        if (schema.hasIntegerPrimaryKey() && applied.lastInserted() != null
-                && applied.lastInserted()[schema.indexOf(schema.primaryKey().getFirst())] instanceof Long rowid) {
-            frame.session().inserted(rowid);
-        }
-        return applied.changed();
+        return changes;
     }
 
-    static long update(BoundStatement.Update s, Frame frame) {
+    /** The rows an UPDATE changes, each with its new values computed from the old. */
+    static List<RowChange> updateChanges(BoundStatement.Update s, Frame frame) {
         TableSchema schema = s.table().schema();
         int width = schema.columns().size();
-        List<TableMutation> mutations = new ArrayList<>();
+        List<RowChange> changes = new ArrayList<>();
         for (Object[] old : Executor.materialize(s.rows(), frame)) {
             Object[] row = new Object[width];
             System.arraycopy(old, 0, row, 0, width);
@@ -64,18 +79,35 @@ final class Mutations {
                 int column = s.columns()[i];
                 row[column] = store(schema, column, Evaluator.eval(values.get(i), old, frame));
             }
-            mutations.add(new TableMutation.Update(old[width], row));
+            changes.add(new RowChange(old, new TableMutation.Update(old[width], row)));
         }
-        return s.table().apply(mutations).changed();
+        return changes;
     }
 
-    static long delete(BoundStatement.Delete s, Frame frame) {
+    /** The rows a DELETE removes. */
+    static List<RowChange> deleteChanges(BoundStatement.Delete s, Frame frame) {
         int width = s.table().schema().columns().size();
-        List<TableMutation> mutations = new ArrayList<>();
+        List<RowChange> changes = new ArrayList<>();
         for (Object[] old : Executor.materialize(s.rows(), frame)) {
-            mutations.add(new TableMutation.Delete(old[width]));
+            changes.add(new RowChange(old, new TableMutation.Delete(old[width])));
         }
-        return s.table().apply(mutations).changed();
+        return changes;
+    }
+
+    /** After an insert, the session's last inserted row id is the new row's {@code INTEGER PRIMARY KEY}. */
+    static void noteInserted(TableSchema schema, Applied applied, Frame frame) {
+        if (schema.hasIntegerPrimaryKey() && applied.lastInserted() != null
+                && applied.lastInserted()[schema.indexOf(schema.primaryKey().getFirst())] instanceof Long rowid) {
+            frame.session().inserted(rowid);
+        }
+    }
+
+    private static List<TableMutation> mutations(List<RowChange> changes) {
+        List<TableMutation> out = new ArrayList<>(changes.size());
+        for (RowChange c : changes) {
+            out.add(c.mutation());
+        }
+        return out;
     }
 
     /** The value as the column stores it. */

@@ -42,6 +42,14 @@ public final class StatementRunner {
             case BoundStatement.Insert i -> changed(Mutations.insert(i, frame), session);
             case BoundStatement.Update u -> changed(Mutations.update(u, frame), session);
             case BoundStatement.Delete d -> changed(Mutations.delete(d, frame), session);
+            case BoundStatement.Triggered t -> changed(TriggeredWrites.run(t, source, frame), session);
+            case BoundStatement.CreateTrigger c -> {
+                if (c.ifNotExists() && source.trigger(c.trigger().name()).isPresent()) {
+                    yield new StatementResult.SchemaChange("trigger " + c.trigger().name() + " already exists");
+                }
+                source.createTrigger(c.trigger());
+                yield new StatementResult.SchemaChange("created trigger " + c.trigger().name());
+            }
             case BoundStatement.CreateTable c -> createTable(c, source, frame);
             case BoundStatement.CreateIndex c -> {
                 if (c.ifNotExists() && exists(() -> source.createIndex(c.index()), ErrorCode.HQL_DUPLICATE_OBJECT)) {
@@ -91,20 +99,28 @@ public final class StatementRunner {
     }
 
     private static StatementResult explain(BoundStatement s) {
-        List<String> lines = switch (s) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (String line : explainLines(s)) {
+            rows.add(List.of(line));
+        }
+        return new StatementResult.Rows(List.of("plan"), rows);
+    }
+
+    private static List<String> explainLines(BoundStatement s) {
+        return switch (s) {
             case BoundStatement.Query q -> PlanPrinter.lines(q.plan());
             case BoundStatement.Insert i -> prefixed("Insert into " + i.table().schema().name(), PlanPrinter.lines(i.source()));
             case BoundStatement.Update u -> prefixed("Update " + u.table().schema().name(), PlanPrinter.lines(u.rows()));
             case BoundStatement.Delete d -> prefixed("Delete from " + d.table().schema().name(), PlanPrinter.lines(d.rows()));
+            case BoundStatement.Triggered t -> {
+                List<String> out = new ArrayList<>(explainLines(t.write()));
+                out.addAll(TriggeredWrites.explain(t));
+                yield out;
+            }
             case BoundStatement.EdgeWrite w -> prefixed((w.delete() ? "Delete edges " : "Insert edges ") + w.type() + " from "
                     + w.from().schema().name() + " to " + w.to().schema().name(), PlanPrinter.lines(w.ends()));
             default -> List.of(s.getClass().getSimpleName() + " (no plan)");
         };
-        List<List<Object>> rows = new ArrayList<>();
-        for (String line : lines) {
-            rows.add(List.of(line));
-        }
-        return new StatementResult.Rows(List.of("plan"), rows);
     }
 
     private static List<String> prefixed(String head, List<String> lines) {
@@ -143,6 +159,7 @@ public final class StatementRunner {
         boolean exists = switch (d.kind()) {
             case TABLE -> source.table(d.name()).isPresent();
             case VIEW -> source.view(d.name()).isPresent();
+            case TRIGGER -> source.trigger(d.name()).isPresent();
             case INDEX -> true;
         };
         if (!exists && d.ifExists()) {
@@ -157,6 +174,7 @@ public final class StatementRunner {
         switch (d.kind()) {
             case TABLE -> source.dropTable(d.name());
             case VIEW -> source.dropView(d.name());
+            case TRIGGER -> source.dropTrigger(d.name());
             case INDEX -> source.dropIndex(d.name());
         }
         return new StatementResult.SchemaChange("dropped " + what);

@@ -42,6 +42,15 @@ public final class Frame {
         return new Frame(parameters, NO_ROWS, new IdentityHashMap<>(), control, session);
     }
 
+    /**
+     * The frame of a trigger body run for one row that {@code statement}'s write changes: the body
+     * reads {@code row} (the table's NEW columns, then its OLD ones) as the row one level out; its
+     * uncorrelated subqueries run again for each row.
+     */
+    public static Frame triggerRow(Object[] row, Frame statement) {
+        return new Frame(new Object[0], new Object[][]{row}, new IdentityHashMap<>(), statement.control, statement.session);
+    }
+
     /** Lets the statement's control stop it here (called per row produced and per graph step). */
     void checkpoint() {
         if (control != null) {

@@ -26,6 +26,11 @@ public final class Optimizer {
             case BoundStatement.Update u -> new BoundStatement.Update(u.table(), plan(u.rows()), u.columns(),
                     u.values().stream().map(Optimizer::scalar).toList());
             case BoundStatement.Delete d -> new BoundStatement.Delete(d.table(), plan(d.rows()));
+            case BoundStatement.Triggered t -> new BoundStatement.Triggered(optimize(t.write()), t.triggers().stream()
+                    .map(g -> new io.hyperspatial.hyperql.plan.BoundTrigger(g.name(), g.timing(), g.updateColumns(),
+                            g.when() == null ? null : scalar(g.when()),
+                            g.body().stream().map(Optimizer::optimize).toList()))
+                    .toList());
             case BoundStatement.EdgeWrite w -> new BoundStatement.EdgeWrite(w.delete(), w.graph(), w.type(), w.from(), w.fromKey(),
                     w.to(), w.toKey(), plan(w.ends()));
             case BoundStatement.CreateTable c when c.asSelect() != null ->

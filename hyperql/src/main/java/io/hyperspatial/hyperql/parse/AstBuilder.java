@@ -48,13 +48,13 @@ final class AstBuilder {
             case CreateViewStatementContext c -> new Statement.CreateView(name(c.createView().qualifiedName()),
                     c.createView().identifierList() == null ? List.of() : names(c.createView().identifierList()),
                     select(c.createView().select()), text(c.createView().select()), c.createView().EXISTS() != null);
+            case CreateTriggerStatementContext c -> createTrigger(c.createTrigger());
             case DropStatementContext d -> new Statement.Drop(
                     Statement.ObjectKind.valueOf(d.kind.getText().toUpperCase(Locale.ROOT)),
                     name(d.qualifiedName()), d.EXISTS() != null);
             case InsertStatementContext i -> insert(i.insert());
             case UpdateStatementContext u -> update(u.update());
-            case DeleteStatementContext d -> new Statement.Delete(name(d.delete().qualifiedName()),
-                    d.delete().expr() == null ? null : expr(d.delete().expr()));
+            case DeleteStatementContext d -> delete(d.delete());
             case GraphStatementStatementContext g -> graphs.statement(g.graphStatement());
             case RepositionStatementContext r -> RepositionBuilder.build(r.reposition());
             default -> throw new IllegalStateException("unhandled statement " + ctx.getClass().getSimpleName());
@@ -63,6 +63,31 @@ final class AstBuilder {
 
     Expr expr(ExprContext ctx) {
         return exprs.expr(ctx);
+    }
+
+    private Statement delete(DeleteContext ctx) {
+        return new Statement.Delete(name(ctx.qualifiedName()), ctx.expr() == null ? null : expr(ctx.expr()));
+    }
+
+    private Statement createTrigger(CreateTriggerContext ctx) {
+        if (ctx.INSTEAD() != null) {
+            throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED,
+                    "INSTEAD OF triggers are not supported; triggers run BEFORE or AFTER a table's rows change",
+                    position(ctx.INSTEAD().getSymbol()));
+        }
+        Statement.TriggerTiming timing = ctx.timing != null && ctx.timing.getType() == HyperQLParser.AFTER
+                ? Statement.TriggerTiming.AFTER : Statement.TriggerTiming.BEFORE;
+        Statement.TriggerEvent event = Statement.TriggerEvent.valueOf(ctx.event.getText().toUpperCase(Locale.ROOT));
+        List<Statement> body = new ArrayList<>();
+        for (TriggerStepContext step : ctx.triggerStep()) {
+            body.add(step.insert() != null ? insert(step.insert())
+                    : step.update() != null ? update(step.update())
+                    : step.delete() != null ? delete(step.delete())
+                    : new Statement.Query(select(step.select())));
+        }
+        return new Statement.CreateTrigger(name(ctx.name), ctx.EXISTS() != null, timing, event,
+                ctx.identifierList() == null ? List.of() : names(ctx.identifierList()), name(ctx.table),
+                ctx.when == null ? null : expr(ctx.when), body, text(ctx), position(ctx));
     }
 
     private Statement createTable(CreateTableContext ctx) {

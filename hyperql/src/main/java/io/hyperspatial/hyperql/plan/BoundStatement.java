@@ -38,6 +38,21 @@ public sealed interface BoundStatement {
     record Delete(Table table, PlanNode rows) implements BoundStatement {
     }
 
+    /**
+     * An INSERT, UPDATE or DELETE ({@code write}) of a table that has triggers for it: runs row by
+     * row, each row's BEFORE triggers, its change, then its AFTER triggers, all as one atomic write.
+     */
+    record Triggered(BoundStatement write, List<BoundTrigger> triggers) implements BoundStatement {
+        public Triggered {
+            triggers = List.copyOf(triggers);
+        }
+    }
+
+    /** CREATE TRIGGER, checked: its table exists and its body analyzes. */
+    record CreateTrigger(io.hyperspatial.hyperql.source.TriggerDefinition trigger, boolean ifNotExists)
+            implements BoundStatement {
+    }
+
     /** CREATE TABLE, from columns or from a query's result ({@code asSelect} non-null). */
     record CreateTable(TableSchema schema, boolean ifNotExists, PlanNode asSelect) implements BoundStatement {
     }
@@ -50,7 +65,7 @@ public sealed interface BoundStatement {
     record CreateView(ViewDefinition view, boolean ifNotExists) implements BoundStatement {
     }
 
-    /** DROP TABLE, INDEX or VIEW. */
+    /** DROP TABLE, INDEX, VIEW or TRIGGER. */
     record Drop(io.hyperspatial.hyperql.ast.Statement.ObjectKind kind, String name, boolean ifExists)
             implements BoundStatement {
     }

@@ -21,7 +21,7 @@ public interface DataSource {
     List<String> tableNames();
 
     /**
-     * A number that changes whenever tables, indexes or views are created or dropped; plans made
+     * A number that changes whenever tables, indexes, views or triggers are created or dropped; plans made
      * under one version are not reused under another.
      */
     long schemaVersion();
@@ -43,6 +43,41 @@ public interface DataSource {
 
     /** Drops a view; {@code HQL_UNKNOWN_TABLE} when there is none. */
     void dropView(String name);
+
+    /** The trigger of that name, if any; none by default. */
+    default Optional<TriggerDefinition> trigger(String name) {
+        return Optional.empty();
+    }
+
+    /** The triggers on a table, in the order they were created; none by default. */
+    default List<TriggerDefinition> triggers(String table) {
+        return List.of();
+    }
+
+    /**
+     * Stores a trigger (the engine has checked its table and body); {@code HQL_DUPLICATE_OBJECT}
+     * when the name is taken. Dropping the table drops its triggers. {@code HQL_UNSUPPORTED} by default.
+     */
+    default void createTrigger(TriggerDefinition trigger) {
+        throw new io.hyperspatial.hyperql.error.HqlExecutionException(
+                io.hyperspatial.hyperql.error.ErrorCode.HQL_UNSUPPORTED, "this data source cannot store triggers");
+    }
+
+    /** Drops a trigger; {@code HQL_UNKNOWN_TABLE} when there is none. */
+    default void dropTrigger(String name) {
+        throw new io.hyperspatial.hyperql.error.HqlExecutionException(
+                io.hyperspatial.hyperql.error.ErrorCode.HQL_UNKNOWN_TABLE, "no such trigger: " + name);
+    }
+
+    /**
+     * Takes a {@link Savepoint} covering the applies that follow, so that a statement made of
+     * several applies (one that fires triggers) is all or nothing. {@code HQL_UNSUPPORTED} by
+     * default: a source that stores triggers must be able to undo.
+     */
+    default Savepoint savepoint() {
+        throw new io.hyperspatial.hyperql.error.HqlExecutionException(
+                io.hyperspatial.hyperql.error.ErrorCode.HQL_UNSUPPORTED, "this data source cannot undo writes");
+    }
 
     /**
      * Opens the state this source keeps for one statement (its snapshot, its open cursors), bound

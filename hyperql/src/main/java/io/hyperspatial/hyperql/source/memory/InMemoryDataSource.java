@@ -7,9 +7,13 @@ import io.hyperspatial.hyperql.source.Graph;
 import io.hyperspatial.hyperql.source.IndexDefinition;
 import io.hyperspatial.hyperql.source.Table;
 import io.hyperspatial.hyperql.source.TableSchema;
+import io.hyperspatial.hyperql.source.Savepoint;
+import io.hyperspatial.hyperql.source.TriggerDefinition;
 import io.hyperspatial.hyperql.source.ViewDefinition;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -31,6 +35,7 @@ public final class InMemoryDataSource implements DataSource {
     private final Map<String, InMemoryTable> tables = new LinkedHashMap<>();
     private final Map<String, ViewDefinition> views = new LinkedHashMap<>();
     private final Map<String, String> indexTables = new LinkedHashMap<>();
+    private final Map<String, TriggerDefinition> triggers = new LinkedHashMap<>();
     private long schemaVersion;
     private final InMemoryGraph graph = new InMemoryGraph(
             node -> tables.get(key(node.table().schema().name())) == node.table() && node.table().rowAt(node.rowId()) != null,
@@ -92,6 +97,7 @@ public final class InMemoryDataSource implements DataSource {
         for (IndexDefinition d : table.indexDefinitions()) {
             indexTables.remove(key(d.name()));
         }
+        triggers.values().removeIf(t -> key(t.table()).equals(key(name)));
         schemaVersion++;
     }
 
@@ -132,6 +138,60 @@ public final class InMemoryDataSource implements DataSource {
             throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such view: " + name);
         }
         schemaVersion++;
+    }
+
+    @Override
+    public Optional<TriggerDefinition> trigger(String name) {
+        return Optional.ofNullable(triggers.get(key(name)));
+    }
+
+    @Override
+    public List<TriggerDefinition> triggers(String table) {
+        return triggers.values().stream().filter(t -> key(t.table()).equals(key(table))).toList();
+    }
+
+    @Override
+    public void createTrigger(TriggerDefinition trigger) {
+        if (triggers.containsKey(key(trigger.name()))) {
+            throw new HqlExecutionException(ErrorCode.HQL_DUPLICATE_OBJECT, "trigger " + trigger.name() + " already exists");
+        }
+        if (!tables.containsKey(key(trigger.table()))) {
+            throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such table: " + trigger.table());
+        }
+        triggers.put(key(trigger.name()), trigger);
+        schemaVersion++;
+    }
+
+    @Override
+    public void dropTrigger(String name) {
+        if (triggers.remove(key(name)) == null) {
+            throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such trigger: " + name);
+        }
+        schemaVersion++;
+    }
+
+    /**
+     * Every table keeps the undo steps of its applies until the savepoint is released; a rollback
+     * runs them newest first. One savepoint at a time (the engine writes one statement at a time).
+     */
+    @Override
+    public Savepoint savepoint() {
+        Deque<Runnable> journal = new ArrayDeque<>();
+        tables.values().forEach(t -> t.journal(journal));
+        return new Savepoint() {
+            @Override
+            public void rollback() {
+                release();
+                while (!journal.isEmpty()) {
+                    journal.pop().run();
+                }
+            }
+
+            @Override
+            public void release() {
+                tables.values().forEach(t -> t.journal(null));
+            }
+        };
     }
 
     /** The graph over this source's rows: edge types and weighted edges between rows of any tables. */

@@ -36,6 +36,8 @@ public final class InMemoryTable implements Table {
     private final List<MemoryIndex> indexes = new ArrayList<>();
     private final int integerKey;
     private long liveRows;
+    /** The undo steps of the source's open {@link io.hyperspatial.hyperql.source.Savepoint}, newest first; null when none is open. */
+    private Deque<Runnable> journal;
 
     InMemoryTable(TableSchema schema) {
         this.schema = schema;
@@ -114,7 +116,17 @@ public final class InMemoryTable implements Table {
             }
             throw e;
         }
+        if (journal != null) {
+            for (java.util.Iterator<Runnable> oldestFirst = undo.descendingIterator(); oldestFirst.hasNext(); ) {
+                journal.push(oldestFirst.next());
+            }
+        }
         return new Applied(changed, lastInserted);
+    }
+
+    /** Keeps the undo steps of later applies in {@code journal} (newest first), or stops keeping them (null). */
+    void journal(Deque<Runnable> journal) {
+        this.journal = journal;
     }
 
     /**
