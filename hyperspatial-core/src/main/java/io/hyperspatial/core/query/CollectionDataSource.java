@@ -7,7 +7,6 @@ import io.hyperspatial.hyperql.source.DataSource;
 import io.hyperspatial.hyperql.source.Graph;
 import io.hyperspatial.hyperql.source.IndexDefinition;
 import io.hyperspatial.hyperql.source.Repositioner;
-import io.hyperspatial.hyperql.source.Savepoint;
 import io.hyperspatial.hyperql.source.StatementScope;
 import io.hyperspatial.hyperql.source.Table;
 import io.hyperspatial.hyperql.source.TableSchema;
@@ -226,45 +225,17 @@ public final class CollectionDataSource implements DataSource {
         writeCatalog(currentCatalog().withoutView(name));
     }
 
-    @Override
-    public Optional<TriggerDefinition> trigger(String name) {
-        return Optional.ofNullable(known().catalog().triggers().get(SqlCatalog.key(name)));
-    }
-
-    @Override
-    public List<TriggerDefinition> triggers(String table) {
-        return known().catalog().triggers().values().stream()
-                .filter(t -> SqlCatalog.key(t.table()).equals(SqlCatalog.key(table))).toList();
-    }
-
-    /** Stored in the {@link SqlCatalog}, so it survives a restart; dropping its table drops it. */
-    @Override
-    public void createTrigger(TriggerDefinition trigger) {
-        if (trigger(trigger.name()).isPresent()) {
-            throw new HqlExecutionException(ErrorCode.HQL_DUPLICATE_OBJECT, "trigger " + trigger.name() + " already exists");
-        }
-        requireTable(trigger.table());
-        writeCatalog(currentCatalog().withTrigger(trigger));
-    }
-
-    @Override
-    public void dropTrigger(String name) {
-        if (trigger(name).isEmpty()) {
-            throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such trigger: " + name);
-        }
-        writeCatalog(currentCatalog().withoutTrigger(name));
-    }
-
     /**
-     * Not yet: each of a statement's applies is its own collection write, and there is no undoing
-     * an earlier one when a later one fails, so a write that fires triggers is refused before it
-     * changes anything.
+     * Refused: a trigger's statements would have to run inside the write of the statement that
+     * fires them, seeing its rows, and a collection commits each table write on its own, with no
+     * way to undo the first ones if a later one fails. So no trigger is stored, rather than one
+     * that could never fire.
      */
     @Override
-    public Savepoint savepoint() {
-        throw new HqlExecutionException(ErrorCode.HQL_UNSUPPORTED, "triggers do not fire on a collection yet: a"
-                + " collection cannot undo a statement's first writes if a later one fails; drop the trigger to write"
-                + " this table");
+    public void createTrigger(TriggerDefinition trigger) {
+        throw new HqlExecutionException(ErrorCode.HQL_UNSUPPORTED, "triggers are not supported on a collection yet"
+                + " (a collection cannot run a trigger's statements inside the write that fires it); they work on the"
+                + " in-memory source");
     }
 
     /** The statement's snapshot and cursors, bound to the calling thread until the scope is closed. */

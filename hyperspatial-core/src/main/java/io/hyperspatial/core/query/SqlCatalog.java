@@ -2,7 +2,6 @@ package io.hyperspatial.core.query;
 
 import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.source.TableSchema;
-import io.hyperspatial.hyperql.source.TriggerDefinition;
 import io.hyperspatial.hyperql.source.VectorMetric;
 import io.hyperspatial.hyperql.source.ViewDefinition;
 import io.hyperspatial.hyperql.value.Affinity;
@@ -27,34 +26,30 @@ import java.util.UUID;
 /**
  * What SQL declares beyond the manifold schema, kept in the collection itself as one entity of
  * the reserved type {@value #TYPE}: each CREATE TABLE's column list as written (order, declared
- * types, NOT NULL, defaults, keys), views, triggers, and which property indexes are UNIQUE. Entity types
+ * types, NOT NULL, defaults, keys), views, and which property indexes are UNIQUE. Entity types
  * without a definition here (declared through the API) are still tables, with columns derived
  * from their properties. Immutable snapshot; the writes go through a {@link Transaction}.
  *
  * @param tables        definitions by lower-case table name
  * @param views         views by lower-case name
  * @param uniqueIndexes names of the property indexes that enforce uniqueness
- * @param triggers      triggers by lower-case name, in the order they were created
  */
-record SqlCatalog(Map<String, TableSchema> tables, Map<String, ViewDefinition> views, Set<String> uniqueIndexes,
-                  Map<String, TriggerDefinition> triggers) {
+record SqlCatalog(Map<String, TableSchema> tables, Map<String, ViewDefinition> views, Set<String> uniqueIndexes) {
     /** The entity type of the catalog entity; hidden from the table list. */
     static final String TYPE = "_hql_catalog";
     /** The catalog entity's id, fixed (it has no user key, so it cannot collide with one). */
     static final UUID ID = UUID.nameUUIDFromBytes("hyperql-catalog".getBytes(StandardCharsets.UTF_8));
-    static final SqlCatalog EMPTY = new SqlCatalog(Map.of(), Map.of(), Set.of(), Map.of());
+    static final SqlCatalog EMPTY = new SqlCatalog(Map.of(), Map.of(), Set.of());
 
     SqlCatalog {
         tables = Map.copyOf(tables);
         views = Map.copyOf(views);
         uniqueIndexes = Set.copyOf(uniqueIndexes);
-        triggers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(triggers));
     }
 
     /** Declares the catalog's entity type. */
     static void declare(SchemaEditor editor) {
-        editor.entityType(TYPE, Map.of("tables", ValueType.MAP, "views", ValueType.MAP, "unique_indexes", ValueType.LIST,
-                "triggers", ValueType.LIST));
+        editor.entityType(TYPE, Map.of("tables", ValueType.MAP, "views", ValueType.MAP, "unique_indexes", ValueType.LIST));
     }
 
     static String key(String name) {
@@ -91,15 +86,7 @@ record SqlCatalog(Map<String, TableSchema> tables, Map<String, ViewDefinition> v
         if (stored.get("unique_indexes") instanceof Value.ListValue l) {
             unique.addAll(texts(l));
         }
-        Map<String, TriggerDefinition> triggers = new LinkedHashMap<>();
-        if (stored.get("triggers") instanceof Value.ListValue l) {
-            for (Value tv : l.values()) {
-                Map<String, Value> t = ((Value.MapValue) tv).entries();
-                TriggerDefinition d = new TriggerDefinition(text(t.get("name")), text(t.get("table")), text(t.get("sql")));
-                triggers.put(key(d.name()), d);
-            }
-        }
-        return new SqlCatalog(tables, views, unique, triggers);
+        return new SqlCatalog(tables, views, unique);
     }
 
     /** Writes this catalog (the entity type must be declared). */
@@ -111,18 +98,14 @@ record SqlCatalog(Map<String, TableSchema> tables, Map<String, ViewDefinition> v
         views.forEach((name, v) -> viewValues.put(name, Value.map(Map.of("name", Value.of(v.name()),
                 "columns", Value.list(v.columnNames().stream().map(Value::of).toList()),
                 "select", Value.of(v.selectText())))));
-        // a list, not a map: triggers on one table fire in the order they were created
-        List<Value> triggerValues = triggers.values().stream().map(t -> Value.map(Map.of("name", Value.of(t.name()),
-                "table", Value.of(t.table()), "sql", Value.of(t.sql())))).toList();
         tx.patchProperties(ID, Map.of("tables", Value.map(tableValues), "views", Value.map(viewValues),
-                "unique_indexes", Value.list(uniqueIndexes.stream().sorted().map(Value::of).toList()),
-                "triggers", Value.list(triggerValues)));
+                "unique_indexes", Value.list(uniqueIndexes.stream().sorted().map(Value::of).toList())));
     }
 
     SqlCatalog withTable(TableSchema schema) {
         Map<String, TableSchema> t = new LinkedHashMap<>(tables);
         t.put(key(schema.name()), schema);
-        return new SqlCatalog(t, views, uniqueIndexes, triggers);
+        return new SqlCatalog(t, views, uniqueIndexes);
     }
 
     SqlCatalog withoutTable(String name, Set<String> droppedIndexes) {
@@ -130,33 +113,19 @@ record SqlCatalog(Map<String, TableSchema> tables, Map<String, ViewDefinition> v
         t.remove(key(name));
         Set<String> u = new LinkedHashSet<>(uniqueIndexes);
         u.removeAll(droppedIndexes);
-        Map<String, TriggerDefinition> g = new LinkedHashMap<>(triggers);
-        g.values().removeIf(trigger -> key(trigger.table()).equals(key(name)));
-        return new SqlCatalog(t, views, u, g);
+        return new SqlCatalog(t, views, u);
     }
 
     SqlCatalog withView(ViewDefinition view) {
         Map<String, ViewDefinition> v = new LinkedHashMap<>(views);
         v.put(key(view.name()), view);
-        return new SqlCatalog(tables, v, uniqueIndexes, triggers);
+        return new SqlCatalog(tables, v, uniqueIndexes);
     }
 
     SqlCatalog withoutView(String name) {
         Map<String, ViewDefinition> v = new LinkedHashMap<>(views);
         v.remove(key(name));
-        return new SqlCatalog(tables, v, uniqueIndexes, triggers);
-    }
-
-    SqlCatalog withTrigger(TriggerDefinition trigger) {
-        Map<String, TriggerDefinition> g = new LinkedHashMap<>(triggers);
-        g.put(key(trigger.name()), trigger);
-        return new SqlCatalog(tables, views, uniqueIndexes, g);
-    }
-
-    SqlCatalog withoutTrigger(String name) {
-        Map<String, TriggerDefinition> g = new LinkedHashMap<>(triggers);
-        g.remove(key(name));
-        return new SqlCatalog(tables, views, uniqueIndexes, g);
+        return new SqlCatalog(tables, v, uniqueIndexes);
     }
 
     SqlCatalog withUniqueIndex(String index, boolean unique) {
@@ -166,7 +135,7 @@ record SqlCatalog(Map<String, TableSchema> tables, Map<String, ViewDefinition> v
         } else {
             u.remove(index);
         }
-        return new SqlCatalog(tables, views, u, triggers);
+        return new SqlCatalog(tables, views, u);
     }
 
     private static Value encodeTable(TableSchema schema) {
