@@ -7,6 +7,7 @@ import io.hyperspatial.core.index.eval.AnnDataset;
 import io.hyperspatial.core.index.eval.AnnEvaluation;
 import io.hyperspatial.core.index.eval.AnnSubject;
 import io.hyperspatial.core.index.hnsw.HnswIndex;
+import io.hyperspatial.core.index.hnsw.HnswOptions;
 import io.hyperspatial.manifold.schema.VectorMetric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -47,9 +48,13 @@ final class AnnBenchCommand implements Callable<Integer> {
             this.subject = subject;
         }
 
-        AnnSubject.Factory factory() {
+        AnnSubject.Factory factory(HnswOptions options) {
             return switch (this) {
-                case HNSW -> AnnSubject.of(HnswIndex::build);
+                case HNSW -> AnnSubject.of((config, ids, vectors, threads) -> {
+                    HnswIndex built = new HnswIndex(config, options);
+                    built.addAll(ids, vectors, threads);
+                    return built;
+                });
                 case BRUTE_FORCE -> AnnSubject.of((config, ids, vectors, threads) -> BruteForceIndex.build(config, ids, vectors));
             };
         }
@@ -108,6 +113,12 @@ final class AnnBenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the filter's allow-list (default ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--keep-pruned-connections", arity = "1", defaultValue = "true", paramLabel = "BOOL",
+            description = "hnsw: fill a node's free link slots with the candidates the selection heuristic rejected "
+                    + "(default ${DEFAULT-VALUE}, as every index is built); false links by the heuristic alone, as "
+                    + "hnswlib does, and reports the subject as hnsw_heuristic_only.")
+    private boolean keepPrunedConnections;
+
     @Override
     public Integer call() throws Exception {
         for (int i = 1; i < efs.length; i++) {
@@ -133,7 +144,9 @@ final class AnnBenchCommand implements Callable<Integer> {
                     + " queries of dimension " + data.dimension() + "; building " + index.subject + " on " + threads
                     + " thread(s)");
             err.flush();
-            AnnEvaluation.run(index.subject, index.factory(), data, settings, line -> {
+            String subject = index == IndexKind.HNSW && !keepPrunedConnections ? "hnsw_heuristic_only" : index.subject;
+            HnswOptions options = HnswOptions.DEFAULT.withKeepPrunedConnections(keepPrunedConnections);
+            AnnEvaluation.run(subject, index.factory(options), data, settings, line -> {
                 out.println(line);
                 out.flush();
             });

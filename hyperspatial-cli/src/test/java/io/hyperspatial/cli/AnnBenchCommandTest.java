@@ -79,6 +79,18 @@ class AnnBenchCommandTest {
     }
 
     @Test
+    void theHeuristicOnlyGraphIsAnotherSubject() {
+        Cli r = Cli.run("bench", "ann", "--metric", "poincare", "--base", base.toString(), "--queries", queries.toString(),
+                "--truth", truth.toString(), "--m", "8", "--ef-construction", "64", "--ef", "64",
+                "--keep-pruned-connections", "false");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        List<Map<String, Object>> lines = r.out().lines().map(l -> object(MiniJson.parse(l))).toList();
+        assertThat(lines).allSatisfy(line -> assertThat(line).containsEntry("subject", "hnsw_heuristic_only"));
+        assertThat(Cli.run("bench", "ann", "--metric", "poincare", "--base", base.toString(), "--queries",
+                queries.toString(), "--keep-pruned-connections", "maybe").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void hnswHonoursTheFilter() {
         Cli r = Cli.run("bench", "ann", "--metric", "poincare", "--base", base.toString(), "--queries", queries.toString(),
                 "--ef", "64", "--filter-selectivity", "0.1");
