@@ -15,6 +15,7 @@ statement
     | createIndex                                                         # createIndexStatement
     | createView                                                          # createViewStatement
     | DROP kind=(TABLE | INDEX | VIEW) (IF EXISTS)? qualifiedName          # dropStatement
+    | alterVectorIndex                                                    # alterVectorIndexStatement
     | insert                                                              # insertStatement
     | update                                                              # updateStatement
     | delete                                                              # deleteStatement
@@ -40,6 +41,12 @@ typeName
 
 // an option of a vector column's index: m = 32, quantization = 'int8'
 vectorIndexOption : name=identifier '=' (INTEGER_LITERAL | STRING_LITERAL | word=identifier) ;
+
+// changes the index settings of a vector column (PostgreSQL's ALTER COLUMN ... SET (attribute options))
+alterVectorIndex
+    : ALTER TABLE table=qualifiedName ALTER COLUMN? column=identifier
+      SET '(' vectorIndexOption (',' vectorIndexOption)* ')'
+    ;
 
 columnConstraint : (CONSTRAINT identifier)? columnConstraintBody ;
 
@@ -249,7 +256,7 @@ identifier
     | KEY | ABORT | FAIL | IGNORE | ROLLBACK | REPLACE | TEMP | TEMPORARY | FIRST | LAST | NULLS
     | VECTOR | ASC | DESC | GLOB | LIKE | AUTOINCREMENT
     | EDGE | TYPE | WEIGHT | WEIGHTED | MATCH | SHORTEST | PATH | TO
-    | NEAR | WITHIN | WITH
+    | NEAR | WITHIN | WITH | ALTER | COLUMN
     | REPOSITION | GRAPH | EMBEDDING | PROPERTY | DIMENSIONS | EPOCHS | SEED
     ;
 
@@ -279,8 +286,8 @@ WEIGHT : 'WEIGHT' ; WEIGHTED : 'WEIGHTED' ;
 
 // radius search (usable as names too)
 NEAR : 'NEAR' ; WITHIN : 'WITHIN' ;
-// vector index options (usable as a name too)
-WITH : 'WITH' ;
+// vector index options (usable as names too)
+WITH : 'WITH' ; ALTER : 'ALTER' ; COLUMN : 'COLUMN' ;
 REPOSITION : 'REPOSITION' ; GRAPH : 'GRAPH' ; EMBEDDING : 'EMBEDDING' ; PROPERTY : 'PROPERTY' ;
 DIMENSIONS : 'DIMENSIONS' ; EPOCHS : 'EPOCHS' ; SEED : 'SEED' ;
 
