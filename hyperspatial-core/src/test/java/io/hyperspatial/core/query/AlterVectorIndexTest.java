@@ -6,6 +6,9 @@ import io.hyperspatial.core.index.maintain.FieldIndexStats;
 import io.hyperspatial.core.index.maintain.SnapshotPolicy;
 import io.hyperspatial.hyperql.Engine;
 import io.hyperspatial.hyperql.StatementResult;
+import io.hyperspatial.hyperql.error.ErrorCode;
+import io.hyperspatial.hyperql.error.HqlException;
+import io.hyperspatial.hyperql.error.SourcePosition;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Database;
 import io.hyperspatial.manifold.DatabaseOptions;
@@ -15,6 +18,7 @@ import io.hyperspatial.manifold.schema.VectorIndexSettings;
 import io.hyperspatial.manifold.schema.VectorKind;
 import io.hyperspatial.manifold.schema.VectorMetric;
 import io.hyperspatial.manifold.schema.VectorQuantization;
+import io.hyperspatial.manifold.table.PositionKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * {@code ALTER TABLE t ALTER COLUMN c SET (...)} over a collection: the field's index settings
@@ -103,6 +108,20 @@ class AlterVectorIndexTest {
         engine.execute("ALTER TABLE note ALTER COLUMN vec SET (ef_search = 10)");
 
         assertThat(c.schema().vectorField("vec").index()).isEqualTo(new VectorIndexSettings(16, 50, 10, VectorQuantization.NONE));
+    }
+
+    /** A learned position is a computed column searched through a position index, whose settings are not the field's to change. */
+    @Test
+    void aPositionColumnIsRefusedAtItsName() {
+        c.updateSchema(e -> e.entityType("Doc", Map.of()).edgeType("is_a")
+                .positionSpace(PositionKind.GRAPH, 2, 1.0, List.of("is_a")));
+
+        HqlException e = catchThrowableOfType(HqlException.class,
+                () -> engine.execute("ALTER TABLE doc ALTER COLUMN graph_position SET (ef_search = 10)"));
+
+        assertThat(e.code()).isEqualTo(ErrorCode.HQL_UNSUPPORTED);
+        assertThat(e.position()).isEqualTo(new SourcePosition(1, 30));
+        assertThat(e.getMessage()).contains("Doc.graph_position is computed by the data source");
     }
 
     /** Writes N seeded points as rows of p in one statement's worth of commits, and returns them by row number. */
