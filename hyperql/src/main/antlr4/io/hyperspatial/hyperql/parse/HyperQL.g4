@@ -16,6 +16,7 @@ statement
     | createView                                                          # createViewStatement
     | createTrigger                                                       # createTriggerStatement
     | DROP kind=(TABLE | INDEX | VIEW | TRIGGER) (IF EXISTS)? qualifiedName  # dropStatement
+    | alterVectorIndex                                                    # alterVectorIndexStatement
     | insert                                                              # insertStatement
     | update                                                              # updateStatement
     | delete                                                              # deleteStatement
@@ -41,6 +42,12 @@ typeName
 
 // an option of a vector column's index: m = 32, quantization = 'int8'
 vectorIndexOption : name=identifier '=' (INTEGER_LITERAL | STRING_LITERAL | word=identifier) ;
+
+// changes the index settings of a vector column (PostgreSQL's ALTER COLUMN ... SET (attribute options))
+alterVectorIndex
+    : ALTER TABLE table=qualifiedName ALTER COLUMN? column=identifier
+      SET '(' vectorIndexOption (',' vectorIndexOption)* ')'
+    ;
 
 columnConstraint : (CONSTRAINT identifier)? columnConstraintBody ;
 
@@ -261,7 +268,7 @@ identifier
     | KEY | ABORT | FAIL | IGNORE | ROLLBACK | REPLACE | TEMP | TEMPORARY | FIRST | LAST | NULLS
     | VECTOR | ASC | DESC | GLOB | LIKE | AUTOINCREMENT
     | EDGE | TYPE | WEIGHT | WEIGHTED | MATCH | SHORTEST | PATH | TO
-    | NEAR | WITHIN | WITH
+    | NEAR | WITHIN | WITH | ALTER | COLUMN
     | REPOSITION | GRAPH | EMBEDDING | PROPERTY | DIMENSIONS | EPOCHS | SEED
     | TRIGGER | BEFORE | AFTER | INSTEAD | OF | FOR | EACH | ROW | BEGIN
     ;
@@ -292,8 +299,8 @@ WEIGHT : 'WEIGHT' ; WEIGHTED : 'WEIGHTED' ;
 
 // radius search (usable as names too)
 NEAR : 'NEAR' ; WITHIN : 'WITHIN' ;
-// vector index options (usable as a name too)
-WITH : 'WITH' ;
+// vector index options (usable as names too)
+WITH : 'WITH' ; ALTER : 'ALTER' ; COLUMN : 'COLUMN' ;
 REPOSITION : 'REPOSITION' ; GRAPH : 'GRAPH' ; EMBEDDING : 'EMBEDDING' ; PROPERTY : 'PROPERTY' ;
 DIMENSIONS : 'DIMENSIONS' ; EPOCHS : 'EPOCHS' ; SEED : 'SEED' ;
 // triggers (usable as names too)

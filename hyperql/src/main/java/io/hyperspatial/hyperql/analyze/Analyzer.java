@@ -62,6 +62,7 @@ public final class Analyzer {
             case Statement.CreateView v -> createView(v);
             case Statement.Drop d -> new BoundStatement.Drop(d.kind(), d.name(), d.ifExists());
             case Statement.CreateTrigger t -> triggers.create(t);
+            case Statement.AlterVectorIndex a -> alterVectorIndex(a);
             case Statement.Insert i -> triggers.wrap(insert(i), table(i.table()), Statement.TriggerEvent.INSERT);
             case Statement.Update u -> triggers.wrap(update(u), table(u.table()), Statement.TriggerEvent.UPDATE);
             case Statement.Delete d -> triggers.wrap(delete(d), table(d.table()), Statement.TriggerEvent.DELETE);
@@ -158,6 +159,35 @@ public final class Analyzer {
         }
         return new BoundStatement.CreateIndex(new IndexDefinition(c.name(), table.schema().name(), c.columns(), c.unique()),
                 c.ifNotExists());
+    }
+
+    /**
+     * The column must be a stored vector column of a table (not a view, not a column the source
+     * computes), and the source must keep vector indexes; each refusal points at the name at fault.
+     */
+    private BoundStatement alterVectorIndex(Statement.AlterVectorIndex a) {
+        Table table = source.table(a.table()).orElseThrow(() -> new HqlSemanticException(ErrorCode.HQL_UNKNOWN_TABLE,
+                source.view(a.table()).isPresent() ? "cannot alter " + a.table() + " because it is a view"
+                        : "no such table: " + a.table(), a.tablePosition()));
+        TableSchema schema = table.schema();
+        int index = schema.indexOf(a.column());
+        if (index < 0) {
+            throw new HqlSemanticException(ErrorCode.HQL_UNKNOWN_COLUMN, "table " + schema.name() + " has no column named "
+                    + a.column(), a.columnPosition());
+        }
+        ColumnSchema column = schema.columns().get(index);
+        String qualified = schema.name() + "." + column.name();
+        if (column.vector() == null) {
+            throw new HqlSemanticException(ErrorCode.HQL_TYPE_MISMATCH, "column " + qualified
+                    + " is not a VECTOR column; only vector columns have index settings", a.columnPosition());
+        }
+        if (column.computed()) {
+            throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "column " + qualified
+                    + " is computed by the data source; its index settings cannot be changed", a.columnPosition());
+        }
+        return new BoundStatement.AlterVectorIndex(source.vectorIndexes().orElseThrow(() -> new HqlSemanticException(
+                ErrorCode.HQL_UNSUPPORTED, "this data source keeps no vector indexes, so the settings of " + qualified
+                + " cannot be changed", a.tablePosition())), schema.name(), column.name(), a.options());
     }
 
     private BoundStatement createView(Statement.CreateView v) {

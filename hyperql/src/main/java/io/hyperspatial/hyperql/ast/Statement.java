@@ -64,6 +64,19 @@ public sealed interface Statement {
     record Drop(ObjectKind kind, String name, boolean ifExists) implements Statement {
     }
 
+    /**
+     * {@code ALTER TABLE table ALTER [COLUMN] column SET (option = value, ...)}: changes the index
+     * settings of a vector column; {@code options} as in {@link TypeName#indexOptions()}, checked
+     * by the parser. The positions are those of the table and column names, for errors that name them.
+     */
+    record AlterVectorIndex(String table, String column, java.util.Map<String, Object> options,
+                            io.hyperspatial.hyperql.error.SourcePosition tablePosition,
+                            io.hyperspatial.hyperql.error.SourcePosition columnPosition) implements Statement {
+        public AlterVectorIndex {
+            options = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(options));
+        }
+    }
+
     /** What INSERT does when a row collides with a unique key. */
     enum Conflict { ABORT, REPLACE, IGNORE }
 

@@ -68,11 +68,20 @@ public final class StatementRunner {
                 yield new StatementResult.SchemaChange("created view " + v.view().name());
             }
             case BoundStatement.Drop d -> drop(d, source);
+            case BoundStatement.AlterVectorIndex a -> alterVectorIndex(a);
             case BoundStatement.CreateEdgeType c -> EdgeWrites.createType(c);
             case BoundStatement.DropEdgeType d -> EdgeWrites.dropType(d);
             case BoundStatement.EdgeWrite w -> new StatementResult.Count(EdgeWrites.apply(w, frame));
             case BoundStatement.Reposition r -> reposition(r, control);
         };
+    }
+
+    /** Changes the settings and reports all of them as they now are: {@code m=32 ef_construction=200 ...}. */
+    private static StatementResult alterVectorIndex(BoundStatement.AlterVectorIndex a) {
+        StringBuilder settings = new StringBuilder();
+        a.indexes().change(a.table(), a.column(), a.options()).forEach((name, value) ->
+                settings.append(settings.isEmpty() ? "" : " ").append(name).append('=').append(value));
+        return new StatementResult.SchemaChange("changed the index of " + a.table() + "." + a.column() + ": " + settings);
     }
 
     private static StatementResult changed(long rows, SessionState session) {

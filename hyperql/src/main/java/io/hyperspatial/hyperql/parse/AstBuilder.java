@@ -52,6 +52,7 @@ final class AstBuilder {
             case DropStatementContext d -> new Statement.Drop(
                     Statement.ObjectKind.valueOf(d.kind.getText().toUpperCase(Locale.ROOT)),
                     name(d.qualifiedName()), d.EXISTS() != null);
+            case AlterVectorIndexStatementContext a -> alterVectorIndex(a.alterVectorIndex());
             case InsertStatementContext i -> insert(i.insert());
             case UpdateStatementContext u -> update(u.update());
             case DeleteStatementContext d -> delete(d.delete());
@@ -117,6 +118,11 @@ final class AstBuilder {
             }
         }
         return new Statement.CreateTable(name, ifNotExists, columns, primaryKey, unique, null);
+    }
+
+    private Statement alterVectorIndex(AlterVectorIndexContext ctx) {
+        return new Statement.AlterVectorIndex(name(ctx.table), identifier(ctx.column),
+                VectorIndexOptionsBuilder.build(ctx.vectorIndexOption()), position(ctx.table), position(ctx.column));
     }
 
     private Statement.ColumnDef columnDef(ColumnDefContext ctx) {

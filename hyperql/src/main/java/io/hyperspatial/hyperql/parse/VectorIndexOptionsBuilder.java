@@ -12,8 +12,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Builds the {@code WITH (option = value, ...)} of a {@code VECTOR(n, metric)} column: the
- * options of its approximate (HNSW) index. {@code m} is 2 to {@value #MAX_M}, {@code ef_construction}
+ * Builds the {@code WITH (option = value, ...)} of a {@code VECTOR(n, metric)} column, and the
+ * {@code SET (...)} of {@code ALTER TABLE t ALTER COLUMN c}: the options of its approximate (HNSW)
+ * index, read and checked alike in both. {@code m} is 2 to {@value #MAX_M}, {@code ef_construction}
  * and {@code ef_search} at least 1 (integers), {@code quantization} one of {@code none},
  * {@code int8}, {@code binary} (a string or a bare word). Each option may be given once. Bad
  * names and values are reported at their line and column; the data source receives them as plain

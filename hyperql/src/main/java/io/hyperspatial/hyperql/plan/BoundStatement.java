@@ -70,6 +70,14 @@ public sealed interface BoundStatement {
             implements BoundStatement {
     }
 
+    /**
+     * ALTER TABLE ... ALTER COLUMN ... SET (...) for a source that keeps vector indexes: the
+     * table and column as their schema spells them.
+     */
+    record AlterVectorIndex(io.hyperspatial.hyperql.source.VectorIndexes indexes, String table, String column,
+                            java.util.Map<String, Object> options) implements BoundStatement {
+    }
+
     /** CREATE EDGE TYPE in the source's graph. */
     record CreateEdgeType(io.hyperspatial.hyperql.source.Graph graph, String name, boolean ifNotExists) implements BoundStatement {
     }

@@ -127,6 +127,15 @@ public interface DataSource {
     }
 
     /**
+     * The settings of the approximate indexes over this source's vector columns, when it keeps
+     * any; empty by default, and then {@code ALTER TABLE ... ALTER COLUMN ... SET (...)} fails with
+     * {@code HQL_UNSUPPORTED}.
+     */
+    default Optional<VectorIndexes> vectorIndexes() {
+        return Optional.empty();
+    }
+
+    /**
      * The graph over this source's rows, when it keeps one (edge types, edges, adjacency); empty by
      * default, and then graph statements and MATCH fail with {@code HQL_UNSUPPORTED}.
      */

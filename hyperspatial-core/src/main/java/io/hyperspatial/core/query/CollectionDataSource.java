@@ -11,6 +11,7 @@ import io.hyperspatial.hyperql.source.StatementScope;
 import io.hyperspatial.hyperql.source.Table;
 import io.hyperspatial.hyperql.source.TableSchema;
 import io.hyperspatial.hyperql.source.TriggerDefinition;
+import io.hyperspatial.hyperql.source.VectorIndexes;
 import io.hyperspatial.hyperql.source.ViewDefinition;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Durability;
@@ -24,6 +25,7 @@ import io.hyperspatial.manifold.table.EntityScan;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,7 +39,8 @@ import java.util.function.Supplier;
  * plus the entity's user key as the {@code key} column and dense vector fields as
  * {@code VECTOR(n, metric)} columns (see {@link TableSchemas} for the layout and {@link SqlTypes}
  * for the type mapping). DDL changes the collection's schema: CREATE TABLE declares the entity
- * type, its properties and vector fields; CREATE INDEX declares a property index; definitions
+ * type, its properties and vector fields; CREATE INDEX declares a property index; ALTER TABLE …
+ * ALTER COLUMN … SET (…) changes a vector field's index settings; definitions
  * SQL needs beyond that live in the {@link SqlCatalog}. A statement's writes are one atomic
  * collection write ({@link TableWriter}); its reads come from one snapshot
  * ({@link StatementSnapshot}), opened at its first read and closed with the statement's
@@ -269,6 +272,32 @@ public final class CollectionDataSource implements DataSource {
     @Override
     public Optional<Repositioner> repositioner() {
         return Optional.of(new CollectionRepositioner(collection));
+    }
+
+    /**
+     * {@code ALTER TABLE t ALTER COLUMN c SET (...)}: the index settings of the column's vector
+     * field, changed in one schema commit by {@link SchemaEditor#vectorIndex}, as the HTTP API's
+     * {@code PATCH .../vector_fields/{f}/index} changes them. The field is the collection's, so
+     * every table with that column shares the change. The indexer follows through the change feed
+     * (a new ef_search at once, other settings by a rebuild); the next k-NN scan waits for it as
+     * for any write.
+     */
+    @Override
+    public Optional<VectorIndexes> vectorIndexes() {
+        return Optional.of(this::changeVectorIndex);
+    }
+
+    private Map<String, Object> changeVectorIndex(String table, String column, Map<String, Object> options) {
+        CollectionTable t = requireTable(table);
+        int index = t.schema().indexOf(column);
+        if (index < 0 || !(t.layout().columns().get(index) instanceof ColumnBinding.Vector vector)) {
+            throw new HqlExecutionException(ErrorCode.HQL_UNSUPPORTED, "column " + t.schema().name() + "." + column
+                    + " is not a vector field of collection '" + collection.name() + "'");
+        }
+        StorageErrors.run(() -> collection.updateSchema(editor -> editor.vectorIndex(vector.field(),
+                settings -> settings.withAll(options))));
+        wrote();
+        return new LinkedHashMap<>(collection.schema().vectorField(vector.field()).index().asMap());
     }
 
     // ---- what the tables use -----------------------------------------------------------------

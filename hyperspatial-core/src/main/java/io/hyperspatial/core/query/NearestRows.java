@@ -27,7 +27,8 @@ import java.util.function.Predicate;
  * rows pass: a filter that 10% pass needs about 10k candidates); once the candidates would exceed
  * 1/{@value #POST_FILTER_SHARE} of the index, the filter is evaluated over the table in one scan
  * and the index searched with the passing rows as an allow-list (the very selective case). So whenever k rows match, k
- * rows come back. Without an index, or when it has not caught up with the statement's snapshot
+ * rows come back. Each search examines at least the field's ef_search candidates (its index
+ * settings). Without an index, or when it has not caught up with the statement's snapshot
  * in time, every row is scored exactly. Stateless.
  */
 final class NearestRows {
@@ -35,7 +36,6 @@ final class NearestRows {
     static final int OVERSAMPLE = 4;
     /** How long a k-NN scan waits for the index to reflect the statement's snapshot. */
     static final Duration CATCH_UP = Duration.ofSeconds(10);
-    private static final int MIN_EF = 64;
     /**
      * Post-filtered rounds grow the candidates {@link #OVERSAMPLE}-fold while they stay within
      * this share (1/n) of the index: past it, reading candidates one by one costs more than
@@ -61,13 +61,14 @@ final class NearestRows {
         float[] query = request.query().components();
         double[] precise = request.query().precise();
         int size = indexer.index(field).size();
+        int ef = indexer.defaultEf(field);
         int k = Math.min(request.k(), Math.max(size, 1));
         long cap = Math.max(POST_FILTER_MIN_CAP, size / POST_FILTER_SHARE);
         Map<UUID, Object[]> seen = new HashMap<>();
         long candidates = Math.max((long) k * OVERSAMPLE, k + 16L);
         while (true) {
             int asked = (int) Math.min(size, candidates);
-            List<Found> found = accepted(indexer.search(field, query, precise, asked, Math.max(asked, MIN_EF), null),
+            List<Found> found = accepted(indexer.search(field, query, precise, asked, Math.max(asked, ef), null),
                     request.column(), request.filter(), reader, k, seen);
             if (found.size() >= k || asked >= size) {
                 return found;
@@ -84,7 +85,8 @@ final class NearestRows {
         if (allowed.isEmpty()) {
             return List.of();
         }
-        return accepted(indexer.search(field, query, precise, k, Math.max(k, MIN_EF), allowed), request.column(), request.filter(),
+        return accepted(indexer.search(field, query, precise, k, Math.max(k, ef), allowed), request.column(),
+                request.filter(),
                 reader, k, seen);
     }
 

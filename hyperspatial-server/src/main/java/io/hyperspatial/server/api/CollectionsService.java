@@ -15,24 +15,19 @@ import io.hyperspatial.core.HyperspatialDatabase;
 import io.hyperspatial.core.index.maintain.FieldIndexStats;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.CollectionStats;
-import io.hyperspatial.manifold.error.ManifoldException;
 import io.hyperspatial.manifold.schema.SchemaEditor;
-import io.hyperspatial.manifold.schema.VectorIndexSettings;
 import io.hyperspatial.server.codec.IndexSettingsJson;
 import io.hyperspatial.server.auth.RequiresRole;
 import io.hyperspatial.server.auth.Role;
 import io.hyperspatial.server.codec.SchemaJson;
 import io.hyperspatial.server.collection.FrozenCollections;
-import io.hyperspatial.server.http.ApiException;
 import io.hyperspatial.server.http.Json;
 import io.hyperspatial.server.http.JsonInput;
 import io.hyperspatial.server.operation.CollectionCatalog;
 import io.hyperspatial.server.operation.CollectionDescription;
 
-import java.time.Duration;
 import java.util.Locale;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 /**
  * {@code /v1/collections}: create (with a schema), list, describe with statistics, additive
@@ -42,9 +37,6 @@ import java.util.function.UnaryOperator;
  */
 @Blocking
 public final class CollectionsService {
-    /** How long a change of index settings waits for the indexer before answering. */
-    static final Duration INDEX_CHANGE_WAIT = Duration.ofSeconds(5);
-
     private final HyperspatialDatabase db;
     private final FrozenCollections frozen;
     private final CollectionCatalog catalog;
@@ -91,34 +83,19 @@ public final class CollectionsService {
     }
 
     private HttpResponse changeSchema(String name, Consumer<SchemaEditor> change) {
-        Collection c = db.collection(name);
-        frozen.write(name, () -> {
-            try {
-                return c.updateSchema(change);
-            } catch (ManifoldException e) {
-                throw ApiException.at(e.field().orElse(name), null, e);
-            }
-        });
-        return Json.ok(describe(c));
+        return Json.ok(describe(catalog.changeSchema(name, change)));
     }
 
     /**
      * Changes the index settings of a dense vector field; body: the settings to change (see
-     * {@link IndexSettingsJson}), e.g. {@code {"ef_search": 128}}. A new ef_search applies to
-     * searches at once; a new m, ef_construction or quantization rebuilds the field's index in
-     * the background (searches use the old one meanwhile; the backlog shows the rebuild). The
-     * answer waits up to {@link #INDEX_CHANGE_WAIT} for the indexer to take the change, so its
-     * {@code indexes} show the new ef_search (and a quick rebuild).
+     * {@link IndexSettingsJson}), e.g. {@code {"ef_search": 128}}; as
+     * {@link CollectionCatalog#changeIndex} does it (the answer waits for the indexer to take the change).
      */
     @Patch("/v1/collections/{collection}/vector_fields/{field}/index")
     @RequiresRole(Role.ADMIN)
     public HttpResponse changeIndex(@Param("collection") String name, @Param("field") String field,
                                     AggregatedHttpRequest request) {
-        UnaryOperator<VectorIndexSettings> change = IndexSettingsJson.patch(Json.body(request));
-        changeSchema(name, editor -> editor.vectorIndex(field, change));
-        Collection c = db.collection(name);
-        db.startedIndexer(name).ifPresent(indexer -> indexer.awaitApplied(c.changes().lastSequence(), INDEX_CHANGE_WAIT));
-        return Json.ok(describe(c));
+        return Json.ok(describe(catalog.changeIndex(name, field, IndexSettingsJson.patch(Json.body(request)))));
     }
 
     @Delete("/v1/collections/{collection}")

@@ -11,7 +11,9 @@ import io.hyperspatial.grpc.v1.DeleteCollectionResponse;
 import io.hyperspatial.grpc.v1.DescribeCollectionRequest;
 import io.hyperspatial.grpc.v1.ListCollectionsRequest;
 import io.hyperspatial.grpc.v1.ListCollectionsResponse;
+import io.hyperspatial.grpc.v1.UpdateVectorIndexRequest;
 import io.hyperspatial.server.auth.Role;
+import io.hyperspatial.server.codec.IndexSettingsJson;
 import io.hyperspatial.server.codec.SchemaJson;
 import io.hyperspatial.server.http.ApiException;
 import io.hyperspatial.server.operation.CollectionCatalog;
@@ -20,7 +22,8 @@ import java.util.Map;
 
 /**
  * {@code hyperspatial.v1.CollectionService} over the {@link CollectionCatalog}: create (admin),
- * list and describe (read), delete (admin). Runs on the blocking executor; thread-safe.
+ * list and describe (read), change a field's index settings (admin, as HTTP's PATCH), delete
+ * (admin). Runs on the blocking executor; thread-safe.
  */
 @Blocking
 final class CollectionGrpcService extends CollectionServiceGrpc.CollectionServiceImplBase {
@@ -29,7 +32,8 @@ final class CollectionGrpcService extends CollectionServiceGrpc.CollectionServic
             CollectionServiceGrpc.getCreateCollectionMethod().getFullMethodName(), Role.ADMIN,
             CollectionServiceGrpc.getListCollectionsMethod().getFullMethodName(), Role.READ,
             CollectionServiceGrpc.getDescribeCollectionMethod().getFullMethodName(), Role.READ,
-            CollectionServiceGrpc.getDeleteCollectionMethod().getFullMethodName(), Role.ADMIN);
+            CollectionServiceGrpc.getDeleteCollectionMethod().getFullMethodName(), Role.ADMIN,
+            CollectionServiceGrpc.getUpdateVectorIndexMethod().getFullMethodName(), Role.ADMIN);
 
     private final CollectionCatalog catalog;
 
@@ -60,6 +64,18 @@ final class CollectionGrpcService extends CollectionServiceGrpc.CollectionServic
         String name = required("name", request.getName());
         catalog.drop(name);
         finish(reply, DeleteCollectionResponse.newBuilder().setDropped(name).build());
+    }
+
+    /**
+     * The set members of {@code index} are read and checked as HTTP's PATCH body is
+     * ({@link IndexSettingsJson}), errors naming them {@code index.m}, {@code index.quantization}….
+     */
+    @Override
+    public void updateVectorIndex(UpdateVectorIndexRequest request, StreamObserver<CollectionDescription> reply) {
+        String collection = required("collection", request.getCollection());
+        String field = required("field", request.getField());
+        finish(reply, ProtoReplies.description(catalog.changeIndex(collection, field,
+                IndexSettingsJson.patch(ProtoJson.indexChange(request.getIndex())))));
     }
 
     /** A string member that proto3 sends as empty when unset. */

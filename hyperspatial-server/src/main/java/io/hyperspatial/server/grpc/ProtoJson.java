@@ -103,6 +103,13 @@ final class ProtoJson {
         return JsonInput.root(root);
     }
 
+    /** The settings an index change sets, as the member {@code index} of its request (errors name {@code index.m}…). */
+    static JsonInput indexChange(VectorIndexDef index) {
+        ObjectNode root = NODES.objectNode();
+        root.set("index", index(index));
+        return JsonInput.root(root).get("index");
+    }
+
     /** The set members of a field's index settings. */
     private static ObjectNode index(VectorIndexDef index) {
         ObjectNode o = NODES.objectNode();

@@ -5,19 +5,26 @@ import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.error.ManifoldException;
 import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.schema.SchemaEditor;
+import io.hyperspatial.manifold.schema.VectorIndexSettings;
 import io.hyperspatial.server.collection.FrozenCollections;
 import io.hyperspatial.server.http.ApiException;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
- * Creating, listing, describing and dropping collections, as every protocol does it. A new
- * collection's schema is checked on an empty schema first, so a bad one creates nothing; its
- * indexer starts at once. Dropping respects frozen collections. Blocking; thread-safe.
+ * Creating, listing, describing, changing the schema of and dropping collections, as every
+ * protocol does it. A new collection's schema is checked on an empty schema first, so a bad one
+ * creates nothing; its indexer starts at once. Changes and drops respect frozen collections.
+ * Blocking; thread-safe.
  */
 public final class CollectionCatalog {
+    /** How long a change of index settings waits for the indexer before answering. */
+    public static final Duration INDEX_CHANGE_WAIT = Duration.ofSeconds(5);
+
     private final HyperspatialDatabase db;
     private final FrozenCollections frozen;
 
@@ -59,6 +66,37 @@ public final class CollectionCatalog {
     public CollectionDescription describe(Collection c) {
         return new CollectionDescription(c.name(), frozen.isFrozen(c.name()), c.schema(), c.stats(),
                 db.indexer(c.name()).stats());
+    }
+
+    /**
+     * Applies a schema change (refused while the collection is frozen); a schema error names the
+     * field at fault, and nothing of a refused change is applied.
+     */
+    public CollectionDescription changeSchema(String name, Consumer<SchemaEditor> change) {
+        Collection c = db.collection(name);
+        frozen.write(name, () -> {
+            try {
+                return c.updateSchema(change);
+            } catch (ManifoldException e) {
+                throw ApiException.at(e.field().orElse(name), null, e);
+            }
+        });
+        return describe(c);
+    }
+
+    /**
+     * Changes the index settings of a dense vector field: {@code change} maps its current settings
+     * to the new ones ({@link SchemaEditor#vectorIndex}). A new ef_search applies to searches at
+     * once; a new m, ef_construction or quantization rebuilds the field's index in the background
+     * (searches use the old one meanwhile; the backlog shows the rebuild). The answer waits up to
+     * {@link #INDEX_CHANGE_WAIT} for a running indexer to take the change, so its index statistics
+     * show the new ef_search (and a quick rebuild). An unknown field is {@code schema.unknown_field}.
+     */
+    public CollectionDescription changeIndex(String name, String field, UnaryOperator<VectorIndexSettings> change) {
+        changeSchema(name, editor -> editor.vectorIndex(field, change));
+        Collection c = db.collection(name);
+        db.startedIndexer(name).ifPresent(indexer -> indexer.awaitApplied(c.changes().lastSequence(), INDEX_CHANGE_WAIT));
+        return describe(c);
     }
 
     /** Drops the collection (refused while it is frozen). */

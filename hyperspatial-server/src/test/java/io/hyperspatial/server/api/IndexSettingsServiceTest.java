@@ -16,7 +16,10 @@ import static io.hyperspatial.server.api.CosinePoints.bruteForce;
 import static io.hyperspatial.server.api.CosinePoints.randomVector;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Per-field index settings over HTTP: declared at create, described, changed at runtime, and bad ones refused. */
+/**
+ * Per-field index settings over HTTP: declared at create, described, changed at runtime (PATCH, or
+ * HyperQL's ALTER TABLE ... ALTER COLUMN ... SET through POST /v1/query), and bad ones refused.
+ */
 class IndexSettingsServiceTest extends SharedServer {
     private static final int N = 300;
     private static final int DIM = 64;
@@ -87,6 +90,26 @@ class IndexSettingsServiceTest extends SharedServer {
         assertThat(wide.status()).as(wide.text()).isEqualTo(200);
         assertThat(recallAt1(points, new Random(22))).isEqualTo(1.0);
         assertThat(index(s.get("/v1/collections/points").json(), "plain").get("ef_search").asInt()).isEqualTo(400);
+    }
+
+    @Test
+    void hyperQlAlterColumnChangesTheFieldAsPatchDoes() {
+        float[][] points = createPoints(new Random(41));
+        Reply narrow = s.post("/v1/query", "{\"collection\": \"points\", \"query\":"
+                + " \"ALTER TABLE p ALTER COLUMN plain SET (ef_search = 1)\"}");
+        assertThat(narrow.status()).as(narrow.text()).isEqualTo(200);
+        assertThat(narrow.json().get("schema_change").asText())
+                .isEqualTo("changed the index of P.plain: m=16 ef_construction=200 ef_search=1 quantization=none");
+        assertThat(recallAt1(points, new Random(42))).as("greedy search at ef 1").isLessThan(0.9);
+        assertThat(s.get("/v1/collections/points").json().at("/schema/vector_fields/plain/index/ef_search").asInt())
+                .isEqualTo(1);
+
+        Reply bad = s.post("/v1/query", "{\"collection\": \"points\", \"query\":"
+                + " \"ALTER TABLE p ALTER COLUMN plain SET (m = 1)\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.code()).isEqualTo("HQL_OUT_OF_RANGE");
+        assertThat(bad.json().at("/error/column").asInt()).isEqualTo(43);
+        assertThat(s.get("/v1/collections/points").json().at("/schema/vector_fields/plain/index/m").asInt()).isEqualTo(16);
     }
 
     @Test

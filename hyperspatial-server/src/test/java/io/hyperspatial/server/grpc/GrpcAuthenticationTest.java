@@ -7,6 +7,8 @@ import io.hyperspatial.grpc.v1.GetEntityRequest;
 import io.hyperspatial.grpc.v1.ListCollectionsRequest;
 import io.hyperspatial.grpc.v1.QueryRequest;
 import io.hyperspatial.grpc.v1.SearchRequest;
+import io.hyperspatial.grpc.v1.UpdateVectorIndexRequest;
+import io.hyperspatial.grpc.v1.VectorIndexDef;
 import io.hyperspatial.server.ServerConfig;
 import io.hyperspatial.server.TestServer;
 import io.hyperspatial.server.auth.ApiKeys;
@@ -84,7 +86,13 @@ class GrpcAuthenticationTest {
         failure(() -> write.collections.deleteCollection(DeleteCollectionRequest.newBuilder().setName("people").build()),
                 Status.Code.PERMISSION_DENIED, "auth.forbidden");
 
+        UpdateVectorIndexRequest efSearch = UpdateVectorIndexRequest.newBuilder().setCollection("people").setField("emb")
+                .setIndex(VectorIndexDef.newBuilder().setEfSearch(100)).build();
+        failure(() -> write.collections.updateVectorIndex(efSearch), Status.Code.PERMISSION_DENIED, "auth.forbidden");
+
         GrpcTestClient adm = new GrpcTestClient(s.server().port(), "authorization", "bearer " + admin);
+        assertThat(adm.collections.updateVectorIndex(efSearch).getSchema().getVectorFieldsMap().get("emb").getIndex()
+                .getEfSearch()).isEqualTo(100);
         assertThat(adm.collections.createCollection(CreateCollectionRequest.newBuilder().setName("d").build()).getName())
                 .isEqualTo("d");
         assertThat(adm.collections.deleteCollection(DeleteCollectionRequest.newBuilder().setName("d").build()).getDropped())
