@@ -14,6 +14,7 @@ import io.hyperspatial.hyperql.source.ViewDefinition;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Durability;
 import io.hyperspatial.manifold.ReadView;
+import io.hyperspatial.manifold.table.PropertyScan;
 import io.hyperspatial.manifold.Transaction;
 import io.hyperspatial.manifold.schema.EntityType;
 import io.hyperspatial.manifold.schema.PropertyIndexDef;
@@ -262,6 +263,11 @@ public final class CollectionDataSource implements DataSource {
     /** The snapshot the statement running on this thread reads from, opened on first use. */
     ReadView view() {
         return statement().view();
+    }
+
+    /** The property cursor shared by the rows the statement on this thread reads by entity id. */
+    PropertyScan lookups() {
+        return statement().lookups();
     }
 
     /** Keeps a cursor on the statement's snapshot, to be closed (before it) when the statement ends. */
