@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Reads rows of one table from a consistent view: the entity header when the type must be
@@ -70,7 +71,7 @@ final class RowReader implements AutoCloseable {
         }
         this.lastWanted = last;
         this.readsProperties = last >= 0;
-        this.wantedIds = java.util.stream.IntStream.range(0, columnOfProperty.length)
+        this.wantedIds = IntStream.range(0, columnOfProperty.length)
                 .filter(id -> columnOfProperty[id] >= 0).toArray();
         this.wantedColumns = Arrays.stream(wantedIds).map(id -> columnOfProperty[id]).toArray();
     }
