@@ -93,10 +93,10 @@ final class CollectionTable implements Table {
                         view.entities().scan(layout.entityType().name())), reader);
                 case AccessRequest.Lookup l when layout.columns().get(l.column()) instanceof ColumnBinding.Key ->
                         new EntityCursor(lookup(view, l).iterator(), reader::read);
-                case AccessRequest.Lookup l -> known(lookup(view, l), reader);
-                case AccessRequest.Range r -> known(view.propertyIndexes().range(index(r.column()),
-                        bound(r.lower(), r.lowerInclusive()), bound(r.upper(), r.upperInclusive()), Integer.MAX_VALUE),
-                        reader);
+                case AccessRequest.Lookup l -> new EntityCursor(lookup(view, l).iterator(), reader::readKnown);
+                case AccessRequest.Range r -> new EntityCursor(view.propertyIndexes().range(index(r.column()),
+                        bound(r.lower(), r.lowerInclusive()), bound(r.upper(), r.upperInclusive()), Integer.MAX_VALUE)
+                        .iterator(), reader::readKnown);
                 case AccessRequest.Knn k -> new FoundCursor(NearestRows.search(view, layout, k, source.indexer(), reader)
                         .iterator());
                 case AccessRequest.Within w -> new FoundCursor(RowsWithin.search(view, layout, w, source.indexer(), reader)
@@ -111,14 +111,6 @@ final class CollectionTable implements Table {
         Applied applied = writer.apply(mutations, source.durability());
         source.wrote(schema().name(), writer.rowDelta());
         return applied;
-    }
-
-    /**
-     * Rows of entities found through a property index: a single one on the statement's lookup
-     * cursor, more {@value KnownRows#BATCH} at a time by batched point reads.
-     */
-    private static RowCursor known(List<UUID> ids, RowReader reader) {
-        return ids.size() == 1 ? new EntityCursor(ids.iterator(), reader::readKnown) : new KnownRows(ids, reader);
     }
 
     private List<UUID> lookup(ReadView view, AccessRequest.Lookup l) {
@@ -174,53 +166,6 @@ final class CollectionTable implements Table {
         @Override
         public Object rowId() {
             return id;
-        }
-    }
-
-    /**
-     * Rows of entities found through a property index, in the index's order, read
-     * {@value #BATCH} ids at a time ({@link RowReader#readKnown(List)}) as the cursor moves.
-     */
-    private static final class KnownRows implements RowCursor {
-        static final int BATCH = 256;
-
-        private final List<UUID> ids;
-        private final RowReader reader;
-        private Object[][] batch = new Object[0][];
-        private int batchStart;
-        private int next;
-        private Object[] row;
-
-        KnownRows(List<UUID> ids, RowReader reader) {
-            this.ids = ids;
-            this.reader = reader;
-        }
-
-        @Override
-        public boolean next() {
-            while (next < ids.size()) {
-                if (next - batchStart >= batch.length) {
-                    batchStart = next;
-                    List<UUID> chunk = ids.subList(next, Math.min(ids.size(), next + BATCH));
-                    batch = StorageErrors.translate(() -> reader.readKnown(chunk));
-                }
-                row = batch[next++ - batchStart];
-                if (row != null) {
-                    return true;
-                }
-            }
-            row = null;
-            return false;
-        }
-
-        @Override
-        public Object[] row() {
-            return row;
-        }
-
-        @Override
-        public Object rowId() {
-            return ids.get(next - 1);
         }
     }
 

@@ -7,7 +7,6 @@ import io.hyperspatial.manifold.TableReads;
 import io.hyperspatial.manifold.table.Entity;
 import io.hyperspatial.manifold.table.EntityScan;
 import io.hyperspatial.manifold.table.PropertyScan;
-import io.hyperspatial.manifold.value.Value;
 
 import java.util.Arrays;
 import java.util.BitSet;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 /**
  * Reads rows of one table from a consistent view: the entity header when the type must be
@@ -35,9 +33,6 @@ final class RowReader implements AutoCloseable {
     /** The largest wanted property id: an entity's rows come in property id order, so reading stops there. */
     private final int lastWanted;
     private final boolean readsProperties;
-    /** The wanted property ids, for batched reads; the row column of each at the same position. */
-    private final int[] wantedIds;
-    private final int[] wantedColumns;
     private final Supplier<PropertyScan> lookups;
     private PropertyScan scan;
 
@@ -71,9 +66,6 @@ final class RowReader implements AutoCloseable {
         }
         this.lastWanted = last;
         this.readsProperties = last >= 0;
-        this.wantedIds = IntStream.range(0, columnOfProperty.length)
-                .filter(id -> columnOfProperty[id] >= 0).toArray();
-        this.wantedColumns = Arrays.stream(wantedIds).map(id -> columnOfProperty[id]).toArray();
     }
 
     /** The entity's row, or null when it does not exist or is of another type. */
@@ -95,34 +87,6 @@ final class RowReader implements AutoCloseable {
             return row(id, null, false);
         }
         return read(id);
-    }
-
-    /**
-     * The rows of entities known to exist with the table's type, as {@link #readKnown(UUID)} reads
-     * them one by one, in the order of {@code ids} (null where that returns null). Without the key
-     * column, their properties come from one batched point read instead of a seek per entity.
-     */
-    Object[][] readKnown(List<UUID> ids) {
-        Object[][] rows = new Object[ids.size()][];
-        if (wantsKey) {
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = read(ids.get(i));
-            }
-            return rows;
-        }
-        Value[][] values = readsProperties ? view.properties().get(ids, wantedIds) : null;
-        List<ColumnSchema> schema = layout.schema().columns();
-        for (int i = 0; i < rows.length; i++) {
-            Object[] row = new Object[layout.columns().size()];
-            for (int j = 0; values != null && j < wantedIds.length; j++) {
-                Value v = values[i][j];
-                if (v != null) {
-                    row[wantedColumns[j]] = SqlTypes.toSql(v, schema.get(wantedColumns[j]));
-                }
-            }
-            rows[i] = otherColumns(ids.get(i), null, row);
-        }
-        return rows;
     }
 
     /** The row of the entity a header scan is on: nothing is read twice, the header decoded only for the key. */
@@ -148,12 +112,6 @@ final class RowReader implements AutoCloseable {
                 }
             }
         }
-        return otherColumns(id, key, row);
-    }
-
-    /** Fills the wanted columns that are not properties (key, vectors, positions) into {@code row}; returns it. */
-    private Object[] otherColumns(UUID id, String key, Object[] row) {
-        List<ColumnBinding> columns = layout.columns();
         for (int i = 0; i < row.length; i++) {
             if (!wants(i)) {
                 continue;

@@ -11,9 +11,7 @@ import io.hyperspatial.manifold.value.Value;
 import io.hyperspatial.manifold.value.ValueCodec;
 import org.rocksdb.ColumnFamilyHandle;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -50,30 +48,6 @@ public final class PropertyTable {
     public Optional<Value> get(UUID id, PropertyDef def) {
         byte[] v = reader.get(family, Keys.uuidInt(id, def.id()));
         return v == null ? Optional.empty() : Optional.of(ValueCodec.decode(v));
-    }
-
-    /**
-     * Some properties of many entities, read in one batch of point reads (RocksDB's MultiGet: one
-     * native call, keys looked up block by block in key order) instead of one seek per entity:
-     * {@code [i][j]} is entity {@code ids[i]}'s value of property {@code propertyIds[j]}, null
-     * when it has none (or the entity does not exist).
-     */
-    public Value[][] get(List<UUID> ids, int[] propertyIds) {
-        List<byte[]> keys = new ArrayList<>(ids.size() * propertyIds.length);
-        for (UUID id : ids) {
-            for (int propertyId : propertyIds) {
-                keys.add(Keys.uuidInt(id, propertyId));
-            }
-        }
-        List<byte[]> values = reader.getAll(family, keys);
-        Value[][] out = new Value[ids.size()][propertyIds.length];
-        for (int i = 0, k = 0; i < out.length; i++) {
-            for (int j = 0; j < propertyIds.length; j++, k++) {
-                byte[] v = values.get(k);
-                out[i][j] = v == null ? null : ValueCodec.decode(v);
-            }
-        }
-        return out;
     }
 
     /** All properties of an entity by name, in property-id order. */

@@ -75,27 +75,6 @@ class PropertyTableTest {
     }
 
     @Test
-    void aBatchReadGivesEachEntitysValueOfEachAskedPropertyOrNull() {
-        UUID bob = people.ids().forKey("bob");
-        UUID nobody = people.ids().forKey("nobody");
-        people.write(tx -> {
-            tx.patchProperties(alice, Map.of("name", Value.of("Alice"), "age", Value.of(30)));
-            tx.upsertEntity("bob", "Person");
-            tx.patchProperties(bob, Map.of("age", Value.of(40)));
-        });
-        try (ReadView v = people.snapshot()) {
-            var schema = people.schema();
-            var person = schema.entityType("Person");
-            int[] ids = {schema.property(person, "age").id(), schema.property(person, "name").id()};
-
-            Value[][] values = v.properties().get(java.util.List.of(bob, nobody, alice), ids);
-
-            assertThat(values).isDeepEqualTo(new Value[][]{
-                    {Value.of(40), null}, {null, null}, {Value.of(30), Value.of("Alice")}});
-        }
-    }
-
-    @Test
     void anInt64WrittenToAFloatPropertyIsStoredAsFloat() {
         people.write(tx -> tx.patchProperties(alice, Map.of("score", Value.of(7))));
 
