@@ -326,7 +326,7 @@ public final class Collection implements StoreAccess {
      * a large delete. Until RocksDB's own compaction triggers (at 4 files in level 0), a bulk
      * load leaves up to 3 flushed files in level 0 besides the bottom level, and every seek (every
      * property read, every index lookup) positions in each of them. Reads and writes continue
-     * meanwhile; takes about a second per 20 MB stored on one core.
+     * meanwhile (1M benchmark rows, about 110 MB on disk, took 2.6 s).
      */
     public void compact() {
         try (Lease lease = acquire()) {
