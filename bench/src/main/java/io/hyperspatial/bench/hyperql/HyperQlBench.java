@@ -66,8 +66,13 @@ public final class HyperQlBench implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Also write the JSON Lines report here.")
     Path out;
 
+    @Option(names = "--queries", split = ",", paramLabel = "QUERY",
+            description = "Only these queries, comma-separated: point, range, group_by, join, knn (default: all)."
+                    + " Without knn, ours does not build its vector index.")
+    List<BenchQuery> queries = List.of(BenchQuery.values());
+
     public static void main(String[] args) {
-        System.exit(new CommandLine(new HyperQlBench()).execute(args));
+        System.exit(new CommandLine(new HyperQlBench()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 
     @Override
@@ -86,6 +91,7 @@ public final class HyperQlBench implements Callable<Integer> {
 
     /** Loads, checks and times everything; returns the report lines. Progress goes to {@code log}. */
     List<JsonObject> run(PrintStream log) throws Exception {
+        List<BenchQuery> selected = selectedQueries();
         BenchDataset data = new BenchDataset(rows, owners != null ? owners : Math.max(1, rows / 100), dim, seed);
         Path base = dir != null ? dir : Path.of("bench", "target");
         Files.createDirectories(base);
@@ -95,7 +101,7 @@ public final class HyperQlBench implements Callable<Integer> {
         Map<String, QuerySubject.LoadResult> loads = new java.util.LinkedHashMap<>();
         List<QuerySubject> subjects = new ArrayList<>();
         try {
-            subjects.add(HyperspatialSubject.open(Files.createDirectories(work.resolve(OURS))));
+            subjects.add(HyperspatialSubject.open(Files.createDirectories(work.resolve(OURS)), selected.contains(BenchQuery.KNN)));
             subjects.add(JdbcSubject.open(JdbcSubject.Kind.SQLITE, Files.createDirectories(work.resolve(SQLITE))));
             subjects.add(JdbcSubject.open(JdbcSubject.Kind.H2, Files.createDirectories(work.resolve(H2))));
             for (QuerySubject s : subjects) {
@@ -105,15 +111,15 @@ public final class HyperQlBench implements Callable<Integer> {
                 log.printf("  %.1f s (of which %.1f s building indexes after the rows)%n", load.seconds(), load.indexSeconds());
             }
             Map<BenchQuery, Map<String, QuerySubject.PreparedQuery>> prepared = new EnumMap<>(BenchQuery.class);
-            for (BenchQuery q : BenchQuery.values()) {
+            for (BenchQuery q : selected) {
                 Map<String, QuerySubject.PreparedQuery> bySystem = new java.util.LinkedHashMap<>();
                 for (QuerySubject s : subjects) {
                     bySystem.put(s.name(), s.prepare(q));
                 }
                 prepared.put(q, bySystem);
             }
-            double recall = check(data, prepared, log);
-            QueryTimings timings = time(data, prepared, subjects.stream().map(QuerySubject::name).toList(), log);
+            double recall = check(data, selected, prepared, log);
+            QueryTimings timings = time(data, selected, prepared, subjects.stream().map(QuerySubject::name).toList(), log);
             List<JsonObject> lines = new ArrayList<>();
             lines.add(runLine(data, loads, recall, loadBefore, (System.nanoTime() - started) / 1e9));
             lines.addAll(BenchReport.queryLines(timings));
@@ -128,11 +134,22 @@ public final class HyperQlBench implements Callable<Integer> {
         }
     }
 
-    /** Compares every system's answers with SQLite's on a sample; returns ours' k-NN recall@k. */
-    private double check(BenchDataset data, Map<BenchQuery, Map<String, QuerySubject.PreparedQuery>> prepared,
-                         PrintStream log) throws Exception {
+    /** The selected queries without repeats, in the order of {@link BenchQuery}. */
+    private List<BenchQuery> selectedQueries() {
+        if (queries.isEmpty()) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--queries: name at least one query");
+        }
+        return Stream.of(BenchQuery.values()).filter(queries::contains).toList();
+    }
+
+    /**
+     * Compares every system's answers with SQLite's on a sample; returns ours' k-NN recall@k, NaN
+     * when the k-NN query is not selected.
+     */
+    private double check(BenchDataset data, List<BenchQuery> selected,
+                         Map<BenchQuery, Map<String, QuerySubject.PreparedQuery>> prepared, PrintStream log) throws Exception {
         double recallSum = 0;
-        for (BenchQuery q : BenchQuery.values()) {
+        for (BenchQuery q : selected) {
             Object[][] parameters = q.parameters(data, q == BenchQuery.GROUP_BY ? 1 : CHECKS, seed + 1000);
             for (Object[] p : parameters) {
                 List<List<Object>> expected = prepared.get(q).get(SQLITE).run(p);
@@ -146,16 +163,21 @@ public final class HyperQlBench implements Callable<Integer> {
                 }
             }
         }
+        if (!selected.contains(BenchQuery.KNN)) {
+            log.println("answers agree");
+            return Double.NaN;
+        }
         double recall = recallSum / CHECKS;
         log.printf("answers agree; k-NN recall@%d of ours against the exact answer: %.3f%n", BenchQuery.K, recall);
         return recall;
     }
 
-    private QueryTimings time(BenchDataset data, Map<BenchQuery, Map<String, QuerySubject.PreparedQuery>> prepared,
+    private QueryTimings time(BenchDataset data, List<BenchQuery> selected,
+                              Map<BenchQuery, Map<String, QuerySubject.PreparedQuery>> prepared,
                               List<String> systems, PrintStream log) throws Exception {
         QueryTimings timings = new QueryTimings();
         for (int round = 0; round < rounds; round++) {
-            for (BenchQuery q : BenchQuery.values()) {
+            for (BenchQuery q : selected) {
                 int executions = Math.max(3, (int) Math.round(q.executions() * scale));
                 int warmup = Math.max(1, executions / 10);
                 Object[][] parameters = q.parameters(data, warmup + executions, seed + round);

@@ -29,7 +29,8 @@ import java.util.UUID;
  * index on {@code val} are property indexes, and {@code emb} is a vector field); the rows are
  * written with {@link Collection#bulkWrite}, 10,000 entities per commit (their headers prefetched in
  * one batch, as an importer does), which keeps the property
- * indexes in the same write, and the HNSW index of {@code emb} (defaults: m 16,
+ * indexes in the same write, then compacted ({@link Collection#compact()}, as after any bulk load:
+ * the peers likewise build their secondary index and ANALYZE after the rows), and the HNSW index of {@code emb} (defaults: m 16,
  * ef_construction 200) is then built by starting the collection's indexer. Entity keys are
  * {@code i<id>} and {@code o<id>}. Not thread-safe.
  */
@@ -40,19 +41,25 @@ final class HyperspatialSubject implements QuerySubject {
     private final HyperspatialDatabase database;
     private final Collection collection;
     private final Engine engine;
+    private final boolean vectorIndex;
 
-    private HyperspatialSubject(HyperspatialDatabase database) {
+    private HyperspatialSubject(HyperspatialDatabase database, boolean vectorIndex) {
         this.database = database;
+        this.vectorIndex = vectorIndex;
         this.collection = database.storage().createCollection(COLLECTION);
         this.engine = new Engine(new CollectionDataSource(collection, () -> database.indexer(COLLECTION),
                 Durability.ASYNC));
     }
 
-    /** Opens a fresh database under {@code dir}; index snapshots are not written. */
-    static HyperspatialSubject open(Path dir) {
+    /**
+     * Opens a fresh database under {@code dir}; index snapshots are not written. Without
+     * {@code vectorIndex} the load does not start the collection's indexer, so the HNSW index of
+     * {@code emb} is not built (for runs without the k-NN query; a k-NN query would start it).
+     */
+    static HyperspatialSubject open(Path dir, boolean vectorIndex) {
         Database storage = Database.open(dir, DatabaseOptions.preset(StoragePreset.DEFAULT));
         return new HyperspatialSubject(HyperspatialDatabase.open(storage, HnswIndex::new,
-                CollectionIndexer::defaultConfig));
+                CollectionIndexer::defaultConfig), vectorIndex);
     }
 
     @Override
@@ -93,13 +100,17 @@ final class HyperspatialSubject implements QuerySubject {
                         "region", Value.of(o.region())));
             }));
         }
+        collection.compact();
         long rowsDone = System.nanoTime();
-        CollectionIndexer indexer = database.indexer(COLLECTION);
-        indexer.awaitApplied(collection.changes().lastSequence(), java.time.Duration.ofMinutes(30));
+        if (vectorIndex) {
+            CollectionIndexer indexer = database.indexer(COLLECTION);
+            indexer.awaitApplied(collection.changes().lastSequence(), java.time.Duration.ofMinutes(30));
+        }
         long end = System.nanoTime();
         return new LoadResult((end - start) / 1e9, (end - rowsDone) / 1e9,
-                "SQL DDL, then Collection.bulkWrite with " + BATCH + " entities per commit (ASYNC, headers prefetched);"
-                        + " HNSW index of emb built when the indexer starts");
+                "SQL DDL, then Collection.bulkWrite with " + BATCH + " entities per commit (ASYNC, headers prefetched),"
+                        + " then Collection.compact();"
+                        + (vectorIndex ? " HNSW index of emb built when the indexer starts" : " no vector index (k-NN not run)"));
     }
 
     private void writeItems(List<BenchDataset.Item> items) {

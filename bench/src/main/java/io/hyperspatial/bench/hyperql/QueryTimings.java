@@ -29,6 +29,16 @@ final class QueryTimings {
                 .add(new double[]{h.getValueAtPercentile(50) / 1e3, h.getValueAtPercentile(99) / 1e3, h.getTotalCount()});
     }
 
+    /** The queries timed, in the order of {@link BenchQuery}. */
+    List<BenchQuery> queries() {
+        return List.copyOf(rounds.keySet());
+    }
+
+    /** Whether the query was timed. */
+    boolean has(BenchQuery query) {
+        return rounds.containsKey(query);
+    }
+
     /** The median over rounds of the p50 in µs. */
     double p50(BenchQuery query, String system) {
         return median(query, system, 0);

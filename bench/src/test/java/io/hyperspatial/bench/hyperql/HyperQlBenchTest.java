@@ -50,6 +50,27 @@ class HyperQlBenchTest {
     }
 
     @Test
+    void runsOnlyTheSelectedQueriesAndJudgesOnlyTheTargetsTheyCover(@TempDir Path dir) throws Exception {
+        HyperQlBench bench = new HyperQlBench();
+        new picocli.CommandLine(bench).setCaseInsensitiveEnumValuesAllowed(true)
+                .parseArgs("--rows", "300", "--owners", "10", "--dim", "4", "--rounds", "1", "--scale", "0.001",
+                        "--seed", "5", "--dir", dir.toString(), "--queries", "join,point");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+
+        List<JsonObject> report = bench.run(new PrintStream(log, true, StandardCharsets.UTF_8));
+
+        assertThat(report).hasSize(1 + 2 + 1);
+        assertThat(report.getFirst().toString()).contains("\"knn_recall_at_10\":null", "no vector index");
+        assertThat(report.get(1).toString()).contains("\"query\":\"point\"");
+        assertThat(report.get(2).toString()).contains("\"query\":\"join\"");
+        assertThat(report.getLast().toString()).contains("point_p50_le_20us", "ahead_of_h2_on_every_query")
+                .doesNotContain("within_2x_sqlite_point_and_range");
+        String text = log.toString(StandardCharsets.UTF_8);
+        assertThat(text).contains("answers agree", "| point lookup by key |", "| 2-table join, 100 rows |")
+                .doesNotContain("indexed range", "k-NN");
+    }
+
+    @Test
     void theDataSetIsTheSameOnEveryWalkAndItsValuesArePermuted() {
         BenchDataset data = new BenchDataset(1_000, 10, 3, 11);
         long[] first = new long[1_000];

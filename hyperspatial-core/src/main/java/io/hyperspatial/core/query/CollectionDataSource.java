@@ -16,6 +16,7 @@ import io.hyperspatial.hyperql.source.ViewDefinition;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Durability;
 import io.hyperspatial.manifold.ReadView;
+import io.hyperspatial.manifold.table.PropertyScan;
 import io.hyperspatial.manifold.Transaction;
 import io.hyperspatial.manifold.schema.EntityType;
 import io.hyperspatial.manifold.schema.PropertyIndexDef;
@@ -23,6 +24,7 @@ import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.schema.SchemaEditor;
 import io.hyperspatial.manifold.table.EntityScan;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,6 +64,9 @@ import java.util.function.Supplier;
  */
 public final class CollectionDataSource implements DataSource {
     private final Collection collection;
+    /** How long ALTER ... SET waits for the indexer to take a change of index settings. */
+    static final Duration INDEX_CHANGE_WAIT = Duration.ofSeconds(5);
+
     private final Supplier<CollectionIndexer> indexer;
     private final Durability durability;
     /** Row counts by table key and of all entities, or null until counted (again). */
@@ -297,6 +302,12 @@ public final class CollectionDataSource implements DataSource {
         StorageErrors.run(() -> collection.updateSchema(editor -> editor.vectorIndex(vector.field(),
                 settings -> settings.withAll(options))));
         wrote();
+        CollectionIndexer running = indexer();
+        if (running != null) {
+            // as the HTTP PATCH does: the next k-NN scan waits for the data it reads, not for this
+            // schema change, so without this it could still search with the old ef_search
+            running.awaitApplied(collection.changes().lastSequence(), INDEX_CHANGE_WAIT);
+        }
         return new LinkedHashMap<>(collection.schema().vectorField(vector.field()).index().asMap());
     }
 
@@ -305,6 +316,11 @@ public final class CollectionDataSource implements DataSource {
     /** The snapshot the statement running on this thread reads from, opened on first use. */
     ReadView view() {
         return statement().view();
+    }
+
+    /** The property cursor shared by the rows the statement on this thread reads by entity id. */
+    PropertyScan lookups() {
+        return statement().lookups();
     }
 
     /** Keeps a cursor on the statement's snapshot, to be closed (before it) when the statement ends. */

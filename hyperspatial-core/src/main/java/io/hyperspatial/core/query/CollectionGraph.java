@@ -63,7 +63,7 @@ final class CollectionGraph implements Graph {
     @Override
     public Object[] row(Table table, Object node) {
         TableLayout layout = ((CollectionTable) table).layout();
-        return StorageErrors.translate(() -> new RowReader(source.view(), layout, null).read((UUID) node));
+        return StorageErrors.translate(() -> new RowReader(source.view(), layout, null, source::lookups).read((UUID) node));
     }
 
     @Override

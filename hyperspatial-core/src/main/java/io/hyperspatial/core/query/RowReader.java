@@ -13,13 +13,15 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Reads rows of one table from a consistent view: the entity header when the type must be
- * checked or the key is wanted, the wanted properties through one {@link PropertyScan} moved from
+ * checked or the key is wanted, the wanted properties through a {@link PropertyScan} moved from
  * entity to entity (only wanted properties are decoded), and each wanted vector. Columns the
- * query does not read are left null. Owns the scan's native cursor: {@link #close()} it. Not
- * thread-safe (the view is not).
+ * query does not read are left null. Rows read by id use the statement's shared lookup scan;
+ * rows of a header scan use one of the reader's own, which follows the scan forward without
+ * seeking. Owns that scan's native cursor: {@link #close()} it. Not thread-safe (the view is not).
  */
 final class RowReader implements AutoCloseable {
     private final TableReads view;
@@ -31,10 +33,16 @@ final class RowReader implements AutoCloseable {
     /** The largest wanted property id: an entity's rows come in property id order, so reading stops there. */
     private final int lastWanted;
     private final boolean readsProperties;
+    private final Supplier<PropertyScan> lookups;
     private PropertyScan scan;
 
-    RowReader(TableReads view, TableLayout layout, BitSet wanted) {
+    /**
+     * @param lookups the scan that rows read by id share, opened on demand and owned by the
+     *                statement (see {@link StatementSnapshot#lookups()})
+     */
+    RowReader(TableReads view, TableLayout layout, BitSet wanted, Supplier<PropertyScan> lookups) {
         this.view = view;
+        this.lookups = lookups;
         this.layout = layout;
         this.wanted = wanted;
         List<ColumnBinding> columns = layout.columns();
@@ -66,7 +74,7 @@ final class RowReader implements AutoCloseable {
         if (entity.isEmpty() || !entity.get().type().equals(layout.entityType().name())) {
             return null;
         }
-        return row(id, entity.get().key().orElse(null));
+        return row(id, entity.get().key().orElse(null), false);
     }
 
     /**
@@ -76,24 +84,22 @@ final class RowReader implements AutoCloseable {
      */
     Object[] readKnown(UUID id) {
         if (!wantsKey) {
-            return row(id, null);
+            return row(id, null, false);
         }
         return read(id);
     }
 
     /** The row of the entity a header scan is on: nothing is read twice, the header decoded only for the key. */
     Object[] readScanned(EntityScan scan) {
-        return row(scan.id(), wantsKey ? scan.entity().key().orElse(null) : null);
+        return row(scan.id(), wantsKey ? scan.entity().key().orElse(null) : null, true);
     }
 
-    private Object[] row(UUID id, String key) {
+    private Object[] row(UUID id, String key, boolean scanned) {
         List<ColumnBinding> columns = layout.columns();
         List<ColumnSchema> schema = layout.schema().columns();
         Object[] row = new Object[columns.size()];
         if (readsProperties) {
-            if (scan == null) {
-                scan = view.properties().scan();
-            }
+            PropertyScan scan = scanned ? ownScan() : lookups.get();
             scan.moveTo(id);
             while (scan.next()) {
                 int propertyId = scan.propertyId();
@@ -129,6 +135,13 @@ final class RowReader implements AutoCloseable {
     private static Vector ballPoint(ColumnBinding.Position column, double[] hyperboloid) {
         double[] ball = column.models().toPoincare(hyperboloid);
         return new Vector(PositionPoints.toFloatBall(ball, 1.0), ball);
+    }
+
+    private PropertyScan ownScan() {
+        if (scan == null) {
+            scan = view.properties().scan();
+        }
+        return scan;
     }
 
     private boolean wants(int column) {

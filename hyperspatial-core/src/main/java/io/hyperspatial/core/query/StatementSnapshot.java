@@ -3,6 +3,7 @@ package io.hyperspatial.core.query;
 import io.hyperspatial.hyperql.source.StatementScope;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.ReadView;
+import io.hyperspatial.manifold.table.PropertyScan;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,7 @@ final class StatementSnapshot implements StatementScope {
     private final Runnable onClose;
     private final List<AutoCloseable> cursors = new ArrayList<>();
     private ReadView view;
+    private PropertyScan lookups;
 
     /** @param onClose run after the snapshot was closed (the source forgets the statement) */
     StatementSnapshot(Collection collection, Runnable onClose) {
@@ -31,6 +33,19 @@ final class StatementSnapshot implements StatementScope {
             view = StorageErrors.translate(collection::snapshot);
         }
         return view;
+    }
+
+    /**
+     * The property cursor that every row the statement reads by entity id shares (rows found by a
+     * key, an index, a join probe, a k-NN search): opened on first use, moved from entity to
+     * entity, closed with the snapshot. A statement reading 100 rows by id thus pays for one
+     * native iterator, not 100.
+     */
+    PropertyScan lookups() {
+        if (lookups == null) {
+            lookups = keep(view().properties().scan());
+        }
+        return lookups;
     }
 
     /** Keeps a cursor on the snapshot, to be closed (before it) when the statement ends or writes. */
@@ -49,6 +64,7 @@ final class StatementSnapshot implements StatementScope {
             throw new IllegalStateException("closing a cursor failed", e);
         } finally {
             cursors.clear();
+            lookups = null;
             if (view != null) {
                 view.close();
                 view = null;

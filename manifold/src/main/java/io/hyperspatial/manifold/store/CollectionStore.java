@@ -264,6 +264,20 @@ public final class CollectionStore implements AutoCloseable {
         return sum;
     }
 
+    /**
+     * Flushes the memtables and compacts every column family into one sorted run at the bottom
+     * level. Reads and writes continue meanwhile; returns when done.
+     */
+    public void compactAll() {
+        for (ColumnFamilyHandle h : families.values()) {
+            try {
+                db.compactRange(h);
+            } catch (RocksDBException e) {
+                throw StorageErrors.wrap("compact", e);
+            }
+        }
+    }
+
     /** fsyncs the write-ahead log. */
     public void syncWal() {
         try {
