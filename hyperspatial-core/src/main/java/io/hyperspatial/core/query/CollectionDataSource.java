@@ -24,7 +24,6 @@ import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.schema.SchemaEditor;
 import io.hyperspatial.manifold.table.EntityScan;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -64,9 +63,6 @@ import java.util.function.Supplier;
  */
 public final class CollectionDataSource implements DataSource {
     private final Collection collection;
-    /** How long ALTER ... SET waits for the indexer to take a change of index settings. */
-    static final Duration INDEX_CHANGE_WAIT = Duration.ofSeconds(5);
-
     private final Supplier<CollectionIndexer> indexer;
     private final Durability durability;
     /** Row counts by table key and of all entities, or null until counted (again). */
@@ -304,9 +300,7 @@ public final class CollectionDataSource implements DataSource {
         wrote();
         CollectionIndexer running = indexer();
         if (running != null) {
-            // as the HTTP PATCH does: the next k-NN scan waits for the data it reads, not for this
-            // schema change, so without this it could still search with the old ef_search
-            running.awaitApplied(collection.changes().lastSequence(), INDEX_CHANGE_WAIT);
+            running.awaitSettingsChange();
         }
         return new LinkedHashMap<>(collection.schema().vectorField(vector.field()).index().asMap());
     }

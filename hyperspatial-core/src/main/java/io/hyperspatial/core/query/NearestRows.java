@@ -86,8 +86,7 @@ final class NearestRows {
             return List.of();
         }
         return accepted(indexer.search(field, query, precise, k, Math.max(k, ef), allowed), request.column(),
-                request.filter(),
-                reader, k, seen);
+                request.filter(), reader, k, seen);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.hyperspatial.server.operation;
 
 import io.hyperspatial.core.HyperspatialDatabase;
+import io.hyperspatial.core.index.maintain.CollectionIndexer;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.error.ManifoldException;
 import io.hyperspatial.manifold.schema.Schema;
@@ -9,7 +10,6 @@ import io.hyperspatial.manifold.schema.VectorIndexSettings;
 import io.hyperspatial.server.collection.FrozenCollections;
 import io.hyperspatial.server.http.ApiException;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -22,8 +22,6 @@ import java.util.function.UnaryOperator;
  * Blocking; thread-safe.
  */
 public final class CollectionCatalog {
-    /** How long a change of index settings waits for the indexer before answering. */
-    public static final Duration INDEX_CHANGE_WAIT = Duration.ofSeconds(5);
 
     private final HyperspatialDatabase db;
     private final FrozenCollections frozen;
@@ -88,15 +86,14 @@ public final class CollectionCatalog {
      * Changes the index settings of a dense vector field: {@code change} maps its current settings
      * to the new ones ({@link SchemaEditor#vectorIndex}). A new ef_search applies to searches at
      * once; a new m, ef_construction or quantization rebuilds the field's index in the background
-     * (searches use the old one meanwhile; the backlog shows the rebuild). The answer waits up to
-     * {@link #INDEX_CHANGE_WAIT} for a running indexer to take the change, so its index statistics
-     * show the new ef_search (and a quick rebuild). An unknown field is {@code schema.unknown_field}.
+     * (searches use the old one meanwhile; the backlog shows the rebuild). The answer waits for a
+     * running indexer to take the change ({@link CollectionIndexer#awaitSettingsChange}), so its
+     * index statistics show the new ef_search (and a quick rebuild). An unknown field is {@code schema.unknown_field}.
      */
     public CollectionDescription changeIndex(String name, String field, UnaryOperator<VectorIndexSettings> change) {
         changeSchema(name, editor -> editor.vectorIndex(field, change));
-        Collection c = db.collection(name);
-        db.startedIndexer(name).ifPresent(indexer -> indexer.awaitApplied(c.changes().lastSequence(), INDEX_CHANGE_WAIT));
-        return describe(c);
+        db.startedIndexer(name).ifPresent(CollectionIndexer::awaitSettingsChange);
+        return describe(db.collection(name));
     }
 
     /** Drops the collection (refused while it is frozen). */

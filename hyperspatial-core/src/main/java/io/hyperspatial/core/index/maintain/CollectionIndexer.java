@@ -57,6 +57,8 @@ import java.util.logging.Logger;
  * <p>Thread-safe.
  */
 public final class CollectionIndexer implements AutoCloseable {
+    /** How long a change of index settings waits for the indexer to take it ({@link #awaitSettingsChange}). */
+    public static final Duration SETTINGS_CHANGE_WAIT = Duration.ofSeconds(5);
     private static final Logger LOG = Logger.getLogger(CollectionIndexer.class.getName());
     private static final int BUILD_CHUNK = 16_384;
     /** The smallest k a radius search starts its k-NN rounds with. */
@@ -538,6 +540,15 @@ public final class CollectionIndexer implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /**
+     * Waits up to {@link #SETTINGS_CHANGE_WAIT} until the indexes reflect every change committed
+     * so far; what a change of index settings (HTTP, gRPC, HyperQL ALTER) does before it answers,
+     * so that the next search and the stats see the new settings. Returns whether they do.
+     */
+    public boolean awaitSettingsChange() {
+        return awaitApplied(collection.changes().lastSequence(), SETTINGS_CHANGE_WAIT);
     }
 
     public List<FieldIndexStats> stats() {

@@ -180,7 +180,7 @@ sealed interface IndexedField {
         public FieldQuery query(float[] point, double[] precise) {
             WriteValidator.dense(queryField, point);
             double[] p = precise;
-            if (p == null || p.length != point.length) {
+            if (p == null) {
                 p = new double[point.length];
                 for (int i = 0; i < p.length; i++) {
                     p[i] = point[i];
