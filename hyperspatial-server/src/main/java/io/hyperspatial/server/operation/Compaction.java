@@ -27,8 +27,8 @@ public record Compaction(String collection, long nanos, long diskBytesBefore, lo
         return new Compaction(c.name(), nanos, before, c.stats().diskBytes());
     }
 
-    /** The time taken, in seconds. */
+    /** The time taken, in seconds to the millisecond (so JSON shows {@code 0.014}, not {@code 1.3858258E-2}). */
     public double seconds() {
-        return nanos / 1e9;
+        return Math.round(nanos / 1e6) / 1e3;
     }
 }
