@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
         versionProvider = VersionProvider.class,
         description = "Hyperspatial, a multi-model database organised around hyperbolic space.",
         subcommands = {DemoCommand.class, DescribeCommand.class, SearchCommand.class, BackupCommand.class,
-                RestoreCommand.class, ServeCommand.class, KeysCommand.class, WordNetCommand.class,
+                RestoreCommand.class, CompactCommand.class, ServeCommand.class, KeysCommand.class, WordNetCommand.class,
                 PositionCommand.class, ImportCommand.class, ExportCommand.class, QueryCommand.class, ReplCommand.class, SchemaCommand.class,
                 SltCommand.class,
                 BenchCommand.class,

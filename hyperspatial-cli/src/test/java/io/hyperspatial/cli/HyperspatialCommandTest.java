@@ -17,12 +17,13 @@ class HyperspatialCommandTest {
                 .containsPattern("\n  demo +Create a collection of seeded demo data and describe it.\n")
                 .containsPattern("\n  describe +List collections")
                 .containsPattern("\n  backup +Write a consistent copy")
-                .containsPattern("\n  restore +Restore a collection");
+                .containsPattern("\n  restore +Restore a collection")
+                .containsPattern("\n  compact +Compact a collection");
     }
 
     @Test
     void everyCommandHasHelp() {
-        for (String command : new String[]{"demo", "describe", "backup", "restore"}) {
+        for (String command : new String[]{"demo", "describe", "backup", "restore", "compact"}) {
             Cli r = Cli.run(command, "--help");
             assertThat(r.exitCode()).as(command).isZero();
             assertThat(r.out()).startsWith("Usage: hyperspatial " + command + " ").contains("--data=DIR")

@@ -88,7 +88,7 @@ public final class HttpBench implements Callable<Integer> {
             }
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             long indexStart = System.nanoTime();
-            post(client, "/v1/collections/c/search", "{\"field\": \"v\", \"vector\": " + SearchClient.json(vector(random))
+            awaitIndex(client, "{\"field\": \"v\", \"vector\": " + SearchClient.json(vector(random))
                     + ", \"k\": 1, \"wait_for_index\": true}");
             double indexSeconds = (System.nanoTime() - indexStart) / 1e9;
             List<float[]> queries = new ArrayList<>();
@@ -147,6 +147,24 @@ public final class HttpBench implements Callable<Integer> {
             count += perThread.get(t).getTotalCount();
         }
         return count;
+    }
+
+    /**
+     * Searches with {@code wait_for_index} until the index has caught up: the server waits at most
+     * 30 s per request and answers {@code 503 index.behind} after that, which a loaded machine
+     * reaches; gives up after ten such answers.
+     */
+    private static void awaitIndex(WebClient client, String search) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                post(client, "/v1/collections/c/search", search);
+                return;
+            } catch (IllegalStateException e) {
+                if (attempt == 10 || !e.getMessage().contains("index.behind")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     static void post(WebClient client, String path, String json) {

@@ -11,6 +11,7 @@ import com.linecorp.armeria.server.annotation.Get;
 import com.linecorp.armeria.server.annotation.Param;
 import com.linecorp.armeria.server.annotation.Patch;
 import com.linecorp.armeria.server.annotation.Post;
+import com.linecorp.armeria.server.annotation.decorator.RequestTimeout;
 import io.hyperspatial.core.HyperspatialDatabase;
 import io.hyperspatial.core.index.maintain.FieldIndexStats;
 import io.hyperspatial.manifold.Collection;
@@ -25,14 +26,15 @@ import io.hyperspatial.server.http.Json;
 import io.hyperspatial.server.http.JsonInput;
 import io.hyperspatial.server.operation.CollectionCatalog;
 import io.hyperspatial.server.operation.CollectionDescription;
+import io.hyperspatial.server.operation.Compaction;
 
 import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
  * {@code /v1/collections}: create (with a schema), list, describe with statistics, additive
- * schema change, drop, freeze and unfreeze. Creating, changing, dropping and freezing need the
- * admin role. A new collection's indexer starts at once, so its vectors are indexed as they
+ * schema change, compaction, drop, freeze and unfreeze. Creating, changing, compacting, dropping
+ * and freezing need the admin role. A new collection's indexer starts at once, so its vectors are indexed as they
  * arrive. Runs on the blocking executor; thread-safe.
  */
 @Blocking
@@ -96,6 +98,24 @@ public final class CollectionsService {
     public HttpResponse changeIndex(@Param("collection") String name, @Param("field") String field,
                                     AggregatedHttpRequest request) {
         return Json.ok(describe(catalog.changeIndex(name, field, IndexSettingsJson.patch(Json.body(request)))));
+    }
+
+    /**
+     * Compacts the collection's storage ({@link CollectionCatalog#compact}) and answers when done:
+     * {@code {"collection": ..., "seconds": ..., "disk_bytes_before": ..., "disk_bytes_after": ...}}.
+     * No request timeout: like an import, it takes as long as the collection's data needs.
+     */
+    @Post("/v1/collections/{collection}/compact")
+    @RequiresRole(Role.ADMIN)
+    @RequestTimeout(0)
+    public HttpResponse compact(@Param("collection") String name) {
+        Compaction done = catalog.compact(name);
+        ObjectNode out = Json.object();
+        out.put("collection", done.collection());
+        out.put("seconds", done.seconds());
+        out.put("disk_bytes_before", done.diskBytesBefore());
+        out.put("disk_bytes_after", done.diskBytesAfter());
+        return Json.ok(out);
     }
 
     @Delete("/v1/collections/{collection}")

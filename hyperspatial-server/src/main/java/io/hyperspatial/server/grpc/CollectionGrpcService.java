@@ -1,10 +1,13 @@
 package io.hyperspatial.server.grpc;
 
 import com.linecorp.armeria.server.annotation.Blocking;
+import com.linecorp.armeria.server.annotation.decorator.RequestTimeout;
 import io.grpc.stub.StreamObserver;
 import io.hyperspatial.grpc.v1.CollectionDescription;
 import io.hyperspatial.grpc.v1.CollectionServiceGrpc;
 import io.hyperspatial.grpc.v1.CollectionSummary;
+import io.hyperspatial.grpc.v1.CompactCollectionRequest;
+import io.hyperspatial.grpc.v1.CompactCollectionResponse;
 import io.hyperspatial.grpc.v1.CreateCollectionRequest;
 import io.hyperspatial.grpc.v1.DeleteCollectionRequest;
 import io.hyperspatial.grpc.v1.DeleteCollectionResponse;
@@ -17,13 +20,14 @@ import io.hyperspatial.server.codec.IndexSettingsJson;
 import io.hyperspatial.server.codec.SchemaJson;
 import io.hyperspatial.server.http.ApiException;
 import io.hyperspatial.server.operation.CollectionCatalog;
+import io.hyperspatial.server.operation.Compaction;
 
 import java.util.Map;
 
 /**
  * {@code hyperspatial.v1.CollectionService} over the {@link CollectionCatalog}: create (admin),
- * list and describe (read), change a field's index settings (admin, as HTTP's PATCH), delete
- * (admin). Runs on the blocking executor; thread-safe.
+ * list and describe (read), change a field's index settings (admin, as HTTP's PATCH), compact
+ * (admin, as HTTP's POST .../compact), delete (admin). Runs on the blocking executor; thread-safe.
  */
 @Blocking
 final class CollectionGrpcService extends CollectionServiceGrpc.CollectionServiceImplBase {
@@ -33,7 +37,8 @@ final class CollectionGrpcService extends CollectionServiceGrpc.CollectionServic
             CollectionServiceGrpc.getListCollectionsMethod().getFullMethodName(), Role.READ,
             CollectionServiceGrpc.getDescribeCollectionMethod().getFullMethodName(), Role.READ,
             CollectionServiceGrpc.getDeleteCollectionMethod().getFullMethodName(), Role.ADMIN,
-            CollectionServiceGrpc.getUpdateVectorIndexMethod().getFullMethodName(), Role.ADMIN);
+            CollectionServiceGrpc.getUpdateVectorIndexMethod().getFullMethodName(), Role.ADMIN,
+            CollectionServiceGrpc.getCompactCollectionMethod().getFullMethodName(), Role.ADMIN);
 
     private final CollectionCatalog catalog;
 
@@ -76,6 +81,15 @@ final class CollectionGrpcService extends CollectionServiceGrpc.CollectionServic
         String field = required("field", request.getField());
         finish(reply, ProtoReplies.description(catalog.changeIndex(collection, field,
                 IndexSettingsJson.patch(ProtoJson.indexChange(request.getIndex())))));
+    }
+
+    /** No server request timeout, as over HTTP; a deadline the client sets still applies. */
+    @Override
+    @RequestTimeout(0)
+    public void compactCollection(CompactCollectionRequest request, StreamObserver<CompactCollectionResponse> reply) {
+        Compaction done = catalog.compact(required("name", request.getName()));
+        finish(reply, CompactCollectionResponse.newBuilder().setCollection(done.collection()).setSeconds(done.seconds())
+                .setDiskBytesBefore(done.diskBytesBefore()).setDiskBytesAfter(done.diskBytesAfter()).build());
     }
 
     /** A string member that proto3 sends as empty when unset. */

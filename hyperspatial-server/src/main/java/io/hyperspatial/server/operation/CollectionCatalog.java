@@ -16,9 +16,9 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * Creating, listing, describing, changing the schema of and dropping collections, as every
- * protocol does it. A new collection's schema is checked on an empty schema first, so a bad one
- * creates nothing; its indexer starts at once. Changes and drops respect frozen collections.
+ * Creating, listing, describing, changing the schema of, compacting and dropping collections, as
+ * every protocol does it. A new collection's schema is checked on an empty schema first, so a bad
+ * one creates nothing; its indexer starts at once. Changes and drops respect frozen collections.
  * Blocking; thread-safe.
  */
 public final class CollectionCatalog {
@@ -94,6 +94,16 @@ public final class CollectionCatalog {
         changeSchema(name, editor -> editor.vectorIndex(field, change));
         db.startedIndexer(name).ifPresent(CollectionIndexer::awaitSettingsChange);
         return describe(db.collection(name));
+    }
+
+    /**
+     * Flushes the collection's memtables and compacts every table into one sorted run
+     * ({@link Collection#compact}), for after a bulk load or a large delete; returns when done.
+     * Reads and writes go on meanwhile. Allowed on a frozen collection: it changes how the data
+     * is laid out on disk, not the data.
+     */
+    public Compaction compact(String name) {
+        return Compaction.of(db.collection(name));
     }
 
     /** Drops the collection (refused while it is frozen). */

@@ -77,11 +77,13 @@ class AuthenticationTest {
         assertThat(s.get("/v1/collections/c/entities/a").status()).isEqualTo(200);
         assertThat(s.post("/v1/collections", "{\"name\": \"d\"}").status()).isEqualTo(403);
         assertThat(s.post("/v1/collections/c/freeze", null).status()).isEqualTo(403);
+        assertThat(s.post("/v1/collections/c/compact", null).status()).isEqualTo(403);
         assertThat(s.delete("/v1/collections/c").status()).isEqualTo(403);
 
         s.clearHeaders();
         s.header("authorization", "bearer " + admin);
         assertThat(s.post("/v1/collections", "{\"name\": \"d\"}").status()).isEqualTo(201);
+        assertThat(s.post("/v1/collections/d/compact", null).status()).isEqualTo(200);
         assertThat(s.delete("/v1/collections/d").status()).isEqualTo(200);
     }
 

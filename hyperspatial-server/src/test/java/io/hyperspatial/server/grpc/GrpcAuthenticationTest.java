@@ -1,6 +1,7 @@
 package io.hyperspatial.server.grpc;
 
 import io.grpc.Status;
+import io.hyperspatial.grpc.v1.CompactCollectionRequest;
 import io.hyperspatial.grpc.v1.CreateCollectionRequest;
 import io.hyperspatial.grpc.v1.DeleteCollectionRequest;
 import io.hyperspatial.grpc.v1.GetEntityRequest;
@@ -89,8 +90,11 @@ class GrpcAuthenticationTest {
         UpdateVectorIndexRequest efSearch = UpdateVectorIndexRequest.newBuilder().setCollection("people").setField("emb")
                 .setIndex(VectorIndexDef.newBuilder().setEfSearch(100)).build();
         failure(() -> write.collections.updateVectorIndex(efSearch), Status.Code.PERMISSION_DENIED, "auth.forbidden");
+        CompactCollectionRequest compact = CompactCollectionRequest.newBuilder().setName("people").build();
+        failure(() -> write.collections.compactCollection(compact), Status.Code.PERMISSION_DENIED, "auth.forbidden");
 
         GrpcTestClient adm = new GrpcTestClient(s.server().port(), "authorization", "bearer " + admin);
+        assertThat(adm.collections.compactCollection(compact).getCollection()).isEqualTo("people");
         assertThat(adm.collections.updateVectorIndex(efSearch).getSchema().getVectorFieldsMap().get("emb").getIndex()
                 .getEfSearch()).isEqualTo(100);
         assertThat(adm.collections.createCollection(CreateCollectionRequest.newBuilder().setName("d").build()).getName())
