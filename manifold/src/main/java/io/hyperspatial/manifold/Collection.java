@@ -430,6 +430,7 @@ public final class Collection implements StoreAccess {
         CollectionStore s = CollectionStore.open(dir, database.options(), database.shared(), false);
         try {
             CollectionMeta.checkFormat(s);
+            FormatMigration.upgrade(s);
             schema = CollectionMeta.schema(s);
             ids = new EntityIds(CollectionMeta.createdName(s).orElse(name));
             trimmedThrough = CollectionMeta.trimmedThrough(s);

@@ -20,8 +20,16 @@ import java.util.Optional;
  * has been trimmed. Read when a collection opens; the format version is checked there.
  */
 final class CollectionMeta {
-    /** The on-disk format this code writes and reads. Bump on any incompatible change of any table's encoding. */
-    static final int FORMAT_VERSION = 1;
+    /**
+     * The on-disk format this code writes. Bump on any incompatible change of any table's encoding,
+     * and teach {@link FormatMigration} to bring the previous one up. Version 2 (2026-11-21): an
+     * entity's properties live in its row of {@code entities}, no longer one row each in
+     * {@code properties}.
+     */
+    static final int FORMAT_VERSION = 2;
+
+    /** The oldest on-disk format this code reads (migrating it when the collection opens). */
+    static final int OLDEST_FORMAT_VERSION = 1;
 
     static final byte[] FORMAT_KEY = "format_version".getBytes(StandardCharsets.UTF_8);
     static final byte[] SCHEMA_KEY = "schema".getBytes(StandardCharsets.UTF_8);
@@ -45,17 +53,26 @@ final class CollectionMeta {
         }
     }
 
-    /** Checks the format version; throws {@link ErrorCode#INCOMPATIBLE_FORMAT} if it is not ours. */
+    /**
+     * Checks the format version; throws {@link ErrorCode#INCOMPATIBLE_FORMAT} if this build cannot
+     * read it (newer, or older than {@link #OLDEST_FORMAT_VERSION}). An older readable one is
+     * migrated by {@link FormatMigration#upgrade} on open.
+     */
     static void checkFormat(CollectionStore store) {
+        int version = formatVersion(store);
+        if (version < OLDEST_FORMAT_VERSION || version > FORMAT_VERSION) {
+            throw new StorageException(ErrorCode.INCOMPATIBLE_FORMAT, store.dir() + " has on-disk format " + version
+                    + "; this build reads formats " + OLDEST_FORMAT_VERSION + " to " + FORMAT_VERSION);
+        }
+    }
+
+    /** The stored format version. */
+    static int formatVersion(CollectionStore store) {
         byte[] v = get(store, FORMAT_KEY);
         if (v == null) {
             throw new StorageException(ErrorCode.CORRUPTION, store.dir() + " has no format version: not a Hyperspatial collection");
         }
-        int version = Keys.getInt(v, 0);
-        if (version != FORMAT_VERSION) {
-            throw new StorageException(ErrorCode.INCOMPATIBLE_FORMAT, store.dir() + " has on-disk format " + version
-                    + "; this build reads format " + FORMAT_VERSION);
-        }
+        return Keys.getInt(v, 0);
     }
 
     static Schema schema(CollectionStore store) {

@@ -13,7 +13,7 @@ import io.hyperspatial.manifold.store.Keys;
 import io.hyperspatial.manifold.table.EntityRecord;
 import io.hyperspatial.manifold.table.IndexKeyCodec;
 import io.hyperspatial.manifold.table.PropertyIndexTable;
-import io.hyperspatial.manifold.table.PropertyTable;
+import io.hyperspatial.manifold.table.PropertyRow;
 import io.hyperspatial.manifold.value.Value;
 import io.hyperspatial.manifold.value.ValueCodec;
 import org.rocksdb.ColumnFamilyHandle;
@@ -66,10 +66,10 @@ final class IndexBuild {
         if (added.isEmpty() && droppedTypes.isEmpty()) {
             return;
         }
-        ColumnFamilyHandle properties = reader.store().family(ColumnFamilies.PROPERTIES);
         try (Cursor c = reader.scan(reader.store().family(ColumnFamilies.ENTITIES), new byte[0], null)) {
             while (c.next()) {
-                int typeId = EntityRecord.decode(c.value()).typeId();
+                byte[] row = c.value();
+                int typeId = EntityRecord.typeIdOf(row);
                 for (EntityType t : droppedTypes) {
                     if (t.id() == typeId) {
                         throw new SchemaViolationException(ErrorCode.INVALID_ARGUMENT, t.name(),
@@ -83,7 +83,7 @@ final class IndexBuild {
                         continue;
                     }
                     PropertyDef property = next.property(type, d.property());
-                    byte[] stored = reader.get(properties, PropertyTable.key(id, property.id()));
+                    byte[] stored = PropertyRow.find(row, property.id());
                     if (stored != null) {
                         Value value = ValueCodec.decode(stored);
                         if (IndexKeyCodec.indexable(value)) {

@@ -31,7 +31,7 @@ import io.hyperspatial.manifold.table.PropertyIndexTable;
 import io.hyperspatial.manifold.table.MeasureTable;
 import io.hyperspatial.manifold.table.PositionKind;
 import io.hyperspatial.manifold.table.PositionTable;
-import io.hyperspatial.manifold.table.PropertyTable;
+import io.hyperspatial.manifold.table.PropertyRow;
 import io.hyperspatial.manifold.table.VectorCodec;
 import io.hyperspatial.manifold.value.Value;
 import io.hyperspatial.manifold.value.ValueCodec;
@@ -46,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -86,10 +87,45 @@ public final class Transaction extends TableReads implements AutoCloseable {
     private long sequence = -1;
     private boolean finished;
 
-    /** An entity header as this transaction sees it; {@code record} null when absent or deleted. */
+    /**
+     * An entity row as this transaction sees it: {@code record} (the header) null when absent or
+     * deleted; its properties those of {@code stored} (the row as read) until the first patch,
+     * then {@code properties}.
+     */
     private static final class Pending {
         EntityRecord record;
+        byte[] stored;
+        TreeMap<Integer, byte[]> properties;
         boolean dirty;
+
+        /** The encoded value of a property as this transaction sees it, or null. */
+        byte[] property(int propertyId) {
+            if (properties != null) {
+                return properties.get(propertyId);
+            }
+            return stored == null ? null : PropertyRow.find(stored, propertyId);
+        }
+
+        /** The properties, decoded from the stored row for editing on first use. */
+        TreeMap<Integer, byte[]> editableProperties() {
+            if (properties == null) {
+                properties = stored == null ? new TreeMap<>() : PropertyRow.decode(stored);
+            }
+            return properties;
+        }
+
+        /** The row to store for {@code header}: it and the current properties. */
+        byte[] row(EntityRecord header) {
+            if (properties != null) {
+                byte[] section = PropertyRow.encode(properties);
+                return header.encodeRow(section, 0, section.length);
+            }
+            if (stored == null) {
+                return header.encode();
+            }
+            int start = EntityRecord.headerLength(stored);
+            return header.encodeRow(stored, start, stored.length - start);
+        }
     }
 
     Transaction(Collection collection, Lease lease, Schema schema, SequenceTracker tracker, Durability durability,
@@ -120,6 +156,13 @@ public final class Transaction extends TableReads implements AutoCloseable {
 
             @Override
             public byte[] get(ColumnFamilyHandle family, byte[] key) {
+                if (family == entitiesFamily && key.length == Keys.UUID_BYTES) {
+                    // entity rows are written at commit: until then, this transaction's are here
+                    Pending p = headers.get(Keys.getUuid(key, 0));
+                    if (p != null) {
+                        return p.record == null ? null : p.row(p.record);
+                    }
+                }
                 try {
                     return rows.get(family, key);
                 } catch (RocksDBException e) {
@@ -252,9 +295,8 @@ public final class Transaction extends TableReads implements AutoCloseable {
         byte[] prefix = Keys.uuid(id);
         EntityType type = schema.entityTypeById(p.record.typeId()).orElseThrow();
         for (PropertyIndexDef index : schema.propertyIndexesOf(type.name())) {
-            reindex(id, type, schema.property(type, index.property()), Value.NULL);
+            reindex(id, p, type, schema.property(type, index.property()), Value.NULL);
         }
-        deletePrefix(store.family(ColumnFamilies.PROPERTIES), prefix);
         deletePrefix(store.family(ColumnFamilies.MEASURES), prefix);
         deletePrefix(store.family(ColumnFamilies.POSITIONS), prefix);
         deletePrefix(store.family(ColumnFamilies.TRAJECTORIES), prefix);
@@ -272,6 +314,8 @@ public final class Transaction extends TableReads implements AutoCloseable {
             throw StorageErrors.wrap("delete entity", e);
         }
         p.record = null;
+        p.stored = null;
+        p.properties = null;
         p.dirty = false;
         mark(id, ChangeFlag.DELETED);
         return true;
@@ -299,33 +343,33 @@ public final class Transaction extends TableReads implements AutoCloseable {
     public void patchProperties(UUID id, Map<String, Value> values) {
         Pending p = requireEntity(id);
         EntityType type = schema.entityTypeById(p.record.typeId()).orElseThrow();
-        ColumnFamilyHandle family = store.family(ColumnFamilies.PROPERTIES);
-        Map<byte[], Value> validated = new LinkedHashMap<>();
+        Map<PropertyDef, Value> validated = new LinkedHashMap<>();
         for (Map.Entry<String, Value> e : values.entrySet()) {
             PropertyDef def = schema.property(type, e.getKey());
-            validated.put(PropertyTable.key(id, def.id()), WriteValidator.property(type, def, e.getValue()));
+            validated.put(def, WriteValidator.property(type, def, e.getValue()));
         }
         for (PropertyIndexDef index : schema.propertyIndexesOf(type.name())) {
-            Value next = values.get(index.property());
+            PropertyDef def = schema.property(type, index.property());
+            Value next = validated.get(def);
             if (next != null) {
-                reindex(id, type, schema.property(type, index.property()), WriteValidator.property(type,
-                        schema.property(type, index.property()), next));
+                reindex(id, p, type, def, next);
             }
         }
-        for (Map.Entry<byte[], Value> e : validated.entrySet()) {
+        TreeMap<Integer, byte[]> properties = p.editableProperties();
+        for (Map.Entry<PropertyDef, Value> e : validated.entrySet()) {
             if (e.getValue() instanceof Value.NullValue) {
-                delete(family, e.getKey());
+                properties.remove(e.getKey().id());
             } else {
-                put(family, e.getKey(), ValueCodec.encode(e.getValue()));
+                properties.put(e.getKey().id(), ValueCodec.encode(e.getValue()));
             }
         }
         touch(id, p, ChangeFlag.PROPERTIES);
     }
 
-    /** Moves an entity's entry in a property index from its stored value to {@code next} (NULL: none). */
-    private void reindex(UUID id, EntityType type, PropertyDef property, Value next) {
+    /** Moves an entity's entry in a property index from its current value to {@code next} (NULL: none). */
+    private void reindex(UUID id, Pending p, EntityType type, PropertyDef property, Value next) {
         ColumnFamilyHandle index = store.family(ColumnFamilies.PROPERTY_INDEX);
-        byte[] stored = reader.get(store.family(ColumnFamilies.PROPERTIES), PropertyTable.key(id, property.id()));
+        byte[] stored = p.property(property.id());
         if (stored != null) {
             Value old = ValueCodec.decode(stored);
             if (old.equals(next)) {
@@ -478,7 +522,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
             Pending p = e.getValue();
             if (p.dirty && p.record != null) {
                 try {
-                    rows.putHeader(entitiesFamily, Keys.uuid(e.getKey()), p.record.touched(now).encode());
+                    rows.putHeader(entitiesFamily, Keys.uuid(e.getKey()), p.row(p.record.touched(now)));
                 } catch (RocksDBException ex) {
                     throw StorageErrors.wrap("write entity", ex);
                 }
@@ -543,6 +587,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
     private static Pending loaded(byte[] stored) {
         Pending p = new Pending();
         p.record = stored == null ? null : EntityRecord.decode(stored);
+        p.stored = stored;
         return p;
     }
 

@@ -47,7 +47,7 @@ class CompactTest {
                 }
             });
             try (Lease lease = c.acquire(); FlushOptions wait = new FlushOptions().setWaitForFlush(true)) {
-                lease.store().db().flush(wait, lease.store().family(ColumnFamilies.PROPERTIES));
+                lease.store().db().flush(wait, lease.store().family(ColumnFamilies.ENTITIES));
             }
         }
         c.write(Durability.ASYNC, tx -> tx.deleteEntity(c.ids().forKey("p7")));
@@ -64,14 +64,14 @@ class CompactTest {
     /** A string property in RocksDB, so not read with {@code longProperty}. */
     private long level0Files() throws RocksDBException {
         try (Lease lease = c.acquire()) {
-            return Long.parseLong(lease.store().db().getProperty(lease.store().family(ColumnFamilies.PROPERTIES),
+            return Long.parseLong(lease.store().db().getProperty(lease.store().family(ColumnFamilies.ENTITIES),
                     "rocksdb.num-files-at-level0"));
         }
     }
 
     private long memtableRows() {
         try (Lease lease = c.acquire()) {
-            return lease.store().longProperty(ColumnFamilies.PROPERTIES, "rocksdb.num-entries-active-mem-table");
+            return lease.store().longProperty(ColumnFamilies.ENTITIES, "rocksdb.num-entries-active-mem-table");
         }
     }
 }

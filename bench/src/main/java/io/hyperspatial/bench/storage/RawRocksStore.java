@@ -31,7 +31,6 @@ final class RawRocksStore implements AutoCloseable {
     private final List<ColumnFamilyHandle> handles;
     private final RocksDB db;
     private final ColumnFamilyHandle entities;
-    private final ColumnFamilyHandle properties;
     private final ColumnFamilyHandle edgesOut;
     private final ColumnFamilyHandle edgesIn;
     private final ColumnFamilyHandle changes;
@@ -45,7 +44,6 @@ final class RawRocksStore implements AutoCloseable {
         this.handles = handles;
         this.db = db;
         this.entities = family(ColumnFamilies.ENTITIES);
-        this.properties = family(ColumnFamilies.PROPERTIES);
         this.edgesOut = family(ColumnFamilies.EDGES_OUT);
         this.edgesIn = family(ColumnFamilies.EDGES_IN);
         this.changes = family(ColumnFamilies.CHANGES);
@@ -102,10 +100,6 @@ final class RawRocksStore implements AutoCloseable {
 
     ColumnFamilyHandle entities() {
         return entities;
-    }
-
-    ColumnFamilyHandle properties() {
-        return properties;
     }
 
     ColumnFamilyHandle edgesOut() {

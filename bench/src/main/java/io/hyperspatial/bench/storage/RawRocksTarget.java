@@ -2,10 +2,10 @@ package io.hyperspatial.bench.storage;
 
 import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.store.Keys;
+import io.hyperspatial.manifold.table.PropertyRow;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.RocksIterator;
 import org.rocksdb.Snapshot;
 import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
@@ -63,25 +63,18 @@ final class RawRocksTarget implements StorageTarget {
         return new EntityReader() {
             @Override
             public int read(UUID id) {
-                byte[] key = Keys.uuid(id);
+                byte[] row;
                 try {
-                    if (db.get(store.entities(), options, key) == null) {
-                        return -1;
-                    }
+                    row = db.get(store.entities(), options, Keys.uuid(id));
                 } catch (RocksDBException e) {
                     throw new IllegalStateException("raw RocksDB read failed: " + e.getMessage(), e);
                 }
+                if (row == null) {
+                    return -1;
+                }
                 int n = 0;
-                try (RocksIterator it = db.newIterator(store.properties(), options)) {
-                    for (it.seek(key); it.isValid(); it.next()) {
-                        if (!Keys.startsWith(it.key(), key)) {
-                            break;
-                        }
-                        if (it.value().length == 0) {
-                            throw new IllegalStateException("empty property row of " + id);
-                        }
-                        n++;
-                    }
+                for (PropertyRow properties = new PropertyRow().reset(row); properties.next(); ) {
+                    n++;
                 }
                 return n;
             }

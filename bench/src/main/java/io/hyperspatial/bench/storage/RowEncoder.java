@@ -7,7 +7,7 @@ import io.hyperspatial.manifold.schema.EntityType;
 import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.table.EdgeRecord;
 import io.hyperspatial.manifold.table.EntityRecord;
-import io.hyperspatial.manifold.table.PropertyTable;
+import io.hyperspatial.manifold.table.PropertyRow;
 import io.hyperspatial.manifold.value.Value;
 import io.hyperspatial.manifold.value.ValueCodec;
 import io.hyperspatial.manifold.store.Keys;
@@ -18,12 +18,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Encodes the rows a manifold commit of {@link EntitySpec}s writes, byte for byte in manifold's
- * own formats (its public codecs), into a plain RocksDB {@link WriteBatch}: per entity one header
- * row, five property rows, an {@code edges_out} and an {@code edges_in} row; per commit one change
+ * own formats (its public codecs), into a plain RocksDB {@link WriteBatch}: per entity one row
+ * (header and five properties), an {@code edges_out} and an {@code edges_in} row; per commit one change
  * event row. This is the raw baseline's whole write path: it skips only what makes manifold a
  * database (snapshots, conflict checks, validation, the sequence tracker). Thread-safe.
  */
@@ -54,11 +55,13 @@ final class RowEncoder {
         Map<UUID, Integer> changes = new LinkedHashMap<>();
         for (EntitySpec e : entities) {
             byte[] id = Keys.uuid(e.id());
-            batch.put(store.entities(), id, new EntityRecord(typeId, now, now, 1, e.key()).encode());
             Value[] values = e.values();
+            TreeMap<Integer, byte[]> properties = new TreeMap<>();
             for (int i = 0; i < values.length; i++) {
-                batch.put(store.properties(), PropertyTable.key(e.id(), propertyIds[i]), ValueCodec.encode(values[i]));
+                properties.put(propertyIds[i], ValueCodec.encode(values[i]));
             }
+            byte[] section = PropertyRow.encode(properties);
+            batch.put(store.entities(), id, new EntityRecord(typeId, now, now, 1, e.key()).encodeRow(section, 0, section.length));
             byte[] edge = new EdgeRecord(true, e.weight(), now, 0).encode();
             batch.put(store.edgesOut(), EdgeRecord.key(e.id(), edgeTypeId, e.previous()), edge);
             batch.put(store.edgesIn(), EdgeRecord.key(e.previous(), edgeTypeId, e.id()), edge);

@@ -16,7 +16,7 @@ import io.hyperspatial.hyperql.source.ViewDefinition;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Durability;
 import io.hyperspatial.manifold.ReadView;
-import io.hyperspatial.manifold.table.PropertyScan;
+import io.hyperspatial.manifold.table.RowLookup;
 import io.hyperspatial.manifold.Transaction;
 import io.hyperspatial.manifold.schema.EntityType;
 import io.hyperspatial.manifold.schema.PropertyIndexDef;
@@ -313,7 +313,7 @@ public final class CollectionDataSource implements DataSource {
     }
 
     /** The property cursor shared by the rows the statement on this thread reads by entity id. */
-    PropertyScan lookups() {
+    RowLookup lookups() {
         return statement().lookups();
     }
 

@@ -87,7 +87,7 @@ final class CollectionTable implements Table {
     public RowCursor open(AccessRequest request) {
         return StorageErrors.translate(() -> {
             ReadView view = source.view();
-            RowReader reader = source.closeWithStatement(new RowReader(view, layout, request.columns(), source::lookups));
+            RowReader reader = new RowReader(view, layout, request.columns(), source::lookups);
             return switch (request) {
                 case AccessRequest.FullScan f -> new ScanCursor(source.closeWithStatement(
                         view.entities().scan(layout.entityType().name())), reader);

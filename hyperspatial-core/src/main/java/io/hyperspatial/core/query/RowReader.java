@@ -4,26 +4,23 @@ import io.hyperspatial.core.index.maintain.PositionPoints;
 import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.value.Vector;
 import io.hyperspatial.manifold.TableReads;
-import io.hyperspatial.manifold.table.Entity;
 import io.hyperspatial.manifold.table.EntityScan;
-import io.hyperspatial.manifold.table.PropertyScan;
+import io.hyperspatial.manifold.table.PropertyRow;
+import io.hyperspatial.manifold.table.RowLookup;
 
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Reads rows of one table from a consistent view: the entity header when the type must be
- * checked or the key is wanted, the wanted properties through a {@link PropertyScan} moved from
- * entity to entity (only wanted properties are decoded), and each wanted vector. Columns the
- * query does not read are left null. Rows read by id use the statement's shared lookup scan;
- * rows of a header scan use one of the reader's own, which follows the scan forward without
- * seeking. Owns that scan's native cursor: {@link #close()} it. Not thread-safe (the view is not).
+ * Reads rows of one table from a consistent view: the entity's stored row (its header and all its
+ * properties, one point read through the statement's shared {@link RowLookup}, or the row a header
+ * scan is on), decoding only the wanted properties, and each wanted vector or position. Columns
+ * the query does not read are left null. Not thread-safe (the view is not).
  */
-final class RowReader implements AutoCloseable {
+final class RowReader {
     private final TableReads view;
     private final TableLayout layout;
     private final BitSet wanted;
@@ -33,14 +30,14 @@ final class RowReader implements AutoCloseable {
     /** The largest wanted property id: an entity's rows come in property id order, so reading stops there. */
     private final int lastWanted;
     private final boolean readsProperties;
-    private final Supplier<PropertyScan> lookups;
-    private PropertyScan scan;
+    private final int typeId;
+    private final Supplier<RowLookup> lookups;
 
     /**
-     * @param lookups the scan that rows read by id share, opened on demand and owned by the
-     *                statement (see {@link StatementSnapshot#lookups()})
+     * @param lookups the row reader that rows read by id share, owned by the statement (see
+     *                {@link StatementSnapshot#lookups()})
      */
-    RowReader(TableReads view, TableLayout layout, BitSet wanted, Supplier<PropertyScan> lookups) {
+    RowReader(TableReads view, TableLayout layout, BitSet wanted, Supplier<RowLookup> lookups) {
         this.view = view;
         this.lookups = lookups;
         this.layout = layout;
@@ -66,46 +63,45 @@ final class RowReader implements AutoCloseable {
         }
         this.lastWanted = last;
         this.readsProperties = last >= 0;
+        this.typeId = layout.entityType().id();
     }
 
     /** The entity's row, or null when it does not exist or is of another type. */
     Object[] read(UUID id) {
-        Optional<Entity> entity = view.entities().get(id);
-        if (entity.isEmpty() || !entity.get().type().equals(layout.entityType().name())) {
+        RowLookup lookup = lookups.get();
+        if (!lookup.moveTo(id) || lookup.typeId() != typeId) {
             return null;
         }
-        return row(id, entity.get().key().orElse(null), false);
+        return row(id, wantsKey ? lookup.header().key() : null, lookup.properties());
     }
 
     /**
      * The row of an entity known to exist with the table's type in this view (found through a
-     * property index of the type, or in a scan of the headers): its header is read only when the
-     * key column is wanted.
+     * property index of the type); null if it is gone after all.
      */
     Object[] readKnown(UUID id) {
-        if (!wantsKey) {
-            return row(id, null, false);
+        RowLookup lookup = lookups.get();
+        if (!lookup.moveTo(id)) {
+            return null;
         }
-        return read(id);
+        return row(id, wantsKey ? lookup.header().key() : null, lookup.properties());
     }
 
     /** The row of the entity a header scan is on: nothing is read twice, the header decoded only for the key. */
     Object[] readScanned(EntityScan scan) {
-        return row(scan.id(), wantsKey ? scan.entity().key().orElse(null) : null, true);
+        return row(scan.id(), wantsKey ? scan.entity().key().orElse(null) : null, scan.properties());
     }
 
-    private Object[] row(UUID id, String key, boolean scanned) {
+    private Object[] row(UUID id, String key, PropertyRow properties) {
         List<ColumnBinding> columns = layout.columns();
         List<ColumnSchema> schema = layout.schema().columns();
         Object[] row = new Object[columns.size()];
         if (readsProperties) {
-            PropertyScan scan = scanned ? ownScan() : lookups.get();
-            scan.moveTo(id);
-            while (scan.next()) {
-                int propertyId = scan.propertyId();
+            while (properties.next()) {
+                int propertyId = properties.propertyId();
                 int column = propertyId < columnOfProperty.length ? columnOfProperty[propertyId] : -1;
                 if (column >= 0) {
-                    row[column] = SqlTypes.toSql(scan.value(), schema.get(column));
+                    row[column] = SqlTypes.toSql(properties.value(), schema.get(column));
                 }
                 if (propertyId >= lastWanted) {
                     break;
@@ -137,22 +133,7 @@ final class RowReader implements AutoCloseable {
         return new Vector(PositionPoints.toFloatBall(ball, 1.0), ball);
     }
 
-    private PropertyScan ownScan() {
-        if (scan == null) {
-            scan = view.properties().scan();
-        }
-        return scan;
-    }
-
     private boolean wants(int column) {
         return wanted == null || wanted.get(column);
-    }
-
-    @Override
-    public void close() {
-        if (scan != null) {
-            scan.close();
-            scan = null;
-        }
     }
 }

@@ -3,7 +3,7 @@ package io.hyperspatial.core.query;
 import io.hyperspatial.hyperql.source.StatementScope;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.ReadView;
-import io.hyperspatial.manifold.table.PropertyScan;
+import io.hyperspatial.manifold.table.RowLookup;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +19,7 @@ final class StatementSnapshot implements StatementScope {
     private final Runnable onClose;
     private final List<AutoCloseable> cursors = new ArrayList<>();
     private ReadView view;
-    private PropertyScan lookups;
+    private RowLookup lookups;
 
     /** @param onClose run after the snapshot was closed (the source forgets the statement) */
     StatementSnapshot(Collection collection, Runnable onClose) {
@@ -36,14 +36,12 @@ final class StatementSnapshot implements StatementScope {
     }
 
     /**
-     * The property cursor that every row the statement reads by entity id shares (rows found by a
-     * key, an index, a join probe, a k-NN search): opened on first use, moved from entity to
-     * entity, closed with the snapshot. A statement reading 100 rows by id thus pays for one
-     * native iterator, not 100.
+     * The row reader that every row the statement reads by entity id shares (rows found by a key,
+     * an index, a join probe, a k-NN search): made on first use, on the statement's snapshot.
      */
-    PropertyScan lookups() {
+    RowLookup lookups() {
         if (lookups == null) {
-            lookups = keep(view().properties().scan());
+            lookups = view().properties().lookup();
         }
         return lookups;
     }

@@ -4,18 +4,32 @@ import io.hyperspatial.manifold.value.ByteReader;
 import io.hyperspatial.manifold.value.ByteWriter;
 
 /**
- * The stored form of an entity header: {@code typeId, created, updated, version, key?}. The key
- * is stored so an id can be mapped back to the user key it came from.
+ * The header of a stored entity row: {@code typeId, created, updated, version, key?}. The key is
+ * stored so an id can be mapped back to the user key it came from. In the {@code entities} family
+ * the header is followed by the entity's properties ({@link PropertyRow}); this record is the
+ * header alone, and decoding it ignores what follows.
  */
 public record EntityRecord(int typeId, long createdMillis, long updatedMillis, long version, String key) {
 
+    /** The header alone, as an entity without properties is stored. */
     public byte[] encode() {
-        ByteWriter w = new ByteWriter(32 + (key == null ? 0 : key.length()));
+        return encodeRow(null, 0, 0);
+    }
+
+    /**
+     * The stored row: this header followed by {@code length} bytes of {@code properties} (an
+     * encoded property section, see {@link PropertyRow}) from {@code offset}.
+     */
+    public byte[] encodeRow(byte[] properties, int offset, int length) {
+        ByteWriter w = new ByteWriter(32 + (key == null ? 0 : key.length()) + length);
         w.i32(typeId).i64(createdMillis).i64(updatedMillis).i64(version);
         if (key == null) {
             w.u8(0);
         } else {
             w.u8(1).string(key);
+        }
+        if (length > 0) {
+            w.bytes(properties, offset, length);
         }
         return w.toByteArray();
     }
@@ -30,9 +44,19 @@ public record EntityRecord(int typeId, long createdMillis, long updatedMillis, l
         return new EntityRecord(type, created, updated, version, key);
     }
 
-    /** The type id of a stored header, without decoding the rest. */
+    /** The type id of a stored row, without decoding the rest. */
     public static int typeIdOf(byte[] bytes) {
         return new ByteReader(bytes).i32();
+    }
+
+    /** Where a stored row's header ends and its properties begin. */
+    public static int headerLength(byte[] row) {
+        ByteReader r = new ByteReader(row);
+        r.skip(4 + 8 + 8 + 8);
+        if (r.u8() == 1) {
+            r.skip(r.length());
+        }
+        return r.position();
     }
 
     /** The next version of this record, touched at {@code now}; a new record (version 0) is also created then. */

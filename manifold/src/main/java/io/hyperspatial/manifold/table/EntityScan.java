@@ -17,6 +17,7 @@ public final class EntityScan implements AutoCloseable {
     private byte[] key;
     private byte[] header;
     private Entity current;
+    private final PropertyRow properties = new PropertyRow();
 
     EntityScan(EntityTable table, Cursor cursor, int typeId) {
         this.table = table;
@@ -51,6 +52,11 @@ public final class EntityScan implements AutoCloseable {
             current = table.toEntity(id(), EntityRecord.decode(header));
         }
         return current;
+    }
+
+    /** The current entity's properties (stored in its row), positioned before the first. */
+    public PropertyRow properties() {
+        return properties.reset(header);
     }
 
     @Override

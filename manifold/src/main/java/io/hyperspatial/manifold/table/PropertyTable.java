@@ -4,7 +4,6 @@ import io.hyperspatial.manifold.schema.EntityType;
 import io.hyperspatial.manifold.schema.PropertyDef;
 import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.store.ColumnFamilies;
-import io.hyperspatial.manifold.store.Cursor;
 import io.hyperspatial.manifold.store.KeyValueReader;
 import io.hyperspatial.manifold.store.Keys;
 import io.hyperspatial.manifold.value.Value;
@@ -17,61 +16,54 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Reads typed property values. Keys are {@code entity id + property id}, so one entity's
- * properties are one short prefix scan. Not thread-safe.
+ * Reads typed property values. An entity's properties are stored in its row of the
+ * {@code entities} family, after the header ({@link PropertyRow}), so every read here is one point
+ * read. Not thread-safe.
  */
 public final class PropertyTable {
     private final KeyValueReader reader;
     private final Schema schema;
-    private final ColumnFamilyHandle family;
     private final ColumnFamilyHandle entities;
 
     public PropertyTable(KeyValueReader reader, Schema schema) {
         this.reader = reader;
         this.schema = schema;
-        this.family = reader.store().family(ColumnFamilies.PROPERTIES);
         this.entities = reader.store().family(ColumnFamilies.ENTITIES);
     }
 
     /** One property; empty if the entity does not exist or has no value for it. */
     public Optional<Value> get(UUID id, String property) {
-        byte[] header = reader.get(entities, Keys.uuid(id));
-        if (header == null) {
+        byte[] row = reader.get(entities, Keys.uuid(id));
+        if (row == null) {
             return Optional.empty();
         }
-        EntityType type = schema.entityTypeById(EntityRecord.decode(header).typeId()).orElseThrow();
-        PropertyDef def = schema.property(type, property);
-        return get(id, def);
+        EntityType type = schema.entityTypeById(EntityRecord.typeIdOf(row)).orElseThrow();
+        return value(row, schema.property(type, property));
     }
 
-    /** One property by its definition (no header read). */
+    /** One property by its definition. */
     public Optional<Value> get(UUID id, PropertyDef def) {
-        byte[] v = reader.get(family, Keys.uuidInt(id, def.id()));
+        return value(reader.get(entities, Keys.uuid(id)), def);
+    }
+
+    private static Optional<Value> value(byte[] row, PropertyDef def) {
+        byte[] v = row == null ? null : PropertyRow.find(row, def.id());
         return v == null ? Optional.empty() : Optional.of(ValueCodec.decode(v));
     }
 
     /** All properties of an entity by name, in property-id order. */
     public Map<String, Value> all(UUID id) {
         Map<String, Value> out = new LinkedHashMap<>();
-        try (Cursor c = reader.scanPrefix(family, Keys.uuid(id))) {
-            while (c.next()) {
-                int propertyId = Keys.getInt(c.key(), Keys.UUID_BYTES);
-                byte[] value = c.value();
-                schema.propertyNameById(propertyId).ifPresent(name -> out.put(name, ValueCodec.decode(value)));
-            }
+        PropertyRow row = new PropertyRow().reset(reader.get(entities, Keys.uuid(id)));
+        while (row.next()) {
+            int propertyId = row.propertyId();
+            schema.propertyNameById(propertyId).ifPresent(name -> out.put(name, row.value()));
         }
         return out;
     }
 
-    /**
-     * A reusable scan over the property rows of many entities, for reading a batch or a whole
-     * table: one native cursor moved from entity to entity instead of one prefix scan each. Close it.
-     */
-    public PropertyScan scan() {
-        return new PropertyScan(reader.scan(family, new byte[0], null));
-    }
-
-    public static byte[] key(UUID id, int propertyId) {
-        return Keys.uuidInt(id, propertyId);
+    /** A reusable reader of whole entity rows by id, for reading many entities' properties. */
+    public RowLookup lookup() {
+        return new RowLookup(reader, entities);
     }
 }

@@ -99,6 +99,17 @@ public final class ByteReader {
         return s;
     }
 
+    /** The offset of the next byte to read, in the whole buffer. */
+    public int position() {
+        return pos;
+    }
+
+    /** Moves past {@code n} bytes without reading them. */
+    public void skip(int n) {
+        need(n);
+        pos += n;
+    }
+
     public boolean hasRemaining() {
         return pos < end;
     }

@@ -26,7 +26,12 @@ public final class ValueCodec {
     }
 
     public static Value decode(byte[] bytes) {
-        ByteReader r = new ByteReader(bytes);
+        return decode(bytes, 0, bytes.length);
+    }
+
+    /** Decodes the value that fills {@code length} bytes of {@code bytes} from {@code offset}. */
+    public static Value decode(byte[] bytes, int offset, int length) {
+        ByteReader r = new ByteReader(bytes, offset, length);
         Value v = read(r);
         if (r.hasRemaining()) {
             throw new StorageException(ErrorCode.CORRUPTION, r.remaining() + " trailing bytes after a value");

@@ -19,7 +19,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link EntityScan} and {@link PropertyScan} against the per-entity reads they replace, on seeded data. */
+/** {@link EntityScan} and {@link RowLookup} against what was written and the per-entity reads, on seeded data. */
 class TableScansTest {
     @TempDir
     Path dir;
@@ -29,6 +29,7 @@ class TableScansTest {
         try (Database db = TestCollections.open(dir)) {
             Collection c = TestCollections.create(db, "scans");
             SplittableRandom random = new SplittableRandom(17);
+            Map<UUID, Map<String, Value>> written = new java.util.HashMap<>();
             c.write(tx -> {
                 for (int i = 0; i < 300; i++) {
                     boolean person = random.nextInt(3) > 0;
@@ -44,6 +45,7 @@ class TableScansTest {
                         values.put("population", Value.of((long) random.nextInt(1_000_000)));
                     }
                     tx.patchProperties(id, values);
+                    written.put(id, values);
                 }
             });
             try (ReadView view = c.snapshot()) {
@@ -58,6 +60,7 @@ class TableScansTest {
                     while (scan.next()) {
                         assertThat(scan.entity().type()).isEqualTo("Person");
                         scanned.add(scan.entity().id());
+                        assertThat(read(c, scan.properties())).isEqualTo(written.get(scan.id()));
                     }
                 }
                 assertThat(scanned).isEqualTo(expected);
@@ -68,18 +71,28 @@ class TableScansTest {
                 List<UUID> shuffled = new ArrayList<>(all);
                 Collections.shuffle(shuffled, new java.util.Random(5));
                 for (List<UUID> order : List.of(all, shuffled, all.reversed())) {
-                    try (PropertyScan scan = view.properties().scan()) {
-                        for (UUID id : order) {
-                            scan.moveTo(id);
-                            Map<String, Value> read = new LinkedHashMap<>();
-                            while (scan.next()) {
-                                read.put(c.schema().propertyNameById(scan.propertyId()).orElseThrow(), scan.value());
-                            }
-                            assertThat(read).as("properties of %s", id).isEqualTo(view.properties().all(id));
+                    RowLookup lookup = view.properties().lookup();
+                    for (UUID id : order) {
+                        Map<String, Value> expectedValues = written.get(id);
+                        assertThat(lookup.moveTo(id)).as("exists %s", id).isEqualTo(expectedValues != null);
+                        if (expectedValues != null) {
+                            assertThat(read(c, lookup.properties())).as("properties of %s", id).isEqualTo(expectedValues);
+                            assertThat(view.properties().all(id)).isEqualTo(expectedValues);
                         }
                     }
                 }
             }
         }
+    }
+
+    private static Map<String, Value> read(Collection c, PropertyRow row) {
+        Map<String, Value> read = new LinkedHashMap<>();
+        int last = -1;
+        while (row.next()) {
+            assertThat(row.propertyId()).as("ascending property ids").isGreaterThan(last);
+            last = row.propertyId();
+            read.put(c.schema().propertyNameById(row.propertyId()).orElseThrow(), row.value());
+        }
+        return read;
     }
 }

@@ -46,8 +46,8 @@ import static io.hyperspatial.manifold.feed.ChangeFlag.VECTORS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The content of the on-disk format 1 fixture ({@code src/test/resources/fixtures/format-v1}):
- * a small collection named {@value #NAME} with every kind of row — entity headers (keyed and
+ * The content of the on-disk format fixtures ({@code src/test/resources/fixtures/format-vN}, one
+ * per format, each written by the code of its format): a small collection named {@value #NAME} with every kind of row — entity headers (keyed and
  * anonymous, one deleted), properties of every value type (one removed), dense, sparse, multi,
  * Poincaré and Lorentz vectors (one removed), active and removed edges, two measures, positions
  * with a trajectory, and the change feed and schema catalog that describe them. Half of it is
@@ -57,7 +57,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * expected values in {@code verify} are literals, not recomputed from {@code write}, so a change
  * to any encoding shows up as a failure against the committed fixture.
  */
-final class FormatV1Fixture {
+final class FormatFixture {
     static final String NAME = "fixture";
     static final UUID ANONYMOUS = UUID.fromString("7c9e6679-7425-40de-944b-e07fc1f90ae7");
     static final long T0 = 1_700_000_000_000L;
@@ -67,7 +67,7 @@ final class FormatV1Fixture {
     /** When the committed fixture could have been generated at the earliest. */
     private static final long NOT_BEFORE = Instant.parse("2025-01-01T00:00:00Z").toEpochMilli();
 
-    private FormatV1Fixture() {
+    private FormatFixture() {
     }
 
     private static Map<String, ValueType> ordered(Object... nameTypePairs) {
