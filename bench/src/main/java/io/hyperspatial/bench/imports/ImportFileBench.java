@@ -28,7 +28,8 @@ import java.util.stream.Stream;
  * {@code --count} entities of 5 properties (string, int64, float64, bool, timestamp) and one
  * edge to the previous entity, then imports it with {@link Importer} into a new collection of a
  * new database and prints one JSON line: entities, seconds, entities/s, and the process CPU time
- * per entity (which, unlike the rate, does not depend on what else the machine runs). Usage:
+ * per entity (which, unlike the rate, does not depend on what else the machine runs), split into
+ * the writing thread's and the parsing thread's. Usage:
  * {@code ImportFileBench [--count N] [--batch N] [--file F] [--db DIR] [--preset small|default]}.
  */
 public final class ImportFileBench {
@@ -83,10 +84,11 @@ public final class ImportFileBench {
             long n = report.entitiesWritten();
             System.out.printf(Locale.ROOT, "{\"measurement\":\"import_jsonl\",\"entities\":%d,\"file_bytes\":%d,\"batch\":%d,"
                             + "\"preset\":\"%s\",\"seconds\":%.2f,\"entities_per_s\":%.0f,\"process_cpu_seconds\":%.2f,"
-                            + "\"cpu_us_per_entity\":%.1f,\"writer_cpu_us_per_entity\":%.1f,\"load_average\":%.2f,"
-                            + "\"target_entities_per_s\":200000}%n",
+                            + "\"cpu_us_per_entity\":%.1f,\"writer_cpu_us_per_entity\":%.1f,\"parser_cpu_us_per_entity\":%.1f,"
+                            + "\"load_average\":%.2f,\"target_entities_per_s\":200000}%n",
                     n, bytes, batch, preset.name().toLowerCase(Locale.ROOT), seconds, n / seconds, cpuSeconds,
-                    cpuSeconds * 1e6 / n, writerCpuSeconds * 1e6 / n, os.getSystemLoadAverage());
+                    cpuSeconds * 1e6 / n, writerCpuSeconds * 1e6 / n, report.readCpuNanos() / 1e3 / n,
+                    os.getSystemLoadAverage());
         }
     }
 

@@ -10,6 +10,8 @@ import io.hyperspatial.manifold.store.EntityIds;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -90,6 +92,7 @@ public final class Importer {
         while (true) {
             Batch batch = reader.take();
             tally.read += batch.rowsRead();
+            tally.readCpuNanos = batch.readerCpuNanos;
             boolean failing = batch.failure != null;
             if (!failing || options.onError() == OnError.SKIP) {
                 writeBatch(collection, ids, batch, options.onError(), tally);
@@ -145,6 +148,7 @@ public final class Importer {
         long appliedThrough;
         long skippedCount;
         long sequence;
+        long readCpuNanos = -1;
         final List<RowError> skipped = new ArrayList<>();
 
         void skip(RowError e) {
@@ -155,7 +159,7 @@ public final class Importer {
         }
 
         ImportReport report() {
-            return new ImportReport(read, written, batches, appliedThrough, skippedCount, skipped, sequence);
+            return new ImportReport(read, written, batches, appliedThrough, skippedCount, skipped, sequence, readCpuNanos);
         }
     }
 
@@ -166,6 +170,8 @@ public final class Importer {
         long lastLine;
         RowError failure;
         boolean last;
+        /** The reading thread's CPU time so far when it handed this batch over; -1 where not measurable. */
+        long readerCpuNanos = -1;
 
         long rowsRead() {
             return entities.size() + skipped.size() + (failure != null ? 1 : 0);
@@ -225,6 +231,10 @@ public final class Importer {
         }
 
         private void put(Batch batch) {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            if (threads.isCurrentThreadCpuTimeSupported()) {
+                batch.readerCpuNanos = threads.getCurrentThreadCpuTime();
+            }
             try {
                 while (!cancelled && !queue.offer(batch, 100, TimeUnit.MILLISECONDS)) {
                     Thread.onSpinWait();
