@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.NumberInput;
 import io.hyperspatial.core.exports.JsonlExport;
 import io.hyperspatial.core.imports.ImportedEntity.ImportedEdge;
 import io.hyperspatial.core.json.JsonTree;
@@ -35,7 +37,8 @@ import java.util.function.Supplier;
  * bad row. Not thread-safe.
  */
 final class ExportLines implements EntitySource {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    /** Numbers through Jackson's fast parser (correctly rounded, as the JDK's, at a fraction of its cost). */
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
     private final BufferedReader in;
     private final Supplier<Schema> schema;
@@ -229,7 +232,7 @@ final class ExportLines implements EntitySource {
                     case "type" -> type = text(p, field + ".type");
                     case "to" -> to = text(p, field + ".to");
                     case "to_id" -> toId = text(p, field + ".to_id");
-                    case "weight" -> weight = Float.parseFloat(number(p, field + ".weight"));
+                    case "weight" -> weight = floatNumber(p, field + ".weight");
                     default -> throw RowException.invalid(line, field, "an edge has type, to (or to_id) and weight, not " + member);
                 }
             }
@@ -258,7 +261,7 @@ final class ExportLines implements EntitySource {
                 }
                 long time = p.getLongValue();
                 p.nextToken();
-                double value = Double.parseDouble(number(p, field));
+                double value = doubleNumber(p, field);
                 if (p.nextToken() != JsonToken.END_ARRAY) {
                     throw RowException.invalid(line, field, "a point is [timeMillis, value]");
                 }
@@ -288,7 +291,7 @@ final class ExportLines implements EntitySource {
             if (n == v.length) {
                 v = java.util.Arrays.copyOf(v, n * 2);
             }
-            v[n++] = Double.parseDouble(number(p, field + "[" + n + "]"));
+            v[n++] = doubleNumber(p, field + "[" + n + "]");
         }
         return java.util.Arrays.copyOf(v, n);
     }
@@ -319,17 +322,37 @@ final class ExportLines implements EntitySource {
     /** The numbers from the current token to the END_ARRAY. Floats are parsed from their text, exactly as written. */
     private float[] floatsRest(JsonParser p, String field, FloatList out) throws IOException {
         while (p.currentToken() != JsonToken.END_ARRAY) {
-            out.add(Float.parseFloat(number(p, field + "[" + out.size() + "]")));
+            out.add(floatNumber(p, field + "[" + out.size() + "]"));
             p.nextToken();
         }
         return out.toArray();
     }
 
-    private String number(JsonParser p, String field) throws IOException {
-        JsonToken t = p.currentToken();
-        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-            return p.getText();
+    /**
+     * A number as a float, rounded once from its text as written (not through a double); also the
+     * strings NaN and ±Infinity, which the schema's rules then refuse where values must be finite.
+     */
+    private float floatNumber(JsonParser p, String field) throws IOException {
+        if (isNumber(p.currentToken())) {
+            return NumberInput.parseFloat(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), true);
         }
+        return Float.parseFloat(nonFiniteText(p, field));
+    }
+
+    /** A number as a double, as {@link #floatNumber} reads a float. */
+    private double doubleNumber(JsonParser p, String field) throws IOException {
+        if (isNumber(p.currentToken())) {
+            return NumberInput.parseDouble(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), true);
+        }
+        return Double.parseDouble(nonFiniteText(p, field));
+    }
+
+    private static boolean isNumber(JsonToken t) {
+        return t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT;
+    }
+
+    private String nonFiniteText(JsonParser p, String field) throws IOException {
+        JsonToken t = p.currentToken();
         if (t == JsonToken.VALUE_STRING && p.getText().matches("-?Infinity|NaN")) {
             return p.getText();
         }
