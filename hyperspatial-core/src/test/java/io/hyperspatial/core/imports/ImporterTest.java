@@ -243,6 +243,23 @@ class ImporterTest {
     }
 
     @Test
+    void anEmptyTextForAListOrMapPropertyIsABadRowNotAFailedImport() {
+        c.updateSchema(s -> s.entityType("Person", Map.of("tags", ValueType.LIST)));
+        String jsonl = """
+                {"key": "a", "type": "Person", "properties": {"tags": ""}}
+                {"key": "b", "type": "Person", "properties": {"tags": "[1]"}}
+                """;
+        ImportReport report = Importer.run(c, new StringReader(jsonl), ImportOptions.exportFormat().withOnError(OnError.SKIP), r -> {
+        });
+        assertThat(report.skipped()).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(1);
+            assertThat(r.field()).isEqualTo("properties.tags");
+            assertThat(r.reason()).contains("expected JSON text");
+        });
+        assertThat(report.entitiesWritten()).isEqualTo(1);
+    }
+
+    @Test
     void progressHearsOfEveryCommittedBatch() {
         StringBuilder jsonl = new StringBuilder();
         for (int i = 0; i < 25; i++) {
