@@ -44,6 +44,8 @@ final class ExportLines implements EntitySource {
     private final Supplier<Schema> schema;
     private final Consumer<Object> onSchema;
     private long line;
+    /** The properties of the last entity read that were converted raw and are still to be checked. */
+    private Map<String, Value> unchecked = Map.of();
 
     ExportLines(BufferedReader in, Supplier<Schema> schema, Consumer<Object> onSchema) {
         this.in = in;
@@ -71,7 +73,7 @@ final class ExportLines implements EntitySource {
                     throw RowException.invalid(line, null, "more than one JSON value on the line");
                 }
                 if (e != null) {
-                    EntityCheck.check(schema.get(), e);
+                    EntityCheck.check(schema.get(), e, unchecked);
                     return e;
                 }
             } catch (JsonProcessingException e) {
@@ -99,8 +101,14 @@ final class ExportLines implements EntitySource {
             switch (member) {
                 case "key" -> key = text(p, member);
                 case "id" -> id = text(p, member);
-                case "type" -> type = text(p, member);
-                case "properties" -> rawProperties = JsonTree.object(JsonTree.read(p), "properties");
+                case "type" -> {
+                    // the properties are typed by the type read before them: a second type could contradict it
+                    if (type != null) {
+                        throw RowException.invalid(line, "type", "the type is given twice");
+                    }
+                    type = text(p, member);
+                }
+                case "properties" -> rawProperties = ExportProperties.read(p, knownType(type));
                 case "vectors" -> vectors = vectors(p);
                 case "edges" -> edges = edges(p);
                 case "measures" -> measures = measures(p);
@@ -150,9 +158,20 @@ final class ExportLines implements EntitySource {
         }
     }
 
-    private Map<String, Value> properties(String typeName, Map<String, Object> raw) {
-        if (raw.isEmpty()) {
-            return Map.of();
+    /** The entity type of that name if the schema in force declares it, else null. */
+    private EntityType knownType(String typeName) {
+        return typeName == null ? null : schema.get().entityTypes().get(typeName);
+    }
+
+    /**
+     * The properties of {@link ExportProperties#read}, the raw ones converted (and noted in
+     * {@link #unchecked}, for {@link EntityCheck}).
+     */
+    @SuppressWarnings("unchecked")
+    private Map<String, Value> properties(String typeName, Map<String, Object> members) {
+        unchecked = Map.of();
+        if (ExportProperties.allTyped(members)) {
+            return (Map<String, Value>) (Map<String, ?>) members;
         }
         Schema s = schema.get();
         EntityType type;
@@ -162,11 +181,17 @@ final class ExportLines implements EntitySource {
             throw RowException.of(line, "type", e);
         }
         Map<String, Value> values = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> e : raw.entrySet()) {
+        unchecked = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : members.entrySet()) {
+            if (e.getValue() instanceof Value typed) {
+                values.put(e.getKey(), typed);
+                continue;
+            }
             String field = "properties." + e.getKey();
             try {
                 Value v = ImportValues.value(e.getValue(), s.property(type, e.getKey()).type());
                 values.put(e.getKey(), v == null ? Value.NULL : v);
+                unchecked.put(e.getKey(), v == null ? Value.NULL : v);
             } catch (ManifoldException ex) {
                 throw RowException.of(line, field, ex);
             } catch (IllegalArgumentException ex) {
