@@ -260,6 +260,26 @@ class ImporterTest {
     }
 
     @Test
+    void aFinishedImportCompactsUnlessToldNotToAndAFailedOneDoesNot() {
+        String jsonl = "{\"id\": \"a\"}\n{\"id\": \"b\"}\n";
+        ImportReport compacted = run(ImportFormat.JSONL, PEOPLE, OnError.FAIL, jsonl);
+        assertThat(compacted.compacted()).isTrue();
+        assertThat(compacted.compactMillis()).isNotNegative();
+        ImportReport notCompacted = Importer.run(c, new StringReader(jsonl),
+                new ImportOptions(ImportFormat.JSONL, PEOPLE, OnError.FAIL, 1).withCompact(false), r -> {
+                });
+        assertThat(notCompacted.compacted()).isFalse();
+        assertThat(notCompacted.compactMillis()).isEqualTo(-1);
+        assertThat(notCompacted.readCpuNanos()).isPositive();
+        ImportFailedException failed = catchThrowableOfType(ImportFailedException.class,
+                () -> Importer.run(c, new StringReader(jsonl + "{\"id\": [5]}\n"),
+                        new ImportOptions(ImportFormat.JSONL, PEOPLE, OnError.FAIL, 2), r -> {
+                        }));
+        assertThat(failed.report().entitiesWritten()).isEqualTo(2);
+        assertThat(failed.report().compacted()).isFalse();
+    }
+
+    @Test
     void progressHearsOfEveryCommittedBatch() {
         StringBuilder jsonl = new StringBuilder();
         for (int i = 0; i < 25; i++) {
