@@ -16,8 +16,8 @@ import io.hyperspatial.manifold.table.MeasurePoint;
 import io.hyperspatial.manifold.table.PositionKind;
 import io.hyperspatial.manifold.value.Value;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -40,15 +40,15 @@ final class ExportLines implements EntitySource {
     /** Numbers through Jackson's fast parser (correctly rounded, as the JDK's, at a fraction of its cost). */
     private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
 
-    private final BufferedReader in;
+    private final InputLines in;
     private final Supplier<Schema> schema;
     private final Consumer<Object> onSchema;
     private long line;
     /** The properties of the last entity read that were converted raw and are still to be checked. */
     private Map<String, Value> unchecked = Map.of();
 
-    ExportLines(BufferedReader in, Supplier<Schema> schema, Consumer<Object> onSchema) {
-        this.in = in;
+    ExportLines(Reader in, Supplier<Schema> schema, Consumer<Object> onSchema) {
+        this.in = new InputLines(in);
         this.schema = schema;
         this.onSchema = onSchema;
     }
@@ -56,15 +56,14 @@ final class ExportLines implements EntitySource {
     @Override
     public ImportedEntity next() throws IOException {
         while (true) {
-            String text = in.readLine();
-            if (text == null) {
+            if (!in.next()) {
                 return null;
             }
             line++;
-            if (text.isBlank()) {
+            if (in.isBlank()) {
                 continue;
             }
-            try (JsonParser p = JSON.createParser(text)) {
+            try (JsonParser p = JSON.createParser(in.chars(), in.start(), in.length())) {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     throw RowException.invalid(line, null, "expected a JSON object");
                 }

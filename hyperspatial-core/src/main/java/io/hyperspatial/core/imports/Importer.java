@@ -7,7 +7,6 @@ import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.ManifoldException;
 import io.hyperspatial.manifold.store.EntityIds;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.lang.management.ManagementFactory;
@@ -83,8 +82,7 @@ public final class Importer {
     private static EntitySource source(Collection collection, Reader in, ImportOptions options) throws IOException {
         ImportMapping mapping = options.mapping();
         if (mapping == null) {
-            return new ExportLines(in instanceof BufferedReader b ? b : new BufferedReader(in, 1 << 16),
-                    collection::schema, json -> collection.updateSchema(SchemaJson.change(json)));
+            return new ExportLines(in, collection::schema, json -> collection.updateSchema(SchemaJson.change(json)));
         }
         return new MappedRows(SourceRows.of(options.format(), in), mapping, collection::schema,
                 type -> collection.updateSchema(e -> e.entityType(type, mapping.propertyTypes())));
