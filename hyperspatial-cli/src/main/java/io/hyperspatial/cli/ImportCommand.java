@@ -114,6 +114,10 @@ final class ImportCommand implements Callable<Integer> {
             description = "Rows per atomic batch (default: ${DEFAULT-VALUE}).")
     private int batchSize;
 
+    @Option(names = "--no-compact", description = {"Do not compact the collection after the last batch (compacting makes a fresh",
+            "import read through one sorted run; it rewrites the whole collection, so a small import into a large one may skip it)."})
+    private boolean noCompact;
+
     @Override
     public Integer call() throws IOException {
         ImportOptions options = options();
@@ -145,6 +149,10 @@ final class ImportCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("imported " + report.entitiesWritten() + " entities into '" + collection
                     + "' (" + report.rowsRead() + " rows, " + report.batches() + " batches, " + report.skippedCount()
                     + " skipped)");
+            if (report.compacted()) {
+                spec.commandLine().getOut().println(String.format(Locale.ROOT, "compacted '%s' in %.1f s", collection,
+                        report.compactMillis() / 1e3));
+            }
             listSkipped(err, report);
             return 0;
         }
@@ -163,7 +171,7 @@ final class ImportCommand implements Callable<Integer> {
                         f.vectors.stream().map(ImportMapping::vector).toList(), f.edges.stream().map(ImportMapping::edge).toList(),
                         f.delimiter);
             }
-            return new ImportOptions(format, m, onError, batchSize);
+            return new ImportOptions(format, m, onError, batchSize, !noCompact);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure("bad mapping: " + e.getMessage());
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

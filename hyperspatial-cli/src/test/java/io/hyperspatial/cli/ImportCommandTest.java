@@ -21,7 +21,8 @@ class ImportCommandTest {
         Cli imported = Cli.run("import", "--data", data, "--collection", "copy", "--create", file.toString());
 
         assertThat(imported.exitCode()).as(imported.toString()).isZero();
-        assertThat(imported.out()).contains("imported 80 entities into 'copy' (80 rows, 1 batches, 0 skipped)");
+        assertThat(imported.out()).contains("imported 80 entities into 'copy' (80 rows, 1 batches, 0 skipped)")
+                .containsPattern("compacted 'copy' in \\d+\\.\\d s");
         assertThat(imported.err()).contains("importing: ");
         Cli again = Cli.run("export", "--data", data, "--collection", "copy");
         assertThat(again.out().lines().count()).isEqualTo(81);
@@ -45,6 +46,10 @@ class ImportCommandTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("imported 2 entities into 'people' (3 rows, 1 batches, 1 skipped)");
+        Cli again = Cli.run("import", "--data", data, "--collection", "people", "--format", "csv", "--key", "id",
+                "--type", "Person", "--property", "name:string", "--on-error", "skip", "--no-compact", csv.toString());
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.out()).contains("imported 3 entities").doesNotContain("compacted");
         assertThat(run.err()).contains("skipped line 3, field age: property age (int64): expected an integer, got 'old' [invalid_argument]");
         Cli export = Cli.run("export", "--data", data, "--collection", "people", "--format", "csv");
         assertThat(export.exitCode()).as(export.toString()).isZero();

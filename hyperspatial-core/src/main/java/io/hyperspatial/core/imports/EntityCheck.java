@@ -7,6 +7,7 @@ import io.hyperspatial.manifold.schema.EntityType;
 import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.schema.WriteValidator;
 import io.hyperspatial.manifold.table.MeasurePoint;
+import io.hyperspatial.manifold.table.PositionKind;
 import io.hyperspatial.manifold.value.Value;
 
 import java.util.List;
@@ -17,49 +18,70 @@ import java.util.Map;
  * declared names, property types, vector dimensions and metric domains, finite numbers, positions
  * on the hyperboloid) before anything of its batch is written. A failure is a {@link RowException}
  * naming the line and the input member ({@code properties.age}, {@code vectors.emb},
- * {@code edges[2]}, {@code measures.temp}, {@code graph_position}). Stateless.
+ * {@code edges[2]}, {@code measures.temp}, {@code graph_position}); the member's name is only
+ * built for a failure, since this runs for every row of an import. Stateless.
  */
 final class EntityCheck {
     private EntityCheck() {
     }
 
+    /** Checks all of {@code e}. */
     static void check(Schema schema, ImportedEntity e) {
+        check(schema, e, e.properties());
+    }
+
+    /**
+     * Checks {@code e} but, of its properties, only {@code properties} (the others were checked
+     * against the same rules as they were read).
+     */
+    static void check(Schema schema, ImportedEntity e, Map<String, Value> properties) {
         long line = e.line();
-        EntityType type = at(line, "type", () -> schema.entityType(e.type()));
-        for (Map.Entry<String, Value> p : e.properties().entrySet()) {
-            at(line, "properties." + p.getKey(),
-                    () -> WriteValidator.property(type, schema.property(type, p.getKey()), p.getValue()));
+        EntityType type;
+        try {
+            type = schema.entityType(e.type());
+        } catch (ManifoldException ex) {
+            throw RowException.of(line, "type", ex);
         }
-        e.vectors().forEach((name, v) -> at(line, "vectors." + name, () -> {
-            v.check(schema.vectorField(name));
-            return v;
-        }));
+        for (Map.Entry<String, Value> p : properties.entrySet()) {
+            try {
+                WriteValidator.property(type, schema.property(type, p.getKey()), p.getValue());
+            } catch (ManifoldException ex) {
+                throw RowException.of(line, "properties." + p.getKey(), ex);
+            }
+        }
+        for (Map.Entry<String, VectorData> v : e.vectors().entrySet()) {
+            try {
+                v.getValue().check(schema.vectorField(v.getKey()));
+            } catch (ManifoldException ex) {
+                throw RowException.of(line, "vectors." + v.getKey(), ex);
+            }
+        }
         List<ImportedEdge> edges = e.edges();
         for (int i = 0; i < edges.size(); i++) {
             ImportedEdge edge = edges.get(i);
-            at(line, "edges[" + i + "]", () -> {
+            try {
                 WriteValidator.finite("weight", edge.weight());
-                return schema.edgeType(edge.type());
-            });
-        }
-        e.measures().forEach((name, points) -> at(line, "measures." + name, () -> {
-            schema.measure(name);
-            for (MeasurePoint p : points) {
-                WriteValidator.finite(name, p.value());
+                schema.edgeType(edge.type());
+            } catch (ManifoldException ex) {
+                throw RowException.of(line, "edges[" + i + "]", ex);
             }
-            return points;
-        }));
-        e.positions().forEach((kind, x) -> at(line, JsonlExport.positionMember(kind), () -> {
-            WriteValidator.position(kind, schema.positionSpace(kind).orElse(null), x);
-            return x;
-        }));
-    }
-
-    private static <T> T at(long line, String field, java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (ManifoldException ex) {
-            throw RowException.of(line, field, ex);
+        }
+        for (Map.Entry<String, List<MeasurePoint>> m : e.measures().entrySet()) {
+            try {
+                schema.measure(m.getKey());
+                for (MeasurePoint p : m.getValue()) {
+                    WriteValidator.finite(m.getKey(), p.value());
+                }
+            } catch (ManifoldException ex) {
+                throw RowException.of(line, "measures." + m.getKey(), ex);
+            }
+        }
+        for (Map.Entry<PositionKind, double[]> x : e.positions().entrySet()) {
+            try {
+                WriteValidator.position(x.getKey(), schema.positionSpace(x.getKey()).orElse(null), x.getValue());
+            } catch (ManifoldException ex) {
+                throw RowException.of(line, JsonlExport.positionMember(x.getKey()), ex);
+            }
         }
     }
 }

@@ -163,6 +163,9 @@ public final class ImportValues {
 
     private static Object parseJson(String s) {
         try (JsonParser p = JSON.createParser(s)) {
+            if (p.nextToken() == null) {
+                throw new IllegalArgumentException("expected JSON text, got none");
+            }
             Object v = JsonTree.read(p);
             if (p.nextToken() != null) {
                 throw new IllegalArgumentException("expected one JSON value, got more after it");

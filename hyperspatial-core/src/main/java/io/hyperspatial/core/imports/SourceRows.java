@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.csv.CsvFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.hyperspatial.core.json.JsonTree;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.Map;
@@ -22,7 +22,7 @@ import java.util.Map;
  * Not thread-safe.
  */
 abstract sealed class SourceRows permits SourceRows.JsonLines, SourceRows.Tokens {
-    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final JsonFactory JSON = JsonFactory.builder().enable(StreamReadFeature.USE_FAST_DOUBLE_PARSER).build();
     private static final CsvFactory CSV = CsvFactory.builder().build();
 
     /** One row: the line it starts on and its raw values by name. */
@@ -37,7 +37,7 @@ abstract sealed class SourceRows permits SourceRows.JsonLines, SourceRows.Tokens
 
     static SourceRows of(ImportFormat format, Reader in) throws IOException {
         return switch (format) {
-            case JSONL -> new JsonLines(in instanceof BufferedReader b ? b : new BufferedReader(in));
+            case JSONL -> new JsonLines(in);
             case JSON -> {
                 JsonParser p = JSON.createParser(in);
                 if (p.nextToken() != JsonToken.START_ARRAY) {
@@ -55,24 +55,22 @@ abstract sealed class SourceRows permits SourceRows.JsonLines, SourceRows.Tokens
 
     /** JSON Lines: each line parsed on its own. */
     static final class JsonLines extends SourceRows {
-        private final BufferedReader in;
+        private final InputLines in;
         private long line;
 
-        JsonLines(BufferedReader in) {
-            this.in = in;
+        JsonLines(Reader in) {
+            this.in = new InputLines(in);
         }
 
         @Override
         Row next() throws IOException {
-            String text;
             do {
-                text = in.readLine();
-                if (text == null) {
+                if (!in.next()) {
                     return null;
                 }
                 line++;
-            } while (text.isBlank());
-            try (JsonParser p = JSON.createParser(text)) {
+            } while (in.isBlank());
+            try (JsonParser p = JSON.createParser(in.chars(), in.start(), in.length())) {
                 if (p.nextToken() != JsonToken.START_OBJECT) {
                     throw RowException.invalid(line, null, "expected a JSON object");
                 }

@@ -243,6 +243,43 @@ class ImporterTest {
     }
 
     @Test
+    void anEmptyTextForAListOrMapPropertyIsABadRowNotAFailedImport() {
+        c.updateSchema(s -> s.entityType("Person", Map.of("tags", ValueType.LIST)));
+        String jsonl = """
+                {"key": "a", "type": "Person", "properties": {"tags": ""}}
+                {"key": "b", "type": "Person", "properties": {"tags": "[1]"}}
+                """;
+        ImportReport report = Importer.run(c, new StringReader(jsonl), ImportOptions.exportFormat().withOnError(OnError.SKIP), r -> {
+        });
+        assertThat(report.skipped()).singleElement().satisfies(r -> {
+            assertThat(r.line()).isEqualTo(1);
+            assertThat(r.field()).isEqualTo("properties.tags");
+            assertThat(r.reason()).contains("expected JSON text");
+        });
+        assertThat(report.entitiesWritten()).isEqualTo(1);
+    }
+
+    @Test
+    void aFinishedImportCompactsUnlessToldNotToAndAFailedOneDoesNot() {
+        String jsonl = "{\"id\": \"a\"}\n{\"id\": \"b\"}\n";
+        ImportReport compacted = run(ImportFormat.JSONL, PEOPLE, OnError.FAIL, jsonl);
+        assertThat(compacted.compacted()).isTrue();
+        assertThat(compacted.compactMillis()).isNotNegative();
+        ImportReport notCompacted = Importer.run(c, new StringReader(jsonl),
+                new ImportOptions(ImportFormat.JSONL, PEOPLE, OnError.FAIL, 1).withCompact(false), r -> {
+                });
+        assertThat(notCompacted.compacted()).isFalse();
+        assertThat(notCompacted.compactMillis()).isEqualTo(-1);
+        assertThat(notCompacted.readCpuNanos()).isPositive();
+        ImportFailedException failed = catchThrowableOfType(ImportFailedException.class,
+                () -> Importer.run(c, new StringReader(jsonl + "{\"id\": [5]}\n"),
+                        new ImportOptions(ImportFormat.JSONL, PEOPLE, OnError.FAIL, 2), r -> {
+                        }));
+        assertThat(failed.report().entitiesWritten()).isEqualTo(2);
+        assertThat(failed.report().compacted()).isFalse();
+    }
+
+    @Test
     void progressHearsOfEveryCommittedBatch() {
         StringBuilder jsonl = new StringBuilder();
         for (int i = 0; i < 25; i++) {

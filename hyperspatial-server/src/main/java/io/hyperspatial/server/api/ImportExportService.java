@@ -153,6 +153,7 @@ public final class ImportExportService {
         ArrayNode skipped = out.putArray("skipped");
         report.skipped().forEach(r -> skipped.add(row(r)));
         out.put("sequence", report.sequence());
+        out.put("compact_millis", report.compactMillis());
         return out;
     }
 

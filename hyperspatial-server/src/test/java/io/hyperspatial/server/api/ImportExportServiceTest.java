@@ -32,6 +32,7 @@ class ImportExportServiceTest extends SharedServer {
         assertThat(imported.status()).as(imported.text()).isEqualTo(200);
         assertThat(imported.json().get("imported").asInt()).isEqualTo(2);
         assertThat(imported.json().get("skipped")).isEmpty();
+        assertThat(imported.json().get("compact_millis").asLong()).isNotNegative();
         JsonNode ann = s.get("/v1/collections/copy/entities/ann?vectors=true").json();
         assertThat(ann.at("/properties/age").asLong()).isEqualTo(31);
         assertThat(ann.at("/vectors/emb").toString()).isEqualTo("[1.0,0.0,0.0]");
