@@ -91,12 +91,10 @@ final class CollectionTable implements Table {
             return switch (request) {
                 case AccessRequest.FullScan f -> new ScanCursor(source.closeWithStatement(
                         view.entities().scan(layout.entityType().name())), reader);
-                case AccessRequest.Lookup l when layout.columns().get(l.column()) instanceof ColumnBinding.Key ->
-                        new EntityCursor(lookup(view, l).iterator(), reader::read);
-                case AccessRequest.Lookup l -> new EntityCursor(lookup(view, l).iterator(), reader::readKnown);
+                case AccessRequest.Lookup l -> new EntityCursor(lookup(view, l).iterator(), reader::read);
                 case AccessRequest.Range r -> new EntityCursor(view.propertyIndexes().range(index(r.column()),
                         bound(r.lower(), r.lowerInclusive()), bound(r.upper(), r.upperInclusive()), Integer.MAX_VALUE)
-                        .iterator(), reader::readKnown);
+                        .iterator(), reader::read);
                 case AccessRequest.Knn k -> new FoundCursor(NearestRows.search(view, layout, k, source.indexer(), reader)
                         .iterator());
                 case AccessRequest.Within w -> new FoundCursor(RowsWithin.search(view, layout, w, source.indexer(), reader)

@@ -66,22 +66,13 @@ final class RowReader {
         this.typeId = layout.entityType().id();
     }
 
-    /** The entity's row, or null when it does not exist or is of another type. */
+    /**
+     * The entity's row, or null when it does not exist or is of another type: one point read of its
+     * stored row, whether it was found by key, through a property index or by a search.
+     */
     Object[] read(UUID id) {
         RowLookup lookup = lookups.get();
         if (!lookup.moveTo(id) || lookup.typeId() != typeId) {
-            return null;
-        }
-        return row(id, wantsKey ? lookup.header().key() : null, lookup.properties());
-    }
-
-    /**
-     * The row of an entity known to exist with the table's type in this view (found through a
-     * property index of the type); null if it is gone after all.
-     */
-    Object[] readKnown(UUID id) {
-        RowLookup lookup = lookups.get();
-        if (!lookup.moveTo(id)) {
             return null;
         }
         return row(id, wantsKey ? lookup.header().key() : null, lookup.properties());
