@@ -91,10 +91,10 @@ final class CollectionTable implements Table {
             return switch (request) {
                 case AccessRequest.FullScan f -> new ScanCursor(source.closeWithStatement(
                         view.entities().scan(layout.entityType().name())), reader);
-                case AccessRequest.Lookup l -> new EntityCursor(lookup(view, l).iterator(), reader::read);
-                case AccessRequest.Range r -> new EntityCursor(view.propertyIndexes().range(index(r.column()),
-                        bound(r.lower(), r.lowerInclusive()), bound(r.upper(), r.upperInclusive()), Integer.MAX_VALUE)
-                        .iterator(), reader::read);
+                case AccessRequest.Lookup l -> EntityRows.of(lookup(view, l), reader);
+                case AccessRequest.Range r -> EntityRows.of(view.propertyIndexes().range(index(r.column()),
+                        bound(r.lower(), r.lowerInclusive()), bound(r.upper(), r.upperInclusive()), Integer.MAX_VALUE),
+                        reader);
                 case AccessRequest.Knn k -> new FoundCursor(NearestRows.search(view, layout, k, source.indexer(), reader)
                         .iterator());
                 case AccessRequest.Within w -> new FoundCursor(RowsWithin.search(view, layout, w, source.indexer(), reader)
@@ -127,44 +127,6 @@ final class CollectionTable implements Table {
 
     private static PropertyIndexTable.Bound bound(Object value, boolean inclusive) {
         return value == null ? null : new PropertyIndexTable.Bound(SqlTypes.probe(value), inclusive);
-    }
-
-    /**
-     * Rows of entities by id, read as the cursor moves; ids the reader finds no row for (missing
-     * entities, other types) are skipped.
-     */
-    private static final class EntityCursor implements RowCursor {
-        private final Iterator<UUID> ids;
-        private final java.util.function.Function<UUID, Object[]> reader;
-        private UUID id;
-        private Object[] row;
-
-        EntityCursor(Iterator<UUID> ids, java.util.function.Function<UUID, Object[]> reader) {
-            this.ids = ids;
-            this.reader = reader;
-        }
-
-        @Override
-        public boolean next() {
-            while (ids.hasNext()) {
-                id = ids.next();
-                row = StorageErrors.translate(() -> reader.apply(id));
-                if (row != null) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        @Override
-        public Object[] row() {
-            return row;
-        }
-
-        @Override
-        public Object rowId() {
-            return id;
-        }
     }
 
     /** Every row of the table, in id order, read as the scan of its entity headers moves. */

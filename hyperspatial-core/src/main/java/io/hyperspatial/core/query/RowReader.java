@@ -78,6 +78,22 @@ final class RowReader {
         return row(id, wantsKey ? lookup.header().key() : null, lookup.properties());
     }
 
+    /**
+     * The rows of {@code ids} in that order, null where {@link #read(UUID)} would give null: one
+     * batched point read of their stored rows.
+     */
+    Object[][] readAll(List<UUID> ids) {
+        RowLookup lookup = lookups.get();
+        List<byte[]> stored = lookup.rowsOf(ids);
+        Object[][] rows = new Object[ids.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            if (lookup.moveTo(stored.get(i)) && lookup.typeId() == typeId) {
+                rows[i] = row(ids.get(i), wantsKey ? lookup.header().key() : null, lookup.properties());
+            }
+        }
+        return rows;
+    }
+
     /** The row of the entity a header scan is on: nothing is read twice, the header decoded only for the key. */
     Object[] readScanned(EntityScan scan) {
         return row(scan.id(), wantsKey ? scan.entity().key().orElse(null) : null, scan.properties());

@@ -4,6 +4,8 @@ import io.hyperspatial.manifold.store.KeyValueReader;
 import io.hyperspatial.manifold.store.Keys;
 import org.rocksdb.ColumnFamilyHandle;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -26,6 +28,27 @@ public final class RowLookup {
     /** Reads the row of {@code id}; false when the entity does not exist. */
     public boolean moveTo(UUID id) {
         row = reader.get(entities, Keys.uuid(id));
+        properties.reset(row);
+        return row != null;
+    }
+
+    /**
+     * Reads the stored rows of {@code ids} with one batched point read (a RocksDB multi-get on a
+     * snapshot), in the order given, null for an entity that does not exist. The rows are the
+     * caller's: step through them with {@link #moveTo(byte[])}, which lets readers of nested
+     * cursors share this lookup.
+     */
+    public List<byte[]> rowsOf(List<UUID> ids) {
+        List<byte[]> keys = new ArrayList<>(ids.size());
+        for (UUID id : ids) {
+            keys.add(Keys.uuid(id));
+        }
+        return reader.getAll(entities, keys);
+    }
+
+    /** Moves to a row read by {@link #rowsOf}; false when it is null (the entity does not exist). */
+    public boolean moveTo(byte[] stored) {
+        row = stored;
         properties.reset(row);
         return row != null;
     }
