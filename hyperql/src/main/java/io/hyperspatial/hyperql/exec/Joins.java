@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Join operators. Both keep the left input streaming and materialize the right one once (a right
  * input never depends on left rows), except that a hash join over a right table with a unique
- * key on a join column looks rows up by key when the left input is small ({@link ProbingJoin}). Output order is left order, then right order within a left row,
+ * key on a join column builds its table from the rows the left input's keys look up, when the
+ * left input is small ({@link ProbingJoin}). Output order is left order, then right order within a left row,
  * as a nested loop would give. The hash join skips NULL keys, which never compare equal.
  */
 final class Joins {
@@ -36,6 +37,7 @@ final class Joins {
         int rightWidth = h.right().columns().size();
         boolean outer = h.kind() == PlanNode.JoinKind.LEFT;
         ProbingJoin probing = ProbingJoin.of(h);
+        Map<RowKey, List<Object[]>> table = null;
         if (probing != null) {
             long limit = probing.leftLimit();
             List<Object[]> first = new ArrayList<>();
@@ -46,28 +48,26 @@ final class Joins {
                 }
             }
             if (first.size() <= limit) {
-                return new Pairing(Executor.of(first.iterator()), rightWidth, outer, h.residual(), frame) {
-                    @Override
-                    List<Object[]> candidates(Object[] leftRow) {
-                        return probing.matches(h, leftRow, frame);
-                    }
-                };
+                table = probing.lookUp(h, first, frame);
             }
-            left = Executor.concat(Executor.of(first.iterator()), left);
+            left = first.size() <= limit ? Executor.of(first.iterator()) : Executor.concat(Executor.of(first.iterator()), left);
         }
-        Map<RowKey, List<Object[]>> table = new HashMap<>();
-        RowStream rightRows = Executor.open(h.right(), frame);
-        for (Object[] r = rightRows.next(); r != null; r = rightRows.next()) {
-            RowKey key = key(h.rightKeys(), h.coercions(), false, r, frame);
-            if (key != null) {
-                table.computeIfAbsent(key, k -> new ArrayList<>(2)).add(r);
+        if (table == null) {
+            table = new HashMap<>();
+            RowStream rightRows = Executor.open(h.right(), frame);
+            for (Object[] r = rightRows.next(); r != null; r = rightRows.next()) {
+                RowKey key = key(h.rightKeys(), h.coercions(), false, r, frame);
+                if (key != null) {
+                    table.computeIfAbsent(key, k -> new ArrayList<>(2)).add(r);
+                }
             }
         }
+        Map<RowKey, List<Object[]>> rightByKey = table;
         return new Pairing(left, rightWidth, outer, h.residual(), frame) {
             @Override
             List<Object[]> candidates(Object[] leftRow) {
                 RowKey key = key(h.leftKeys(), h.coercions(), true, leftRow, frame);
-                List<Object[]> found = key == null ? null : table.get(key);
+                List<Object[]> found = key == null ? null : rightByKey.get(key);
                 return found == null ? List.of() : found;
             }
         };

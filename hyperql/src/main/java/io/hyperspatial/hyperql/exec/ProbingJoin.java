@@ -7,16 +7,21 @@ import io.hyperspatial.hyperql.source.AccessPath;
 import io.hyperspatial.hyperql.source.AccessRequest;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The index side of a hash join whose right input is a table (possibly filtered) with a unique
- * key lookup on one of the join columns: when the left input turns out small, each left row looks
- * its match up by that key instead of the join reading the whole right table into a hash table.
- * The choice is made at run time from the actual left rows, up to {@link #leftLimit()}: at most
- * one row per left row comes back either way, and it is checked against every join key with the
- * hash join's own key equality and against the right input's filter, so the answer, its order
- * included, is the hash join's. Stateless apart from the plan parts it holds.
+ * key lookup on one of the join columns: when the left input turns out small, the left rows' keys
+ * are looked up (one request for all of them) instead of the join reading the whole right table
+ * into its hash table. The choice is made at run time from the actual left rows, up to
+ * {@link #leftLimit()}: at most one row per left row matches either way, and the rows found are
+ * keyed by every join key with the hash join's own key equality and held to the right input's
+ * filter, so the answer, its order included, is the hash join's. Stateless apart from the plan
+ * parts it holds.
  *
  * @param scan     the right table's scan
  * @param filter   the filter over it, or null
@@ -57,21 +62,31 @@ record ProbingJoin(PlanNode.Scan scan, Scalar filter, int keyIndex, int column) 
         return Math.max(MIN_LEFT_LIMIT, scan.table().fullScanRows() / ROWS_PER_PROBE);
     }
 
-    /** The right rows matching a left row: looked up by key, then held to every join key and the filter. */
-    List<Object[]> matches(PlanNode.HashJoin h, Object[] leftRow, Frame frame) {
-        RowKey leftKey = Joins.key(h.leftKeys(), h.coercions(), true, leftRow, frame);
-        if (leftKey == null) {
-            return List.of();
-        }
-        Object key = h.coercions().get(keyIndex).applyLeft(Evaluator.eval(h.leftKeys().get(keyIndex), leftRow, frame));
-        RowStream rows = ScanStream.rows(scan, new AccessRequest.Lookup(column, key, scan.needed()), frame);
-        List<Object[]> out = new ArrayList<>(1);
-        for (Object[] r = rows.next(); r != null; r = rows.next()) {
-            if ((filter == null || Evaluator.test(filter, r, frame))
-                    && leftKey.equals(Joins.key(h.rightKeys(), h.coercions(), false, r, frame))) {
-                out.add(r);
+    /**
+     * The right rows the left rows can match, by their join key as the hash join keys its table:
+     * the distinct lookup keys of the left rows asked for in one request (which the source may
+     * serve with one batched read), each row found held to the right input's filter.
+     */
+    Map<RowKey, List<Object[]>> lookUp(PlanNode.HashJoin h, List<Object[]> leftRows, Frame frame) {
+        Set<Object> keys = new LinkedHashSet<>();
+        for (Object[] leftRow : leftRows) {
+            if (Joins.key(h.leftKeys(), h.coercions(), true, leftRow, frame) != null) {
+                keys.add(h.coercions().get(keyIndex).applyLeft(Evaluator.eval(h.leftKeys().get(keyIndex), leftRow, frame)));
             }
         }
-        return out;
+        Map<RowKey, List<Object[]>> table = new HashMap<>();
+        if (keys.isEmpty()) {
+            return table;
+        }
+        RowStream rows = ScanStream.rows(scan, new AccessRequest.Lookups(column, List.copyOf(keys), scan.needed()), frame);
+        for (Object[] r = rows.next(); r != null; r = rows.next()) {
+            if (filter == null || Evaluator.test(filter, r, frame)) {
+                RowKey key = Joins.key(h.rightKeys(), h.coercions(), false, r, frame);
+                if (key != null) {
+                    table.computeIfAbsent(key, k -> new ArrayList<>(1)).add(r);
+                }
+            }
+        }
+        return table;
     }
 }

@@ -3,6 +3,7 @@ package io.hyperspatial.hyperql.source;
 import io.hyperspatial.hyperql.value.Vector;
 
 import java.util.BitSet;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -19,6 +20,18 @@ public sealed interface AccessRequest {
 
     /** Rows whose {@code column} equals {@code key} (never matches NULL). Needs a {@link AccessPath.KeyLookup}. */
     record Lookup(int column, Object key, BitSet columns) implements AccessRequest {
+    }
+
+    /**
+     * Rows whose {@code column} equals one of {@code keys} (none of them NULL), each row once even
+     * when several keys match it, in no particular order: the lookups of many keys in one request,
+     * which a source may serve with one batched read (a join probing a table by key does this).
+     * Needs a {@link AccessPath.KeyLookup}.
+     */
+    record Lookups(int column, List<Object> keys, BitSet columns) implements AccessRequest {
+        public Lookups {
+            keys = List.copyOf(keys);
+        }
     }
 
     /**

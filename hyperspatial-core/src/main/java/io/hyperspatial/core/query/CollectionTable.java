@@ -16,7 +16,9 @@ import io.hyperspatial.manifold.table.PropertyIndexTable;
 
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -91,7 +93,8 @@ final class CollectionTable implements Table {
             return switch (request) {
                 case AccessRequest.FullScan f -> new ScanCursor(source.closeWithStatement(
                         view.entities().scan(layout.entityType().name())), reader);
-                case AccessRequest.Lookup l -> EntityRows.of(lookup(view, l), reader);
+                case AccessRequest.Lookup l -> EntityRows.of(lookup(view, l.column(), l.key()), reader);
+                case AccessRequest.Lookups l -> EntityRows.of(lookups(view, l), reader);
                 case AccessRequest.Range r -> EntityRows.of(view.propertyIndexes().range(index(r.column()),
                         bound(r.lower(), r.lowerInclusive()), bound(r.upper(), r.upperInclusive()), Integer.MAX_VALUE),
                         reader);
@@ -111,11 +114,20 @@ final class CollectionTable implements Table {
         return applied;
     }
 
-    private List<UUID> lookup(ReadView view, AccessRequest.Lookup l) {
-        if (layout.columns().get(l.column()) instanceof ColumnBinding.Key) {
-            return l.key() instanceof String key ? List.of(source.collection().ids().forKey(key)) : List.of();
+    private List<UUID> lookup(ReadView view, int column, Object value) {
+        if (layout.columns().get(column) instanceof ColumnBinding.Key) {
+            return value instanceof String key ? List.of(source.collection().ids().forKey(key)) : List.of();
         }
-        return view.propertyIndexes().equal(index(l.column()), SqlTypes.probe(l.key()));
+        return view.propertyIndexes().equal(index(column), SqlTypes.probe(value));
+    }
+
+    /** The ids of every key's lookup, each id once, in the order of the keys. */
+    private List<UUID> lookups(ReadView view, AccessRequest.Lookups l) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (Object key : l.keys()) {
+            ids.addAll(lookup(view, l.column(), key));
+        }
+        return List.copyOf(ids);
     }
 
     private String index(int column) {

@@ -77,6 +77,13 @@ public final class InMemoryTable implements Table {
         return switch (request) {
             case AccessRequest.FullScan f -> new IdCursor(new LiveIds());
             case AccessRequest.Lookup l -> new IdCursor(List.copyOf(index(l.column()).lookup(l.key())).iterator());
+            case AccessRequest.Lookups l -> {
+                java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+                for (Object key : l.keys()) {
+                    ids.addAll(index(l.column()).lookup(key));
+                }
+                yield new IdCursor(List.copyOf(ids).iterator());
+            }
             case AccessRequest.Range r -> {
                 List<Long> ids = new ArrayList<>();
                 for (java.util.Set<Long> bucket : index(r.column())
