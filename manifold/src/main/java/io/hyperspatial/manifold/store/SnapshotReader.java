@@ -8,7 +8,7 @@ import org.rocksdb.Snapshot;
 
 import java.util.ArrayDeque;
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,7 +28,8 @@ public final class SnapshotReader implements KeyValueReader, AutoCloseable {
     private final CollectionStore store;
     private final Snapshot snapshot;
     private final ReadOptions readOptions;
-    private final Map<ColumnFamilyHandle, ArrayDeque<RocksIterator>> idle = new HashMap<>();
+    /** By identity: {@code ColumnFamilyHandle.hashCode} makes native calls (its name and id) on every lookup. */
+    private final Map<ColumnFamilyHandle, ArrayDeque<RocksIterator>> idle = new IdentityHashMap<>();
     private boolean closed;
 
     public SnapshotReader(CollectionStore store) {

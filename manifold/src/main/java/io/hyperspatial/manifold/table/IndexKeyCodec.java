@@ -1,8 +1,8 @@
 package io.hyperspatial.manifold.table;
 
+import io.hyperspatial.manifold.value.ByteWriter;
 import io.hyperspatial.manifold.value.Value;
 
-import java.io.ByteArrayOutputStream;
 
 /**
  * An order-preserving byte form of indexable property values: for any two values, unsigned
@@ -46,20 +46,20 @@ public final class IndexKeyCodec {
 
     /** The encoding of an indexable value. */
     public static byte[] encode(Value value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(24);
+        ByteWriter out = new ByteWriter(24);
         switch (value) {
             case Value.BoolValue b -> {
-                out.write(BOOL);
-                out.write(b.value() ? 1 : 0);
+                out.u8(BOOL);
+                out.u8(b.value() ? 1 : 0);
             }
             case Value.IntValue i -> number(out, i.value());
             case Value.FloatValue f when !Double.isNaN(f.value()) -> number(out, f.value(), 0);
             case Value.TimestampValue t -> {
-                out.write(TIMESTAMP);
-                writeLong(out, t.epochMicros() ^ Long.MIN_VALUE);
+                out.u8(TIMESTAMP);
+                out.i64(t.epochMicros() ^ Long.MIN_VALUE);
             }
             case Value.StringValue s -> {
-                out.write(STRING);
+                out.u8(STRING);
                 String text = s.value();
                 for (int i = 0; i < text.length(); i++) {
                     char c = text.charAt(i);
@@ -69,7 +69,7 @@ public final class IndexKeyCodec {
                 terminate(out);
             }
             case Value.BytesValue b -> {
-                out.write(BYTES);
+                out.u8(BYTES);
                 for (byte x : b.value()) {
                     escaped(out, x & 0xFF);
                 }
@@ -80,7 +80,7 @@ public final class IndexKeyCodec {
         return out.toByteArray();
     }
 
-    private static void number(ByteArrayOutputStream out, long value) {
+    private static void number(ByteWriter out, long value) {
         double rounded = (double) value;
         long remainder;
         if (rounded >= 0x1p63) {
@@ -92,30 +92,24 @@ public final class IndexKeyCodec {
         number(out, rounded, remainder);
     }
 
-    private static void number(ByteArrayOutputStream out, double rounded, long remainder) {
-        out.write(NUMBER);
+    private static void number(ByteWriter out, double rounded, long remainder) {
+        out.u8(NUMBER);
         double d = rounded == 0 ? 0.0 : rounded;
         long bits = Double.doubleToLongBits(d);
-        writeLong(out, bits < 0 ? ~bits : bits ^ Long.MIN_VALUE);
-        writeLong(out, remainder ^ Long.MIN_VALUE);
+        out.i64(bits < 0 ? ~bits : bits ^ Long.MIN_VALUE);
+        out.i64(remainder ^ Long.MIN_VALUE);
     }
 
     /** Zero bytes become {@code 00 01}, so the terminator {@code 00 00} sorts before any continuation. */
-    private static void escaped(ByteArrayOutputStream out, int b) {
-        out.write(b);
+    private static void escaped(ByteWriter out, int b) {
+        out.u8(b);
         if (b == 0) {
-            out.write(1);
+            out.u8(1);
         }
     }
 
-    private static void terminate(ByteArrayOutputStream out) {
-        out.write(0);
-        out.write(0);
-    }
-
-    private static void writeLong(ByteArrayOutputStream out, long v) {
-        for (int i = 56; i >= 0; i -= 8) {
-            out.write((int) (v >>> i) & 0xFF);
-        }
+    private static void terminate(ByteWriter out) {
+        out.u8(0);
+        out.u8(0);
     }
 }
