@@ -47,6 +47,13 @@ public final class ImportFileBench {
         Path dbDir = Path.of("bench/target/import-db");
         StoragePreset preset = StoragePreset.DEFAULT;
         for (int i = 0; i < args.length; i += 2) {
+            if (args[i].equals("--help") || args[i].equals("-h")) {
+                System.out.println("usage: ImportFileBench [--count N] [--batch N] [--file F] [--db DIR] [--preset small|default]");
+                return;
+            }
+            if (i + 1 == args.length) {
+                throw new IllegalArgumentException("option " + args[i] + " needs a value");
+            }
             String value = args[i + 1];
             switch (args[i]) {
                 case "--count" -> count = Integer.parseInt(value.replace("_", ""));
