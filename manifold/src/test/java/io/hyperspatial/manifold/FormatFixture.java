@@ -78,6 +78,20 @@ final class FormatFixture {
         return m;
     }
 
+    /** Alice's properties, one of every type: written by the fixture and expected back from it. */
+    private static Map<String, Value> aliceProperties() {
+        Map<String, Value> props = new LinkedHashMap<>();
+        props.put("name", Value.of("Alice"));
+        props.put("age", Value.of(34));
+        props.put("height", Value.of(1.68));
+        props.put("active", Value.of(true));
+        props.put("born", Value.of(BORN));
+        props.put("photo", Value.of(PHOTO));
+        props.put("tags", aliceTags());
+        props.put("address", aliceAddress());
+        return props;
+    }
+
     private static Value aliceAddress() {
         return Value.map(Map.of("city", Value.of("Paris"), "zip", Value.of(75001), "floor", Value.NULL));
     }
@@ -111,16 +125,7 @@ final class FormatFixture {
         UUID ghost = c.ids().forKey("ghost");
         c.write(tx -> {
             tx.upsertEntity("alice", "Person");
-            Map<String, Value> props = new LinkedHashMap<>();
-            props.put("name", Value.of("Alice"));
-            props.put("age", Value.of(34));
-            props.put("height", Value.of(1.68));
-            props.put("active", Value.of(true));
-            props.put("born", Value.of(BORN));
-            props.put("photo", Value.of(PHOTO));
-            props.put("tags", aliceTags());
-            props.put("address", aliceAddress());
-            tx.patchProperties(alice, props);
+            tx.patchProperties(alice, aliceProperties());
         });
         c.write(tx -> {
             tx.upsertEntity("bob", "Person");
@@ -242,16 +247,7 @@ final class FormatFixture {
         assertEntity(view, ANONYMOUS, "Place", null, 1);
         assertThat(view.entities().exists(ghost)).isFalse();
 
-        Map<String, Value> aliceProps = new LinkedHashMap<>();
-        aliceProps.put("name", Value.of("Alice"));
-        aliceProps.put("age", Value.of(34));
-        aliceProps.put("height", Value.of(1.68));
-        aliceProps.put("active", Value.of(true));
-        aliceProps.put("born", Value.of(BORN));
-        aliceProps.put("photo", Value.of(PHOTO));
-        aliceProps.put("tags", aliceTags());
-        aliceProps.put("address", aliceAddress());
-        assertThat(view.properties().all(alice)).isEqualTo(aliceProps);
+        assertThat(view.properties().all(alice)).isEqualTo(aliceProperties());
         assertThat(view.properties().get(alice, "born")).contains(Value.of(BORN));
         assertThat(view.properties().all(bob)).isEqualTo(Map.of("name", Value.of("Bob"), "age", Value.of(-5)));
         assertThat(view.properties().all(carol)).isEqualTo(Map.of("name", Value.of("Carol")));

@@ -49,8 +49,10 @@ final class Joins {
             }
             if (first.size() <= limit) {
                 table = probing.lookUp(h, first, frame);
+                left = Executor.of(first.iterator());
+            } else {
+                left = Executor.concat(Executor.of(first.iterator()), left);
             }
-            left = first.size() <= limit ? Executor.of(first.iterator()) : Executor.concat(Executor.of(first.iterator()), left);
         }
         if (table == null) {
             table = new HashMap<>();

@@ -72,10 +72,7 @@ final class RowReader {
      */
     Object[] read(UUID id) {
         RowLookup lookup = lookups.get();
-        if (!lookup.moveTo(id) || lookup.typeId() != typeId) {
-            return null;
-        }
-        return row(id, wantsKey ? lookup.header().key() : null, lookup.properties());
+        return lookup.moveTo(id) ? current(lookup, id) : null;
     }
 
     /**
@@ -87,11 +84,14 @@ final class RowReader {
         List<byte[]> stored = lookup.rowsOf(ids);
         Object[][] rows = new Object[ids.size()][];
         for (int i = 0; i < rows.length; i++) {
-            if (lookup.moveTo(stored.get(i)) && lookup.typeId() == typeId) {
-                rows[i] = row(ids.get(i), wantsKey ? lookup.header().key() : null, lookup.properties());
-            }
+            rows[i] = lookup.moveTo(stored.get(i)) ? current(lookup, ids.get(i)) : null;
         }
         return rows;
+    }
+
+    /** The row of the entity {@code lookup} was moved to, or null when it is of another type. */
+    private Object[] current(RowLookup lookup, UUID id) {
+        return lookup.typeId() == typeId ? row(id, wantsKey ? lookup.header().key() : null, lookup.properties()) : null;
     }
 
     /** The row of the entity a header scan is on: nothing is read twice, the header decoded only for the key. */

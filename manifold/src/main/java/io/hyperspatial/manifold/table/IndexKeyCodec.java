@@ -3,7 +3,6 @@ package io.hyperspatial.manifold.table;
 import io.hyperspatial.manifold.value.ByteWriter;
 import io.hyperspatial.manifold.value.Value;
 
-
 /**
  * An order-preserving byte form of indexable property values: for any two values, unsigned
  * byte-wise comparison of their encodings orders them as SQL (SQLite) orders them. Booleans

@@ -27,9 +27,7 @@ public final class RowLookup {
 
     /** Reads the row of {@code id}; false when the entity does not exist. */
     public boolean moveTo(UUID id) {
-        row = reader.get(entities, Keys.uuid(id));
-        properties.reset(row);
-        return row != null;
+        return moveTo(reader.get(entities, Keys.uuid(id)));
     }
 
     /**
