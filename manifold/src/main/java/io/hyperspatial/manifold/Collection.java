@@ -14,6 +14,7 @@ import io.hyperspatial.manifold.store.Directories;
 import io.hyperspatial.manifold.store.EntityIds;
 import io.hyperspatial.manifold.store.Lease;
 import io.hyperspatial.manifold.store.MemoryReader;
+import io.hyperspatial.manifold.store.SnapshotReaderPool;
 import io.hyperspatial.manifold.store.StorageErrors;
 import io.hyperspatial.manifold.store.StoreAccess;
 import io.hyperspatial.manifold.table.Entity;
@@ -65,6 +66,8 @@ public final class Collection implements StoreAccess {
     private final ReentrantReadWriteLock writeGate = new ReentrantReadWriteLock();
     private static final int EXCLUSIVE_AFTER_CONFLICTS = 8;
     private final AtomicBoolean unsynced = new AtomicBoolean();
+    /** Snapshot readers handed from one {@link #snapshot} to the next while nothing is written. */
+    private final SnapshotReaderPool readers = new SnapshotReaderPool();
     private CollectionStore store;
     private int leases;
     private long lastUsedNanos = System.nanoTime();
@@ -269,7 +272,7 @@ public final class Collection implements StoreAccess {
     public ReadView snapshot() {
         Lease lease = acquire();
         try {
-            return new ReadView(lease, schema, tracker.visible());
+            return new ReadView(lease, schema, tracker.visible(), readers);
         } catch (RuntimeException e) {
             lease.close();
             throw e;
@@ -332,6 +335,8 @@ public final class Collection implements StoreAccess {
         try (Lease lease = acquire()) {
             lease.store().compactAll();
         }
+        // Kept snapshot readers would pin the files the compaction replaced.
+        readers.clear();
     }
 
     // ---- backup ---------------------------------------------------------------------------
@@ -467,6 +472,11 @@ public final class Collection implements StoreAccess {
 
     // ---- maintenance (called by the database's maintenance thread) --------------------------
 
+    /** Closes the snapshot readers kept longer than they may be handed on (they pin files). */
+    void expireReaders(long nowNanos) {
+        readers.expire(nowNanos);
+    }
+
     /** Closes the store if unused for {@code idleNanos}; returns whether it closed. */
     boolean closeIfIdle(long nowNanos, long idleNanos) {
         lock.lock();
@@ -474,6 +484,7 @@ public final class Collection implements StoreAccess {
             if (store == null || leases > 0 || idleNanos <= 0 || nowNanos - lastUsedNanos < idleNanos) {
                 return false;
             }
+            readers.clear();
             store.close();
             store = null;
             return true;
@@ -553,6 +564,7 @@ public final class Collection implements StoreAccess {
                 }
             }
             if (store != null) {
+                readers.clear();
                 store.close();
                 store = null;
             }

@@ -213,6 +213,7 @@ public final class Database implements AutoCloseable {
         long wall = System.currentTimeMillis();
         each(c -> {
             c.applyRetention(wall);
+            c.expireReaders(now);
             c.closeIfIdle(now, idle);
         });
     }

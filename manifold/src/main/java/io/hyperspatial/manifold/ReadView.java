@@ -4,6 +4,7 @@ import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.store.KeyValueReader;
 import io.hyperspatial.manifold.store.Lease;
 import io.hyperspatial.manifold.store.SnapshotReader;
+import io.hyperspatial.manifold.store.SnapshotReaderPool;
 
 /**
  * A consistent snapshot of a collection: every table read through it sees the same committed
@@ -12,14 +13,18 @@ import io.hyperspatial.manifold.store.SnapshotReader;
 public final class ReadView extends TableReads implements AutoCloseable {
     private final Lease lease;
     private final SnapshotReader reader;
+    private final SnapshotReaderPool readers;
     private final Schema schema;
     private final long sequence;
+    private boolean closed;
 
-    ReadView(Lease lease, Schema schema, long sequence) {
+    /** A view through a reader taken from {@code readers}, given back on close. */
+    ReadView(Lease lease, Schema schema, long sequence, SnapshotReaderPool readers) {
         this.lease = lease;
         this.schema = schema;
         this.sequence = sequence;
-        this.reader = new SnapshotReader(lease.store());
+        this.readers = readers;
+        this.reader = readers.take(lease.store());
     }
 
     @Override
@@ -39,8 +44,12 @@ public final class ReadView extends TableReads implements AutoCloseable {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
-            reader.close();
+            readers.give(reader);
         } finally {
             lease.close();
         }

@@ -30,11 +30,17 @@ public final class SnapshotReader implements KeyValueReader, AutoCloseable {
     private final ReadOptions readOptions;
     /** By identity: {@code ColumnFamilyHandle.hashCode} makes native calls (its name and id) on every lookup. */
     private final Map<ColumnFamilyHandle, ArrayDeque<RocksIterator>> idle = new IdentityHashMap<>();
+    /** The snapshot's RocksDB sequence number, read once (the getter is a native call). */
+    private final long sequence;
+    private final long createdNanos = System.nanoTime();
+    /** Cursors handed out and not yet closed. */
+    private int openCursors;
     private boolean closed;
 
     public SnapshotReader(CollectionStore store) {
         this.store = store;
         this.snapshot = store.db().getSnapshot();
+        this.sequence = snapshot.getSequenceNumber();
         this.readOptions = new ReadOptions().setSnapshot(snapshot);
     }
 
@@ -69,10 +75,12 @@ public final class SnapshotReader implements KeyValueReader, AutoCloseable {
     public Cursor scan(ColumnFamilyHandle family, byte[] from, byte[] to) {
         ArrayDeque<RocksIterator> kept = idle.get(family);
         RocksIterator it = kept == null || kept.isEmpty() ? store.db().newIterator(family, readOptions) : kept.pop();
+        openCursors++;
         return new Cursor(it, from, to, released -> keep(family, released));
     }
 
     private void keep(ColumnFamilyHandle family, RocksIterator it) {
+        openCursors--;
         ArrayDeque<RocksIterator> kept = idle.computeIfAbsent(family, f -> new ArrayDeque<>(IDLE_ITERATORS));
         if (closed || kept.size() >= IDLE_ITERATORS) {
             it.close();
@@ -88,11 +96,24 @@ public final class SnapshotReader implements KeyValueReader, AutoCloseable {
 
     /** The RocksDB sequence number this snapshot reads at. */
     public long rocksSequence() {
-        return snapshot.getSequenceNumber();
+        return sequence;
+    }
+
+    /** When the snapshot was taken, in {@link System#nanoTime()}. */
+    long createdNanos() {
+        return createdNanos;
+    }
+
+    /** Whether another read may take this reader over: open, and every cursor it handed out closed. */
+    boolean reusable() {
+        return !closed && openCursors == 0;
     }
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         idle.values().forEach(kept -> kept.forEach(RocksIterator::close));
         idle.clear();
