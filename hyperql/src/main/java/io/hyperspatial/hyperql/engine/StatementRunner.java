@@ -18,6 +18,7 @@ import io.hyperspatial.hyperql.source.TableMutation;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /** Runs an analyzed, optimized statement against a data source. Stateless. */
@@ -98,13 +99,17 @@ public final class StatementRunner {
     }
 
     private static StatementResult rows(BoundStatement.Query q, Frame frame) {
-        List<String> names = q.plan().columns().stream().map(ColumnInfo::name).toList();
+        List<ColumnInfo> columns = q.plan().columns();
+        List<String> names = new ArrayList<>(columns.size());
+        for (ColumnInfo c : columns) {
+            names.add(c.name());
+        }
         List<List<Object>> rows = new ArrayList<>();
         RowStream stream = Executor.open(q.plan(), frame);
         for (Object[] r = stream.next(); r != null; r = stream.next()) {
             rows.add(Arrays.asList(r));
         }
-        return new StatementResult.Rows(names, rows);
+        return new StatementResult.Rows(Collections.unmodifiableList(names), rows);
     }
 
     private static StatementResult explain(BoundStatement s) {
