@@ -1,14 +1,11 @@
 package io.hyperspatial.manifold.store;
 
-import io.hyperspatial.manifold.DatabaseOptions;
-import io.hyperspatial.manifold.StoragePreset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
-import org.rocksdb.WriteOptions;
 
 import java.nio.file.Path;
 
@@ -19,24 +16,22 @@ class SnapshotReaderPoolTest {
     @TempDir
     Path dir;
 
-    private SharedResources shared;
+    private ScratchStore scratch;
     private CollectionStore store;
     private ColumnFamilyHandle family;
     private final SnapshotReaderPool pool = new SnapshotReaderPool();
 
     @BeforeEach
     void open() {
-        DatabaseOptions options = DatabaseOptions.preset(StoragePreset.SMALL);
-        shared = new SharedResources(options);
-        store = CollectionStore.open(dir, options, shared, true);
-        family = store.family(ColumnFamilies.PROPERTIES);
+        scratch = new ScratchStore(dir);
+        store = scratch.store;
+        family = scratch.family;
     }
 
     @AfterEach
     void close() {
         pool.clear();
-        store.close();
-        shared.close();
+        scratch.close();
     }
 
     @Test
@@ -118,16 +113,10 @@ class SnapshotReaderPoolTest {
     }
 
     private void put(int k, int v) throws RocksDBException {
-        byte[] value = new byte[4];
-        Keys.putInt(value, 0, v);
-        try (WriteOptions w = new WriteOptions()) {
-            store.db().put(family, w, key(k), value);
-        }
+        scratch.put(k, v);
     }
 
     private static byte[] key(int k) {
-        byte[] b = new byte[4];
-        Keys.putInt(b, 0, k);
-        return b;
+        return ScratchStore.key(k);
     }
 }
