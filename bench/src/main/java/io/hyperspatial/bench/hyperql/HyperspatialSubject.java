@@ -32,7 +32,8 @@ import java.util.UUID;
  * indexes in the same write, then compacted ({@link Collection#compact()}, as after any bulk load:
  * the peers likewise build their secondary index and ANALYZE after the rows), and the HNSW index of {@code emb} (defaults: m 16,
  * ef_construction 200) is then built by starting the collection's indexer. Entity keys are
- * {@code i<id>} and {@code o<id>}. Not thread-safe.
+ * {@code item:<id>} and {@code owner:<id>}, the keys SQL INSERT derives from the primary key, so lookups by
+ * {@code id} read each row with one point read. Not thread-safe.
  */
 final class HyperspatialSubject implements QuerySubject {
     static final String COLLECTION = "bench";
@@ -95,7 +96,7 @@ final class HyperspatialSubject implements QuerySubject {
         for (int from = 0; from < owners.size(); from += BATCH) {
             List<BenchDataset.Owner> chunk = owners.subList(from, Math.min(owners.size(), from + BATCH));
             collection.bulkWrite(Durability.ASYNC, tx -> chunk.forEach(o -> {
-                UUID id = tx.upsertEntity("o" + o.id(), "owner");
+                UUID id = tx.upsertEntity("owner:" + o.id(), "owner");
                 tx.patchProperties(id, Map.of("id", Value.of(o.id()), "name", Value.of(o.name()),
                         "region", Value.of(o.region())));
             }));
@@ -117,7 +118,7 @@ final class HyperspatialSubject implements QuerySubject {
         if (items.isEmpty()) {
             return;
         }
-        List<UUID> ids = items.stream().map(item -> collection.ids().forKey("i" + item.id())).toList();
+        List<UUID> ids = items.stream().map(item -> collection.ids().forKey("item:" + item.id())).toList();
         collection.bulkWrite(Durability.ASYNC, tx -> {
             tx.prefetch(ids);
             items.forEach(item -> write(tx, item));
@@ -125,7 +126,7 @@ final class HyperspatialSubject implements QuerySubject {
     }
 
     private static void write(Transaction tx, BenchDataset.Item item) {
-        UUID id = tx.upsertEntity("i" + item.id(), "item");
+        UUID id = tx.upsertEntity("item:" + item.id(), "item");
         Map<String, Value> properties = new HashMap<>();
         properties.put("id", Value.of(item.id()));
         properties.put("val", Value.of(item.val()));

@@ -13,6 +13,7 @@ import io.hyperspatial.hyperql.source.VectorMetric;
 import io.hyperspatial.manifold.ReadView;
 import io.hyperspatial.manifold.table.EntityScan;
 import io.hyperspatial.manifold.table.PropertyIndexTable;
+import io.hyperspatial.manifold.table.RowLookup;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,10 +35,13 @@ import java.util.UUID;
 final class CollectionTable implements Table {
     private final CollectionDataSource source;
     private final TableLayout layout;
+    /** {@link TableLayout#primaryKeyColumn()}, computed once. */
+    private final int primaryKeyColumn;
 
     CollectionTable(CollectionDataSource source, TableLayout layout) {
         this.source = source;
         this.layout = layout;
+        this.primaryKeyColumn = layout.primaryKeyColumn();
     }
 
     TableLayout layout() {
@@ -118,16 +122,60 @@ final class CollectionTable implements Table {
         if (layout.columns().get(column) instanceof ColumnBinding.Key) {
             return value instanceof String key ? List.of(source.collection().ids().forKey(key)) : List.of();
         }
+        UUID derived = derivedId(column, value);
+        if (derived != null) {
+            RowLookup rows = source.lookups();
+            byte[] row = rows.read(derived);
+            if (holds(row, column, value)) {
+                rows.keep(derived, row);
+                return List.of(derived);
+            }
+        }
         return view.propertyIndexes().equal(index(column), SqlTypes.probe(value));
     }
 
-    /** The ids of every key's lookup, each id once, in the order of the keys. */
+    /**
+     * The ids of every key's lookup, each id once, in the order of the keys. On the primary key
+     * the derived ids are read first with one batched read; only the keys whose row was not
+     * there go through the index.
+     */
     private List<UUID> lookups(ReadView view, AccessRequest.Lookups l) {
-        Set<UUID> ids = new LinkedHashSet<>();
+        List<UUID> derived = new ArrayList<>(l.keys().size());
         for (Object key : l.keys()) {
-            ids.addAll(lookup(view, l.column(), key));
+            derived.add(derivedId(l.column(), key));
+        }
+        List<UUID> guesses = derived.stream().filter(java.util.Objects::nonNull).toList();
+        RowLookup rows = source.lookups();
+        List<byte[]> found = guesses.isEmpty() ? List.of() : rows.rowsOf(guesses);
+        Set<UUID> ids = new LinkedHashSet<>();
+        for (int i = 0, g = 0; i < l.keys().size(); i++) {
+            Object key = l.keys().get(i);
+            if (derived.get(i) == null) {
+                ids.addAll(lookup(view, l.column(), key));
+                continue;
+            }
+            byte[] row = found.get(g++);
+            if (!holds(row, l.column(), key)) {
+                ids.addAll(view.propertyIndexes().equal(index(l.column()), SqlTypes.probe(key)));
+            } else if (ids.add(derived.get(i))) {
+                rows.keep(derived.get(i), row);
+            }
         }
         return List.copyOf(ids);
+    }
+
+    /** The entity id SQL derives for a primary-key value ({@link PrimaryKeys}), or null off the primary key. */
+    private UUID derivedId(int column, Object value) {
+        if (column != primaryKeyColumn) {
+            return null;
+        }
+        String key = PrimaryKeys.key(layout.entityType().name(), value);
+        return key == null ? null : source.collection().ids().forKey(key);
+    }
+
+    private boolean holds(byte[] row, int column, Object value) {
+        ColumnBinding.Property p = (ColumnBinding.Property) layout.columns().get(column);
+        return PrimaryKeys.holds(row, layout.entityType().id(), p.def().id(), SqlTypes.probe(value));
     }
 
     private String index(int column) {

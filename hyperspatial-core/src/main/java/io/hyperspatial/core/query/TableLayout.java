@@ -33,6 +33,19 @@ record TableLayout(TableSchema schema, EntityType entityType, List<ColumnBinding
         return -1;
     }
 
+    /**
+     * The position of the table's one-column primary key when it is a property with a unique
+     * index, whose rows' keys SQL derives from it ({@link PrimaryKeys}); -1 otherwise.
+     */
+    int primaryKeyColumn() {
+        if (schema.primaryKey().size() != 1) {
+            return -1;
+        }
+        int column = schema.indexOf(schema.primaryKey().getFirst());
+        return column >= 0 && columns.get(column) instanceof ColumnBinding.Property p && p.index() != null
+                && uniqueIndexes.contains(p.index()) ? column : -1;
+    }
+
     /** The name of the collection's vector index that serves a vector column's k-NN and radius scans. */
     String indexName(int column) {
         return switch (columns.get(column)) {

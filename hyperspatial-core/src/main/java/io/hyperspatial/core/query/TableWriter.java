@@ -9,6 +9,7 @@ import io.hyperspatial.hyperql.source.TableMutation;
 import io.hyperspatial.hyperql.value.Vector;
 import io.hyperspatial.manifold.Collection;
 import io.hyperspatial.manifold.Transaction;
+import io.hyperspatial.manifold.schema.PropertyDef;
 import io.hyperspatial.manifold.table.Entity;
 import io.hyperspatial.manifold.value.Value;
 
@@ -30,6 +31,8 @@ import java.util.UUID;
 final class TableWriter {
     private final Collection collection;
     private final TableLayout layout;
+    /** {@link TableLayout#primaryKeyColumn()}: the column the keys of inserted rows derive from, or -1. */
+    private final int primaryKeyColumn;
     /** Entities this apply created (true) or deleted (false): headers reach the store only at commit. */
     private final Map<UUID, Boolean> touched = new java.util.HashMap<>();
     private long inserted;
@@ -40,6 +43,7 @@ final class TableWriter {
     TableWriter(Collection collection, TableLayout layout) {
         this.collection = collection;
         this.layout = layout;
+        this.primaryKeyColumn = layout.primaryKeyColumn();
     }
 
     /**
@@ -80,14 +84,18 @@ final class TableWriter {
 
     private long insert(Transaction tx, Object[] row, TableMutation.OnConflict onConflict) {
         int keyColumn = layout.keyColumn();
+        fillRowId(tx, row);
+        // The column a clash on the key is reported against: the primary key when the key derives from it.
+        int clashColumn = keyColumn;
         if (row[keyColumn] == null) {
-            row[keyColumn] = UUID.randomUUID().toString();
+            String derived = derivedKey(tx, row);
+            clashColumn = derived == null ? keyColumn : primaryKeyColumn;
+            row[keyColumn] = derived == null ? UUID.randomUUID().toString() : derived;
         }
         if (!(row[keyColumn] instanceof String key)) {
             throw new HqlExecutionException(ErrorCode.HQL_TYPE_MISMATCH, "column " + layout.columnName(keyColumn)
                     + " holds entity keys, which are text");
         }
-        fillRowId(tx, row);
         checkNotNull(row);
         UUID id = collection.ids().forKey(key);
         Optional<String> existing = typeOf(tx, id);
@@ -101,7 +109,7 @@ final class TableWriter {
                     return 0;
                 }
                 case REPLACE -> delete(tx, id);
-                case ABORT -> throw uniqueFailed(keyColumn);
+                case ABORT -> throw uniqueFailed(clashColumn);
             }
         }
         Map<String, Value> properties = properties(row);
@@ -137,6 +145,31 @@ final class TableWriter {
             nextRowId = RowIds.next(UniqueKeys.largestInteger(tx, index), layout.schema().name());
         }
         row[column] = nextRowId;
+    }
+
+    /**
+     * The key {@link PrimaryKeys} derives from the row's primary key, or null (random key) when the
+     * table has none to derive from, the value is NULL or not integer or text, or an entity of
+     * this type already holds that key with another primary-key value (an UPDATE changed it).
+     */
+    private String derivedKey(Transaction tx, Object[] row) {
+        if (primaryKeyColumn < 0) {
+            return null;
+        }
+        String key = PrimaryKeys.key(layout.entityType().name(), row[primaryKeyColumn]);
+        if (key == null) {
+            return null;
+        }
+        UUID id = collection.ids().forKey(key);
+        Optional<Entity> holder = tx.entities().get(id);
+        if (holder.isEmpty()) {
+            return key;
+        }
+        PropertyDef def = ((ColumnBinding.Property) layout.columns().get(primaryKeyColumn)).def();
+        Value wanted = SqlTypes.probe(row[primaryKeyColumn]);
+        boolean same = holder.get().type().equals(layout.entityType().name())
+                && tx.properties().get(id, def).map(wanted::equals).orElse(false);
+        return same ? key : null;
     }
 
     /** The position of the table's {@code INTEGER PRIMARY KEY} column when it is indexed, or -1. */

@@ -5,7 +5,9 @@ import io.hyperspatial.manifold.store.Keys;
 import org.rocksdb.ColumnFamilyHandle;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -18,6 +20,8 @@ public final class RowLookup {
     private final KeyValueReader reader;
     private final ColumnFamilyHandle entities;
     private final PropertyRow properties = new PropertyRow();
+    /** Rows already read from this lookup's reader and handed back ({@link #keep}), until read once more. */
+    private final Map<UUID, byte[]> kept = new HashMap<>();
     private byte[] row;
 
     RowLookup(KeyValueReader reader, ColumnFamilyHandle entities) {
@@ -27,7 +31,21 @@ public final class RowLookup {
 
     /** Reads the row of {@code id}; false when the entity does not exist. */
     public boolean moveTo(UUID id) {
-        return moveTo(reader.get(entities, Keys.uuid(id)));
+        byte[] stored = kept.isEmpty() ? null : kept.remove(id);
+        return moveTo(stored != null ? stored : read(id));
+    }
+
+    /** The stored row of {@code id} (one point read), or null; does not move. */
+    public byte[] read(UUID id) {
+        return reader.get(entities, Keys.uuid(id));
+    }
+
+    /**
+     * Hands back a row read from this lookup (by {@link #read} or {@link #rowsOf}) whose entity the
+     * caller will move to next: that read then costs nothing.
+     */
+    public void keep(UUID id, byte[] stored) {
+        kept.put(id, stored);
     }
 
     /**
@@ -37,11 +55,28 @@ public final class RowLookup {
      * cursors share this lookup.
      */
     public List<byte[]> rowsOf(List<UUID> ids) {
+        List<byte[]> rows = new ArrayList<>(ids.size());
         List<byte[]> keys = new ArrayList<>(ids.size());
         for (UUID id : ids) {
-            keys.add(Keys.uuid(id));
+            byte[] stored = kept.isEmpty() ? null : kept.remove(id);
+            rows.add(stored);
+            if (stored == null) {
+                keys.add(Keys.uuid(id));
+            }
         }
-        return reader.getAll(entities, keys);
+        if (keys.isEmpty()) {
+            return rows;
+        }
+        List<byte[]> read = reader.getAll(entities, keys);
+        if (keys.size() == ids.size()) {
+            return read;
+        }
+        for (int i = 0, r = 0; i < rows.size(); i++) {
+            if (rows.get(i) == null) {
+                rows.set(i, read.get(r++));
+            }
+        }
+        return rows;
     }
 
     /** Moves to a row read by {@link #rowsOf}; false when it is null (the entity does not exist). */
