@@ -9,6 +9,7 @@ import org.rocksdb.RocksDBException;
 
 import java.nio.file.Path;
 
+import static io.hyperspatial.manifold.store.ScratchStore.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link SnapshotReaderPool}: a reader is handed on only while it sees what a new snapshot would. */
@@ -36,7 +37,7 @@ class SnapshotReaderPoolTest {
 
     @Test
     void aReaderGivenBackServesTheNextReadWhileNothingIsWrittenWithItsIterators() throws RocksDBException {
-        put(1, 10);
+        scratch.put(1, 10);
         SnapshotReader first = pool.take(store);
         try (Cursor c = first.scan(family, key(0), null)) {
             assertThat(c.next()).isTrue();
@@ -53,10 +54,10 @@ class SnapshotReaderPoolTest {
 
     @Test
     void aWriteMakesTheNextReadTakeANewSnapshotThatSeesIt() throws RocksDBException {
-        put(1, 10);
+        scratch.put(1, 10);
         SnapshotReader before = pool.take(store);
         pool.give(before);
-        put(1, 11);
+        scratch.put(1, 11);
 
         SnapshotReader after = pool.take(store);
         assertThat(after).isNotSameAs(before);
@@ -68,7 +69,7 @@ class SnapshotReaderPoolTest {
 
     @Test
     void aReaderWithACursorStillOpenIsClosedNotKept() throws RocksDBException {
-        put(1, 10);
+        scratch.put(1, 10);
         SnapshotReader reader = pool.take(store);
         Cursor open = reader.scan(family, key(0), null);
         pool.give(reader);
@@ -95,7 +96,7 @@ class SnapshotReaderPoolTest {
 
     @Test
     void readersOlderThanTheirAgeLimitAreClosedByExpireAndNotHandedOn() throws RocksDBException {
-        put(1, 10);
+        scratch.put(1, 10);
         SnapshotReader reader = pool.take(store);
         pool.give(reader);
         pool.expire(System.nanoTime() + SnapshotReaderPool.MAX_AGE_NANOS);
@@ -110,13 +111,5 @@ class SnapshotReaderPoolTest {
 
     private int value(SnapshotReader reader, int k) {
         return Keys.getInt(reader.get(family, key(k)), 0);
-    }
-
-    private void put(int k, int v) throws RocksDBException {
-        scratch.put(k, v);
-    }
-
-    private static byte[] key(int k) {
-        return ScratchStore.key(k);
     }
 }

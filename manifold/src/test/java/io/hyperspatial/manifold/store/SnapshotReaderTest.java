@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
+import static io.hyperspatial.manifold.store.ScratchStore.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Cursors of a {@link SnapshotReader}, whose native iterators are reused from scan to scan. */
@@ -43,11 +44,11 @@ class SnapshotReaderTest {
         for (int i = 0; i < 200; i++) {
             int k = random.nextInt(1_000);
             model.put(k, i);
-            put(k, i);
+            scratch.put(k, i);
         }
         try (SnapshotReader reader = new SnapshotReader(store)) {
-            put(1_001, -1);
-            put(model.firstKey(), -1);
+            scratch.put(1_001, -1);
+            scratch.put(model.firstKey(), -1);
             for (int round = 0; round < 100; round++) {
                 int from = random.nextInt(1_000);
                 int to = from + random.nextInt(100);
@@ -63,7 +64,7 @@ class SnapshotReaderTest {
     @Test
     void nestedCursorsGetTheirOwnIteratorsAndAtMostAFewAreKept() throws RocksDBException {
         for (int k = 0; k < 10; k++) {
-            put(k, k);
+            scratch.put(k, k);
         }
         try (SnapshotReader reader = new SnapshotReader(store)) {
             List<Cursor> open = new ArrayList<>();
@@ -88,7 +89,7 @@ class SnapshotReaderTest {
     @Test
     void aCursorRepositionedBeforeItsFirstStepReadsFromThere() throws RocksDBException {
         for (int k = 0; k < 10; k++) {
-            put(k, k);
+            scratch.put(k, k);
         }
         try (SnapshotReader reader = new SnapshotReader(store); Cursor c = reader.scan(family, key(0), key(8))) {
             c.seek(key(5));
@@ -106,13 +107,5 @@ class SnapshotReaderTest {
             values.add(Keys.getInt(c.value(), 0));
         }
         return values;
-    }
-
-    private void put(int k, int v) throws RocksDBException {
-        scratch.put(k, v);
-    }
-
-    private static byte[] key(int k) {
-        return ScratchStore.key(k);
     }
 }
