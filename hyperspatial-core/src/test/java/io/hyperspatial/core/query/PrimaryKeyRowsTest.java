@@ -88,6 +88,15 @@ class PrimaryKeyRowsTest {
     }
 
     @Test
+    void aKeyTakenEarlierInTheSameStatementMakesTheRowTakeARandomKey() {
+        engine.execute("INSERT INTO item(key, id, name) VALUES ('item:5', 9, 'nine'), (NULL, 5, 'five')");
+
+        assertThat(rows("SELECT key, name FROM item WHERE id = 9")).containsExactly(List.of("item:5", "nine"));
+        assertThat(rows("SELECT name FROM item WHERE id = 5")).containsExactly(List.of("five"));
+        assertThat(rows("SELECT key FROM item WHERE id = 5").getFirst().getFirst()).isNotEqualTo("item:5");
+    }
+
+    @Test
     void aChangedPrimaryKeyIsFoundByItsNewValueAndItsOldValueCanBeInsertedAgain() {
         engine.execute("INSERT INTO item(id, name) VALUES (1, 'one'), (2, 'two')");
         engine.execute("UPDATE item SET id = 100 WHERE id = 1");
