@@ -179,6 +179,12 @@ final class HnswBuilder {
     /**
      * Links {@code neighbor} back to {@code node}, re-selecting the neighbour's list if full;
      * returns whether the neighbour's list holds {@code node} afterwards.
+     *
+     * <p>A full level-0 list whose heuristic picks are known ({@link HnswGraph#diversePrefix})
+     * is first offered the node with {@link NeighborSelector#offerCovered}: when a pick covers
+     * it, which is most of the time, that costs a few scores instead of the full re-selection's
+     * one per pair (on 100,000 hierarchical Poincaré points, 1.14 of 1.41 million overflows were
+     * settled so and the single-thread build took 18 s instead of 25 s, with the same graph).
      */
     private boolean addBackLink(int neighbor, int node, int level) {
         synchronized (graph.lockFor(neighbor)) {
@@ -189,14 +195,27 @@ final class HnswBuilder {
             if (HnswGraph.indexOf(existing, count, node) >= 0 || graph.tryAppend(neighbor, level, node)) {
                 return true;
             }
+            float nodeScore = space.score(neighbor, node);
+            int diverse = level == 0 ? graph.diversePrefix(neighbor) : 0;
+            if (diverse > 0) {
+                int kept = selector.offerCovered(neighbor, existing, count, diverse, node, nodeScore);
+                if (kept >= 0) {
+                    int at = HnswGraph.indexOf(existing, kept, node);
+                    if (at >= 0) {
+                        graph.setNeighbors(neighbor, level, existing, kept, diverse);
+                    }
+                    return at >= 0;
+                }
+            }
             NodeScorer fromNeighbor = space.scorer(neighbor);
             selector.clear();
             for (int i = 0; i < count; i++) {
                 selector.add(existing[i], fromNeighbor.score(existing[i]));
             }
-            selector.add(node, fromNeighbor.score(node));
-            int kept = selector.select(graph.maxConnections(level), existing);
-            graph.setNeighbors(neighbor, level, existing, kept);
+            selector.add(node, nodeScore);
+            int max = graph.maxConnections(level);
+            int kept = selector.select(max, existing);
+            graph.setNeighbors(neighbor, level, existing, kept, selector.diverseCount());
             return HnswGraph.indexOf(existing, kept, node) >= 0;
         }
     }

@@ -42,6 +42,13 @@ final class HnswGraph {
     private final AtomicLong entry = new AtomicLong(NO_ENTRY);
     private final AtomicLong recordBytes = new AtomicLong();
     private volatile int[][] records;
+    /**
+     * Per node, how many leading entries of its level-0 list are the selection heuristic's own
+     * choice over the whole list (see {@link #diversePrefix}); 0 when not known. Read and written
+     * under the node's stripe lock; replaced by a zeroed table when the node table grows, so a
+     * write racing the growth is lost to "not known", never misread.
+     */
+    private volatile short[] diverse;
     /** One past the highest ordinal ever installed. */
     private volatile int size;
 
@@ -49,6 +56,7 @@ final class HnswGraph {
         this.m = m;
         this.maxConn0 = 2 * m;
         this.records = new int[Math.max(16, initialCapacity)][];
+        this.diverse = new short[records.length];
         for (int i = 0; i < LOCK_STRIPES; i++) {
             stripes[i] = new Object();
         }
@@ -96,6 +104,9 @@ final class HnswGraph {
             if (node >= table.length) {
                 table = Arrays.copyOf(table, Math.max(node + 1, table.length + (table.length >> 1)));
                 records = table;
+                diverse = new short[table.length];
+            } else {
+                diverse[node] = 0;
             }
             RECORDS.setRelease(table, node, record);
             if (node >= size) {
@@ -110,6 +121,7 @@ final class HnswGraph {
         int[] record;
         synchronized (growth) {
             record = record(node);
+            setDiversePrefix(node, 0);
             RECORDS.setRelease(records, node, null);
         }
         if (record != null) {
@@ -145,6 +157,19 @@ final class HnswGraph {
 
     /** Replaces the node's neighbours on {@code level}. The caller holds {@link #lockFor}(node). */
     void setNeighbors(int node, int level, int[] from, int count) {
+        setNeighbors(node, level, from, count, 0);
+    }
+
+    /**
+     * Replaces the node's neighbours on {@code level}, of which the first {@code diversePrefix}
+     * on level 0 are what the selection heuristic keeps of the whole list, nearest first, and the
+     * rest the candidates it pruned, nearest first (0: not known). The caller holds
+     * {@link #lockFor}(node).
+     */
+    void setNeighbors(int node, int level, int[] from, int count, int diversePrefix) {
+        if (level == 0) {
+            setDiversePrefix(node, diversePrefix);
+        }
         int[] record = record(node);
         int at = offset(level);
         for (int i = 0; i < count; i++) {
@@ -164,9 +189,29 @@ final class HnswGraph {
         if (count >= maxConnections(level)) {
             return false;
         }
+        if (level == 0) {
+            setDiversePrefix(node, 0);
+        }
         INTS.setRelease(record, at + 1 + count, neighbor);
         INTS.setRelease(record, at, count + 1);
         return true;
+    }
+
+    /**
+     * How many leading entries of the node's level-0 list the selection heuristic keeps when run
+     * over the whole list (the rest being pruned candidates, nearest first), or 0 if not known:
+     * any write other than a selection's forgets it. The caller holds {@link #lockFor}(node).
+     */
+    int diversePrefix(int node) {
+        short[] table = diverse;
+        return node < table.length ? table[node] : 0;
+    }
+
+    private void setDiversePrefix(int node, int prefix) {
+        short[] table = diverse;
+        if (node < table.length) {
+            table[node] = (short) prefix;
+        }
     }
 
     /** Where {@code node} is among the first {@code count} entries of a copied list, or −1. */

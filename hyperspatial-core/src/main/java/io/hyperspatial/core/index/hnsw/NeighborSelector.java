@@ -26,6 +26,8 @@ final class NeighborSelector {
     private int count;
     private boolean sorted = true;
     private int[] pruned = new int[64];
+    /** How many of the last selection's picks were the heuristic's own (before any filling). */
+    private int diverseCount;
 
     NeighborSelector(ScoringSpace space, boolean keepPrunedConnections) {
         this.space = space;
@@ -93,12 +95,63 @@ final class NeighborSelector {
                 pruned[prunedCount++] = nodes[i];
             }
         }
+        diverseCount = selected;
         if (keepPrunedConnections) {
             for (int i = 0; i < prunedCount && selected < max; i++) {
                 into[selected++] = pruned[i];
             }
         }
         return selected;
+    }
+
+    /**
+     * How many of the last {@link #select}'s picks the heuristic itself kept: they come first,
+     * and are exactly what it keeps when run again over the picks alone (a pruned candidate was
+     * covered by a kept one nearer the base, and dropping pruned candidates changes no decision).
+     */
+    int diverseCount() {
+        return diverseCount;
+    }
+
+    /**
+     * Offers {@code candidate} to the full list {@code list[0..count)} of {@code base}, whose
+     * first {@code diverse} entries are the heuristic's picks over the whole list and the rest
+     * pruned candidates, both nearest first. If a pick nearer the base than the candidate covers
+     * it, the candidate is pruned too and joins the rest by distance, the farthest pruned entry
+     * dropping out: the same list a full {@link #select} of list and candidate would give (the
+     * picks nearer the candidate decide alone; the candidate, not kept, changes no later
+     * decision), at a few scores instead of one per pair. Returns the list's new length, with
+     * the list updated in place, or −1 (list untouched) when no pick covers the candidate; the
+     * heuristic's picks may then change, and the caller re-selects in full.
+     *
+     * @param candidateScore the base's score of the candidate
+     */
+    int offerCovered(int base, int[] list, int count, int diverse, int candidate, float candidateScore) {
+        for (int i = 0; i < diverse; i++) {
+            int kept = list[i];
+            float keptScore = space.score(base, kept);
+            if (keptScore > candidateScore) {
+                return -1;
+            }
+            if (space.score(candidate, kept) < candidateScore) {
+                return insertPruned(base, list, count, diverse, candidate, candidateScore);
+            }
+        }
+        return -1;
+    }
+
+    /** Places a covered candidate among the pruned entries by its score, dropping the farthest. */
+    private int insertPruned(int base, int[] list, int count, int diverse, int candidate, float candidateScore) {
+        int at = count;
+        while (at > diverse && space.score(base, list[at - 1]) > candidateScore) {
+            at--;
+        }
+        if (at == count) {
+            return count;
+        }
+        System.arraycopy(list, at, list, at + 1, count - 1 - at);
+        list[at] = candidate;
+        return count;
     }
 
     /** True if the candidate is nearer the base than every neighbour chosen so far. */
