@@ -15,7 +15,8 @@ import java.util.List;
  * Plans the aggregation of one query level: collects the aggregate calls of the expressions above
  * it, builds the {@link PlanNode.Aggregate} node, and rewrites those expressions to read its output
  * (group keys first, then aggregates). A column used bare — neither grouped nor aggregated — reads
- * its value from the group's last row, as SQLite allows. Not thread-safe; one per query level.
+ * its value from the group's first row, or from the row of the query's MIN or MAX, as SQLite
+ * does (see {@code Aggregation}). Not thread-safe; one per query level.
  */
 final class AggregatePlanner {
     private final List<Scalar> groupKeys;
@@ -56,7 +57,7 @@ final class AggregatePlanner {
 
     /**
      * A subquery's reference to this level's row, read from the group's row instead: the group key
-     * it is, else its value in the group's last row.
+     * it is, else its value as a bare column of the group.
      */
     private Scalar.Column groupRowColumn(Scalar.Column outer) {
         Scalar.Column inRow = new Scalar.Column(0, outer.index(), outer.name());

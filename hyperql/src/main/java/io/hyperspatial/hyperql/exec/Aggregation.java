@@ -1,6 +1,7 @@
 package io.hyperspatial.hyperql.exec;
 
 import io.hyperspatial.hyperql.function.Accumulator;
+import io.hyperspatial.hyperql.plan.AggregateFunction;
 import io.hyperspatial.hyperql.plan.PlanNode;
 import io.hyperspatial.hyperql.plan.Scalar;
 
@@ -13,6 +14,11 @@ import java.util.Map;
  * Hash aggregation: one pass over the input into a hash table of groups, then the groups in key
  * order (SQLite's output order for GROUP BY without ORDER BY). Without group keys there is one
  * group, also over an empty input. A group reports its key values as its last row had them.
+ *
+ * <p>Bare columns (ANY_VALUE: used neither grouped nor aggregated) take SQLite's values: the
+ * group's first row's; with a MIN or MAX in the query, those of every row where the last MIN or
+ * MAX to step found a new extreme (so {@code SELECT name, MAX(score)} names the row holding the
+ * maximum), following the signal of {@link Accumulator#bareColumns()}.
  */
 final class Aggregation {
     private Aggregation() {
@@ -22,6 +28,13 @@ final class Aggregation {
         List<Scalar> keys = a.groupKeys();
         List<Scalar.AggregateCall> calls = a.aggregates();
         Map<RowKey, Group> groups = new HashMap<>();
+        boolean[] bare = new boolean[calls.size()];
+        boolean extremes = false;
+        for (int i = 0; i < bare.length; i++) {
+            AggregateFunction f = calls.get(i).function();
+            bare[i] = f == AggregateFunction.ANY_VALUE;
+            extremes |= f == AggregateFunction.MIN || f == AggregateFunction.MAX;
+        }
         RowStream input = Executor.open(a.input(), frame);
         for (Object[] r = input.next(); r != null; r = input.next()) {
             Object[] keyValues = new Object[keys.size()];
@@ -30,13 +43,23 @@ final class Aggregation {
             }
             Group g = groups.computeIfAbsent(RowKey.of(keyValues), k -> new Group(keyValues, calls));
             g.keys = keyValues;
+            boolean first = g.rows++ == 0;
             for (int i = 0; i < calls.size(); i++) {
-                Scalar.AggregateCall call = calls.get(i);
-                Object[] args = new Object[call.arguments().size()];
-                for (int j = 0; j < args.length; j++) {
-                    args[j] = Evaluator.eval(call.arguments().get(j), r, frame);
+                if (!bare[i]) {
+                    g.accumulators[i].add(arguments(calls.get(i), r, frame));
+                    switch (g.accumulators[i].bareColumns()) {
+                        case LOAD -> g.keepBare = false;
+                        case KEEP -> g.keepBare = true;
+                        case SAME -> { }
+                    }
                 }
-                g.accumulators[i].add(args);
+            }
+            if (first || extremes && !g.keepBare) {
+                for (int i = 0; i < calls.size(); i++) {
+                    if (bare[i]) {
+                        g.accumulators[i].retake(arguments(calls.get(i), r, frame));
+                    }
+                }
             }
         }
         if (groups.isEmpty() && keys.isEmpty()) {
@@ -56,10 +79,21 @@ final class Aggregation {
         return Executor.of(rows.iterator());
     }
 
+    private static Object[] arguments(Scalar.AggregateCall call, Object[] row, Frame frame) {
+        Object[] args = new Object[call.arguments().size()];
+        for (int j = 0; j < args.length; j++) {
+            args[j] = Evaluator.eval(call.arguments().get(j), row, frame);
+        }
+        return args;
+    }
+
     private static final class Group {
         /** The keys as the group's last row had them (equal keys may differ in type: 1 and 1.0), as SQLite reports them. */
         Object[] keys;
         final Accumulator[] accumulators;
+        long rows;
+        /** SQLite's "hit" register: the last MIN or MAX to step kept the bare columns where they are. */
+        boolean keepBare;
 
         Group(Object[] keys, List<Scalar.AggregateCall> calls) {
             this.keys = keys;

@@ -26,7 +26,7 @@ public abstract sealed class Accumulator {
             case MIN -> new Extreme(-1);
             case MAX -> new Extreme(1);
             case GROUP_CONCAT -> new GroupConcat();
-            case ANY_VALUE -> new Last();
+            case ANY_VALUE -> new Bare();
         };
         return distinct ? new Distinct(a) : a;
     }
@@ -36,6 +36,25 @@ public abstract sealed class Accumulator {
 
     /** The aggregate's value over the rows added so far. */
     public abstract Object result();
+
+    /**
+     * What the last {@link #add} of a MIN or MAX tells about the group's bare columns, as SQLite's
+     * min()/max() signal it: {@link BareColumns#LOAD} where the row holds a new extreme (or no
+     * value was found yet), {@link BareColumns#KEEP} where it does not, {@link BareColumns#SAME}
+     * where no step was taken (a DISTINCT aggregate passing over a NULL or a repeated value) and
+     * the signal of the row before stands. Other aggregates say {@link BareColumns#SAME}.
+     */
+    public BareColumns bareColumns() {
+        return BareColumns.SAME;
+    }
+
+    /** See {@link #bareColumns()}. */
+    public enum BareColumns { LOAD, KEEP, SAME }
+
+    /** For a bare column (ANY_VALUE): take this row's value even though one was taken; others add the row. */
+    public void retake(Object[] arguments) {
+        add(arguments);
+    }
 
     private static final class Count extends Accumulator {
         private final boolean star;
@@ -132,6 +151,7 @@ public abstract sealed class Accumulator {
     private static final class Extreme extends Accumulator {
         private final int direction;
         private Object best;
+        private BareColumns signal = BareColumns.SAME;
 
         Extreme(int direction) {
             this.direction = direction;
@@ -140,9 +160,17 @@ public abstract sealed class Accumulator {
         @Override
         public void add(Object[] arguments) {
             Object v = arguments[0];
-            if (v != null && (best == null || ValueOrder.compare(v, best) * direction > 0)) {
+            // As SQLite's min()/max(): a NULL keeps the bare columns only once a value was found.
+            boolean moved = best == null || v != null && ValueOrder.compare(v, best) * direction > 0;
+            signal = moved ? BareColumns.LOAD : BareColumns.KEEP;
+            if (v != null && moved) {
                 best = v;
             }
+        }
+
+        @Override
+        public BareColumns bareColumns() {
+            return signal;
         }
 
         @Override
@@ -173,12 +201,25 @@ public abstract sealed class Accumulator {
         }
     }
 
-    private static final class Last extends Accumulator {
+    /**
+     * A bare column's value (ANY_VALUE): the group's first row's, until {@link #retake} moves it
+     * to the row where a MIN or MAX of the query moved.
+     */
+    private static final class Bare extends Accumulator {
         private Object value;
+        private boolean taken;
 
         @Override
         public void add(Object[] arguments) {
+            if (!taken) {
+                retake(arguments);
+            }
+        }
+
+        @Override
+        public void retake(Object[] arguments) {
             value = arguments[0];
+            taken = true;
         }
 
         @Override
@@ -190,16 +231,24 @@ public abstract sealed class Accumulator {
     private static final class Distinct extends Accumulator {
         private final Accumulator inner;
         private final Set<Object> seen = new HashSet<>();
+        private boolean stepped;
 
         Distinct(Accumulator inner) {
             this.inner = inner;
         }
 
+        /** A NULL or a repeated value takes no step: {@link BareColumns#SAME}, as in SQLite. */
         @Override
         public void add(Object[] arguments) {
-            if (arguments.length == 0 || arguments[0] == null || seen.add(ValueOrder.hashKey(arguments[0]))) {
+            stepped = arguments.length == 0 || arguments[0] != null && seen.add(ValueOrder.hashKey(arguments[0]));
+            if (stepped || arguments[0] == null) {
                 inner.add(arguments);
             }
+        }
+
+        @Override
+        public BareColumns bareColumns() {
+            return stepped ? inner.bareColumns() : BareColumns.SAME;
         }
 
         @Override

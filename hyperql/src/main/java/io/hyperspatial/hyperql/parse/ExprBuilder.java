@@ -151,7 +151,13 @@ final class ExprBuilder {
         if (op.equals("-") && MIN_LONG_MAGNITUDE.equals(ctx.unary().getText())) {
             return new Expr.Literal(Long.MIN_VALUE, at);
         }
-        return new Expr.Unary(op, unary(ctx.unary()), at);
+        Expr operand = unary(ctx.unary());
+        if (op.equals("-") && operand instanceof Expr.Literal l && l.value() instanceof Double d) {
+            // A minus written on a real literal makes a negative literal, as in SQLite: - 0.0 is
+            // -0.0, while negating a value at run time gives 0 - x (see Arithmetic.negate).
+            return new Expr.Literal(-d, at);
+        }
+        return new Expr.Unary(op, operand, at);
     }
 
     private Expr postfix(PostfixContext ctx) {

@@ -16,7 +16,7 @@ public enum AggregateFunction {
     MAX,
     /** Non-NULL values' text joined by a separator (default {@code ,}). */
     GROUP_CONCAT,
-    /** A column used bare in an aggregate query: its value in the group's last row. */
+    /** A column used bare in an aggregate query: its value in the group's first row, or where a MIN or MAX moved. */
     ANY_VALUE;
 
     /** The function an aggregate call by this name means, or null (min/max with one argument only). */

@@ -87,12 +87,16 @@ public final class Arithmetic {
         return reals.apply(real(x), real(y));
     }
 
+    /**
+     * Unary minus, computed as SQLite does at run time, 0 − x: so a real zero negates to 0.0,
+     * not −0.0 (a minus written on a real literal is folded into the literal by the parser).
+     */
     public static Object negate(Object a) {
         Object x = toNumeric(a);
         return switch (x) {
             case null -> null;
             case Long l -> l == Long.MIN_VALUE ? (Object) (-(double) l) : (Object) (-l);
-            case Double d -> -d;
+            case Double d -> 0.0 - d;
             default -> throw new IllegalStateException();
         };
     }
