@@ -15,7 +15,7 @@ import java.util.List;
 
 /**
  * Formats query results the way sqllogictest's reference driver does, sorts them and hashes them:
- * {@code I} as a 64-bit integer, {@code R} with three decimals, {@code T} as text with unprintable
+ * {@code I} as an integer cut to 32 bits (its {@code sqlite3_column_int}), {@code R} with three decimals, {@code T} as text with unprintable
  * characters as {@code @}; NULL as {@code NULL}, an empty string as {@code (empty)}. Stateless.
  */
 public final class ResultFormat {
@@ -28,7 +28,8 @@ public final class ResultFormat {
             return "NULL";
         }
         return switch (type) {
-            case 'I' -> Long.toString(asInteger(v));
+            // The reference reads I columns with sqlite3_column_int: the 64-bit value's low 32 bits.
+            case 'I' -> Integer.toString((int) asInteger(v));
             case 'R' -> real(asReal(v));
             default -> text(TextForm.of(v));
         };
