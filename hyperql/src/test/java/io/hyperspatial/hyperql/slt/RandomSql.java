@@ -186,7 +186,8 @@ final class RandomSql {
         return "( " + sub.get() + " )";
     }
 
-    private String list(int n, Supplier<String> item) {
+    /** {@code n} items joined with commas (shared with {@link RandomTypedSql}). */
+    static String list(int n, Supplier<String> item) {
         List<String> items = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             items.add(item.get());
@@ -194,7 +195,12 @@ final class RandomSql {
         return String.join(", ", items);
     }
 
-    private String pick(List<String> options) {
+    /** One of the options, drawn from {@code random} (shared with {@link RandomTypedSql}). */
+    static String pick(SplittableRandom random, List<String> options) {
         return options.get(random.nextInt(options.size()));
+    }
+
+    private String pick(List<String> options) {
+        return pick(random, options);
     }
 }

@@ -4,6 +4,7 @@ import io.hyperspatial.hyperql.source.IndexDefinition;
 import io.hyperspatial.hyperql.value.ValueOrder;
 
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NavigableMap;
@@ -66,6 +67,13 @@ final class MemoryIndex {
 
     /** The entries within the bounds (a null bound is open), in key order. */
     NavigableMap<Object, LinkedHashSet<Long>> range(Object lower, boolean lowerInclusive, Object upper, boolean upperInclusive) {
+        if (lower != null && upper != null) {
+            int c = entries.comparator().compare(lower, upper);
+            if (c > 0 || c == 0 && !(lowerInclusive && upperInclusive)) {
+                // x BETWEEN 9 AND 1, or pk > 5 AND pk < 5: no key lies within (a TreeMap would throw).
+                return Collections.emptyNavigableMap();
+            }
+        }
         NavigableMap<Object, LinkedHashSet<Long>> m = entries;
         if (lower != null) {
             m = m.tailMap(lower, lowerInclusive);
