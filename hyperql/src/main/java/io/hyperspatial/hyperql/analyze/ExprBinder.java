@@ -232,7 +232,9 @@ final class ExprBinder {
         for (Expr item : in.items()) {
             Typed t = bind(item, cx);
             items.add(t.scalar());
-            coercions.add(Coercion.between(operand.affinity(), t.affinity()));
+            // SQLite: a IN (x, y) is a = +x OR a = +y, the items taken without affinity even when
+            // they are columns or CASTs; only the left operand's affinity applies.
+            coercions.add(Coercion.between(operand.affinity(), null));
         }
         return Typed.of(new Scalar.InList(operand.scalar(), items, coercions, in.negated()), SqlType.INTEGER);
     }

@@ -22,7 +22,8 @@ public final class Casts {
             return null;
         }
         return switch (target) {
-            case INTEGER -> Arithmetic.integer(Arithmetic.toNumeric(v instanceof Double ? v : textNumber(v)));
+            case INTEGER -> v instanceof Long || v instanceof Double ? Arithmetic.integer(v)
+                    : NumericText.parseIntegerPrefix(TextForm.of(v));
             case REAL -> Arithmetic.real(Arithmetic.toNumeric(v instanceof Long || v instanceof Double ? v : textNumber(v)));
             case NUMERIC -> {
                 if (v instanceof Long || v instanceof Double) {

@@ -55,11 +55,37 @@ public final class Arithmetic {
         }, (x, y) -> y == 0 ? null : (Object) (x / y));
     }
 
-    /** The remainder of the operands' integer parts; REAL when either operand is. */
+    /**
+     * The remainder of the operands' integer values ({@link #integerValue}: text by its integer
+     * prefix, so {@code 12 % '1e3'} is 12 % 1); REAL when either operand is, as in SQLite.
+     */
     public static Object remainder(Object a, Object b) {
-        IntegerOperation integers = (l, m) -> m == 0 ? null : (Object) (m == -1 ? 0L : l % m);
-        return exactOrReal(a, b, integers, (x, y) -> integers.apply(integer(x), integer(y)) instanceof Long r
-                ? (Object) r.doubleValue() : null);
+        Object x = toNumeric(a);
+        Object y = toNumeric(b);
+        if (x == null || y == null) {
+            return null;
+        }
+        long m = integerValue(b);
+        if (m == 0) {
+            return null;
+        }
+        long r = m == -1 ? 0L : integerValue(a) % m;
+        return x instanceof Long && y instanceof Long ? (Object) r : (Object) (double) r;
+    }
+
+    /**
+     * A value read as an integer the way SQLite's {@code sqlite3VdbeIntValue} reads it, for %,
+     * bitwise operators and CAST AS INTEGER: reals truncated, text and blobs by their longest
+     * integer prefix ({@code '1e3'} is 1, {@code '12.7'} is 12).
+     */
+    public static long integerValue(Object v) {
+        return switch (v) {
+            case Long l -> l;
+            case Double d -> integer(d);
+            case String s -> NumericText.parseIntegerPrefix(s);
+            case Blob b -> NumericText.parseIntegerPrefix(new String(b.bytes(), StandardCharsets.UTF_8));
+            case null, default -> 0L;
+        };
     }
 
     /** An operation on two integers: a Long, a Double when the exact result does not fit, or null. */
@@ -110,12 +136,11 @@ public final class Arithmetic {
             case ">>" -> (l, m) -> shiftLeft(l, -m);
             default -> throw new IllegalArgumentException(op);
         };
-        return exactOrReal(a, b, f, (x, y) -> f.apply(integer(x), integer(y)));
+        return a == null || b == null ? null : f.apply(integerValue(a), integerValue(b));
     }
 
     public static Object bitNot(Object a) {
-        Object x = toNumeric(a);
-        return x == null ? null : ~integer(x);
+        return a == null ? null : ~integerValue(a);
     }
 
     /** {@code a || b}: the concatenated text, NULL if either is NULL. */

@@ -30,6 +30,35 @@ public final class NumericText {
         return toNumber(prefix, isIntegerSyntax(prefix));
     }
 
+    /**
+     * CAST(text AS INTEGER), as SQLite reads it: the longest prefix that spells an integer
+     * (leading spaces, a sign, digits; no fraction or exponent, so {@code '1e3'} is 1 and
+     * {@code '12.5'} is 12), 0 when there is none, clamped to the 64-bit range.
+     */
+    public static long parseIntegerPrefix(String text) {
+        String s = text.stripLeading();
+        int i = 0;
+        boolean negative = false;
+        if (i < s.length() && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            negative = s.charAt(i) == '-';
+            i++;
+        }
+        long magnitude = 0;
+        boolean overflow = false;
+        for (; i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9'; i++) {
+            int digit = s.charAt(i) - '0';
+            if (magnitude > (Long.MAX_VALUE - digit) / 10) {
+                overflow = true;
+            } else {
+                magnitude = magnitude * 10 + digit;
+            }
+        }
+        if (overflow) {
+            return negative ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return negative ? -magnitude : magnitude;
+    }
+
     /** The prefix as a REAL, for CAST(x AS REAL). */
     public static double parsePrefixAsReal(String text) {
         Object n = parsePrefix(text);
