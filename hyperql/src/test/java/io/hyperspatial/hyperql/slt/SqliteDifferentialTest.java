@@ -3,6 +3,7 @@ package io.hyperspatial.hyperql.slt;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Differential test against SQLite itself (xerial's sqlite-jdbc, an in-memory database): random
- * queries in the style of the sqllogictest {@code random/} suites ({@link RandomSql}) and of its
- * {@code index/} suites with changes between them ({@link RandomTypedSql}), each run on SQLite to
+ * queries in the style of the sqllogictest {@code random/} suites ({@link RandomSql}), of its
+ * {@code index/} suites with changes between them ({@link RandomTypedSql}), and over columns of
+ * every affinity holding mixed values ({@link RandomAffinitySql}), each run on SQLite to
  * write its expected result into a sqllogictest script, which {@link SltRunner} then runs on
  * HyperQL. Queries SQLite rejects, and results with a column of mixed types, are left out. Every
  * seed must pass whole; a failure prints the query with both results.
@@ -41,6 +43,13 @@ class SqliteDifferentialTest {
     void hyperQlAnswersTypedQueriesBetweenChangesAsSqliteDoes(long seed) throws SQLException {
         RandomTypedSql sql = new RandomTypedSql(seed);
         check("typed seed " + seed, sql.schema(), sql::query, sql::change);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4})
+    void hyperQlConvertsBetweenAffinitiesAsSqliteDoes(long seed) throws SQLException {
+        RandomAffinitySql sql = new RandomAffinitySql(seed);
+        check("affinity seed " + seed, sql.schema(), sql::query, null);
     }
 
     /**
@@ -97,7 +106,9 @@ class SqliteDifferentialTest {
                 List<Object> row = new ArrayList<>(columns);
                 for (int c = 1; c <= columns; c++) {
                     Object v = rs.getObject(c);
-                    row.add(v instanceof Integer i ? Long.valueOf(i) : v);
+                    // A blob prints as its bytes' text, as the reference driver's sqlite3_column_text.
+                    row.add(v instanceof Integer i ? Long.valueOf(i)
+                            : v instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : v);
                 }
                 rows.add(row);
             }
