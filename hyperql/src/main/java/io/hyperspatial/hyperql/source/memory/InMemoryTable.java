@@ -21,12 +21,14 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
  * A table held in memory: rows in an array list indexed by row id (a deleted row leaves a hole),
  * plus {@link MemoryIndex}es for the primary key, UNIQUE constraints and CREATE INDEX. Offers key
- * lookup and range scan on the leading column of every index, and an exact k-NN scan and radius
+ * lookup and range scan on the leading column of every index, a full scan in SQLite's order
+ * (INTEGER PRIMARY KEY order, else insertion order), and an exact k-NN scan and radius
  * scan on every vector column (all distances computed, the k smallest, or those within the radius, kept). Enforces NOT NULL and uniqueness;
  * a list of mutations that violates them is rolled back entirely. Not thread-safe.
  */
@@ -75,7 +77,7 @@ public final class InMemoryTable implements Table {
     @Override
     public RowCursor open(AccessRequest request) {
         return switch (request) {
-            case AccessRequest.FullScan f -> new IdCursor(new LiveIds());
+            case AccessRequest.FullScan f -> new IdCursor(integerKey >= 0 ? keyOrder() : new LiveIds());
             case AccessRequest.Lookup l -> new IdCursor(List.copyOf(index(l.column()).lookup(l.key())).iterator());
             case AccessRequest.Lookups l -> {
                 java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
@@ -292,7 +294,19 @@ public final class InMemoryTable implements Table {
                 "no index on " + schema.name() + "." + schema.columns().get(column).name());
     }
 
-    /** Ids of live rows, in insertion order. */
+    /**
+     * Ids of live rows in INTEGER PRIMARY KEY order, the order SQLite scans a table in (its
+     * rowid's). Taken whole when the scan opens, so rows its own statement inserts are not seen.
+     */
+    private Iterator<Long> keyOrder() {
+        List<Long> ids = new ArrayList<>((int) liveRows);
+        for (Set<Long> bucket : index(integerKey).range(null, false, null, false).values()) {
+            ids.addAll(bucket);
+        }
+        return ids.iterator();
+    }
+
+    /** Ids of live rows, in insertion order (rowid order for a table without INTEGER PRIMARY KEY). */
     private final class LiveIds implements Iterator<Long> {
         private final int end = rows.size();
         private int next = advance(0);
