@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Differential test against SQLite itself (xerial's sqlite-jdbc, an in-memory database): random
  * queries in the style of the sqllogictest {@code random/} suites ({@link RandomSql}), of its
- * {@code index/} suites with changes between them ({@link RandomTypedSql}), and over columns of
- * every affinity holding mixed values ({@link RandomAffinitySql}), each run on SQLite to
+ * {@code index/} suites with changes between them ({@link RandomTypedSql}), over columns of
+ * every affinity holding mixed values ({@link RandomAffinitySql}), and of joins, subqueries and
+ * changes that reorder keys ({@link RandomJoinSql}), each run on SQLite to
  * write its expected result into a sqllogictest script, which {@link SltRunner} then runs on
  * HyperQL. Queries SQLite rejects, and results with a column of mixed types, are left out. Every
  * seed must pass whole; a failure prints the query with both results.
@@ -50,6 +51,13 @@ class SqliteDifferentialTest {
     void hyperQlConvertsBetweenAffinitiesAsSqliteDoes(long seed) throws SQLException {
         RandomAffinitySql sql = new RandomAffinitySql(seed);
         check("affinity seed " + seed, sql.schema(), sql::query, null);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4})
+    void hyperQlJoinsAndChangesRowsAsSqliteDoes(long seed) throws SQLException {
+        RandomJoinSql sql = new RandomJoinSql(seed);
+        check("join seed " + seed, sql.schema(), sql::query, sql::change);
     }
 
     /**
