@@ -15,8 +15,9 @@ import java.util.List;
 
 /**
  * Formats query results the way sqllogictest's reference driver does, sorts them and hashes them:
- * {@code I} as an integer cut to 32 bits (its {@code sqlite3_column_int}), {@code R} with three decimals, {@code T} as text with unprintable
- * characters as {@code @}; NULL as {@code NULL}, an empty string as {@code (empty)}. Stateless.
+ * {@code I} as an integer cut to 32 bits (the driver reads it with {@code sqlite3_column_int}),
+ * {@code R} with three decimals, {@code T} as text with unprintable characters as {@code @}; NULL
+ * as {@code NULL}, an empty string as {@code (empty)}. Stateless.
  */
 public final class ResultFormat {
     private ResultFormat() {
