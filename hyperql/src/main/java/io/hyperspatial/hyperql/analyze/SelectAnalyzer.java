@@ -128,7 +128,18 @@ final class SelectAnalyzer {
         if (having != null) {
             upper.add(having);
         }
-        if (!groupBy.isEmpty() || having != null || AggregatePlanner.anyAggregate(upper)) {
+        boolean aggregates = AggregatePlanner.anyAggregate(upper);
+        if (groupBy.isEmpty() && !aggregates && having != null) {
+            throw new HqlSemanticException(ErrorCode.HQL_MISUSED_AGGREGATE, "HAVING clause on a non-aggregate query",
+                    q.having().position());
+        }
+        if (groupBy.isEmpty() && having == null && aggregates
+                && !AggregatePlanner.anyAggregate(outputs.subList(0, visible))) {
+            // Only ORDER BY calls an aggregate: SQLite does not make that an aggregate query.
+            throw new HqlSemanticException(ErrorCode.HQL_MISUSED_AGGREGATE, "misuse of aggregate function in ORDER BY",
+                    q.position());
+        }
+        if (!groupBy.isEmpty() || having != null || aggregates) {
             AggregatePlanner aggregation = new AggregatePlanner(groupBy);
             outputs.replaceAll(aggregation::rewrite);
             Scalar havingOverGroups = having == null ? null : aggregation.rewrite(having);

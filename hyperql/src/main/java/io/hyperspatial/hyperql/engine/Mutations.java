@@ -4,6 +4,7 @@ import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.exec.Casts;
 import io.hyperspatial.hyperql.function.HyperbolicDistance;
+import io.hyperspatial.hyperql.value.TextForm;
 import io.hyperspatial.hyperql.value.Vector;
 import io.hyperspatial.hyperql.exec.Evaluator;
 import io.hyperspatial.hyperql.exec.Executor;
@@ -133,6 +134,12 @@ final class Mutations {
             }
             return v;
         }
-        return c.affinity().apply(value);
+        Object stored = c.affinity().apply(value);
+        if (!(stored instanceof Long) && schema.hasIntegerPrimaryKey() && schema.indexOf(schema.primaryKey().get(0)) == column) {
+            // SQLite's rowid alias holds integers only: 'abc', 4.5 or a blob there is an error.
+            throw new HqlExecutionException(ErrorCode.HQL_TYPE_MISMATCH, "datatype mismatch: " + schema.name() + "." + c.name()
+                    + " is an INTEGER PRIMARY KEY and takes integers, got '" + TextForm.of(value) + "'");
+        }
+        return stored;
     }
 }

@@ -1,8 +1,11 @@
 package io.hyperspatial.hyperql.exec;
 
+import io.hyperspatial.hyperql.error.ErrorCode;
+import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.plan.PlanNode;
 import io.hyperspatial.hyperql.plan.Scalar;
-import io.hyperspatial.hyperql.value.Arithmetic;
+import io.hyperspatial.hyperql.value.NumericText;
+import io.hyperspatial.hyperql.value.TextForm;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -75,13 +78,29 @@ public final class Executor {
         };
     }
 
-    /** A LIMIT or OFFSET value: an integer, or -1 (no limit) when NULL or negative. */
+    /**
+     * A LIMIT or OFFSET value: an integer (numeric text and integral reals convert), -1 (no
+     * limit) when negative. Anything else, NULL included, is SQLite's "datatype mismatch".
+     */
     static long count(Scalar e, Frame frame) {
         if (e == null) {
             return -1;
         }
-        Object v = Arithmetic.toNumeric(Evaluator.eval(e, EMPTY_ROW, frame));
-        return v == null ? -1 : Math.max(-1, Arithmetic.integer(v));
+        Object v = Evaluator.eval(e, EMPTY_ROW, frame);
+        Object n = switch (v) {
+            case Long l -> l;
+            case Double d -> NumericText.integralOrSelf(d);
+            case String text -> {
+                Object parsed = NumericText.parseWhole(text);
+                yield parsed instanceof Double d ? NumericText.integralOrSelf(d) : parsed;
+            }
+            case null, default -> null;
+        };
+        if (!(n instanceof Long l)) {
+            throw new HqlExecutionException(ErrorCode.HQL_TYPE_MISMATCH,
+                    "datatype mismatch: LIMIT and OFFSET take an integer, got " + (v == null ? "NULL" : "'" + TextForm.of(v) + "'"));
+        }
+        return Math.max(-1, l);
     }
 
     private static RowStream values(PlanNode.Values v, Frame frame) {
