@@ -111,7 +111,12 @@ delete : DELETE FROM qualifiedName (WHERE expr)? ;
 
 // ---- SELECT ----
 
-select : selectCore (compoundOperator selectCore)* orderBy? limit? ;
+select : withClause? selectCore (compoundOperator selectCore)* orderBy? limit? ;
+
+// Common table expressions: named queries visible to the whole statement, expanded where named.
+withClause : WITH RECURSIVE? commonTable (',' commonTable)* ;
+
+commonTable : identifier ('(' identifierList ')')? AS '(' select ')' ;
 
 compoundOperator : UNION ALL? | INTERSECT | EXCEPT ;
 
@@ -270,7 +275,7 @@ identifier
     | EDGE | TYPE | WEIGHT | WEIGHTED | MATCH | SHORTEST | PATH | TO
     | NEAR | WITHIN | WITH | ALTER | COLUMN
     | REPOSITION | GRAPH | EMBEDDING | PROPERTY | DIMENSIONS | EPOCHS | SEED
-    | TRIGGER | BEFORE | AFTER | INSTEAD | OF | FOR | EACH | ROW | BEGIN
+    | TRIGGER | BEFORE | AFTER | INSTEAD | OF | FOR | EACH | ROW | BEGIN | RECURSIVE
     ;
 
 // ---- lexer ----
@@ -288,7 +293,7 @@ INSERT : 'INSERT' ; INTERSECT : 'INTERSECT' ; INTO : 'INTO' ; IS : 'IS' ; ISNULL
 JOIN : 'JOIN' ; KEY : 'KEY' ; LAST : 'LAST' ; LEFT : 'LEFT' ; LIKE : 'LIKE' ; LIMIT : 'LIMIT' ;
 NATURAL : 'NATURAL' ; NOT : 'NOT' ; NOTNULL : 'NOTNULL' ; NULL : 'NULL' ; NULLS : 'NULLS' ;
 OFFSET : 'OFFSET' ; ON : 'ON' ; OR : 'OR' ; ORDER : 'ORDER' ; OUTER : 'OUTER' ; PRIMARY : 'PRIMARY' ;
-REFERENCES : 'REFERENCES' ; REPLACE : 'REPLACE' ; ROLLBACK : 'ROLLBACK' ; SELECT : 'SELECT' ;
+RECURSIVE : 'RECURSIVE' ; REFERENCES : 'REFERENCES' ; REPLACE : 'REPLACE' ; ROLLBACK : 'ROLLBACK' ; SELECT : 'SELECT' ;
 SET : 'SET' ; TABLE : 'TABLE' ; TEMP : 'TEMP' ; TEMPORARY : 'TEMPORARY' ; THEN : 'THEN' ;
 TRUE : 'TRUE' ; UNION : 'UNION' ; UNIQUE : 'UNIQUE' ; UPDATE : 'UPDATE' ; USING : 'USING' ;
 VALUES : 'VALUES' ; VECTOR : 'VECTOR' ; VIEW : 'VIEW' ; WHEN : 'WHEN' ; WHERE : 'WHERE' ;

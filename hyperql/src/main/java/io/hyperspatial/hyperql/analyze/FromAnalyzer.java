@@ -17,6 +17,8 @@ import io.hyperspatial.hyperql.source.ViewDefinition;
 import io.hyperspatial.hyperql.value.SqlType;
 
 import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +34,10 @@ final class FromAnalyzer {
     private final SelectAnalyzer selects;
     private final ExprBinder binder;
     private final Set<String> viewsBeingExpanded = new HashSet<>();
+    /** The WITH clauses in effect, innermost first: their common tables shadow tables and views. */
+    private final Deque<Select.With> withs = new ArrayDeque<>();
+    /** Common tables whose query is being planned (a query naming its own table is an error). */
+    private final Set<Select.CommonTable> tablesBeingExpanded = new HashSet<>();
 
     FromAnalyzer(DataSource source, SelectAnalyzer selects, ExprBinder binder) {
         this.source = source;
@@ -65,8 +71,53 @@ final class FromAnalyzer {
         return new PlanNode.Scan(table, alias, columns, new AccessMethod.FullScan(), null, withRowId);
     }
 
+    /** Makes a WITH clause's common tables visible until {@link #leave}. */
+    void enter(Select.With with) {
+        withs.push(with);
+    }
+
+    void leave() {
+        withs.pop();
+    }
+
+    /** The common table a name means where it is used, or null. */
+    private Select.CommonTable commonTable(String name) {
+        for (Select.With with : withs) {
+            for (Select.CommonTable t : with.tables()) {
+                if (t.name().equalsIgnoreCase(name)) {
+                    return t;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A common table's rows: its query planned where it is named (every use plans it again, as a
+     * view is), its columns renamed when the WITH clause lists names. Its own query naming it is a
+     * recursive common table expression, which is not supported.
+     */
+    private PlanNode commonTable(Select.CommonTable cte, Select.TableRef at) {
+        if (!tablesBeingExpanded.add(cte)) {
+            throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "recursive common table expression " + cte.name()
+                    + " is not supported", at.position());
+        }
+        try {
+            PlanNode plan = selects.plan(cte.query(), null);
+            return cte.columns().isEmpty() ? plan : renamed(plan, cte.columns(), cte.name(), at);
+        } finally {
+            tablesBeingExpanded.remove(cte);
+        }
+    }
+
     private PlanNode table(Select.TableRef t, Scope scope) {
         String qualifier = t.alias() != null ? t.alias() : t.name();
+        Select.CommonTable cte = commonTable(t.name());
+        if (cte != null) {
+            PlanNode plan = commonTable(cte, t);
+            scope.add(qualifier, plan.columns());
+            return plan;
+        }
         Table table = source.table(t.name()).orElse(null);
         if (table != null) {
             PlanNode.Scan scan = scan(table, qualifier, false);

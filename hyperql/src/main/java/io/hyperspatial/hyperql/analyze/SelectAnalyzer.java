@@ -33,8 +33,23 @@ final class SelectAnalyzer {
         return binder;
     }
 
-    /** The plan of a query whose enclosing query level has scope {@code parent} (null at top level). */
+    /**
+     * The plan of a query whose enclosing query level has scope {@code parent} (null at top level).
+     * Its WITH clause, if any, names queries for everything inside it ({@link FromAnalyzer#with}).
+     */
     PlanNode plan(Select select, Scope parent) {
+        if (select.with() == null) {
+            return planWithoutWith(select, parent);
+        }
+        from.enter(select.with());
+        try {
+            return planWithoutWith(select, parent);
+        } finally {
+            from.leave();
+        }
+    }
+
+    private PlanNode planWithoutWith(Select select, Scope parent) {
         if (select.cores().size() == 1 && select.cores().get(0) instanceof Select.QuerySpec spec) {
             return single(spec, select, parent);
         }

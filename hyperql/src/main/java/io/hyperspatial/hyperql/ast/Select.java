@@ -13,8 +13,23 @@ import java.util.List;
  * @param orderBy   ordering terms, possibly empty
  * @param limit     the LIMIT expression or null
  * @param offset    the OFFSET expression or null
+ * @param with      the WITH clause before it, or null
  */
-public record Select(List<Core> cores, List<SetOperator> operators, List<OrderItem> orderBy, Expr limit, Expr offset) {
+public record Select(List<Core> cores, List<SetOperator> operators, List<OrderItem> orderBy, Expr limit, Expr offset,
+                     With with) {
+
+    /** A query without a WITH clause. */
+    public Select(List<Core> cores, List<SetOperator> operators, List<OrderItem> orderBy, Expr limit, Expr offset) {
+        this(cores, operators, orderBy, limit, offset, null);
+    }
+
+    /** {@code WITH [RECURSIVE] name [(columns)] AS (select), ...}: queries named for the statement. */
+    public record With(boolean recursive, List<CommonTable> tables) {
+    }
+
+    /** One common table expression; {@code columns} empty when the query's own names are kept. */
+    public record CommonTable(String name, List<String> columns, Select query, SourcePosition position) {
+    }
 
     /** A compound operator. */
     public enum SetOperator { UNION, UNION_ALL, INTERSECT, EXCEPT }

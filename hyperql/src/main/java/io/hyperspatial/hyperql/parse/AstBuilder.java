@@ -247,7 +247,16 @@ final class AstBuilder {
                 limit = expr(parts.get(1));
             }
         }
-        return new Select(cores, operators, orderBy, limit, offset);
+        Select.With with = null;
+        if (ctx.withClause() != null) {
+            List<Select.CommonTable> tables = new ArrayList<>();
+            for (var t : ctx.withClause().commonTable()) {
+                tables.add(new Select.CommonTable(identifier(t.identifier()),
+                        t.identifierList() == null ? List.of() : names(t.identifierList()), select(t.select()), position(t)));
+            }
+            with = new Select.With(ctx.withClause().RECURSIVE() != null, tables);
+        }
+        return new Select(cores, operators, orderBy, limit, offset, with);
     }
 
     private Select.Core core(SelectCoreContext ctx) {
