@@ -1,34 +1,19 @@
 package io.hyperspatial.core.query;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** WITH over a collection's tables: common tables read, join and feed INSERT … SELECT as the in-memory source's do. */
-class CommonTablesTest {
-    @TempDir
-    Path dir;
-
-    private SqlCollection sql;
-
-    @BeforeEach
-    void open() {
-        sql = new SqlCollection(dir);
-        sql.engine.executeScript("""
+class CommonTablesTest extends SqlCollectionTest {
+    @Override
+    String script() {
+        return """
                 CREATE TABLE t(pk INTEGER PRIMARY KEY, b INTEGER, c TEXT);
                 INSERT INTO t(pk, b, c) VALUES(1, 10, 'x'), (2, 20, 'y'), (3, 30, 'x');
-                """);
-    }
-
-    @AfterEach
-    void close() {
-        sql.close();
+                """;
     }
 
     @Test

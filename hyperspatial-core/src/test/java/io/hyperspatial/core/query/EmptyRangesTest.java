@@ -1,11 +1,7 @@
 package io.hyperspatial.core.query;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,25 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Ranges that hold no value (a BETWEEN whose low end is above its high end, bounds that exclude
  * each other) on a primary key and on an indexed column of a collection table: no rows, no error.
  */
-class EmptyRangesTest {
-    @TempDir
-    Path dir;
-
-    private SqlCollection sql;
-
-    @BeforeEach
-    void open() {
-        sql = new SqlCollection(dir);
-        sql.engine.executeScript("""
+class EmptyRangesTest extends SqlCollectionTest {
+    @Override
+    String script() {
+        return """
                 CREATE TABLE t(pk INTEGER PRIMARY KEY, a INTEGER, b TEXT);
                 CREATE INDEX t_a ON t(a);
                 INSERT INTO t(pk, a, b) VALUES(1, 10, 'x'), (5, 50, 'y'), (9, 90, 'z');
-                """);
-    }
-
-    @AfterEach
-    void close() {
-        sql.close();
+                """;
     }
 
     @Test
