@@ -22,8 +22,7 @@ public final class Casts {
             return null;
         }
         return switch (target) {
-            case INTEGER -> v instanceof Long || v instanceof Double ? Arithmetic.integer(v)
-                    : NumericText.parseIntegerPrefix(TextForm.of(v));
+            case INTEGER -> Arithmetic.integerValue(v);
             case REAL -> Arithmetic.real(Arithmetic.toNumeric(v instanceof Long || v instanceof Double ? v : textNumber(v)));
             case NUMERIC -> {
                 if (v instanceof Long || v instanceof Double) {

@@ -4,7 +4,7 @@ import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.plan.PlanNode;
 import io.hyperspatial.hyperql.plan.Scalar;
-import io.hyperspatial.hyperql.value.NumericText;
+import io.hyperspatial.hyperql.value.Affinity;
 import io.hyperspatial.hyperql.value.TextForm;
 
 import java.util.ArrayList;
@@ -87,18 +87,10 @@ public final class Executor {
             return -1;
         }
         Object v = Evaluator.eval(e, EMPTY_ROW, frame);
-        Object n = switch (v) {
-            case Long l -> l;
-            case Double d -> NumericText.integralOrSelf(d);
-            case String text -> {
-                Object parsed = NumericText.parseWhole(text);
-                yield parsed instanceof Double d ? NumericText.integralOrSelf(d) : parsed;
-            }
-            case null, default -> null;
-        };
-        if (!(n instanceof Long l)) {
+        if (!(Affinity.NUMERIC.apply(v) instanceof Long l)) {
+            String got = v == null ? "NULL" : "'" + TextForm.of(v) + "'";
             throw new HqlExecutionException(ErrorCode.HQL_TYPE_MISMATCH,
-                    "datatype mismatch: LIMIT and OFFSET take an integer, got " + (v == null ? "NULL" : "'" + TextForm.of(v) + "'"));
+                    "datatype mismatch: LIMIT and OFFSET take an integer, got " + got);
         }
         return Math.max(-1, l);
     }
