@@ -1,38 +1,20 @@
 package io.hyperspatial.manifold.store;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
-
-import java.nio.file.Path;
 
 import static io.hyperspatial.manifold.store.ScratchStore.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link SnapshotReaderPool}: a reader is handed on only while it sees what a new snapshot would. */
-class SnapshotReaderPoolTest {
-    @TempDir
-    Path dir;
-
-    private ScratchStore scratch;
-    private CollectionStore store;
-    private ColumnFamilyHandle family;
+class SnapshotReaderPoolTest extends ScratchStoreTest {
     private final SnapshotReaderPool pool = new SnapshotReaderPool();
 
-    @BeforeEach
-    void open() {
-        scratch = new ScratchStore(dir);
-        store = scratch.store;
-        family = scratch.family;
-    }
-
+    /** Runs before the store closes (a subclass's @AfterEach comes first). */
     @AfterEach
-    void close() {
+    void clearPool() {
         pool.clear();
-        scratch.close();
     }
 
     @Test

@@ -1,13 +1,8 @@
 package io.hyperspatial.manifold.store;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -17,25 +12,7 @@ import static io.hyperspatial.manifold.store.ScratchStore.key;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Cursors of a {@link SnapshotReader}, whose native iterators are reused from scan to scan. */
-class SnapshotReaderTest {
-    @TempDir
-    Path dir;
-
-    private ScratchStore scratch;
-    private CollectionStore store;
-    private ColumnFamilyHandle family;
-
-    @BeforeEach
-    void open() {
-        scratch = new ScratchStore(dir);
-        store = scratch.store;
-        family = scratch.family;
-    }
-
-    @AfterEach
-    void close() {
-        scratch.close();
-    }
+class SnapshotReaderTest extends ScratchStoreTest {
 
     @Test
     void reusedIteratorsReadEveryRangeAsFreshOnesWouldAndSeeOnlyTheSnapshot() throws RocksDBException {
