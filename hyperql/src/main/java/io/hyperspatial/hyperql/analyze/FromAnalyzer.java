@@ -19,9 +19,11 @@ import io.hyperspatial.hyperql.value.SqlType;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -38,6 +40,8 @@ final class FromAnalyzer {
     private final Deque<Select.With> withs = new ArrayDeque<>();
     /** Common tables whose query is being planned (a query naming its own table is an error). */
     private final Set<Select.CommonTable> tablesBeingExpanded = new HashSet<>();
+    /** Recursive common tables whose query is being planned: a use of their name is their working table. */
+    private final Map<Select.CommonTable, RecursiveCommonTable> recursiveBeingPlanned = new HashMap<>();
 
     FromAnalyzer(DataSource source, SelectAnalyzer selects, ExprBinder binder) {
         this.source = source;
@@ -94,16 +98,31 @@ final class FromAnalyzer {
 
     /**
      * A common table's rows: its query planned where it is named (every use plans it again, as a
-     * view is), its columns renamed when the WITH clause lists names. Its own query naming it is a
-     * recursive common table expression, which is not supported.
+     * view is, seeing the columns of the queries around that place as a FROM subquery does), its
+     * columns renamed when the WITH clause lists names. A query that names its own
+     * table is recursive ({@link RecursiveCommonTable}); a use inside its recursive SELECTs is the
+     * working table.
      */
-    private PlanNode commonTable(Select.CommonTable cte, Select.TableRef at) {
+    private PlanNode commonTable(Select.CommonTable cte, Select.TableRef at, Scope outer) {
+        RecursiveCommonTable recursive = recursiveBeingPlanned.get(cte);
+        if (recursive != null) {
+            return recursive.reference(at);
+        }
+        if (RecursiveCommonTable.namesItself(cte)) {
+            recursive = RecursiveCommonTable.of(selects, cte);
+            recursiveBeingPlanned.put(cte, recursive);
+            try {
+                return recursive.plan(at, outer);
+            } finally {
+                recursiveBeingPlanned.remove(cte);
+            }
+        }
         if (!tablesBeingExpanded.add(cte)) {
-            throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "recursive common table expression " + cte.name()
-                    + " is not supported", at.position());
+            throw new HqlSemanticException(ErrorCode.HQL_BAD_REFERENCE, "circular reference: " + cte.name(),
+                    at.position());
         }
         try {
-            PlanNode plan = selects.plan(cte.query(), null);
+            PlanNode plan = selects.plan(cte.query(), outer);
             return cte.columns().isEmpty() ? plan : renamed(plan, cte.columns(), cte.name(), at);
         } finally {
             tablesBeingExpanded.remove(cte);
@@ -114,7 +133,7 @@ final class FromAnalyzer {
         String qualifier = t.alias() != null ? t.alias() : t.name();
         Select.CommonTable cte = commonTable(t.name());
         if (cte != null) {
-            PlanNode plan = commonTable(cte, t);
+            PlanNode plan = commonTable(cte, t, scope.parent());
             scope.add(qualifier, plan.columns());
             return plan;
         }

@@ -23,6 +23,7 @@ import java.util.Map;
 final class SelectAnalyzer {
     private final ExprBinder binder;
     private final FromAnalyzer from;
+    private int depth;
 
     SelectAnalyzer(io.hyperspatial.hyperql.source.DataSource source, Parameters parameters) {
         this.binder = new ExprBinder(this, parameters);
@@ -38,15 +39,25 @@ final class SelectAnalyzer {
      * Its WITH clause, if any, names queries for everything inside it ({@link FromAnalyzer#with}).
      */
     PlanNode plan(Select select, Scope parent) {
-        if (select.with() == null) {
-            return planWithoutWith(select, parent);
-        }
-        from.enter(select.with());
+        depth++;
         try {
-            return planWithoutWith(select, parent);
+            if (select.with() == null) {
+                return planWithoutWith(select, parent);
+            }
+            from.enter(select.with());
+            try {
+                return planWithoutWith(select, parent);
+            } finally {
+                from.leave();
+            }
         } finally {
-            from.leave();
+            depth--;
         }
+    }
+
+    /** How many queries deep the analysis is now (1 while planning a top-level query's own FROM). */
+    int depth() {
+        return depth;
     }
 
     private PlanNode planWithoutWith(Select select, Scope parent) {
@@ -64,11 +75,7 @@ final class SelectAnalyzer {
             PlanNode.SetKind kind = PlanNode.SetKind.valueOf(select.operators().get(i - 1).name());
             plan = new PlanNode.SetOperation(kind, plan, right, plan.columns());
         }
-        List<SortKey> keys = new ArrayList<>();
-        for (Select.OrderItem item : select.orderBy()) {
-            int index = compoundOrderColumn(item, plan.columns());
-            keys.add(sortKey(new Scalar.Column(0, index, plan.columns().get(index).name()), item));
-        }
+        List<SortKey> keys = compoundOrder(select, plan.columns());
         if (!keys.isEmpty()) {
             plan = new PlanNode.Sort(plan, keys);
         }
@@ -267,6 +274,16 @@ final class SelectAnalyzer {
         return outputs.size() - 1;
     }
 
+    /** A compound query's ORDER BY: each term names a result column (by ordinal or name). */
+    static List<SortKey> compoundOrder(Select select, List<ColumnInfo> columns) {
+        List<SortKey> keys = new ArrayList<>();
+        for (Select.OrderItem item : select.orderBy()) {
+            int index = compoundOrderColumn(item, columns);
+            keys.add(sortKey(new Scalar.Column(0, index, columns.get(index).name()), item));
+        }
+        return keys;
+    }
+
     private static int compoundOrderColumn(Select.OrderItem item, List<ColumnInfo> columns) {
         Expr e = item.expr();
         if (e instanceof Expr.Literal l && l.value() instanceof Long k) {
@@ -292,7 +309,7 @@ final class SelectAnalyzer {
         return new SortKey(column, item.descending(), nullsFirst);
     }
 
-    private PlanNode limit(PlanNode plan, Select select) {
+    PlanNode limit(PlanNode plan, Select select) {
         if (select.limit() == null && select.offset() == null) {
             return plan;
         }

@@ -38,6 +38,8 @@ public final class Executor {
             case PlanNode.Limit l -> limit(l, frame);
             case PlanNode.Distinct d -> distinct(open(d.input(), frame));
             case PlanNode.SetOperation s -> setOperation(s, frame);
+            case PlanNode.RecursiveUnion r -> RecursiveQueue.open(r, frame);
+            case PlanNode.WorkingTable w -> workingTable(w, frame);
             case PlanNode.GraphMatch g -> GraphTraversal.open(g, frame);
         };
     }
@@ -107,6 +109,22 @@ public final class Executor {
                 out[i] = Evaluator.eval(exprs.get(i), EMPTY_ROW, frame);
             }
             return out;
+        };
+    }
+
+    private static RowStream workingTable(PlanNode.WorkingTable w, Frame frame) {
+        Object[] row = frame.workingRow(w.table());
+        return new RowStream() {
+            private boolean done = row == null;
+
+            @Override
+            public Object[] next() {
+                if (done) {
+                    return null;
+                }
+                done = true;
+                return row;
+            }
         };
     }
 

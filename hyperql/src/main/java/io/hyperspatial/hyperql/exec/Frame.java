@@ -3,6 +3,7 @@ package io.hyperspatial.hyperql.exec;
 import io.hyperspatial.hyperql.StatementControl;
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlExecutionException;
+import io.hyperspatial.hyperql.plan.PlanNode;
 import io.hyperspatial.hyperql.plan.Scalar;
 
 import java.util.IdentityHashMap;
@@ -22,24 +23,27 @@ public final class Frame {
     private final Map<Scalar.Subquery, Object> subqueryResults;
     private final StatementControl control;
     private final SessionState session;
+    /** The current row of each recursive common table being computed (shared with the frames entered from this one). */
+    private final Map<PlanNode.RecursiveTable, Object[]> workingRows;
 
     private Frame(Object[] parameters, Object[][] outerRows, Map<Scalar.Subquery, Object> subqueryResults,
-                  StatementControl control, SessionState session) {
+                  StatementControl control, SessionState session, Map<PlanNode.RecursiveTable, Object[]> workingRows) {
         this.parameters = parameters;
         this.outerRows = outerRows;
         this.subqueryResults = subqueryResults;
         this.control = control;
         this.session = session;
+        this.workingRows = workingRows;
     }
 
     /** The frame of a top-level evaluation that nothing stops, outside any session (constant folding, defaults). */
     public static Frame root(Object[] parameters) {
-        return new Frame(parameters, NO_ROWS, new IdentityHashMap<>(), null, new SessionState());
+        return new Frame(parameters, NO_ROWS, new IdentityHashMap<>(), null, new SessionState(), new IdentityHashMap<>());
     }
 
     /** The frame of a top-level statement of {@code session} run with these parameter values under {@code control}. */
     public static Frame root(Object[] parameters, StatementControl control, SessionState session) {
-        return new Frame(parameters, NO_ROWS, new IdentityHashMap<>(), control, session);
+        return new Frame(parameters, NO_ROWS, new IdentityHashMap<>(), control, session, new IdentityHashMap<>());
     }
 
     /**
@@ -48,7 +52,8 @@ public final class Frame {
      * uncorrelated subqueries run again for each row.
      */
     public static Frame triggerRow(Object[] row, Frame statement) {
-        return new Frame(new Object[0], new Object[][]{row}, new IdentityHashMap<>(), statement.control, statement.session);
+        return new Frame(new Object[0], new Object[][]{row}, new IdentityHashMap<>(), statement.control, statement.session,
+                new IdentityHashMap<>());
     }
 
     /** Lets the statement's control stop it here (called per row produced and per graph step). */
@@ -63,7 +68,17 @@ public final class Frame {
         Object[][] outer = new Object[outerRows.length + 1][];
         outer[0] = row;
         System.arraycopy(outerRows, 0, outer, 1, outerRows.length);
-        return new Frame(parameters, outer, subqueryResults, control, session);
+        return new Frame(parameters, outer, subqueryResults, control, session, workingRows);
+    }
+
+    /** Makes {@code row} the one row the recursive common table {@code table} holds now. */
+    void setWorkingRow(PlanNode.RecursiveTable table, Object[] row) {
+        workingRows.put(table, row);
+    }
+
+    /** The one row {@code table} holds now, or null outside its recursive step. */
+    Object[] workingRow(PlanNode.RecursiveTable table) {
+        return workingRows.get(table);
     }
 
     /** The row {@code depth} levels out (1: the immediately enclosing query). */

@@ -17,7 +17,7 @@ final class Sorting {
     }
 
     /** A row with its sort key values and arrival number (for stability). */
-    private record Keyed(Object[] row, Object[] keys, long sequence) {
+    record Keyed(Object[] row, Object[] keys, long sequence) {
     }
 
     static RowStream sort(PlanNode.Sort s, Frame frame) {
@@ -55,7 +55,7 @@ final class Sorting {
         return Executor.of(out.iterator());
     }
 
-    private static Keyed keyed(List<SortKey> keys, Object[] row, long seq, Frame frame) {
+    static Keyed keyed(List<SortKey> keys, Object[] row, long seq, Frame frame) {
         Object[] values = new Object[keys.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = Evaluator.eval(keys.get(i).expression(), row, frame);
@@ -63,7 +63,7 @@ final class Sorting {
         return new Keyed(row, values, seq);
     }
 
-    private static Comparator<Keyed> comparator(List<SortKey> keys) {
+    static Comparator<Keyed> comparator(List<SortKey> keys) {
         return (a, b) -> {
             for (int i = 0; i < keys.size(); i++) {
                 SortKey k = keys.get(i);

@@ -49,6 +49,9 @@ final class ProjectionPushdown {
             case PlanNode.Limit l -> new PlanNode.Limit(prune(l.input(), required), l.limit(), l.offset());
             case PlanNode.Distinct d -> new PlanNode.Distinct(apply(d.input()));
             case PlanNode.SetOperation s -> new PlanNode.SetOperation(s.kind(), apply(s.left()), apply(s.right()), s.columns());
+            case PlanNode.RecursiveUnion r -> new PlanNode.RecursiveUnion(apply(r.initial()),
+                    r.recursive().stream().map(ProjectionPushdown::apply).toList(), r.table(), r.distinct(), r.order(), r.columns());
+            case PlanNode.WorkingTable w -> w;
             case PlanNode.GraphMatch g -> PlanRewriter.withInputs(g, List.of(apply(g.start())));
         };
     }

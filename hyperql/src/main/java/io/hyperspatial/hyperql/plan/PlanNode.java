@@ -226,6 +226,62 @@ public sealed interface PlanNode {
         }
     }
 
+    /**
+     * The rows of a recursive common table expression, as SQLite computes them: the {@code initial}
+     * rows go into a queue; then, one row at a time, a row leaves the queue (ordered by
+     * {@code order}, first in first out when empty), becomes the output's next row and the only row
+     * of the {@link WorkingTable} that each of the {@code recursive} plans reads, and their rows
+     * join the queue. {@code distinct} (UNION) drops a row equal to one queued before. Rows come
+     * out as they leave the queue, so a LIMIT above stops an unbounded recursion.
+     */
+    record RecursiveUnion(PlanNode initial, List<PlanNode> recursive, RecursiveTable table, boolean distinct,
+                          List<SortKey> order, List<ColumnInfo> columns) implements PlanNode {
+        @Override
+        public List<PlanNode> inputs() {
+            List<PlanNode> all = new ArrayList<>();
+            all.add(initial);
+            all.addAll(recursive);
+            return all;
+        }
+
+        @Override
+        public List<Scalar> expressions() {
+            return List.of();
+        }
+    }
+
+    /** The one current row of a recursive common table, inside its {@link RecursiveUnion}'s recursive plans. */
+    record WorkingTable(RecursiveTable table, List<ColumnInfo> columns) implements PlanNode {
+        @Override
+        public List<PlanNode> inputs() {
+            return List.of();
+        }
+
+        @Override
+        public List<Scalar> expressions() {
+            return List.of();
+        }
+    }
+
+    /** Identifies one use of a recursive common table: its {@link RecursiveUnion} and {@link WorkingTable}s share it. */
+    final class RecursiveTable {
+        private final String name;
+
+        public RecursiveTable(String name) {
+            this.name = name;
+        }
+
+        /** The common table's name. */
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
     /** What rows a {@link GraphMatch} yields. */
     enum PathMode {
         /** One row per matching path. */

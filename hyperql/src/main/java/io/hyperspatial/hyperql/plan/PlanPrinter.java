@@ -66,6 +66,9 @@ public final class PlanPrinter {
                     + (l.offset() == null ? "" : " offset " + expr(l.offset()));
             case PlanNode.Distinct d -> "Distinct";
             case PlanNode.SetOperation s -> s.kind().name().replace('_', ' ');
+            case PlanNode.RecursiveUnion r -> "RecursiveUnion " + r.table() + (r.distinct() ? " distinct" : "")
+                    + (r.order().isEmpty() ? "" : " queue order " + keys(r.order()));
+            case PlanNode.WorkingTable w -> "WorkingTable " + w.table();
             case PlanNode.GraphMatch g -> graphMatch(g);
         };
     }

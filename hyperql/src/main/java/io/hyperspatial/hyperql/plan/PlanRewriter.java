@@ -39,6 +39,9 @@ public final class PlanRewriter {
             case PlanNode.Limit l -> new PlanNode.Limit(in.get(0), l.limit(), l.offset());
             case PlanNode.Distinct d -> new PlanNode.Distinct(in.get(0));
             case PlanNode.SetOperation s -> new PlanNode.SetOperation(s.kind(), in.get(0), in.get(1), s.columns());
+            case PlanNode.RecursiveUnion r -> new PlanNode.RecursiveUnion(in.get(0), in.subList(1, in.size()), r.table(),
+                    r.distinct(), r.order(), r.columns());
+            case PlanNode.WorkingTable w -> w;
             case PlanNode.GraphMatch g -> new PlanNode.GraphMatch(in.get(0), g.graph(), g.startTable(), g.startVariable(),
                     g.mode(), g.steps(), g.columns());
         };
@@ -64,6 +67,8 @@ public final class PlanRewriter {
                     l.offset() == null ? null : f.apply(l.offset()));
             case PlanNode.Distinct d -> d;
             case PlanNode.SetOperation s -> s;
+            case PlanNode.RecursiveUnion r -> r;
+            case PlanNode.WorkingTable w -> w;
             case PlanNode.GraphMatch g -> new PlanNode.GraphMatch(g.start(), g.graph(), g.startTable(), g.startVariable(),
                     g.mode(), g.steps().stream().map(st -> st.filter() == null ? st : st.withFilter(f.apply(st.filter()))).toList(),
                     g.columns());

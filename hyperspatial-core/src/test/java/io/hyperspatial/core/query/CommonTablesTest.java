@@ -27,4 +27,19 @@ class CommonTablesTest extends SqlCollectionTest {
 
         assertThat(sql.rows("SELECT pk, b FROM t WHERE pk > 3 ORDER BY pk")).containsExactly(List.of(4L, 11L), List.of(5L, 21L));
     }
+
+    @Test
+    void recursiveCommonTablesJoinCollectionTablesStepByStep() {
+        sql.engine.execute("CREATE TABLE org(name TEXT PRIMARY KEY, boss TEXT)");
+        sql.engine.execute("INSERT INTO org(name, boss) VALUES('ann', NULL), ('bob', 'ann'), ('cy', 'ann'), ('dee', 'bob'), ('eve', 'dee')");
+
+        // depth-first: the queue hands out the deepest row first
+        assertThat(sql.rows("WITH RECURSIVE under(name, level) AS (VALUES('ann', 0) UNION ALL SELECT org.name, under.level + 1"
+                + " FROM org JOIN under ON org.boss = under.name ORDER BY 2 DESC, 1) SELECT name, level FROM under"))
+                .containsExactly(List.of("ann", 0L), List.of("bob", 1L), List.of("dee", 2L), List.of("eve", 3L),
+                        List.of("cy", 1L));
+        // an unbounded recursion over a table ends at the reading query's LIMIT
+        assertThat(sql.rows("WITH RECURSIVE c(x) AS (SELECT min(b) FROM t UNION ALL SELECT x + pk FROM c, t WHERE pk = 1)"
+                + " SELECT x FROM c LIMIT 3")).containsExactly(List.of(10L), List.of(11L), List.of(12L));
+    }
 }
