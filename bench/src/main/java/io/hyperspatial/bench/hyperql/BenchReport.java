@@ -41,8 +41,8 @@ final class BenchReport {
 
     /**
      * The targets that the timed queries can judge: the point target needs the point query, the
-     * SQLite target both point and range; "ahead of H2" is judged over the queries timed (all
-     * five in a default run).
+     * SQLite target both point and range; "ahead of H2" is judged over issue 4's queries timed
+     * (all five in a default run; the recursive walk is not one of them).
      */
     static JsonObject targets(QueryTimings t) {
         JsonObject targets = new JsonObject();
@@ -52,7 +52,7 @@ final class BenchReport {
         }
         List<String> behindH2 = new ArrayList<>();
         for (BenchQuery q : t.queries()) {
-            if (ratio(t, q, HyperQlBench.H2) >= 1) {
+            if (q != BenchQuery.WALK && ratio(t, q, HyperQlBench.H2) >= 1) {
                 behindH2.add(q.key());
             }
         }

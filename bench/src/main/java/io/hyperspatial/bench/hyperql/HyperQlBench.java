@@ -67,7 +67,7 @@ public final class HyperQlBench implements Callable<Integer> {
     Path out;
 
     @Option(names = "--queries", split = ",", paramLabel = "QUERY",
-            description = "Only these queries, comma-separated: point, range, group_by, join, knn (default: all)."
+            description = "Only these queries, comma-separated: point, range, group_by, join, knn, walk (default: all)."
                     + " Without knn, ours does not build its vector index.")
     List<BenchQuery> queries = List.of(BenchQuery.values());
 
