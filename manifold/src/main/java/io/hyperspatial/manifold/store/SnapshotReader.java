@@ -58,11 +58,17 @@ public final class SnapshotReader implements KeyValueReader, AutoCloseable {
         }
     }
 
-    /** One RocksDB multi-get: a batch of point reads costs one native call, not one per key. */
+    /**
+     * One RocksDB multi-get: a batch of point reads costs one native call, not one per key. A
+     * single key is a plain get, which skips the multi-get's lists on both sides of the call.
+     */
     @Override
     public List<byte[]> getAll(ColumnFamilyHandle family, List<byte[]> keys) {
         if (keys.isEmpty()) {
             return List.of();
+        }
+        if (keys.size() == 1) {
+            return Collections.singletonList(get(family, keys.get(0)));
         }
         try {
             return store.db().multiGetAsList(readOptions, Collections.nCopies(keys.size(), family), keys);

@@ -39,6 +39,29 @@ class SnapshotReaderTest extends ScratchStoreTest {
     }
 
     @Test
+    void batchedReadsOfOneOrManyKeysSeeOnlyTheSnapshotInTheOrderAsked() throws RocksDBException {
+        for (int k = 0; k < 10; k++) {
+            scratch.put(k, k);
+        }
+        try (SnapshotReader reader = new SnapshotReader(store)) {
+            scratch.put(3, -3);
+            scratch.put(20, 20);
+            assertThat(values(reader.getAll(family, List.of(key(3))))).containsExactly(3);
+            assertThat(values(reader.getAll(family, List.of(key(20))))).containsExactly((Integer) null);
+            assertThat(values(reader.getAll(family, List.of(key(7), key(20), key(3))))).containsExactly(7, null, 3);
+            assertThat(reader.getAll(family, List.of())).isEmpty();
+        }
+    }
+
+    private static List<Integer> values(List<byte[]> stored) {
+        List<Integer> out = new ArrayList<>();
+        for (byte[] v : stored) {
+            out.add(v == null ? null : Keys.getInt(v, 0));
+        }
+        return out;
+    }
+
+    @Test
     void nestedCursorsGetTheirOwnIteratorsAndAtMostAFewAreKept() throws RocksDBException {
         for (int k = 0; k < 10; k++) {
             scratch.put(k, k);
