@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * queries in the style of the sqllogictest {@code random/} suites ({@link RandomSql}), of its
  * {@code index/} suites with changes between them ({@link RandomTypedSql}), over columns of
  * every affinity holding mixed values ({@link RandomAffinitySql}), and of joins, subqueries and
- * changes that reorder keys ({@link RandomJoinSql}), each run on SQLite to
+ * changes that reorder keys ({@link RandomJoinSql}), and recursive WITH
+ * ({@link RandomRecursiveSql}), each run on SQLite to
  * write its expected result into a sqllogictest script, which {@link SltRunner} then runs on
  * HyperQL. Queries SQLite rejects, and results with a column of mixed types, are left out. Every
  * seed must pass whole; a failure prints the query with both results.
@@ -58,6 +59,13 @@ class SqliteDifferentialTest {
     void hyperQlJoinsAndChangesRowsAsSqliteDoes(long seed) throws SQLException {
         RandomJoinSql sql = new RandomJoinSql(seed);
         check("join seed " + seed, sql.schema(), sql::query, sql::change);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3, 4})
+    void hyperQlRunsRecursiveQueriesAsSqliteDoes(long seed) throws SQLException {
+        RandomRecursiveSql sql = new RandomRecursiveSql(seed);
+        check("recursive seed " + seed, sql.schema(), sql::query, sql::change);
     }
 
     /**
