@@ -101,7 +101,7 @@ insert
     ;
 
 update
-    : UPDATE (OR (REPLACE | IGNORE | ABORT | FAIL | ROLLBACK))? qualifiedName
+    : UPDATE (OR conflict=(REPLACE | IGNORE | ABORT | FAIL | ROLLBACK))? qualifiedName
       SET assignment (',' assignment)* (WHERE expr)?
     ;
 

@@ -242,7 +242,7 @@ public final class Analyzer {
             columns[k] = requireWritable(table.schema(), a.column());
             values.add(selects.binder().bind(a.value(), cx).scalar());
         }
-        return new BoundStatement.Update(table, rows, columns, values);
+        return new BoundStatement.Update(table, rows, columns, values, TableMutation.OnConflict.valueOf(u.conflict().name()));
     }
 
     private BoundStatement delete(Statement.Delete d) {

@@ -77,7 +77,7 @@ public sealed interface Statement {
         }
     }
 
-    /** What INSERT does when a row collides with a unique key. */
+    /** What INSERT or UPDATE does when a row collides with a unique key or leaves a NOT NULL column NULL. */
     enum Conflict { ABORT, REPLACE, IGNORE }
 
     /**
@@ -91,8 +91,8 @@ public sealed interface Statement {
     record Assignment(String column, Expr value) {
     }
 
-    /** {@code UPDATE table SET assignments [WHERE where]}. */
-    record Update(String table, List<Assignment> assignments, Expr where) implements Statement {
+    /** {@code UPDATE [OR conflict] table SET assignments [WHERE where]}. */
+    record Update(String table, List<Assignment> assignments, Expr where, Conflict conflict) implements Statement {
     }
 
     /** {@code DELETE FROM table [WHERE where]}. */

@@ -62,7 +62,9 @@ final class Mutations {
             for (int i = 0; i < row.length; i++) {
                 row[i] = store(schema, i, row[i]);
             }
-            changes.add(new RowChange(null, new TableMutation.Insert(row, s.onConflict())));
+            if (notNullResolved(schema, row, s.onConflict())) {
+                changes.add(new RowChange(null, new TableMutation.Insert(row, s.onConflict())));
+            }
         }
         return changes;
     }
@@ -80,9 +82,35 @@ final class Mutations {
                 int column = s.columns()[i];
                 row[column] = store(schema, column, Evaluator.eval(values.get(i), old, frame));
             }
-            changes.add(new RowChange(old, new TableMutation.Update(old[width], row)));
+            if (notNullResolved(schema, row, s.onConflict())) {
+                changes.add(new RowChange(old, new TableMutation.Update(old[width], row, s.onConflict())));
+            }
         }
         return changes;
+    }
+
+    /**
+     * SQLite's conflict algorithms for a NOT NULL column left NULL: OR IGNORE leaves the row out
+     * (false), OR REPLACE stores the column's default instead when it has one; otherwise (and under
+     * OR ABORT) the table rejects the row. A NULL {@code INTEGER PRIMARY KEY} is not a violation:
+     * the table gives it the next row id.
+     */
+    private static boolean notNullResolved(TableSchema schema, Object[] row, TableMutation.OnConflict onConflict) {
+        if (onConflict == TableMutation.OnConflict.ABORT) {
+            return true;
+        }
+        int rowId = schema.hasIntegerPrimaryKey() ? schema.indexOf(schema.primaryKey().getFirst()) : -1;
+        for (int i = 0; i < row.length; i++) {
+            ColumnSchema c = schema.columns().get(i);
+            if (row[i] != null || !c.notNull() || i == rowId) {
+                continue;
+            }
+            if (onConflict == TableMutation.OnConflict.IGNORE) {
+                return false;
+            }
+            row[i] = store(schema, i, c.defaultValue());
+        }
+        return true;
     }
 
     /** The rows a DELETE removes. */

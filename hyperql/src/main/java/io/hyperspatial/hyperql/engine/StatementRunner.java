@@ -29,7 +29,8 @@ public final class StatementRunner {
     /**
      * Runs the statement of {@code session} with the parameter values (already converted, one per
      * slot), stopped by {@code control} (null: nothing stops it) at any checkpoint before its writes
-     * are applied. An INSERT, UPDATE or DELETE that succeeds sets the session's {@code changes()}.
+     * are applied. An INSERT, UPDATE or DELETE sets the session's {@code changes()}: the rows it
+     * changed, 0 when it fails while running.
      */
     public static StatementResult run(BoundStatement s, DataSource source, Object[] parameters, StatementControl control,
                                       SessionState session) {
@@ -40,10 +41,10 @@ public final class StatementRunner {
         return switch (s) {
             case BoundStatement.Query q -> rows(q, frame);
             case BoundStatement.Explain e -> explain(e.statement());
-            case BoundStatement.Insert i -> changed(Mutations.insert(i, frame), session);
-            case BoundStatement.Update u -> changed(Mutations.update(u, frame), session);
-            case BoundStatement.Delete d -> changed(Mutations.delete(d, frame), session);
-            case BoundStatement.Triggered t -> changed(TriggeredWrites.run(t, source, frame), session);
+            case BoundStatement.Insert i -> changed(() -> Mutations.insert(i, frame), session);
+            case BoundStatement.Update u -> changed(() -> Mutations.update(u, frame), session);
+            case BoundStatement.Delete d -> changed(() -> Mutations.delete(d, frame), session);
+            case BoundStatement.Triggered t -> changed(() -> TriggeredWrites.run(t, source, frame), session);
             case BoundStatement.CreateTrigger c -> {
                 if (c.ifNotExists() && source.trigger(c.trigger().name()).isPresent()) {
                     yield new StatementResult.SchemaChange("trigger " + c.trigger().name() + " already exists");
@@ -85,7 +86,15 @@ public final class StatementRunner {
         return new StatementResult.SchemaChange("changed the index of " + a.table() + "." + a.column() + ": " + settings);
     }
 
-    private static StatementResult changed(long rows, SessionState session) {
+    /** Runs a write and sets the session's {@code changes()}: its rows, or 0 when it fails (as SQLite). */
+    private static StatementResult changed(java.util.function.LongSupplier write, SessionState session) {
+        long rows;
+        try {
+            rows = write.getAsLong();
+        } catch (RuntimeException e) {
+            session.changed(0);
+            throw e;
+        }
         session.changed(rows);
         return new StatementResult.Count(rows);
     }

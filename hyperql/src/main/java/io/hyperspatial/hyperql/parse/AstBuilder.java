@@ -208,7 +208,11 @@ final class AstBuilder {
         for (AssignmentContext a : ctx.assignment()) {
             assignments.add(new Statement.Assignment(identifier(a.identifier()), expr(a.expr())));
         }
-        return new Statement.Update(name(ctx.qualifiedName()), assignments, ctx.expr() == null ? null : expr(ctx.expr()));
+        Statement.Conflict conflict = ctx.conflict == null ? Statement.Conflict.ABORT
+                : ctx.conflict.getType() == HyperQLParser.REPLACE ? Statement.Conflict.REPLACE
+                : ctx.conflict.getType() == HyperQLParser.IGNORE ? Statement.Conflict.IGNORE : Statement.Conflict.ABORT;
+        return new Statement.Update(name(ctx.qualifiedName()), assignments, ctx.expr() == null ? null : expr(ctx.expr()),
+                conflict);
     }
 
     Select select(SelectContext ctx) {

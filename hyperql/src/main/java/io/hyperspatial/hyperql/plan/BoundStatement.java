@@ -29,9 +29,11 @@ public sealed interface BoundStatement {
 
     /**
      * UPDATE: {@code rows} yields the rows to change with their row id as the last column; each
-     * assigned column's new value is computed from the old row.
+     * assigned column's new value is computed from the old row; {@code onConflict} says what a row
+     * that collides with a unique key or leaves a NOT NULL column NULL does.
      */
-    record Update(Table table, PlanNode rows, int[] columns, List<Scalar> values) implements BoundStatement {
+    record Update(Table table, PlanNode rows, int[] columns, List<Scalar> values, TableMutation.OnConflict onConflict)
+            implements BoundStatement {
     }
 
     /** DELETE: {@code rows} yields the rows to delete with their row id as the last column. */

@@ -69,7 +69,7 @@ final class TableWriter {
                         lastInserted[0] = n > 0 ? row : lastInserted[0];
                         yield n;
                     }
-                    case TableMutation.Update u -> update(tx, (UUID) u.rowId(), u.row());
+                    case TableMutation.Update u -> update(tx, (UUID) u.rowId(), u.row(), u.onConflict());
                     case TableMutation.Delete d -> delete(tx, (UUID) d.rowId());
                 };
             }
@@ -181,7 +181,11 @@ final class TableWriter {
         return layout.columns().get(column) instanceof ColumnBinding.Property p && p.index() != null ? column : -1;
     }
 
-    private long update(Transaction tx, UUID id, Object[] row) {
+    /**
+     * Writes an updated row (0 when an earlier change of the statement deleted it, or when it
+     * collides on a unique column under OR IGNORE; under OR REPLACE the rows it collides with go).
+     */
+    private long update(Transaction tx, UUID id, Object[] row, TableMutation.OnConflict onConflict) {
         Optional<Entity> existing = tx.entities().get(id);
         if (existing.isEmpty() || Boolean.FALSE.equals(touched.get(id))) {
             return 0;
@@ -194,7 +198,9 @@ final class TableWriter {
         checkNotNull(row);
         nextRowId = null;
         Map<String, Value> properties = properties(row);
-        resolveUniqueConflicts(tx, properties, id, TableMutation.OnConflict.ABORT);
+        if (!resolveUniqueConflicts(tx, properties, id, onConflict)) {
+            return 0;
+        }
         tx.patchProperties(id, properties);
         writeVectors(tx, id, row, true);
         return 1;

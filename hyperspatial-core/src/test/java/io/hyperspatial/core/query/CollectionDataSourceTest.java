@@ -148,6 +148,25 @@ class CollectionDataSourceTest {
     }
 
     @Test
+    void updatesOrIgnoreAndOrReplaceResolveCollisionsAsSqlite() {
+        engine.executeScript("""
+                CREATE TABLE t(a INTEGER PRIMARY KEY, b INTEGER UNIQUE, c TEXT NOT NULL DEFAULT 'dflt');
+                INSERT INTO t(a, b, c) VALUES(1, 10, 'c1'), (2, 20, 'c2'), (3, 30, 'c3'), (4, 40, 'c4');
+                """);
+
+        assertThat(engine.execute("UPDATE OR IGNORE t SET b = 40 WHERE a = 1")).isEqualTo(new StatementResult.Count(0));
+        assertThat(engine.execute("UPDATE OR IGNORE t SET c = NULL WHERE a > 2")).isEqualTo(new StatementResult.Count(0));
+        assertThat(engine.execute("UPDATE OR IGNORE t SET b = b + 1, c = 'x' WHERE a > 2")).isEqualTo(new StatementResult.Count(2));
+        // the row it collides with goes; a NOT NULL column set to NULL gets its default
+        assertThat(engine.execute("UPDATE OR REPLACE t SET b = 31, c = NULL WHERE a = 2")).isEqualTo(new StatementResult.Count(1));
+        assertThat(rows("SELECT a, b, c FROM t ORDER BY a")).containsExactly(List.of(1L, 10L, "c1"),
+                List.of(2L, 31L, "dflt"), List.of(4L, 41L, "x"));
+        assertThat(failure("UPDATE t SET b = 10 WHERE a = 4")).isEqualTo(ErrorCode.HQL_CONSTRAINT);
+        assertThat(rows("SELECT changes()")).containsExactly(List.of(0L));
+        assertThat(rows("SELECT count(*) FROM t WHERE b = 10")).containsExactly(List.of(1L));
+    }
+
+    @Test
     void tablesIndexesViewsAndRowsSurviveAReopen() {
         engine.executeScript("""
                 CREATE TABLE p(x INTEGER UNIQUE, label TEXT DEFAULT 'none');

@@ -115,7 +115,7 @@ public final class InMemoryTable implements Table {
                         lastInserted = inserted > 0 ? row : lastInserted;
                         yield inserted;
                     }
-                    case TableMutation.Update u -> update((Long) u.rowId(), u.row().clone(), undo);
+                    case TableMutation.Update u -> update((Long) u.rowId(), u.row().clone(), u.onConflict(), undo);
                     case TableMutation.Delete d -> delete((Long) d.rowId(), undo) ? 1 : 0;
                 };
             }
@@ -218,7 +218,12 @@ public final class InMemoryTable implements Table {
         return 1;
     }
 
-    private long update(long id, Object[] row, Deque<Runnable> undo) {
+    /**
+     * Replaces row {@code id} (0 when an earlier change of the statement deleted it). A collision
+     * with another row on a unique index fails, leaves the row unchanged (IGNORE) or deletes the
+     * other row (REPLACE), as for an insert.
+     */
+    private long update(long id, Object[] row, TableMutation.OnConflict onConflict, Deque<Runnable> undo) {
         Object[] old = rows.get((int) id);
         if (old == null) {
             return 0;
@@ -226,9 +231,19 @@ public final class InMemoryTable implements Table {
         checkNotNull(row);
         unindex(old, id);
         for (MemoryIndex index : indexes) {
-            if (index.conflict(row, id, this) >= 0) {
-                index(old, id);
-                throw uniqueFailed(index);
+            long other;
+            while ((other = index.conflict(row, id, this)) >= 0) {
+                switch (onConflict) {
+                    case IGNORE -> {
+                        index(old, id);
+                        return 0;
+                    }
+                    case REPLACE -> delete(other, undo);
+                    case ABORT -> {
+                        index(old, id);
+                        throw uniqueFailed(index);
+                    }
+                }
             }
         }
         rows.set((int) id, row);
