@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /**
  * {@code last_insert_rowid()}, {@code changes()} and {@code total_changes()} as SQLite defines them
- * per connection, here per {@link Session}: set by the session's own successful statements only.
+ * per connection, here per {@link Session}: set by the session's own statements only (a write
+ * that fails while running sets {@code changes()} to 0 and leaves the others).
  */
 class SessionTest {
     private Engine engine;
@@ -54,6 +55,7 @@ class SessionTest {
         HqlException e = catchThrowableOfType(HqlException.class, () -> session.execute("INSERT INTO r(v) VALUES('b'), ('a')"));
 
         assertThat(e.code()).isEqualTo(ErrorCode.HQL_CONSTRAINT);
+        assertThat(value("SELECT last_insert_rowid(), changes()")).containsExactly(1L, 0L);
         session.execute("INSERT OR IGNORE INTO r(v) VALUES('a')");
         assertThat(value("SELECT last_insert_rowid(), changes()")).containsExactly(1L, 0L);
     }
