@@ -124,7 +124,9 @@ public final class Analyzer {
                 unique.add(List.of(d.name()));
             }
         }
-        TableSchema schema = new TableSchema(c.name(), columns, primaryKey, unique);
+        TableSchema schema = new TableSchema(c.name(), columns, primaryKey, unique,
+                c.checks().stream().map(Statement.Check::text).toList());
+        CheckConstraints.validate(c.checks(), schema, selects.binder());
         for (String k : primaryKey) {
             requireColumn(schema, k);
         }
@@ -225,7 +227,7 @@ public final class Analyzer {
             throw new HqlSemanticException(ErrorCode.HQL_COLUMN_COUNT, message, null);
         }
         TableMutation.OnConflict onConflict = TableMutation.OnConflict.valueOf(i.conflict().name());
-        return new BoundStatement.Insert(table, targets, rows, onConflict);
+        return new BoundStatement.Insert(table, targets, rows, onConflict, CheckConstraints.bind(schema, selects.binder()));
     }
 
     private BoundStatement update(Statement.Update u) {
@@ -242,7 +244,8 @@ public final class Analyzer {
             columns[k] = requireWritable(table.schema(), a.column());
             values.add(selects.binder().bind(a.value(), cx).scalar());
         }
-        return new BoundStatement.Update(table, rows, columns, values, TableMutation.OnConflict.valueOf(u.conflict().name()));
+        return new BoundStatement.Update(table, rows, columns, values, TableMutation.OnConflict.valueOf(u.conflict().name()),
+                CheckConstraints.bind(table.schema(), selects.binder()));
     }
 
     private BoundStatement delete(Statement.Delete d) {

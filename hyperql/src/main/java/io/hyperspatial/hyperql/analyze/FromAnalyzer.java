@@ -64,15 +64,21 @@ final class FromAnalyzer {
 
     /** The scan of a table, with the columns as the analyzer sees them. */
     static PlanNode.Scan scan(Table table, String alias, boolean withRowId) {
-        List<ColumnInfo> columns = new ArrayList<>();
-        for (ColumnSchema c : table.schema().columns()) {
-            columns.add(new ColumnInfo(c.name(), c.affinity(), c.vector() != null ? SqlType.VECTOR : SqlType.ANY,
-                    c.vector() != null ? c.vector().metric() : null, c.computed()));
-        }
+        List<ColumnInfo> columns = columns(table.schema());
         if (withRowId) {
             columns.add(new ColumnInfo("rowid", null, SqlType.INTEGER));
         }
         return new PlanNode.Scan(table, alias, columns, new AccessMethod.FullScan(), null, withRowId);
+    }
+
+    /** A table's columns as the analyzer sees them. */
+    static List<ColumnInfo> columns(io.hyperspatial.hyperql.source.TableSchema schema) {
+        List<ColumnInfo> columns = new ArrayList<>();
+        for (ColumnSchema c : schema.columns()) {
+            columns.add(new ColumnInfo(c.name(), c.affinity(), c.vector() != null ? SqlType.VECTOR : SqlType.ANY,
+                    c.vector() != null ? c.vector().metric() : null, c.computed()));
+        }
+        return columns;
     }
 
     /** Makes a WITH clause's common tables visible until {@link #leave}. */

@@ -20,7 +20,16 @@ public sealed interface Statement {
      * @param uniqueKeys the table-level UNIQUE column lists
      */
     record CreateTable(String name, boolean ifNotExists, List<ColumnDef> columns, List<String> primaryKey,
-                       List<List<String>> uniqueKeys, Select asSelect) implements Statement {
+                       List<List<String>> uniqueKeys, Select asSelect, List<Check> checks) implements Statement {
+        /** A CREATE TABLE without CHECK constraints. */
+        public CreateTable(String name, boolean ifNotExists, List<ColumnDef> columns, List<String> primaryKey,
+                           List<List<String>> uniqueKeys, Select asSelect) {
+            this(name, ifNotExists, columns, primaryKey, uniqueKeys, asSelect, List.of());
+        }
+    }
+
+    /** {@code CHECK (expr)} of a column or of the table: the expression and its text as written. */
+    record Check(Expr expr, String text, io.hyperspatial.hyperql.error.SourcePosition position) {
     }
 
     /** A column of CREATE TABLE; {@code defaultValue} may be null. */

@@ -5,6 +5,7 @@ import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.exec.Casts;
 import io.hyperspatial.hyperql.function.HyperbolicDistance;
 import io.hyperspatial.hyperql.value.TextForm;
+import io.hyperspatial.hyperql.value.Truth;
 import io.hyperspatial.hyperql.value.Vector;
 import io.hyperspatial.hyperql.exec.Evaluator;
 import io.hyperspatial.hyperql.exec.Executor;
@@ -62,7 +63,7 @@ final class Mutations {
             for (int i = 0; i < row.length; i++) {
                 row[i] = store(schema, i, row[i]);
             }
-            if (notNullResolved(schema, row, s.onConflict())) {
+            if (notNullResolved(schema, row, s.onConflict()) && checksPass(schema, s.checks(), row, s.onConflict(), frame)) {
                 changes.add(new RowChange(null, new TableMutation.Insert(row, s.onConflict())));
             }
         }
@@ -82,7 +83,7 @@ final class Mutations {
                 int column = s.columns()[i];
                 row[column] = store(schema, column, Evaluator.eval(values.get(i), old, frame));
             }
-            if (notNullResolved(schema, row, s.onConflict())) {
+            if (notNullResolved(schema, row, s.onConflict()) && checksPass(schema, s.checks(), row, s.onConflict(), frame)) {
                 changes.add(new RowChange(old, new TableMutation.Update(old[width], row, s.onConflict())));
             }
         }
@@ -109,6 +110,24 @@ final class Mutations {
                 return false;
             }
             row[i] = store(schema, i, c.defaultValue());
+        }
+        return true;
+    }
+
+    /**
+     * Whether the row passes the table's CHECK constraints (a NULL result passes). A row that fails
+     * one is left out under OR IGNORE and fails the statement otherwise (OR REPLACE included, as in
+     * SQLite).
+     */
+    private static boolean checksPass(TableSchema schema, List<Scalar> checks, Object[] row,
+                                      TableMutation.OnConflict onConflict, Frame frame) {
+        for (int i = 0; i < checks.size(); i++) {
+            if (Boolean.FALSE.equals(Truth.of(Evaluator.eval(checks.get(i), row, frame)))) {
+                if (onConflict == TableMutation.OnConflict.IGNORE) {
+                    return false;
+                }
+                throw new HqlExecutionException(ErrorCode.HQL_CONSTRAINT, "CHECK constraint failed: " + schema.checks().get(i));
+            }
         }
         return true;
     }

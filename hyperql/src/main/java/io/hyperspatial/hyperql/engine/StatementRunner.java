@@ -168,7 +168,7 @@ public final class StatementRunner {
             Arrays.setAll(all, i -> i);
             try {
                 Mutations.insert(new BoundStatement.Insert(source.table(name).orElseThrow(), all, c.asSelect(),
-                        TableMutation.OnConflict.ABORT), frame);
+                        TableMutation.OnConflict.ABORT, List.of()), frame);
             } catch (RuntimeException e) {
                 source.dropTable(name);
                 throw e;

@@ -22,9 +22,10 @@ public final class Optimizer {
         return switch (s) {
             case BoundStatement.Query q -> new BoundStatement.Query(plan(q.plan()));
             case BoundStatement.Explain e -> new BoundStatement.Explain(optimize(e.statement()));
-            case BoundStatement.Insert i -> new BoundStatement.Insert(i.table(), i.targetColumns(), plan(i.source()), i.onConflict());
+            case BoundStatement.Insert i -> new BoundStatement.Insert(i.table(), i.targetColumns(), plan(i.source()), i.onConflict(),
+                    i.checks());
             case BoundStatement.Update u -> new BoundStatement.Update(u.table(), plan(u.rows()), u.columns(),
-                    u.values().stream().map(Optimizer::scalar).toList(), u.onConflict());
+                    u.values().stream().map(Optimizer::scalar).toList(), u.onConflict(), u.checks());
             case BoundStatement.Delete d -> new BoundStatement.Delete(d.table(), plan(d.rows()));
             case BoundStatement.Triggered t -> new BoundStatement.Triggered(optimize(t.write()), t.triggers().stream()
                     .map(g -> new io.hyperspatial.hyperql.plan.BoundTrigger(g.name(), g.timing(), g.updateColumns(),

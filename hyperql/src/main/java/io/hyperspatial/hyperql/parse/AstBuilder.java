@@ -98,14 +98,16 @@ final class AstBuilder {
             return new Statement.CreateTable(name, ifNotExists, List.of(), List.of(), List.of(), select(ctx.select()));
         }
         List<Statement.ColumnDef> columns = new ArrayList<>();
+        List<Statement.Check> checks = new ArrayList<>();
         for (ColumnDefContext c : ctx.columnDef()) {
-            columns.add(columnDef(c));
+            columns.add(columnDef(c, checks));
         }
         List<String> primaryKey = new ArrayList<>();
         List<List<String>> unique = new ArrayList<>();
         for (TableConstraintContext t : ctx.tableConstraint()) {
             if (t.CHECK() != null) {
-                throw checkUnsupported(t);
+                checks.add(check(t.expr()));
+                continue;
             }
             List<String> cols = new ArrayList<>();
             for (IndexedColumnContext ic : t.indexedColumn()) {
@@ -117,7 +119,11 @@ final class AstBuilder {
                 unique.add(cols);
             }
         }
-        return new Statement.CreateTable(name, ifNotExists, columns, primaryKey, unique, null);
+        return new Statement.CreateTable(name, ifNotExists, columns, primaryKey, unique, null, checks);
+    }
+
+    private Statement.Check check(ExprContext e) {
+        return new Statement.Check(expr(e), text(e), position(e));
     }
 
     private Statement alterVectorIndex(AlterVectorIndexContext ctx) {
@@ -125,7 +131,7 @@ final class AstBuilder {
                 VectorIndexOptionsBuilder.build(ctx.vectorIndexOption()), position(ctx.table), position(ctx.column));
     }
 
-    private Statement.ColumnDef columnDef(ColumnDefContext ctx) {
+    private Statement.ColumnDef columnDef(ColumnDefContext ctx, List<Statement.Check> checks) {
         TypeName type = ctx.typeName() == null ? TypeName.NONE : typeName(ctx.typeName());
         boolean notNull = false;
         boolean primaryKey = false;
@@ -137,17 +143,13 @@ final class AstBuilder {
                 case PrimaryKeyConstraintContext p -> primaryKey = true;
                 case UniqueConstraintContext u -> unique = true;
                 case DefaultConstraintContext d -> defaultValue = defaultValue(d);
-                case CheckConstraintContext c -> throw checkUnsupported(c);
+                case CheckConstraintContext c -> checks.add(check(c.expr()));
                 default -> {
                     // NULL and COLLATE change nothing; REFERENCES is not enforced, as in SQLite by default.
                 }
             }
         }
         return new Statement.ColumnDef(identifier(ctx.identifier()), type, notNull, primaryKey, unique, defaultValue);
-    }
-
-    private static HqlSemanticException checkUnsupported(ParserRuleContext at) {
-        return new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "CHECK constraints are not supported", position(at));
     }
 
     private Expr defaultValue(DefaultConstraintContext d) {

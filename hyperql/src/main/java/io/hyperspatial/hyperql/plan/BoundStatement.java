@@ -21,19 +21,21 @@ public sealed interface BoundStatement {
 
     /**
      * INSERT: each row of {@code source} fills {@code targetColumns} (positions in the table); the
-     * other columns get their defaults.
+     * other columns get their defaults; {@code checks} are the table's CHECK constraints over the
+     * new row.
      */
-    record Insert(Table table, int[] targetColumns, PlanNode source, TableMutation.OnConflict onConflict)
-            implements BoundStatement {
+    record Insert(Table table, int[] targetColumns, PlanNode source, TableMutation.OnConflict onConflict,
+                  List<Scalar> checks) implements BoundStatement {
     }
 
     /**
      * UPDATE: {@code rows} yields the rows to change with their row id as the last column; each
      * assigned column's new value is computed from the old row; {@code onConflict} says what a row
-     * that collides with a unique key or leaves a NOT NULL column NULL does.
+     * that collides with a unique key or leaves a NOT NULL column NULL does; {@code checks} are the
+     * table's CHECK constraints over the new row.
      */
-    record Update(Table table, PlanNode rows, int[] columns, List<Scalar> values, TableMutation.OnConflict onConflict)
-            implements BoundStatement {
+    record Update(Table table, PlanNode rows, int[] columns, List<Scalar> values, TableMutation.OnConflict onConflict,
+                  List<Scalar> checks) implements BoundStatement {
     }
 
     /** DELETE: {@code rows} yields the rows to delete with their row id as the last column. */

@@ -10,12 +10,21 @@ import java.util.Locale;
  * @param columns    the columns in declaration order
  * @param primaryKey the primary key columns, empty when there is none
  * @param uniqueKeys further UNIQUE column lists
+ * @param checks     the CHECK constraints' expressions as written (over this table's columns); a
+ *                   row is rejected when one of them is false (NULL passes)
  */
-public record TableSchema(String name, List<ColumnSchema> columns, List<String> primaryKey, List<List<String>> uniqueKeys) {
+public record TableSchema(String name, List<ColumnSchema> columns, List<String> primaryKey, List<List<String>> uniqueKeys,
+                          List<String> checks) {
     public TableSchema {
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
         uniqueKeys = List.copyOf(uniqueKeys);
+        checks = List.copyOf(checks);
+    }
+
+    /** A table without CHECK constraints. */
+    public TableSchema(String name, List<ColumnSchema> columns, List<String> primaryKey, List<List<String>> uniqueKeys) {
+        this(name, columns, primaryKey, uniqueKeys, List.of());
     }
 
     /** The position of a column (names compare case-insensitively), or -1. */

@@ -156,9 +156,13 @@ record SqlCatalog(Map<String, TableSchema> tables, Map<String, ViewDefinition> v
         }
         List<Value> unique = schema.uniqueKeys().stream()
                 .map(k -> Value.list(k.stream().map(Value::of).toList())).toList();
-        return Value.map(Map.of("name", Value.of(schema.name()), "columns", Value.list(columns),
-                "primary_key", Value.list(schema.primaryKey().stream().map(Value::of).toList()),
+        Map<String, Value> table = new java.util.LinkedHashMap<>(Map.of("name", Value.of(schema.name()),
+                "columns", Value.list(columns), "primary_key", Value.list(schema.primaryKey().stream().map(Value::of).toList()),
                 "unique", Value.list(unique)));
+        if (!schema.checks().isEmpty()) {
+            table.put("checks", Value.list(schema.checks().stream().map(Value::of).toList()));
+        }
+        return Value.map(table);
     }
 
     private static TableSchema decodeTable(Value.MapValue stored) {
@@ -176,7 +180,8 @@ record SqlCatalog(Map<String, TableSchema> tables, Map<String, ViewDefinition> v
                     ((Value.BoolValue) c.get("not_null")).value(), defaultOf(c.get("default")), vector));
         }
         List<List<String>> unique = ((Value.ListValue) t.get("unique")).values().stream().map(SqlCatalog::texts).toList();
-        return new TableSchema(text(t.get("name")), columns, texts(t.get("primary_key")), unique);
+        List<String> checks = t.get("checks") instanceof Value.ListValue l ? texts(l) : List.of();
+        return new TableSchema(text(t.get("name")), columns, texts(t.get("primary_key")), unique, checks);
     }
 
     private static Object defaultOf(Value v) {

@@ -60,7 +60,7 @@ final class TableSchemas {
         List<ColumnSchema> columns = new ArrayList<>();
         columns.add(ColumnSchema.of(KEY, "TEXT"));
         columns.addAll(schema.columns());
-        return new TableSchema(schema.name(), columns, schema.primaryKey(), schema.uniqueKeys());
+        return new TableSchema(schema.name(), columns, schema.primaryKey(), schema.uniqueKeys(), schema.checks());
     }
 
     /** The unique indexes the table's PRIMARY KEY and UNIQUE constraints need. */
@@ -140,7 +140,7 @@ final class TableSchemas {
             }
         }
         TableSchema shown = columns.size() == table.columns().size() ? table
-                : new TableSchema(table.name(), columns, table.primaryKey(), table.uniqueKeys());
+                : new TableSchema(table.name(), columns, table.primaryKey(), table.uniqueKeys(), table.checks());
         return new TableLayout(shown, type, bindings, catalog.uniqueIndexes());
     }
 

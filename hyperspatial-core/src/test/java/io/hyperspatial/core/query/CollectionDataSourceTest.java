@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -183,6 +184,22 @@ class CollectionDataSourceTest {
         engine.execute("DROP TABLE p");
         assertThat(collection.schema().entityTypes()).doesNotContainKey("p");
         assertThat(failure("SELECT * FROM p")).isEqualTo(ErrorCode.HQL_UNKNOWN_TABLE);
+    }
+
+    @Test
+    void checkConstraintsHoldAcrossAReopen() {
+        engine.executeScript("""
+                CREATE TABLE m(id INTEGER PRIMARY KEY, lo INTEGER CHECK (lo >= 0), hi INTEGER, CHECK (hi > lo));
+                INSERT INTO m(id, lo, hi) VALUES(1, 0, 5), (2, NULL, 1);
+                """);
+        reopen();
+
+        assertThat(failure("INSERT INTO m(id, lo, hi) VALUES(3, -1, 5)")).isEqualTo(ErrorCode.HQL_CONSTRAINT);
+        assertThat(failure("UPDATE m SET hi = lo WHERE id = 1")).isEqualTo(ErrorCode.HQL_CONSTRAINT);
+        assertThat(engine.execute("INSERT OR IGNORE INTO m(id, lo, hi) VALUES(4, 1, 0), (5, 1, 2)"))
+                .isEqualTo(new StatementResult.Count(1));
+        assertThat(rows("SELECT id, lo, hi FROM m ORDER BY id")).containsExactly(List.of(1L, 0L, 5L),
+                Arrays.asList(2L, null, 1L), List.of(5L, 1L, 2L));
     }
 
     @Test
