@@ -17,6 +17,7 @@ statement
     | createTrigger                                                       # createTriggerStatement
     | DROP kind=(TABLE | INDEX | VIEW | TRIGGER) (IF EXISTS)? qualifiedName  # dropStatement
     | alterVectorIndex                                                    # alterVectorIndexStatement
+    | ALTER TABLE table=qualifiedName ADD COLUMN? columnDef                # addColumnStatement
     | insert                                                              # insertStatement
     | update                                                              # updateStatement
     | delete                                                              # deleteStatement
@@ -273,14 +274,14 @@ identifier
     | KEY | ABORT | FAIL | IGNORE | ROLLBACK | REPLACE | TEMP | TEMPORARY | FIRST | LAST | NULLS
     | VECTOR | ASC | DESC | GLOB | LIKE | AUTOINCREMENT
     | EDGE | TYPE | WEIGHT | WEIGHTED | MATCH | SHORTEST | PATH | TO
-    | NEAR | WITHIN | WITH | ALTER | COLUMN
+    | NEAR | WITHIN | WITH | ALTER | COLUMN | ADD
     | REPOSITION | GRAPH | EMBEDDING | PROPERTY | DIMENSIONS | EPOCHS | SEED
     | TRIGGER | BEFORE | AFTER | INSTEAD | OF | FOR | EACH | ROW | BEGIN | RECURSIVE
     ;
 
 // ---- lexer ----
 
-ABORT : 'ABORT' ; ALL : 'ALL' ; AND : 'AND' ; AS : 'AS' ; ASC : 'ASC' ;
+ABORT : 'ABORT' ; ADD : 'ADD' ; ALL : 'ALL' ; AND : 'AND' ; AS : 'AS' ; ASC : 'ASC' ;
 AUTOINCREMENT : 'AUTOINCREMENT' ; BETWEEN : 'BETWEEN' ; BY : 'BY' ; CASE : 'CASE' ; CAST : 'CAST' ;
 CHECK : 'CHECK' ; COLLATE : 'COLLATE' ; CONSTRAINT : 'CONSTRAINT' ; CREATE : 'CREATE' ;
 CROSS : 'CROSS' ; CURRENT_DATE : 'CURRENT_DATE' ; CURRENT_TIME : 'CURRENT_TIME' ;

@@ -63,6 +63,7 @@ public final class Analyzer {
             case Statement.Drop d -> new BoundStatement.Drop(d.kind(), d.name(), d.ifExists());
             case Statement.CreateTrigger t -> triggers.create(t);
             case Statement.AlterVectorIndex a -> alterVectorIndex(a);
+            case Statement.AddColumn a -> addColumn(a);
             case Statement.Insert i -> triggers.wrap(insert(i), table(i.table()), Statement.TriggerEvent.INSERT);
             case Statement.Update u -> triggers.wrap(update(u), table(u.table()), Statement.TriggerEvent.UPDATE);
             case Statement.Delete d -> triggers.wrap(delete(d), table(d.table()), Statement.TriggerEvent.DELETE);
@@ -152,6 +153,36 @@ public final class Analyzer {
         }
         return new ColumnSchema(d.name(), d.type().text(), Affinity.ofDeclaredType(d.type().text()), d.notNull(),
                 defaultValue, null);
+    }
+
+    /**
+     * ALTER TABLE ... ADD COLUMN with SQLite's limits: a new name, no PRIMARY KEY or UNIQUE, NOT
+     * NULL only with a default other than NULL; and here no CHECK, and no default for a vector.
+     */
+    private BoundStatement addColumn(Statement.AddColumn a) {
+        Table table = table(a.table());
+        TableSchema schema = table.schema();
+        Statement.ColumnDef d = a.column();
+        if (schema.indexOf(d.name()) >= 0) {
+            throw new HqlSemanticException(ErrorCode.HQL_DUPLICATE_OBJECT, "duplicate column name: " + d.name(), a.position());
+        }
+        if (d.primaryKey() || d.unique()) {
+            throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "cannot add a " + (d.primaryKey() ? "PRIMARY KEY" : "UNIQUE")
+                    + " column", a.position());
+        }
+        if (!a.checks().isEmpty()) {
+            throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "cannot add a column with a CHECK constraint",
+                    a.position());
+        }
+        ColumnSchema column = column(d);
+        if (column.notNull() && column.defaultValue() == null) {
+            throw new HqlSemanticException(ErrorCode.HQL_CONSTRAINT, "cannot add a NOT NULL column with default value NULL",
+                    a.position());
+        }
+        if (column.vector() != null && column.defaultValue() != null) {
+            throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "a vector column cannot have a DEFAULT", a.position());
+        }
+        return new BoundStatement.AddColumn(schema.name(), column);
     }
 
     private BoundStatement createIndex(Statement.CreateIndex c) {

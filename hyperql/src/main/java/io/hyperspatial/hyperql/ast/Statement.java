@@ -28,6 +28,11 @@ public sealed interface Statement {
         }
     }
 
+    /** {@code ALTER TABLE table ADD [COLUMN] column}, with the CHECK constraints the column declares. */
+    record AddColumn(String table, ColumnDef column, List<Check> checks,
+                     io.hyperspatial.hyperql.error.SourcePosition position) implements Statement {
+    }
+
     /** {@code CHECK (expr)} of a column or of the table: the expression and its text as written. */
     record Check(Expr expr, String text, io.hyperspatial.hyperql.error.SourcePosition position) {
     }

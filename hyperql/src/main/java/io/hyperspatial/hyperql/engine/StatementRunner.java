@@ -71,6 +71,10 @@ public final class StatementRunner {
             }
             case BoundStatement.Drop d -> drop(d, source);
             case BoundStatement.AlterVectorIndex a -> alterVectorIndex(a);
+            case BoundStatement.AddColumn a -> {
+                source.addColumn(a.table(), a.column());
+                yield new StatementResult.SchemaChange("added column " + a.table() + "." + a.column().name());
+            }
             case BoundStatement.CreateEdgeType c -> EdgeWrites.createType(c);
             case BoundStatement.DropEdgeType d -> EdgeWrites.dropType(d);
             case BoundStatement.EdgeWrite w -> new StatementResult.Count(EdgeWrites.apply(w, frame));

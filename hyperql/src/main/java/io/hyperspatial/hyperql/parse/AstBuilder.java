@@ -53,6 +53,11 @@ final class AstBuilder {
                     Statement.ObjectKind.valueOf(d.kind.getText().toUpperCase(Locale.ROOT)),
                     name(d.qualifiedName()), d.EXISTS() != null);
             case AlterVectorIndexStatementContext a -> alterVectorIndex(a.alterVectorIndex());
+            case AddColumnStatementContext a -> {
+                List<Statement.Check> checks = new ArrayList<>();
+                Statement.ColumnDef column = columnDef(a.columnDef(), checks);
+                yield new Statement.AddColumn(name(a.table), column, checks, position(a.columnDef()));
+            }
             case InsertStatementContext i -> insert(i.insert());
             case UpdateStatementContext u -> update(u.update());
             case DeleteStatementContext d -> delete(d.delete());

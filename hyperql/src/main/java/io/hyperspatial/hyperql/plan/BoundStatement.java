@@ -74,6 +74,10 @@ public sealed interface BoundStatement {
             implements BoundStatement {
     }
 
+    /** ALTER TABLE ... ADD COLUMN: the table as its schema spells it, and the new last column. */
+    record AddColumn(String table, io.hyperspatial.hyperql.source.ColumnSchema column) implements BoundStatement {
+    }
+
     /**
      * ALTER TABLE ... ALTER COLUMN ... SET (...) for a source that keeps vector indexes: the
      * table and column as their schema spells them.

@@ -32,6 +32,15 @@ public interface DataSource {
     /** Drops a table with its rows and indexes; {@code HQL_UNKNOWN_TABLE} when there is none. */
     void dropTable(String name);
 
+    /**
+     * Adds {@code column} as the table's last column; existing rows get its default (NULL when it
+     * has none). Sources that cannot change a table's columns refuse with {@code HQL_UNSUPPORTED}.
+     */
+    default void addColumn(String table, ColumnSchema column) {
+        throw new io.hyperspatial.hyperql.error.HqlExecutionException(io.hyperspatial.hyperql.error.ErrorCode.HQL_UNSUPPORTED,
+                "this data source cannot add columns to a table");
+    }
+
     /** Creates an index and fills it; {@code HQL_CONSTRAINT} when a unique index would not hold. */
     void createIndex(IndexDefinition index);
 

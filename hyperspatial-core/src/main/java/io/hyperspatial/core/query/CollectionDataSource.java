@@ -9,6 +9,7 @@ import io.hyperspatial.hyperql.source.IndexDefinition;
 import io.hyperspatial.hyperql.source.Repositioner;
 import io.hyperspatial.hyperql.source.StatementScope;
 import io.hyperspatial.hyperql.source.Table;
+import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.source.TableSchema;
 import io.hyperspatial.hyperql.source.TriggerDefinition;
 import io.hyperspatial.hyperql.source.VectorIndexes;
@@ -23,6 +24,8 @@ import io.hyperspatial.manifold.schema.PropertyIndexDef;
 import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.schema.SchemaEditor;
 import io.hyperspatial.manifold.table.EntityScan;
+import io.hyperspatial.manifold.value.Value;
+import io.hyperspatial.manifold.value.ValueType;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -148,6 +151,39 @@ public final class CollectionDataSource implements DataSource {
             TableSchemas.declare(editor, full);
             autoIndexes.forEach(i -> editor.propertyIndex(i.name(), full.name(), i.column()));
         }, next);
+    }
+
+    /**
+     * Two commits: the first declares the column's property (or vector field) on the table's
+     * entity type, which SQL does not see until the catalog names it; the second writes a default
+     * other than NULL to every existing row and records the column in the catalog. A crash leaves
+     * the table with the column filled in, or without it (and at most an unused property).
+     */
+    @Override
+    public void addColumn(String name, ColumnSchema column) {
+        CollectionTable table = requireTable(name);
+        String type = table.layout().entityType().name();
+        TableSchema declared = currentCatalog().tables().get(SqlCatalog.key(name));
+        TableSchema base = declared != null ? declared : TableSchemas.stored(table.layout().schema());
+        List<ColumnSchema> columns = new ArrayList<>(base.columns());
+        columns.add(column);
+        TableSchema next = new TableSchema(base.name(), columns, base.primaryKey(), base.uniqueKeys(), base.checks());
+        StorageErrors.run(() -> collection.updateSchema(editor -> TableSchemas.declareColumn(editor, type, column)));
+        changeSchema(editor -> {
+        }, currentCatalog().withTable(next), tx -> {
+            if (column.defaultValue() == null) {
+                return;
+            }
+            ValueType storage = SqlTypes.storageType(column);
+            Value value = SqlTypes.toStorage(column.affinity().apply(column.defaultValue()), storage, name + "." + column.name());
+            List<UUID> ids = new ArrayList<>();
+            try (EntityScan scan = tx.entities().scan(type)) {
+                while (scan.next()) {
+                    ids.add(scan.id());
+                }
+            }
+            ids.forEach(id -> tx.patchProperties(id, Map.of(column.name(), value)));
+        });
     }
 
     /**

@@ -111,6 +111,21 @@ final class TableSchemas {
         editor.entityType(schema.name(), properties);
     }
 
+    /** Declares one new column of a table on its entity type: a property, or a vector field. */
+    static void declareColumn(SchemaEditor editor, String type, ColumnSchema column) {
+        if (column.vector() != null) {
+            editor.vectorField(column.name(), VectorKind.DENSE, column.vector().dimensions(), metric(column.vector().metric()));
+        } else {
+            editor.entityType(type, Map.of(column.name(), SqlTypes.storageType(column)));
+        }
+    }
+
+    /** A table's schema without the columns the source computes (positions), as the catalog keeps it. */
+    static TableSchema stored(TableSchema shown) {
+        List<ColumnSchema> columns = shown.columns().stream().filter(c -> !c.computed()).toList();
+        return new TableSchema(shown.name(), columns, shown.primaryKey(), shown.uniqueKeys(), shown.checks());
+    }
+
     /** The table an entity type is, as SQL declared it or derived from the type. */
     static TableLayout layout(Schema schema, EntityType type, SqlCatalog catalog) {
         TableSchema declared = catalog.tables().get(SqlCatalog.key(type.name()));

@@ -203,6 +203,29 @@ class CollectionDataSourceTest {
     }
 
     @Test
+    void addedColumnsGiveExistingRowsTheirDefaultAndSurviveAReopen() {
+        engine.executeScript("""
+                CREATE TABLE g(id INTEGER PRIMARY KEY, name TEXT);
+                INSERT INTO g(id, name) VALUES(1, 'a'), (2, 'b');
+                ALTER TABLE g ADD COLUMN score INTEGER NOT NULL DEFAULT 7;
+                ALTER TABLE g ADD note TEXT;
+                ALTER TABLE g ADD COLUMN emb VECTOR(2, l2);
+                """);
+        reopen();
+
+        assertThat(rows("SELECT id, name, score, note FROM g ORDER BY id")).containsExactly(
+                Arrays.asList(1L, "a", 7L, null), Arrays.asList(2L, "b", 7L, null));
+        engine.execute("INSERT INTO g(id, name, note, emb) VALUES(3, 'c', 'n', '[1, 0]')");
+        assertThat(rows("SELECT id, score, note FROM g WHERE emb IS NOT NULL")).containsExactly(List.of(3L, 7L, "n"));
+        engine.execute("INSERT INTO g(id, emb) VALUES(5, '[0, 1]')");
+        assertThat(rows("SELECT id FROM g ORDER BY emb <-> '[0.1, 0.9]' LIMIT 1")).containsExactly(List.of(5L));
+        assertThat(failure("ALTER TABLE g ADD COLUMN score TEXT")).isEqualTo(ErrorCode.HQL_DUPLICATE_OBJECT);
+        assertThat(failure("ALTER TABLE g ADD COLUMN k INTEGER UNIQUE")).isEqualTo(ErrorCode.HQL_UNSUPPORTED);
+        assertThat(failure("ALTER TABLE g ADD COLUMN k INTEGER CHECK (k > 0)")).isEqualTo(ErrorCode.HQL_UNSUPPORTED);
+        assertThat(failure("INSERT INTO g(id, score) VALUES(4, NULL)")).isEqualTo(ErrorCode.HQL_CONSTRAINT);
+    }
+
+    @Test
     void entityTypesDeclaredThroughTheApiAreTables() {
         collection.updateSchema(s -> s.entityType("City", Map.of("name", ValueType.STRING, "population", ValueType.INT64,
                 "capital", ValueType.BOOL)));

@@ -72,6 +72,16 @@ public final class InMemoryDataSource implements DataSource {
     }
 
     @Override
+    public void addColumn(String table, io.hyperspatial.hyperql.source.ColumnSchema column) {
+        InMemoryTable t = tables.get(key(table));
+        if (t == null) {
+            throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such table: " + table);
+        }
+        t.addColumn(column);
+        schemaVersion++;
+    }
+
+    @Override
     public void createTable(TableSchema schema) {
         requireFree(schema.name());
         InMemoryTable table = new InMemoryTable(schema);

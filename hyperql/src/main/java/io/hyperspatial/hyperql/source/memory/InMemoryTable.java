@@ -33,7 +33,7 @@ import java.util.function.Predicate;
  * a list of mutations that violates them is rolled back entirely. Not thread-safe.
  */
 public final class InMemoryTable implements Table {
-    private final TableSchema schema;
+    private TableSchema schema;
     private final List<Object[]> rows = new ArrayList<>();
     private final List<MemoryIndex> indexes = new ArrayList<>();
     private final int integerKey;
@@ -161,6 +161,22 @@ public final class InMemoryTable implements Table {
             }
         }
         return kept.sorted().stream().map(Scored::id).toList();
+    }
+
+    /** Appends a column; every live row gets its default, converted to the column's affinity. */
+    void addColumn(ColumnSchema column) {
+        List<ColumnSchema> columns = new ArrayList<>(schema.columns());
+        columns.add(column);
+        schema = new TableSchema(schema.name(), columns, schema.primaryKey(), schema.uniqueKeys(), schema.checks());
+        Object value = column.defaultValue() == null ? null : column.affinity().apply(column.defaultValue());
+        for (int id = 0; id < rows.size(); id++) {
+            Object[] row = rows.get(id);
+            if (row != null) {
+                Object[] wider = java.util.Arrays.copyOf(row, columns.size());
+                wider[columns.size() - 1] = value;
+                rows.set(id, wider);
+            }
+        }
     }
 
     Object[] rowAt(long id) {
