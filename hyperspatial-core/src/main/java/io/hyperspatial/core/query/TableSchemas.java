@@ -99,11 +99,7 @@ final class TableSchemas {
                 continue;
             }
             if (c.vector() != null) {
-                editor.vectorField(c.name(), VectorKind.DENSE, c.vector().dimensions(), metric(c.vector().metric()));
-                Map<String, Object> options = c.vector().indexOptions();
-                if (!options.isEmpty()) {
-                    editor.vectorIndex(c.name(), settings -> settings.withAll(options));
-                }
+                declareVector(editor, c);
             } else {
                 properties.put(c.name(), SqlTypes.storageType(c));
             }
@@ -114,9 +110,18 @@ final class TableSchemas {
     /** Declares one new column of a table on its entity type: a property, or a vector field. */
     static void declareColumn(SchemaEditor editor, String type, ColumnSchema column) {
         if (column.vector() != null) {
-            editor.vectorField(column.name(), VectorKind.DENSE, column.vector().dimensions(), metric(column.vector().metric()));
+            declareVector(editor, column);
         } else {
             editor.entityType(type, Map.of(column.name(), SqlTypes.storageType(column)));
+        }
+    }
+
+    /** A vector column's field, with the index settings its type names. */
+    private static void declareVector(SchemaEditor editor, ColumnSchema c) {
+        editor.vectorField(c.name(), VectorKind.DENSE, c.vector().dimensions(), metric(c.vector().metric()));
+        Map<String, Object> options = c.vector().indexOptions();
+        if (!options.isEmpty()) {
+            editor.vectorIndex(c.name(), settings -> settings.withAll(options));
         }
     }
 

@@ -34,4 +34,17 @@ class VectorIndexDdlTest {
             assertThat(c.schema().vectorField("plain").index()).isEqualTo(VectorIndexSettings.DEFAULT);
         }
     }
+
+    @Test
+    void aColumnAddedLaterKeepsItsOptionsToo() {
+        try (Database db = Database.open(dir, DatabaseOptions.preset(StoragePreset.SMALL))) {
+            Collection c = db.getOrCreateCollection("c");
+            Engine engine = new Engine(new CollectionDataSource(c, null, Durability.STRICT));
+            engine.execute("CREATE TABLE docs(id INTEGER PRIMARY KEY)");
+            engine.execute("ALTER TABLE docs ADD COLUMN emb VECTOR(4, cosine) WITH (m = 32, ef_construction = 400)");
+
+            assertThat(c.schema().vectorField("emb").index())
+                    .isEqualTo(new VectorIndexSettings(32, 400, 64, VectorQuantization.NONE));
+        }
+    }
 }
