@@ -31,7 +31,7 @@ final class RecursiveCommonTable {
 
     /** Whether the common table's query names it in a FROM clause of one of its SELECTs. */
     static boolean namesItself(Select.CommonTable cte) {
-        return cte.query().cores().stream().anyMatch(c -> firstSelfReference(cte, c));
+        return cte.query().cores().stream().anyMatch(c -> namesTable(cte, c));
     }
 
     static RecursiveCommonTable of(SelectAnalyzer selects, Select.CommonTable cte) {
@@ -62,7 +62,7 @@ final class RecursiveCommonTable {
         Select query = cte.query();
         List<Select.Core> cores = query.cores();
         int first = 0;
-        while (!firstSelfReference(cte, cores.get(first))) {
+        while (!namesTable(cte, cores.get(first))) {
             first++;
         }
         if (first == 0) {
@@ -91,9 +91,7 @@ final class RecursiveCommonTable {
             PlanNode step = selects.plan(new Select(List.of(cores.get(i)), List.of(), List.of(), null, null, query.with()),
                     outer);
             if (step.columns().size() != columns.size()) {
-                throw new HqlSemanticException(ErrorCode.HQL_COLUMN_COUNT, "SELECTs to the left and right of "
-                        + query.operators().get(i - 1).name().replace('_', ' ')
-                        + " do not have the same number of result columns", cte.position());
+                throw SelectAnalyzer.widthMismatch(query.operators().get(i - 1), cte.position());
             }
             if (aggregates(step)) {
                 throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "recursive aggregate queries not supported",
@@ -119,7 +117,7 @@ final class RecursiveCommonTable {
     }
 
     /** Whether the core names the common table in its FROM clause (joins and FROM subqueries included). */
-    private static boolean firstSelfReference(Select.CommonTable cte, Select.Core core) {
+    private static boolean namesTable(Select.CommonTable cte, Select.Core core) {
         return core instanceof Select.QuerySpec spec && spec.from() != null && names(cte, spec.from());
     }
 
@@ -127,7 +125,7 @@ final class RecursiveCommonTable {
         return switch (from) {
             case Select.TableRef t -> t.name().equalsIgnoreCase(cte.name());
             case Select.Join j -> names(cte, j.left()) || names(cte, j.right());
-            case Select.SubqueryRef s -> s.query().cores().stream().anyMatch(c -> firstSelfReference(cte, c));
+            case Select.SubqueryRef s -> s.query().cores().stream().anyMatch(c -> namesTable(cte, c));
             case Select.MatchRef m -> false;
         };
     }

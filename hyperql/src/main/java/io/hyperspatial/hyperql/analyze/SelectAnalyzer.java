@@ -68,9 +68,7 @@ final class SelectAnalyzer {
         for (int i = 1; i < select.cores().size(); i++) {
             PlanNode right = core(select.cores().get(i), parent);
             if (right.columns().size() != plan.columns().size()) {
-                throw new HqlSemanticException(ErrorCode.HQL_COLUMN_COUNT, "SELECTs to the left and right of "
-                        + select.operators().get(i - 1).name().replace('_', ' ') + " do not have the same number of result columns",
-                        position(select.cores().get(i)));
+                throw widthMismatch(select.operators().get(i - 1), position(select.cores().get(i)));
             }
             PlanNode.SetKind kind = PlanNode.SetKind.valueOf(select.operators().get(i - 1).name());
             plan = new PlanNode.SetOperation(kind, plan, right, plan.columns());
@@ -272,6 +270,12 @@ final class SelectAnalyzer {
         outputs.add(t.scalar());
         columns.add(new ColumnInfo("order" + columns.size(), t.affinity(), t.type()));
         return outputs.size() - 1;
+    }
+
+    /** The error for SELECTs of different widths on either side of a compound operator. */
+    static HqlSemanticException widthMismatch(Select.SetOperator operator, io.hyperspatial.hyperql.error.SourcePosition at) {
+        return new HqlSemanticException(ErrorCode.HQL_COLUMN_COUNT, "SELECTs to the left and right of "
+                + operator.name().replace('_', ' ') + " do not have the same number of result columns", at);
     }
 
     /** A compound query's ORDER BY: each term names a result column (by ordinal or name). */

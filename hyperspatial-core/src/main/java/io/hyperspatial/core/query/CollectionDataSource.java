@@ -163,14 +163,15 @@ public final class CollectionDataSource implements DataSource {
     public void addColumn(String name, ColumnSchema column) {
         CollectionTable table = requireTable(name);
         String type = table.layout().entityType().name();
-        TableSchema declared = currentCatalog().tables().get(SqlCatalog.key(name));
+        SqlCatalog catalog = currentCatalog();
+        TableSchema declared = catalog.tables().get(SqlCatalog.key(name));
         TableSchema base = declared != null ? declared : TableSchemas.stored(table.layout().schema());
         List<ColumnSchema> columns = new ArrayList<>(base.columns());
         columns.add(column);
         TableSchema next = new TableSchema(base.name(), columns, base.primaryKey(), base.uniqueKeys(), base.checks());
         StorageErrors.run(() -> collection.updateSchema(editor -> TableSchemas.declareColumn(editor, type, column)));
         changeSchema(editor -> {
-        }, currentCatalog().withTable(next), tx -> {
+        }, catalog.withTable(next), tx -> {
             if (column.defaultValue() == null) {
                 return;
             }
