@@ -6,8 +6,8 @@ each peer with the same M, ef_construction and threads, and prints the same JSON
 io.hyperspatial.core.index.eval.AnnEvaluation: one for the build, one per ef, so that the bench
 module's report can put them side by side with ours.
 
-Measurement, as the Java side: two untimed passes (first and middle ef), then per ef the queries
-from one thread. Queries per second come from one batch call of all queries on one thread (the
+Measurement, as the Java side: untimed warm-up passes (first and middle ef alternately, at least
+two and for at least WARMUP_SECONDS), then per ef the queries from one thread. Queries per second come from one batch call of all queries on one thread (the
 peer's native loop, no Python call per query: the most favourable figure for the peer); p50/p99
 come from one call per query and so include the binding's per-call overhead (a few microseconds,
 stated in the output as "latency_method":"per python call"). Memory is the growth of the process's
@@ -25,6 +25,8 @@ import time
 import numpy as np
 
 HYPERBOLIC = ("poincare", "lorentz")
+
+WARMUP_SECONDS = 2.0
 
 
 def read_vecs(path, dtype):
@@ -128,9 +130,12 @@ def run(peer_class, metric, base, queries, truth, args):
           "memory_method": "resident set growth during build", "qps_method": "one batch call, one thread",
           "latency_method": "per python call"}, args.out)
     efs = args.ef
-    for ef in (efs[0], efs[len(efs) // 2]):
-        peer.set_ef(ef)
+    warm_start = time.perf_counter()
+    passes = 0
+    while passes < 2 or time.perf_counter() - warm_start < WARMUP_SECONDS:
+        peer.set_ef(efs[0] if passes % 2 == 0 else efs[len(efs) // 2])
         peer.batch(queries, args.k)
+        passes += 1
     for ef in efs:
         peer.set_ef(ef)
         start = time.perf_counter()

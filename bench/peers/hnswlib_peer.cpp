@@ -198,8 +198,12 @@ int main(int argc, char **argv) {
             }
         }
     };
-    pass(efs.front(), nullptr, nullptr);
-    pass(efs[efs.size() / 2], nullptr, nullptr);
+    // Warm-up as AnnEvaluation's: first and middle ef alternately, at least 2 passes and 2 s.
+    auto warmStart = std::chrono::steady_clock::now();
+    for (size_t passes = 0; passes < 2
+            || std::chrono::duration<double>(std::chrono::steady_clock::now() - warmStart).count() < 2.0; passes++) {
+        pass(passes % 2 == 0 ? efs.front() : efs[efs.size() / 2], nullptr, nullptr);
+    }
     for (size_t ef : efs) {
         std::vector<double> micros(queries.n);
         std::vector<std::vector<size_t>> found(queries.n);

@@ -14,9 +14,11 @@ import java.util.function.Consumer;
 /**
  * Measures one {@link AnnSubject} on one {@link AnnDataset}, the way {@code hyperspatial bench ann}
  * and the bench module's peer comparison both do: build on {@code threads} threads (timed), then
- * two untimed passes over the queries (at the first and the middle ef, so the JIT has compiled
- * the search before anything is timed), then for each ef every query once from a single thread,
- * timed one by one. Reports, as one-line JSON objects handed to a consumer:
+ * untimed warm-up passes over the queries, alternating the first and the middle ef, at least two
+ * and for at least {@value #WARMUP_SECONDS} s (so the JIT has compiled the search before
+ * anything is timed: two passes alone, tens of milliseconds on small data, left the first timed
+ * pass three times slower than the next), then for each ef every query once from a single
+ * thread, timed one by one. Reports, as one-line JSON objects handed to a consumer:
  * <ul>
  *   <li>the build: {@code {"subject","build_s","memory_bytes","mapped_bytes","metric","n","dimension","queries","k",
  *       "m","ef_construction","threads","quantization","filter_selectivity","allowed","truth"}};</li>
@@ -33,6 +35,8 @@ import java.util.function.Consumer;
 public final class AnnEvaluation {
     /** The recall at which speeds are compared. */
     public static final double TARGET_RECALL = 0.95;
+    /** The least time spent on untimed warm-up passes before the timed ones. */
+    public static final double WARMUP_SECONDS = 2.0;
 
     /**
      * What to measure: the index config (metric, dimension, m, ef_construction, quantization),
@@ -114,8 +118,7 @@ public final class AnnEvaluation {
                     .put("truth", truthSource).toString());
 
             int[] efs = settings.efs();
-            pass(index, data.queries(), settings.k(), efs[0], allowed, null);
-            pass(index, data.queries(), settings.k(), efs[efs.length / 2], allowed, null);
+            warmUp(index, data.queries(), settings.k(), efs, allowed);
             List<RecallCurve.Point> curve = new ArrayList<>();
             for (int ef : efs) {
                 long[] nanos = new long[data.queries().length];
@@ -181,6 +184,18 @@ public final class AnnEvaluation {
             ids[j] = t;
         }
         return RoaringBitmap.bitmapOf(Arrays.copyOf(ids, count));
+    }
+
+    /**
+     * Untimed passes alternating the first and the middle ef: at least two, and until
+     * {@link #WARMUP_SECONDS} have passed.
+     */
+    private static void warmUp(AnnSubject index, float[][] queries, int k, int[] efs, RoaringBitmap allowed) {
+        long start = System.nanoTime();
+        long minimum = (long) (WARMUP_SECONDS * 1e9);
+        for (int passes = 0; passes < 2 || System.nanoTime() - start < minimum; passes++) {
+            pass(index, queries, k, passes % 2 == 0 ? efs[0] : efs[efs.length / 2], allowed, null);
+        }
     }
 
     /** Runs every query once; records each query's nanoseconds in {@code nanos} when it is not null. */
