@@ -63,6 +63,14 @@ public interface VectorIndex extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * Called when the writer has nothing more to add for now (the collection's indexer, once it
+     * has applied every change committed so far): upkeep that would slow a stream of writes may
+     * run here. Nothing by default.
+     */
+    default void settle() {
+    }
+
     /** Releases off-heap memory and files; nothing by default. */
     @Override
     default void close() {

@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntSupplier;
 
 /**
  * An in-memory HNSW index (Malkov and Yashunin, 2016) over any {@link ScoringSpace}: the graph
@@ -37,6 +38,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * after bulk adds and repairs, before snapshots, and once single {@link #add}s since the last
  * pass reach {@link #CONNECT_FRACTION} of the graph (at least {@link #MIN_CONNECT_BATCH}),
  * relinks any node the graph has cut off; amortised like repair, it costs O(1) per insert.
+ * When the writer pauses ({@link #settle}), a pass also runs once single adds reach
+ * {@link #SETTLE_CONNECT_FRACTION} of the graph (any add at all below 100 nodes), so an index
+ * built by a trickle of online inserts, or by fewer than a batch of them, ends up as connected
+ * as a bulk-built one.
  *
  * <p><b>Searches</b> run {@link KnnSearch}: graph search with ef = max(ef, k), exact scan for
  * small allow-lists, filtered traversal otherwise, exact rerank for quantized spaces; reported
@@ -58,6 +63,8 @@ public final class HnswIndex implements VectorIndex {
     static final double CONNECT_FRACTION = 0.10;
     /** ...and at least this many. */
     static final int MIN_CONNECT_BATCH = 1024;
+    /** When writes pause ({@link #settle}), run the pass once single adds reach this share of the graph. */
+    static final double SETTLE_CONNECT_FRACTION = 0.01;
     private static final int POOLED_WORKERS = 64;
 
     private final IndexConfig config;
@@ -183,7 +190,7 @@ public final class HnswIndex implements VectorIndex {
         insert(id, vector);
         repairIfDue();
         if (addsSincePass.incrementAndGet() >= connectDue()) {
-            connectIfDue();
+            connectOnceDue(this::connectDue);
         }
     }
 
@@ -298,6 +305,22 @@ public final class HnswIndex implements VectorIndex {
         }
     }
 
+    /**
+     * Runs a connectivity pass if single adds since the last one reach
+     * {@link #SETTLE_CONNECT_FRACTION} of the graph: the cut-off nodes that online inserts left
+     * behind are linked in while no writer waits (the pass holds inserts back, searches go on).
+     */
+    @Override
+    public void settle() {
+        if (addsSincePass.get() >= settleDue()) {
+            connectOnceDue(this::settleDue);
+        }
+    }
+
+    private int settleDue() {
+        return Math.max(1, (int) (SETTLE_CONNECT_FRACTION * graph.size()));
+    }
+
     /** Connectivity passes run so far (after bulk adds, repairs, snapshots and accumulated single adds). */
     int connectivityPasses() {
         return passes.get();
@@ -308,10 +331,10 @@ public final class HnswIndex implements VectorIndex {
     }
 
     /** Runs the pass unless another thread ran it since the count came due. */
-    private void connectIfDue() {
+    private void connectOnceDue(IntSupplier due) {
         structure.writeLock().lock();
         try {
-            if (addsSincePass.get() >= connectDue()) {
+            if (addsSincePass.get() >= due.getAsInt()) {
                 connectUnreachable();
             }
         } finally {

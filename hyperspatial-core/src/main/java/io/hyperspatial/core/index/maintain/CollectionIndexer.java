@@ -42,7 +42,8 @@ import java.util.logging.Logger;
  * position space, see {@link IndexedField}) in step with its change feed: persistence first, index second. Writes are acknowledged when committed; this
  * indexer applies them in the background in sequence order, reading each changed entity's
  * current vectors, so replays converge. The backlog is visible in {@link #stats()} and a search
- * can wait for a sequence with {@link #awaitApplied}.
+ * can wait for a sequence with {@link #awaitApplied}. Having applied the last event committed so
+ * far, it lets every index {@link VectorIndex#settle settle} before that event counts as applied.
  *
  * <p><b>Snapshots.</b> Started with {@link IndexSnapshots}, the indexer loads each field's
  * snapshot that can serve (see there) instead of building, and follows the feed from the lowest
@@ -270,6 +271,9 @@ public final class CollectionIndexer implements AutoCloseable {
         try {
             applyLocked(event);
             lastEvent = IndexSnapshots.FeedMark.of(event);
+            if (event.sequence() >= collection.changes().lastSequence()) {
+                indexes.values().forEach(f -> f.index.settle());
+            }
         } finally {
             applying.unlock();
         }

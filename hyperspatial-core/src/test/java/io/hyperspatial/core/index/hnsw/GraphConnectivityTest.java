@@ -93,6 +93,48 @@ class GraphConnectivityTest {
         assertEachIsItsOwnNearest(index, data, 17);
     }
 
+    /**
+     * When writes pause, {@link HnswIndex#settle} runs the pass for single adds far short of a
+     * batch, once they reach a hundredth of the graph: an index fed by a trickle of inserts ends
+     * up as connected as a bulk-built one.
+     */
+    @Test
+    void settlingAfterAFewSingleAddsRunsThePass() {
+        int due = (int) Math.ceil(HnswIndex.SETTLE_CONNECT_FRACTION * (N + 10));
+        float[][] data = TestVectors.of(VectorMetric.L2, N + 10, DIM, 5);
+        HnswIndex index = built(VectorMetric.L2, Arrays.copyOf(data, N));
+        int lonely = index.ids().ordinal(17);
+        cutIn(index.graph(), lonely);
+
+        index.add(N, data[N]);
+        index.settle();
+        assertThat(index.connectivityPasses()).as("one add, fewer than a hundredth of the graph").isEqualTo(1);
+        for (int id = N + 1; id < N + due; id++) {
+            index.add(id, data[id]);
+        }
+        index.settle();
+
+        assertThat(index.connectivityPasses()).isEqualTo(2);
+        assertThat(check(index).disconnected().isEmpty()).isTrue();
+        assertEachIsItsOwnNearest(index, data, 17);
+        index.settle();
+        assertThat(index.connectivityPasses()).as("nothing added since").isEqualTo(2);
+    }
+
+    /** Below 100 nodes any single add makes the pass due when the writer settles. */
+    @Test
+    void aSmallIndexSettlesAfterEveryAdd() {
+        float[][] data = TestVectors.of(VectorMetric.L2, 50, DIM, 8);
+        HnswIndex index = new HnswIndex(IndexConfig.of(VectorMetric.L2, DIM));
+        for (int id = 0; id < data.length; id++) {
+            index.add(id, data[id]);
+        }
+        assertThat(index.connectivityPasses()).isZero();
+        index.settle();
+        assertThat(index.connectivityPasses()).isEqualTo(1);
+        assertThat(check(index).disconnected().isEmpty()).isTrue();
+    }
+
     @Test
     void aNodeNothingLinksToIsLinkedInAgain() {
         float[][] data = TestVectors.of(VectorMetric.L2, N, DIM, 3);
