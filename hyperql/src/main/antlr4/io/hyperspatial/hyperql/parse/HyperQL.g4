@@ -106,7 +106,10 @@ update
       SET assignment (',' assignment)* (WHERE expr)?
     ;
 
-assignment : identifier '=' expr ;
+assignment
+    : identifier '=' expr
+    | '(' identifierList ')' '=' expr    // SET (a, b) = (x, y): a row value of the same width
+    ;
 
 delete : DELETE FROM qualifiedName (WHERE expr)? ;
 
@@ -250,7 +253,7 @@ primary
     | CAST '(' expr AS typeName ')'                                       # castPrimary
     | EXISTS '(' select ')'                                               # existsPrimary
     | '(' select ')'                                                      # subqueryPrimary
-    | '(' expr ')'                                                        # parenthesizedPrimary
+    | '(' expr (',' expr)* ')'                                            # parenthesizedPrimary
     | name=identifier '(' ((DISTINCT | ALL)? expr (',' expr)* | star='*')? ')'  # functionPrimary
     | identifier ('.' identifier)?                                        # columnPrimary
     ;

@@ -48,8 +48,8 @@ final class AggregatePlanner {
             return switch (node) {
                 case Scalar.Exists x -> new Scalar.Exists(OuterColumns.subquery(x.query(), 0, this::groupRowColumn));
                 case Scalar.ScalarQuery x -> new Scalar.ScalarQuery(OuterColumns.subquery(x.query(), 0, this::groupRowColumn));
-                case Scalar.InQuery x -> new Scalar.InQuery(rewrite(x.operand()),
-                        OuterColumns.subquery(x.query(), 0, this::groupRowColumn), x.coercion(), x.negated());
+                case Scalar.InQuery x -> x.with(x.operands().stream().map(this::rewrite).toList(),
+                        OuterColumns.subquery(x.query(), 0, this::groupRowColumn));
                 default -> node;
             };
         });

@@ -63,6 +63,7 @@ final class ExprBinder {
             case Expr.ColumnName c -> column(c, cx);
             case Expr.Unary u -> unary(u, cx);
             case Expr.Binary b -> binary(b, cx);
+            case Expr.Is i when RowValues.isRow(i.left()) || RowValues.isRow(i.right()) -> bind(RowValues.is(i), cx);
             case Expr.Is i -> {
                 Typed l = bind(i.left(), cx);
                 Typed r = bind(i.right(), cx);
@@ -70,15 +71,9 @@ final class ExprBinder {
                         SqlType.INTEGER);
             }
             case Expr.NullTest n -> Typed.of(new Scalar.IsNull(bind(n.operand(), cx).scalar(), n.negated()), SqlType.INTEGER);
+            case Expr.InList in when RowValues.isRow(in.operand()) -> bind(RowValues.inList(in), cx);
             case Expr.InList in -> inList(in, cx);
-            case Expr.InSelect in -> {
-                Typed operand = bind(in.operand(), cx);
-                Scalar.Subquery q = subquery(in.query(), cx, in);
-                requireOneColumn(q, in);
-                Affinity right = q.plan().columns().get(0).affinity();
-                yield Typed.of(new Scalar.InQuery(operand.scalar(), q, Coercion.between(operand.affinity(), right),
-                        in.negated()), SqlType.INTEGER);
-            }
+            case Expr.InSelect in -> inSelect(in, cx);
             case Expr.Exists x -> Typed.of(new Scalar.Exists(subquery(x.query(), cx, x)), SqlType.INTEGER);
             case Expr.ScalarSubquery s -> {
                 Scalar.Subquery q = subquery(s.query(), cx, s);
@@ -88,7 +83,9 @@ final class ExprBinder {
             }
             case Expr.Like l -> Typed.of(new Scalar.Like(bind(l.operand(), cx).scalar(), bind(l.pattern(), cx).scalar(),
                     l.escape() == null ? null : bind(l.escape(), cx).scalar(), l.negated(), l.glob()), SqlType.INTEGER);
+            case Expr.Between b when RowValues.isRow(b.operand()) -> bind(RowValues.between(b), cx);
             case Expr.Between b -> between(b, cx);
+            case Expr.RowValue r -> throw RowValues.misused(r.position());
             case Expr.Near n -> near(n, cx);
             case Expr.Case c -> caseWhen(c, cx);
             case Expr.Cast c -> cast(c, cx);
@@ -131,6 +128,9 @@ final class ExprBinder {
     }
 
     private Typed binary(Expr.Binary b, Context cx) {
+        if ((RowValues.isRow(b.left()) || RowValues.isRow(b.right())) && Scalar.Compare.OPERATORS.contains(b.operator())) {
+            return bind(RowValues.compare(b.operator(), b.left(), b.right(), b.position()), cx);
+        }
         Typed l = bind(b.left(), cx);
         Typed r = bind(b.right(), cx);
         String op = b.operator();
@@ -237,6 +237,28 @@ final class ExprBinder {
             coercions.add(Coercion.between(operand.affinity(), null));
         }
         return Typed.of(new Scalar.InList(operand.scalar(), items, coercions, in.negated()), SqlType.INTEGER);
+    }
+
+    /**
+     * {@code x [NOT] IN (SELECT ...)}, or {@code (a, b) [NOT] IN (SELECT x, y ...)}: the subquery
+     * has as many columns as the left side has elements, each pair compared with its own affinity.
+     */
+    private Typed inSelect(Expr.InSelect in, Context cx) {
+        List<Expr> elements = in.operand() instanceof Expr.RowValue r ? r.items() : List.of(in.operand());
+        Scalar.Subquery q = subquery(in.query(), cx, in);
+        int columns = q.plan().columns().size();
+        if (columns != elements.size()) {
+            throw new HqlSemanticException(ErrorCode.HQL_COLUMN_COUNT, "sub-select returns " + columns
+                    + " columns - expected " + elements.size(), in.position());
+        }
+        List<Scalar> operands = new ArrayList<>();
+        List<Coercion> coercions = new ArrayList<>();
+        for (int i = 0; i < elements.size(); i++) {
+            Typed operand = bind(elements.get(i), cx);
+            operands.add(operand.scalar());
+            coercions.add(Coercion.between(operand.affinity(), q.plan().columns().get(i).affinity()));
+        }
+        return Typed.of(new Scalar.InQuery(operands, q, coercions, in.negated()), SqlType.INTEGER);
     }
 
     private Typed between(Expr.Between b, Context cx) {

@@ -90,6 +90,13 @@ public sealed interface Expr {
     record ScalarSubquery(Select query, SourcePosition position) implements Expr {
     }
 
+    /**
+     * A row value {@code (a, b, ...)} of two or more elements: only compared with another of the
+     * same width ({@code = != < <= > >= IS [NOT] BETWEEN}) or tested with {@code IN}.
+     */
+    record RowValue(List<Expr> items, SourcePosition position) implements Expr {
+    }
+
     /** A function call; {@code star} for {@code count(*)}. */
     record FunctionCall(String name, List<Expr> arguments, boolean distinct, boolean star, SourcePosition position)
             implements Expr {

@@ -34,7 +34,7 @@ public final class Evaluator {
             case Scalar.And a -> connective(a.left(), a.right(), false, row, frame);
             case Scalar.Or o -> connective(o.left(), o.right(), true, row, frame);
             case Scalar.InList in -> inList(in, row, frame);
-            case Scalar.InQuery in -> Subqueries.in(in, eval(in.operand(), row, frame), row, frame);
+            case Scalar.InQuery in -> Subqueries.in(in, row, frame);
             case Scalar.Exists x -> Truth.value(Subqueries.exists(x.query(), row, frame));
             case Scalar.ScalarQuery q -> Subqueries.scalar(q.query(), row, frame);
             case Scalar.Like l -> like(l, row, frame);

@@ -36,8 +36,12 @@ final class Subqueries {
         return firstValue(q, frame.enter(row));
     }
 
-    static Object in(Scalar.InQuery in, Object value, Object[] row, Frame frame) {
-        Coercion c = in.coercion();
+    static Object in(Scalar.InQuery in, Object[] row, Frame frame) {
+        if (in.operands().size() > 1) {
+            return RowMembership.in(in, row, frame);
+        }
+        Object value = Evaluator.eval(in.operands().getFirst(), row, frame);
+        Coercion c = in.coercions().getFirst();
         if (!in.query().correlated()) {
             ValueSet set = (ValueSet) frame.subqueryResults().computeIfAbsent(in.query(), k -> ValueSet.of(in.query(), c, frame));
             if (set.empty) {

@@ -57,7 +57,7 @@ public final class Optimizer {
         Scalar withSubqueries = ScalarRewriter.topDown(e, n -> switch (n) {
             case Scalar.Exists x -> new Scalar.Exists(subquery(x.query()));
             case Scalar.ScalarQuery q -> new Scalar.ScalarQuery(subquery(q.query()));
-            case Scalar.InQuery in -> new Scalar.InQuery(scalar(in.operand()), subquery(in.query()), in.coercion(), in.negated());
+            case Scalar.InQuery in -> in.with(in.operands().stream().map(Optimizer::scalar).toList(), subquery(in.query()));
             default -> n;
         });
         return ConstantFolding.fold(withSubqueries);

@@ -213,13 +213,35 @@ final class AstBuilder {
     private Statement update(UpdateContext ctx) {
         List<Statement.Assignment> assignments = new ArrayList<>();
         for (AssignmentContext a : ctx.assignment()) {
-            assignments.add(new Statement.Assignment(identifier(a.identifier()), expr(a.expr())));
+            if (a.identifierList() == null) {
+                assignments.add(new Statement.Assignment(identifier(a.identifier()), expr(a.expr())));
+            } else {
+                assignments.addAll(rowAssignment(names(a.identifierList()), expr(a.expr())));
+            }
         }
         Statement.Conflict conflict = ctx.conflict == null ? Statement.Conflict.ABORT
                 : ctx.conflict.getType() == HyperQLParser.REPLACE ? Statement.Conflict.REPLACE
                 : ctx.conflict.getType() == HyperQLParser.IGNORE ? Statement.Conflict.IGNORE : Statement.Conflict.ABORT;
         return new Statement.Update(name(ctx.qualifiedName()), assignments, ctx.expr() == null ? null : expr(ctx.expr()),
                 conflict);
+    }
+
+    /** {@code SET (a, b) = (x, y)}: one assignment per column; the value must be a row value of that width. */
+    private static List<Statement.Assignment> rowAssignment(List<String> columns, Expr value) {
+        if (value instanceof Expr.ScalarSubquery) {
+            throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED,
+                    "assigning a subquery's row to several columns is not supported; assign each column", value.position());
+        }
+        List<Expr> values = value instanceof Expr.RowValue r ? r.items() : List.of(value);
+        if (values.size() != columns.size()) {
+            throw new HqlSemanticException(ErrorCode.HQL_COLUMN_COUNT, columns.size() + " columns assigned "
+                    + values.size() + " values", value.position());
+        }
+        List<Statement.Assignment> out = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            out.add(new Statement.Assignment(columns.get(i), values.get(i)));
+        }
+        return out;
     }
 
     Select select(SelectContext ctx) {

@@ -170,7 +170,8 @@ final class ExprBuilder {
         return switch (ctx) {
             case LiteralPrimaryContext l -> literal(l.literal());
             case ParameterPrimaryContext p -> parameter(p.parameter());
-            case ParenthesizedPrimaryContext p -> expr(p.expr());
+            case ParenthesizedPrimaryContext p -> p.expr().size() == 1 ? expr(p.expr(0))
+                    : new Expr.RowValue(statements.exprList(p.expr()), at);
             case SubqueryPrimaryContext s -> new Expr.ScalarSubquery(statements.select(s.select()), at);
             case ExistsPrimaryContext e -> new Expr.Exists(statements.select(e.select()), at);
             case CastPrimaryContext c -> new Expr.Cast(expr(c.expr()), statements.typeName(c.typeName()), at);

@@ -19,8 +19,8 @@ public final class OuterColumns {
             case Scalar.Column c when c.depth() == depth -> rebind.apply(c);
             case Scalar.Exists x -> new Scalar.Exists(subquery(x.query(), depth, rebind));
             case Scalar.ScalarQuery x -> new Scalar.ScalarQuery(subquery(x.query(), depth, rebind));
-            case Scalar.InQuery x -> new Scalar.InQuery(rebind(x.operand(), depth, rebind),
-                    subquery(x.query(), depth, rebind), x.coercion(), x.negated());
+            case Scalar.InQuery x -> x.with(x.operands().stream().map(o -> rebind(o, depth, rebind)).toList(),
+                    subquery(x.query(), depth, rebind));
             default -> node;
         });
     }

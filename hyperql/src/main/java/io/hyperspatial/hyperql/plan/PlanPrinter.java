@@ -148,7 +148,9 @@ public final class PlanPrinter {
             case Scalar.And a -> "(" + expr(a.left()) + " AND " + expr(a.right()) + ")";
             case Scalar.Or o -> "(" + expr(o.left()) + " OR " + expr(o.right()) + ")";
             case Scalar.InList in -> "(" + expr(in.operand()) + (in.negated() ? " NOT IN " : " IN ") + list(in.items()) + ")";
-            case Scalar.InQuery in -> "(" + expr(in.operand()) + (in.negated() ? " NOT IN " : " IN ") + "subquery)";
+            case Scalar.InQuery in -> "(" + (in.operands().size() == 1 ? expr(in.operands().getFirst())
+                    : in.operands().stream().map(PlanPrinter::expr).collect(Collectors.joining(", ", "(", ")")))
+                    + (in.negated() ? " NOT IN " : " IN ") + "subquery)";
             case Scalar.Exists x -> "EXISTS(subquery)";
             case Scalar.ScalarQuery q -> "(subquery)";
             case Scalar.Like l -> "(" + expr(l.operand()) + (l.negated() ? " NOT" : "") + (l.glob() ? " GLOB " : " LIKE ")

@@ -31,7 +31,7 @@ public final class PlanWalker {
                 out.add(0, in.operand());
                 yield out;
             }
-            case Scalar.InQuery in -> List.of(in.operand());
+            case Scalar.InQuery in -> in.operands();
             case Scalar.Exists x -> List.of();
             case Scalar.ScalarQuery q -> List.of();
             case Scalar.Like l -> l.escape() == null ? List.of(l.operand(), l.pattern()) : List.of(l.operand(), l.pattern(), l.escape());

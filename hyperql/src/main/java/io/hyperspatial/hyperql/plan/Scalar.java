@@ -36,6 +36,8 @@ public sealed interface Scalar {
 
     /** A comparison {@code = != < <= > >=} after the coercion of its operands. */
     record Compare(String operator, Scalar left, Scalar right, Coercion coercion) implements Scalar {
+        /** The comparison operators, as the parser normalises them. */
+        public static final java.util.Set<String> OPERATORS = java.util.Set.of("=", "!=", "<", "<=", ">", ">=");
     }
 
     /** {@code left IS [NOT] right}: NULL equals NULL. */
@@ -58,8 +60,20 @@ public sealed interface Scalar {
     record InList(Scalar operand, List<Scalar> items, List<Coercion> coercions, boolean negated) implements Scalar {
     }
 
-    /** {@code operand [NOT] IN (subquery)}. */
-    record InQuery(Scalar operand, Subquery query, Coercion coercion, boolean negated) implements Scalar {
+    /**
+     * {@code operand [NOT] IN (subquery)}, or with a row value {@code (a, b) [NOT] IN (subquery)}:
+     * one operand and one coercion per column of the subquery.
+     */
+    record InQuery(List<Scalar> operands, Subquery query, List<Coercion> coercions, boolean negated) implements Scalar {
+        public InQuery {
+            operands = List.copyOf(operands);
+            coercions = List.copyOf(coercions);
+        }
+
+        /** The same test with other operands and subquery. */
+        public InQuery with(List<Scalar> newOperands, Subquery newQuery) {
+            return new InQuery(newOperands, newQuery, coercions, negated);
+        }
     }
 
     /** {@code EXISTS (subquery)}. */

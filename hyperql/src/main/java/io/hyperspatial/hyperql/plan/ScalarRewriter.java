@@ -56,7 +56,7 @@ public final class ScalarRewriter {
             case Scalar.And a -> new Scalar.And(c.get(0), c.get(1));
             case Scalar.Or o -> new Scalar.Or(c.get(0), c.get(1));
             case Scalar.InList in -> new Scalar.InList(c.get(0), List.copyOf(c.subList(1, c.size())), in.coercions(), in.negated());
-            case Scalar.InQuery in -> new Scalar.InQuery(c.get(0), in.query(), in.coercion(), in.negated());
+            case Scalar.InQuery in -> in.with(c, in.query());
             case Scalar.Like l -> new Scalar.Like(c.get(0), c.get(1), l.escape() == null ? null : c.get(2), l.negated(), l.glob());
             case Scalar.Case k -> {
                 int i = 0;
