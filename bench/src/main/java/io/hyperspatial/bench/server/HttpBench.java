@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -64,12 +65,36 @@ public final class HttpBench implements Callable<Integer> {
     /** How the search clients reach the server. */
     enum Protocol { http1, h2c, grpc }
 
+    /**
+     * How a search client waits: {@code threads}, a thread per client blocked on each answer (each
+     * request then crosses from that thread to the client's event loop and back); {@code event-loop},
+     * the next request sent from the event loop that received the answer, as load generators such
+     * as wrk do (http1 and h2c only).
+     */
+    enum ClientMode { threads, event_loop }
+
+    @Option(names = "--client", defaultValue = "threads", converter = ClientModeConverter.class,
+            description = "threads (a blocked thread per client) or event-loop (the next request sent from the client's"
+                    + " event loop; http1 and h2c only) (default: ${DEFAULT-VALUE}).")
+    ClientMode clientMode;
+
+    /** Reads {@code event-loop} as well as {@code event_loop}. */
+    static final class ClientModeConverter implements CommandLine.ITypeConverter<ClientMode> {
+        @Override
+        public ClientMode convert(String value) {
+            return ClientMode.valueOf(value.replace('-', '_'));
+        }
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new HttpBench()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
+        if (clientMode == ClientMode.event_loop && protocols.contains(Protocol.grpc)) {
+            throw new CommandLine.ParameterException(new CommandLine(this), "--client event-loop speaks http1 and h2c only");
+        }
         Path dir = Files.createTempDirectory("hyperspatial-http-bench");
         try (HyperspatialServer server = HyperspatialServer.start(
                 HyperspatialDatabase.open(dir, DatabaseOptions.preset(StoragePreset.DEFAULT)), ServerConfig.loopback(0))) {
@@ -103,10 +128,10 @@ public final class HttpBench implements Callable<Integer> {
                 long count = run(searches, seconds, latencies);
                 double searchSeconds = (System.nanoTime() - searchStart) / 1e9;
                 System.out.println(String.format(Locale.ROOT,
-                        "{\"bench\": \"http\", \"vectors\": %d, \"dimension\": %d, \"batch\": %d, \"upsert_per_s\": %.0f,"
+                        "{\"bench\": \"http\", \"client\": \"%s\", \"vectors\": %d, \"dimension\": %d, \"batch\": %d, \"upsert_per_s\": %.0f,"
                                 + " \"index_catch_up_s\": %.2f, \"protocol\": \"%s\", \"concurrency\": %d, \"k\": %d, \"searches\": %d,"
                                 + " \"qps\": %.0f, \"p50_us\": %.1f, \"p90_us\": %.1f, \"p99_us\": %.1f, \"cores\": %d}",
-                        vectors, dimension, batch, vectors / loadSeconds, indexSeconds, protocol, concurrency, k,
+                        clientMode.name().replace('_', '-'), vectors, dimension, batch, vectors / loadSeconds, indexSeconds, protocol, concurrency, k,
                         count, count / searchSeconds, latencies.getValueAtPercentile(50) / 1e3,
                         latencies.getValueAtPercentile(90) / 1e3, latencies.getValueAtPercentile(99) / 1e3,
                         Runtime.getRuntime().availableProcessors()));
@@ -121,8 +146,56 @@ public final class HttpBench implements Callable<Integer> {
         return run(client, forSeconds, new Histogram(TimeUnit.MINUTES.toNanos(1), 3));
     }
 
-    /** N client threads search for {@code forSeconds}; returns the number of searches. */
+    /** N clients search for {@code forSeconds}; returns the number of searches. */
     private long run(SearchClient client, int forSeconds, Histogram latencies) throws InterruptedException {
+        return clientMode == ClientMode.event_loop ? runOnEventLoop(client, forSeconds, latencies)
+                : runOnThreads(client, forSeconds, latencies);
+    }
+
+    /**
+     * N chains of searches, each sending its next request from the callback of the previous answer
+     * (on the client's event loop), so no client thread wakes per request.
+     */
+    private long runOnEventLoop(SearchClient client, int forSeconds, Histogram latencies) throws InterruptedException {
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Histogram> perChain = new ArrayList<>();
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (int t = 0; t < concurrency; t++) {
+            Histogram h = new Histogram(TimeUnit.MINUTES.toNanos(1), 3);
+            CompletableFuture<Void> finished = new CompletableFuture<>();
+            perChain.add(h);
+            done.add(finished);
+            chain(client, t * 97, h, stop, finished);
+        }
+        Thread.sleep(TimeUnit.SECONDS.toMillis(forSeconds));
+        stop.set(true);
+        long count = 0;
+        for (int t = 0; t < concurrency; t++) {
+            done.get(t).join();
+            latencies.add(perChain.get(t));
+            count += perChain.get(t).getTotalCount();
+        }
+        return count;
+    }
+
+    private static void chain(SearchClient client, int i, Histogram h, AtomicBoolean stop, CompletableFuture<Void> finished) {
+        long started = System.nanoTime();
+        client.searchAsync(i).whenComplete((answer, error) -> {
+            if (error != null) {
+                finished.completeExceptionally(error);
+                return;
+            }
+            h.recordValue(System.nanoTime() - started);
+            if (stop.get()) {
+                finished.complete(null);
+            } else {
+                chain(client, i + 1, h, stop, finished);
+            }
+        });
+    }
+
+    /** N client threads, each blocked on its answer before sending the next. */
+    private long runOnThreads(SearchClient client, int forSeconds, Histogram latencies) throws InterruptedException {
         AtomicBoolean stop = new AtomicBoolean();
         List<Thread> threads = new ArrayList<>();
         List<Histogram> perThread = new ArrayList<>();
@@ -168,12 +241,19 @@ public final class HttpBench implements Callable<Integer> {
     }
 
     static void post(WebClient client, String path, String json) {
-        AggregatedHttpResponse r = client.execute(HttpRequest.of(RequestHeaders.of(HttpMethod.POST, path,
+        postAsync(client, path, json).join();
+    }
+
+    /** Posts JSON; the future fails on an answer of 300 or more. */
+    static CompletableFuture<AggregatedHttpResponse> postAsync(WebClient client, String path, String json) {
+        return client.execute(HttpRequest.of(RequestHeaders.of(HttpMethod.POST, path,
                 HttpHeaderNames.CONTENT_TYPE, MediaType.JSON_UTF_8),
-                HttpData.ofUtf8(json))).aggregate().join();
-        if (r.status().code() >= 300) {
-            throw new IllegalStateException(path + " -> " + r.status() + " " + r.contentUtf8());
-        }
+                HttpData.ofUtf8(json))).aggregate().thenApply(r -> {
+                    if (r.status().code() >= 300) {
+                        throw new IllegalStateException(path + " -> " + r.status() + " " + r.contentUtf8());
+                    }
+                    return r;
+                });
     }
 
     private String batchBody(Random random, int start, int n) {

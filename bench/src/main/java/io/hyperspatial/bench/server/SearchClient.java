@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * k-NN searches on field {@code v} of collection {@code c}, over one of {@link HttpBench}'s
@@ -21,6 +22,14 @@ interface SearchClient {
     /** Searches with query {@code i} (modulo the number of queries), failing loudly on an error answer. */
     void search(int i);
 
+    /**
+     * Sends search {@code i} without waiting; the future completes on the client's event loop when
+     * the answer has come (exceptionally on an error answer). Only the HTTP clients have it.
+     */
+    default CompletableFuture<?> searchAsync(int i) {
+        throw new UnsupportedOperationException("the event-loop client speaks http1 and h2c only");
+    }
+
     static SearchClient of(HttpBench.Protocol protocol, int port, int k, List<float[]> queries) {
         return switch (protocol) {
             case http1, h2c -> {
@@ -30,7 +39,17 @@ interface SearchClient {
                 for (float[] query : queries) {
                     bodies.add("{\"field\": \"v\", \"vector\": " + json(query) + ", \"k\": " + k + "}");
                 }
-                yield i -> HttpBench.post(web, "/v1/collections/c/search", bodies.get(i % bodies.size()));
+                yield new SearchClient() {
+                    @Override
+                    public void search(int i) {
+                        HttpBench.post(web, "/v1/collections/c/search", bodies.get(i % bodies.size()));
+                    }
+
+                    @Override
+                    public CompletableFuture<?> searchAsync(int i) {
+                        return HttpBench.postAsync(web, "/v1/collections/c/search", bodies.get(i % bodies.size()));
+                    }
+                };
             }
             case grpc -> {
                 SearchServiceGrpc.SearchServiceBlockingStub stub = GrpcClients.builder("http://127.0.0.1:" + port)
