@@ -263,12 +263,27 @@ final class DateTimeParser {
         return true;
     }
 
-    /** {@code utc} with the local zone taken as UTC: the same moment, fields to be recomputed; clears an earlier error. */
+    /**
+     * {@code utc} as SQLite 3.40 finds it with the local zone taken as UTC: the moment whose local
+     * time ({@link #toLocaltime}) is this one, by up to four corrections; clears an earlier error.
+     */
     private static boolean toUtc(DateTime p) {
         p.computeJd();
-        long jd = p.jd;
+        long original = p.jd;
+        long guess = original;
+        long error = 0;
+        int count = 0;
+        do {
+            DateTime local = new DateTime();
+            guess -= error;
+            local.jd = guess;
+            local.validJd = true;
+            toLocaltime(local);
+            local.computeJd();
+            error = local.jd - original;
+        } while (error != 0 && count++ < 3);
         p.clearAll();
-        p.jd = jd;
+        p.jd = guess;
         p.validJd = true;
         p.tzSet = true;
         return true;

@@ -24,32 +24,32 @@ final class MathFunctions {
     /** Every math function. */
     static List<ScalarFunction> all() {
         List<ScalarFunction> all = new ArrayList<>();
-        unary(all, "acos", Math::acos);
+        unary(all, "acos", StrictMath::acos);
         unary(all, "acosh", MathFunctions::acosh);
-        unary(all, "asin", Math::asin);
+        unary(all, "asin", StrictMath::asin);
         unary(all, "asinh", MathFunctions::asinh);
-        unary(all, "atan", Math::atan);
+        unary(all, "atan", StrictMath::atan);
         unary(all, "atanh", MathFunctions::atanh);
-        unary(all, "cos", Math::cos);
-        unary(all, "cosh", Math::cosh);
+        unary(all, "cos", StrictMath::cos);
+        unary(all, "cosh", StrictMath::cosh);
         unary(all, "degrees", Math::toDegrees);
-        unary(all, "exp", Math::exp);
+        unary(all, "exp", StrictMath::exp);
         unary(all, "radians", Math::toRadians);
-        unary(all, "sin", Math::sin);
-        unary(all, "sinh", Math::sinh);
-        unary(all, "sqrt", Math::sqrt);
-        unary(all, "tan", Math::tan);
-        unary(all, "tanh", Math::tanh);
-        binary(all, "atan2", Math::atan2);
+        unary(all, "sin", StrictMath::sin);
+        unary(all, "sinh", StrictMath::sinh);
+        unary(all, "sqrt", StrictMath::sqrt);
+        unary(all, "tan", StrictMath::tan);
+        unary(all, "tanh", StrictMath::tanh);
+        binary(all, "atan2", StrictMath::atan2);
         binary(all, "mod", (x, y) -> x % y);
-        binary(all, "pow", Math::pow);
-        binary(all, "power", Math::pow);
+        binary(all, "pow", StrictMath::pow);
+        binary(all, "power", StrictMath::pow);
         rounding(all, "ceil", Math::ceil);
         rounding(all, "ceiling", Math::ceil);
         rounding(all, "floor", Math::floor);
         rounding(all, "trunc", x -> x < 0 ? Math.ceil(x) : Math.floor(x));
-        all.add(ScalarFunctions.deterministic("ln", 1, 1, a -> logarithm(a[0], Math::log)));
-        all.add(ScalarFunctions.deterministic("log10", 1, 1, a -> logarithm(a[0], Math::log10)));
+        all.add(ScalarFunctions.deterministic("ln", 1, 1, a -> logarithm(a[0], StrictMath::log)));
+        all.add(ScalarFunctions.deterministic("log10", 1, 1, a -> logarithm(a[0], StrictMath::log10)));
         all.add(ScalarFunctions.deterministic("log2", 1, 1, a -> logarithm(a[0], MathFunctions::log2)));
         all.add(ScalarFunctions.deterministic("log", 1, 2, MathFunctions::log));
         all.add(ScalarFunctions.deterministic("pi", 0, 0, a -> Math.PI));
@@ -112,18 +112,18 @@ final class MathFunctions {
      */
     private static Object log(Object[] a) {
         if (a.length == 1) {
-            return logarithm(a[0], Math::log10);
+            return logarithm(a[0], StrictMath::log10);
         }
         Object base = numeric(a[0]);
         if (base == null || Arithmetic.real(base) <= 0) {
             return null;
         }
-        double b = Math.log(Arithmetic.real(base));
+        double b = StrictMath.log(Arithmetic.real(base));
         if (b <= 0) {
             return null;
         }
         double x = a[1] == null ? 0 : Arithmetic.real(Arithmetic.toNumeric(a[1]));
-        return x <= 0 ? null : real(Math.log(x) / b);
+        return x <= 0 ? null : real(StrictMath.log(x) / b);
     }
 
     /** Exact for powers of two, as C's log2 is. */
@@ -131,16 +131,19 @@ final class MathFunctions {
         if (x > 0 && !Double.isInfinite(x) && x == Math.scalb(1.0, Math.getExponent(x))) {
             return Math.getExponent(x);
         }
-        return Math.log(x) / Math.log(2);
+        return StrictMath.log(x) / StrictMath.log(2);
     }
 
     private static double acosh(double x) {
-        return x < 1 ? Double.NaN : Math.log(x + Math.sqrt(x * x - 1));
+        if (x > 1e8) {
+            return StrictMath.log(x) + StrictMath.log(2);
+        }
+        return x < 1 ? Double.NaN : StrictMath.log(x + StrictMath.sqrt(x * x - 1));
     }
 
     private static double asinh(double x) {
         double ax = Math.abs(x);
-        double r = ax > 1e8 ? Math.log(ax) + Math.log(2) : Math.log1p(ax + ax * ax / (1 + Math.sqrt(1 + ax * ax)));
+        double r = ax > 1e8 ? StrictMath.log(ax) + StrictMath.log(2) : StrictMath.log1p(ax + ax * ax / (1 + StrictMath.sqrt(1 + ax * ax)));
         return Math.copySign(r, x);
     }
 
@@ -148,6 +151,6 @@ final class MathFunctions {
         if (Math.abs(x) > 1) {
             return Double.NaN;
         }
-        return 0.5 * Math.log1p(2 * x / (1 - x));
+        return 0.5 * StrictMath.log1p(2 * x / (1 - x));
     }
 }

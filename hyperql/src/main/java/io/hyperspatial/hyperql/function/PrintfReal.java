@@ -1,17 +1,26 @@
 package io.hyperspatial.hyperql.function;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The real conversions of {@link SqlPrintf} ({@code %f %e %E %g %G}) as SQLite 3.40 writes them:
- * it adds half a unit of the last printed digit (so {@code %.0f} of 2.5 is 3) and, for {@code %f}
- * with few digits, a further 3e-16 of the value (so {@code %.2f} of 1.005 is 1.01), then prints
- * the digits by truncation, at most 16 significant ones (26 with {@code !}), zeros after them.
- * Here the sums are exact decimals where SQLite uses {@code long double}; the two agree on the
- * digits shown. No thousands grouping (3.40 has none for reals); -0.0 prints unsigned. Stateless.
+ * The real conversions of {@link SqlPrintf} ({@code %f %e %E %g %G}) as SQLite 3.40 writes them,
+ * in its {@code long double} arithmetic ({@link ExtendedReal}): it adds half a unit of the last
+ * printed digit (so {@code %.0f} of 2.5 is 3) and, for {@code %f} with few digits, a further 3e-16
+ * of the value (so {@code %.2f} of 1.005 is 1.01), scales the value into [1, 10), then peels off
+ * digits, at most 16 significant ones (26 with {@code !}), zeros after them. No thousands grouping
+ * (3.40 has none for reals); -0.0 prints unsigned. Stateless.
  */
 final class PrintfReal {
+    private static final double[] ROUNDERS = {5.0e-01, 5.0e-02, 5.0e-03, 5.0e-04, 5.0e-05, 5.0e-06, 5.0e-07, 5.0e-08,
+        5.0e-09, 5.0e-10};
+    private static final ExtendedReal TEN_TO_MINUS_10 = ExtendedReal.of(1.0e-10);
+    private static final ExtendedReal E100 = ExtendedReal.of(1e100);
+    private static final ExtendedReal E10 = ExtendedReal.of(1e10);
+    private static final ExtendedReal E8 = ExtendedReal.of(1e8);
+    private static final ExtendedReal E_MINUS_8 = ExtendedReal.of(1e-8);
+    private static final ExtendedReal TEN = ExtendedReal.of(10.0);
+    private static final ExtendedReal ONE = ExtendedReal.of(1.0);
+    private static final ExtendedReal TENTH = ExtendedReal.of(0.1);
     private PrintfReal() {
     }
 
@@ -31,26 +40,51 @@ final class PrintfReal {
         if (generic && precision > 0) {
             precision--;
         }
-        int roundingDigits = (precision & 0xfff) + 1;
-        BigDecimal exact = new BigDecimal(magnitude);
-        BigDecimal rounded;
-        int exp;
+        int idx = precision & 0xfff;
+        ExtendedReal rounder = ExtendedReal.of(ROUNDERS[idx % 10]);
+        for (; idx >= 10; idx -= 10) {
+            rounder = rounder.times(TEN_TO_MINUS_10);
+        }
+        ExtendedReal real = ExtendedReal.of(magnitude);
         if (!exponential) {
             int binaryExponent = -1023 + (int) ((Double.doubleToRawLongBits(magnitude) >>> 52) & 0x7ff);
-            rounded = exact.add(BigDecimal.ONE.scaleByPowerOfTen(-roundingDigits).multiply(BigDecimal.valueOf(5)));
             if (precision + binaryExponent / 3 < 15) {
-                rounded = rounded.add(exact.multiply(new BigDecimal(3e-16)));
+                rounder = rounder.plus(real.times(ExtendedReal.of(3e-16)));
             }
-            exp = leadingExponent(rounded);
-        } else if (magnitude == 0) {
-            rounded = BigDecimal.ZERO;
-            exp = 0;
-        } else {
-            int normal = leadingExponent(exact);
-            rounded = exact.add(BigDecimal.valueOf(5).scaleByPowerOfTen(normal - roundingDigits));
-            exp = leadingExponent(rounded);
+            real = real.plus(rounder);
         }
-        String significant = rounded.signum() == 0 ? "" : rounded.unscaledValue().toString();
+        int exp = 0;
+        if (!real.isZero()) {
+            ExtendedReal scale = ExtendedReal.of(1L);
+            while (real.compareTo(E100.times(scale)) >= 0 && exp <= 350) {
+                scale = scale.times(E100);
+                exp += 100;
+            }
+            while (real.compareTo(E10.times(scale)) >= 0 && exp <= 350) {
+                scale = scale.times(E10);
+                exp += 10;
+            }
+            while (real.compareTo(TEN.times(scale)) >= 0 && exp <= 350) {
+                scale = scale.times(TEN);
+                exp++;
+            }
+            real = real.dividedBy(scale);
+            while (real.compareTo(E_MINUS_8) < 0) {
+                real = real.times(E8);
+                exp -= 8;
+            }
+            while (real.compareTo(ONE) < 0) {
+                real = real.times(TEN);
+                exp--;
+            }
+        }
+        if (exponential) {
+            real = real.plus(rounder);
+            if (real.compareTo(TEN) >= 0) {
+                real = real.times(TENTH);
+                exp++;
+            }
+        }
         boolean stripZeros;
         boolean asExponent = exponential;
         if (generic) {
@@ -64,7 +98,7 @@ final class PrintfReal {
         } else {
             stripZeros = s.alternate2;
         }
-        Digits digits = new Digits(significant, 16 + (s.alternate2 ? 10 : 0));
+        Digits digits = new Digits(real, 16 + (s.alternate2 ? 10 : 0));
         SqlPrintf.checkSize((long) Math.max(asExponent ? 0 : exp, 0) + precision + 8);
         StringBuilder b = new StringBuilder();
         if (prefix != 0) {
@@ -118,25 +152,24 @@ final class PrintfReal {
         return b.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
-    /** The power of ten of a positive decimal's leading digit (1.5: 0, 0.05: -2). */
-    private static int leadingExponent(BigDecimal d) {
-        return d.precision() - d.scale() - 1;
-    }
-
-    /** Hands out significant digits in order, as SQLite's {@code et_getdigit}: zeros past its limit or the value's end. */
+    /** Hands out digits as SQLite's {@code et_getdigit}: the integer part, then the rest times ten; zeros past the limit. */
     private static final class Digits {
-        private final String significant;
-        private final int limit;
-        private int next;
+        private ExtendedReal value;
+        private int left;
 
-        Digits(String significant, int limit) {
-            this.significant = significant;
-            this.limit = limit;
+        Digits(ExtendedReal value, int limit) {
+            this.value = value;
+            this.left = limit;
         }
 
         char next() {
-            int k = next++;
-            return k < limit && k < significant.length() ? significant.charAt(k) : '0';
+            if (left <= 0) {
+                return '0';
+            }
+            left--;
+            int digit = value.truncated();
+            value = value.minus(ExtendedReal.of(digit)).times(TEN);
+            return (char) ('0' + digit);
         }
     }
 }
