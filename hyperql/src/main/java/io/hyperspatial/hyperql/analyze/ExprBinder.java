@@ -367,9 +367,14 @@ final class ExprBinder {
             throw wrongArguments(name, f);
         }
         SqlType type = switch (name) {
-            case "length", "instr", "sign", "unicode" -> SqlType.INTEGER;
-            case "round" -> SqlType.REAL;
-            case "typeof", "lower", "upper", "substr", "substring", "trim", "ltrim", "rtrim", "replace", "hex", "quote", "char" -> SqlType.TEXT;
+            case "length", "instr", "sign", "unicode", "like", "glob", "unixepoch" -> SqlType.INTEGER;
+            case "round", "julianday", "acos", "acosh", "asin", "asinh", "atan", "atan2", "atanh", "cos", "cosh", "degrees",
+                 "exp", "ln", "log", "log10", "log2", "mod", "pi", "pow", "power", "radians", "sin", "sinh", "sqrt", "tan",
+                 "tanh" -> SqlType.REAL;
+            case "typeof", "lower", "upper", "substr", "substring", "trim", "ltrim", "rtrim", "replace", "hex", "quote", "char",
+                 "printf", "format", "date", "time", "datetime", "strftime", "current_date", "current_time",
+                 "current_timestamp", "soundex" -> SqlType.TEXT;
+            case "zeroblob", "randomblob" -> SqlType.BLOB;
             default -> SqlType.ANY;
         };
         return Typed.of(new Scalar.Call(fn, args.stream().map(Typed::scalar).toList()), type);

@@ -189,7 +189,7 @@ public final class Evaluator {
         for (int i = 0; i < values.length; i++) {
             values[i] = eval(args.get(i), row, frame);
         }
-        return c.function().implementation().apply(values);
+        return c.function().implementation().apply(values, frame.clock());
     }
 
     private static Object distance(Scalar.Distance d, Object[] row, Frame frame) {

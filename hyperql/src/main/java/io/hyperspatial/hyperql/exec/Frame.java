@@ -5,6 +5,7 @@ import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.plan.PlanNode;
 import io.hyperspatial.hyperql.plan.Scalar;
+import io.hyperspatial.hyperql.plan.StatementClock;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Map;
  * What expressions see besides their own row: the statement's parameter values, the rows of the
  * enclosing queries (for correlated subqueries; index 0 is one level out) and the results of
  * uncorrelated subqueries already computed during this execution, the {@link StatementControl}
- * that may stop it and the {@link SessionState} of the session running it. Not thread-safe.
+ * that may stop it, the {@link SessionState} of the session running it and the statement's
+ * {@link StatementClock} (one "now" for the whole statement, its triggers and subqueries). Not thread-safe.
  */
 public final class Frame {
     private static final Object[][] NO_ROWS = new Object[0][];
@@ -25,25 +27,30 @@ public final class Frame {
     private final SessionState session;
     /** The current row of each recursive common table being computed (shared with the frames entered from this one). */
     private final Map<PlanNode.RecursiveTable, Object[]> workingRows;
+    private final StatementClock clock;
 
     private Frame(Object[] parameters, Object[][] outerRows, Map<Scalar.Subquery, Object> subqueryResults,
-                  StatementControl control, SessionState session, Map<PlanNode.RecursiveTable, Object[]> workingRows) {
+                  StatementControl control, SessionState session, Map<PlanNode.RecursiveTable, Object[]> workingRows,
+                  StatementClock clock) {
         this.parameters = parameters;
         this.outerRows = outerRows;
         this.subqueryResults = subqueryResults;
         this.control = control;
         this.session = session;
         this.workingRows = workingRows;
+        this.clock = clock;
     }
 
     /** The frame of a top-level evaluation that nothing stops, outside any session (constant folding, defaults). */
     public static Frame root(Object[] parameters) {
-        return new Frame(parameters, NO_ROWS, new IdentityHashMap<>(), null, new SessionState(), new IdentityHashMap<>());
+        return new Frame(parameters, NO_ROWS, new IdentityHashMap<>(), null, new SessionState(), new IdentityHashMap<>(),
+                new StatementClock());
     }
 
     /** The frame of a top-level statement of {@code session} run with these parameter values under {@code control}. */
     public static Frame root(Object[] parameters, StatementControl control, SessionState session) {
-        return new Frame(parameters, NO_ROWS, new IdentityHashMap<>(), control, session, new IdentityHashMap<>());
+        return new Frame(parameters, NO_ROWS, new IdentityHashMap<>(), control, session, new IdentityHashMap<>(),
+                new StatementClock());
     }
 
     /**
@@ -53,7 +60,7 @@ public final class Frame {
      */
     public static Frame triggerRow(Object[] row, Frame statement) {
         return new Frame(new Object[0], new Object[][]{row}, new IdentityHashMap<>(), statement.control, statement.session,
-                new IdentityHashMap<>());
+                new IdentityHashMap<>(), statement.clock);
     }
 
     /** Lets the statement's control stop it here (called per row produced and per graph step). */
@@ -68,7 +75,7 @@ public final class Frame {
         Object[][] outer = new Object[outerRows.length + 1][];
         outer[0] = row;
         System.arraycopy(outerRows, 0, outer, 1, outerRows.length);
-        return new Frame(parameters, outer, subqueryResults, control, session, workingRows);
+        return new Frame(parameters, outer, subqueryResults, control, session, workingRows, clock);
     }
 
     /** Makes {@code row} the one row the recursive common table {@code table} holds now. */
@@ -96,6 +103,11 @@ public final class Frame {
     /** The state of the session running the statement. */
     public SessionState session() {
         return session;
+    }
+
+    /** The clock that gives the statement its one "now". */
+    public StatementClock clock() {
+        return clock;
     }
 
     Map<Scalar.Subquery, Object> subqueryResults() {

@@ -6,7 +6,7 @@ package io.hyperspatial.hyperql.exec;
  * backtracking loop serves both: each wildcard remembers one backtrack point, so matching is
  * linear in practice.
  */
-final class PatternMatch {
+public final class PatternMatch {
     private PatternMatch() {
     }
 
@@ -19,7 +19,8 @@ final class PatternMatch {
         int step(int[] p, int i, int c);
     }
 
-    static boolean like(String pattern, String text, int escape) {
+    /** Whether {@code text} matches the LIKE {@code pattern}; {@code escape} is a code point or -1 for none. */
+    public static boolean like(String pattern, String text, int escape) {
         return match(pattern, text, new Syntax() {
             @Override
             public boolean isStar(int[] p, int i) {
@@ -36,7 +37,8 @@ final class PatternMatch {
         });
     }
 
-    static boolean glob(String pattern, String text) {
+    /** Whether {@code text} matches the GLOB {@code pattern}. */
+    public static boolean glob(String pattern, String text) {
         return match(pattern, text, new Syntax() {
             @Override
             public boolean isStar(int[] p, int i) {

@@ -53,7 +53,25 @@ public final class ScalarFunctions {
         define("min", 2, ANY, a -> extreme(a, -1));
         define("unicode", 1, 1, a -> a[0] == null || TextForm.of(a[0]).isEmpty() ? null : (long) TextForm.of(a[0]).codePointAt(0));
         define("char", 0, ANY, ScalarFunctions::chars);
-        FUNCTIONS.put("random", new ScalarFunction("random", 0, 0, false, a -> ThreadLocalRandom.current().nextLong()));
+        FUNCTIONS.put("random", volatileFunction("random", 0, 0, a -> ThreadLocalRandom.current().nextLong()));
+        for (ScalarFunction f : MathFunctions.all()) {
+            FUNCTIONS.put(f.name(), f);
+        }
+        for (ScalarFunction f : MiscFunctions.all()) {
+            FUNCTIONS.put(f.name(), f);
+        }
+        for (ScalarFunction f : SqlPrintf.functions()) {
+            FUNCTIONS.put(f.name(), f);
+        }
+        for (ScalarFunction f : DateTimeFunctions.all()) {
+            FUNCTIONS.put(f.name(), f);
+        }
+    }
+
+    /** A function of its argument values alone. */
+    @FunctionalInterface
+    interface Pure {
+        Object apply(Object[] arguments);
     }
 
     private ScalarFunctions() {
@@ -64,8 +82,18 @@ public final class ScalarFunctions {
         return Optional.ofNullable(FUNCTIONS.get(name));
     }
 
-    private static void define(String name, int min, int max, ScalarFunction.Implementation f) {
-        FUNCTIONS.put(name, new ScalarFunction(name, min, max, true, f));
+    private static void define(String name, int min, int max, Pure f) {
+        FUNCTIONS.put(name, deterministic(name, min, max, f));
+    }
+
+    /** A function whose value depends on its arguments only, so constant folding may compute it. */
+    static ScalarFunction deterministic(String name, int min, int max, Pure f) {
+        return new ScalarFunction(name, min, max, true, (a, clock) -> f.apply(a));
+    }
+
+    /** A function that may answer differently each call ({@code random()}), never folded. */
+    static ScalarFunction volatileFunction(String name, int min, int max, Pure f) {
+        return new ScalarFunction(name, min, max, false, (a, clock) -> f.apply(a));
     }
 
     private static Object firstNonNull(Object[] a) {

@@ -8,15 +8,16 @@ package io.hyperspatial.hyperql.plan;
  * @param minArguments   the fewest arguments it takes
  * @param maxArguments   the most arguments it takes ({@link Integer#MAX_VALUE}: any number)
  * @param deterministic  false for functions such as {@code random()} that constant folding must not evaluate
- * @param implementation what it computes from its argument values
+ * @param implementation what it computes from its argument values (and, for the date and time
+ *                       functions, the statement's clock)
  */
 public record ScalarFunction(String name, int minArguments, int maxArguments, boolean deterministic,
                              Implementation implementation) {
 
-    /** Computes a function's value from its arguments' values. */
+    /** Computes a function's value from its arguments' values and the running statement's clock. */
     @FunctionalInterface
     public interface Implementation {
-        Object apply(Object[] arguments);
+        Object apply(Object[] arguments, StatementClock clock);
     }
 
     @Override
