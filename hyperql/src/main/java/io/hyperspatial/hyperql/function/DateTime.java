@@ -64,6 +64,19 @@ final class DateTime {
         validTz = false;
     }
 
+    /**
+     * Reads the raw number held in {@code second} as unix seconds: the moment becomes that julian
+     * day in milliseconds (rounded), its other fields unknown (the {@code unixepoch} and
+     * {@code auto} modifiers).
+     */
+    void setUnixSeconds() {
+        double r = second * 1000.0 + UNIX_EPOCH_JD;
+        clearYmdHmsTz();
+        jd = (long) (r + 0.5);
+        validJd = true;
+        rawSeconds = false;
+    }
+
     void computeJd() {
         if (validJd) {
             return;

@@ -205,23 +205,16 @@ final class DateTimeParser {
             return true;
         }
         if (p.second >= -210866760000.0 && p.second <= 253402300799.0) {
-            double r = p.second * 1000.0 + 210866760000000.0;
-            p.clearYmdHmsTz();
-            p.jd = (long) (r + 0.5);
-            p.validJd = true;
-            p.rawSeconds = false;
+            p.setUnixSeconds();
             return true;
         }
         return false;
     }
 
     private static boolean unixEpoch(DateTime p) {
-        double r = p.second * 1000.0 + 210866760000000.0;
+        double r = p.second * 1000.0 + DateTime.UNIX_EPOCH_JD;
         if (r >= 0.0 && r < 464269060800000.0) {
-            p.clearYmdHmsTz();
-            p.jd = (long) (r + 0.5);
-            p.validJd = true;
-            p.rawSeconds = false;
+            p.setUnixSeconds();
             return true;
         }
         return false;
@@ -236,16 +229,16 @@ final class DateTimeParser {
         p.computeJd();
         long t;
         int yearShift = 0;
-        if (p.jd < 210866760000000L || p.jd > 213014145600000L) {
+        if (p.jd < DateTime.UNIX_EPOCH_JD || p.jd > 213014145600000L) {
             DateTime x = p.copy();
             x.computeYmdHms();
             yearShift = (2000 + x.year % 4) - x.year;
             x.year += yearShift;
             x.validJd = false;
             x.computeJd();
-            t = x.jd / 1000 - 210866760000L;
+            t = x.jd / 1000 - DateTime.UNIX_EPOCH_JD / 1000;
         } else {
-            t = p.jd / 1000 - 210866760000L;
+            t = p.jd / 1000 - DateTime.UNIX_EPOCH_JD / 1000;
         }
         LocalDateTime local = LocalDateTime.ofEpochSecond(t, 0, ZoneOffset.UTC);
         p.year = local.getYear() - yearShift;
