@@ -10,6 +10,7 @@ import io.hyperspatial.hyperql.plan.BoundStatement;
 import io.hyperspatial.hyperql.plan.ColumnInfo;
 import io.hyperspatial.hyperql.plan.PlanNode;
 import io.hyperspatial.hyperql.plan.Scalar;
+import io.hyperspatial.hyperql.source.CheckConstraint;
 import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.source.DataSource;
 import io.hyperspatial.hyperql.source.IndexDefinition;
@@ -37,6 +38,7 @@ public final class Analyzer {
     private final Parameters parameters = new Parameters();
     private final SelectAnalyzer selects;
     private final Triggers triggers;
+    private final TableAlterations alterations;
     /** The NEW and OLD row of the trigger whose body this analyzes, else null. */
     private final Scope triggerRow;
 
@@ -49,6 +51,7 @@ public final class Analyzer {
         this.source = source;
         this.selects = new SelectAnalyzer(source, parameters);
         this.triggers = new Triggers(source, firing);
+        this.alterations = new TableAlterations(source, selects.binder());
         this.triggerRow = triggerRow;
     }
 
@@ -64,6 +67,10 @@ public final class Analyzer {
             case Statement.CreateTrigger t -> triggers.create(t);
             case Statement.AlterVectorIndex a -> alterVectorIndex(a);
             case Statement.AddColumn a -> addColumn(a);
+            case Statement.RenameTable r -> alterations.renameTable(r);
+            case Statement.RenameColumn r -> alterations.renameColumn(r);
+            case Statement.DropColumn d -> alterations.dropColumn(d);
+            case Statement.Reindex r -> reindex(r);
             case Statement.Insert i -> triggers.wrap(insert(i), table(i.table()), Statement.TriggerEvent.INSERT);
             case Statement.Update u -> triggers.wrap(update(u), table(u.table()), Statement.TriggerEvent.UPDATE);
             case Statement.Delete d -> triggers.wrap(delete(d), table(d.table()), Statement.TriggerEvent.DELETE);
@@ -125,8 +132,8 @@ public final class Analyzer {
                 unique.add(List.of(d.name()));
             }
         }
-        TableSchema schema = new TableSchema(c.name(), columns, primaryKey, unique,
-                c.checks().stream().map(Statement.Check::text).toList());
+        TableSchema schema = new TableSchema(c.name(), columns, primaryKey, unique, c.checks().stream()
+                .map(k -> new CheckConstraint(k.name(), k.column(), k.text())).toList());
         CheckConstraints.validate(c.checks(), schema, selects.binder());
         for (String k : primaryKey) {
             requireColumn(schema, k);
@@ -183,6 +190,22 @@ public final class Analyzer {
             throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "a vector column cannot have a DEFAULT", a.position());
         }
         return new BoundStatement.AddColumn(schema.name(), column);
+    }
+
+    /**
+     * REINDEX: there is nothing to rebuild (every index is kept up to date as rows change, and
+     * collations do not change), so it checks that the name is a table, a view, an index or a collation
+     * (BINARY, NOCASE, RTRIM) and changes nothing, as SQLite's REINDEX changes no result.
+     */
+    private BoundStatement reindex(Statement.Reindex r) {
+        String name = r.name();
+        boolean known = name == null || source.table(name).isPresent() || source.view(name).isPresent()
+                || source.index(name).isPresent()
+                || List.of("binary", "nocase", "rtrim").contains(name.toLowerCase(Locale.ROOT));
+        if (!known) {
+            throw new HqlSemanticException(ErrorCode.HQL_UNKNOWN_TABLE, "unable to identify the object to be reindexed", null);
+        }
+        return new BoundStatement.Reindex(name);
     }
 
     private BoundStatement createIndex(Statement.CreateIndex c) {

@@ -33,8 +33,8 @@ final class CheckConstraints {
     /** The table's CHECK expressions, each bound against the table's row. */
     static List<Scalar> bind(TableSchema schema, ExprBinder binder) {
         List<Scalar> out = new ArrayList<>(schema.checks().size());
-        for (String text : schema.checks()) {
-            out.add(bind(parse(text), null, schema, binder));
+        for (io.hyperspatial.hyperql.source.CheckConstraint c : schema.checks()) {
+            out.add(bind(parse(c.expression()), null, schema, binder));
         }
         return out;
     }

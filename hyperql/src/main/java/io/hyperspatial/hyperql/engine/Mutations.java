@@ -126,7 +126,7 @@ final class Mutations {
                 if (onConflict == TableMutation.OnConflict.IGNORE) {
                     return false;
                 }
-                throw new HqlExecutionException(ErrorCode.HQL_CONSTRAINT, "CHECK constraint failed: " + schema.checks().get(i));
+                throw new HqlExecutionException(ErrorCode.HQL_CONSTRAINT, "CHECK constraint failed: " + schema.checks().get(i).failureName());
             }
         }
         return true;

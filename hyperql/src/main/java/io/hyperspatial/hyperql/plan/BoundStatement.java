@@ -75,6 +75,14 @@ public sealed interface BoundStatement {
     }
 
     /** ALTER TABLE ... ADD COLUMN: the table as its schema spells it, and the new last column. */
+    /** {@code ALTER TABLE ... RENAME} or {@code DROP COLUMN}, checked. */
+    record AlterTable(io.hyperspatial.hyperql.source.TableAlteration alteration) implements BoundStatement {
+    }
+
+    /** {@code REINDEX [name]}: a name checked to exist (null: everything); nothing to rebuild. */
+    record Reindex(String name) implements BoundStatement {
+    }
+
     record AddColumn(String table, io.hyperspatial.hyperql.source.ColumnSchema column) implements BoundStatement {
     }
 

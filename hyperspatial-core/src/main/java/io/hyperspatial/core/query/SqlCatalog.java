@@ -1,5 +1,6 @@
 package io.hyperspatial.core.query;
 
+import io.hyperspatial.hyperql.source.CheckConstraint;
 import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.source.TableSchema;
 import io.hyperspatial.hyperql.source.VectorMetric;
@@ -160,7 +161,7 @@ record SqlCatalog(Map<String, TableSchema> tables, Map<String, ViewDefinition> v
                 "columns", Value.list(columns), "primary_key", Value.list(schema.primaryKey().stream().map(Value::of).toList()),
                 "unique", Value.list(unique)));
         if (!schema.checks().isEmpty()) {
-            table.put("checks", Value.list(schema.checks().stream().map(Value::of).toList()));
+            table.put("checks", Value.list(schema.checks().stream().map(SqlCatalog::encodeCheck).toList()));
         }
         return Value.map(table);
     }
@@ -180,8 +181,32 @@ record SqlCatalog(Map<String, TableSchema> tables, Map<String, ViewDefinition> v
                     ((Value.BoolValue) c.get("not_null")).value(), defaultOf(c.get("default")), vector));
         }
         List<List<String>> unique = ((Value.ListValue) t.get("unique")).values().stream().map(SqlCatalog::texts).toList();
-        List<String> checks = t.get("checks") instanceof Value.ListValue l ? texts(l) : List.of();
+        List<CheckConstraint> checks = t.get("checks") instanceof Value.ListValue l
+                ? l.values().stream().map(SqlCatalog::decodeCheck).toList() : List.of();
         return new TableSchema(text(t.get("name")), columns, texts(t.get("primary_key")), unique, checks);
+    }
+
+    /** A CHECK constraint as a map of its expression and, when it has them, its name and column. */
+    private static Value encodeCheck(CheckConstraint check) {
+        Map<String, Value> c = new LinkedHashMap<>();
+        c.put("expression", Value.of(check.expression()));
+        if (check.name() != null) {
+            c.put("name", Value.of(check.name()));
+        }
+        if (check.column() != null) {
+            c.put("column", Value.of(check.column()));
+        }
+        return Value.map(c);
+    }
+
+    /** A CHECK constraint as {@link #encodeCheck} writes it, or as catalogs before it did: the expression's text alone. */
+    private static CheckConstraint decodeCheck(Value v) {
+        if (v instanceof Value.StringValue s) {
+            return CheckConstraint.of(s.value());
+        }
+        Map<String, Value> c = ((Value.MapValue) v).entries();
+        return new CheckConstraint(c.containsKey("name") ? text(c.get("name")) : null,
+                c.containsKey("column") ? text(c.get("column")) : null, text(c.get("expression")));
     }
 
     private static Object defaultOf(Value v) {
