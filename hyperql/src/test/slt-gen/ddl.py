@@ -1,4 +1,4 @@
-"""Writes slt/alter_table.test and slt/reindex.test with SQLite 3.40.1's own answers (python3's sqlite3).
+"""Writes slt/alter_table.test, slt/reindex.test and slt/defaults.test with SQLite 3.40.1's own answers (python3's sqlite3).
 Run from the repository root: python3 hyperql/src/test/slt-gen/ddl.py hyperql/src/test/resources/slt"""
 import sqlite3
 import sys
@@ -192,3 +192,21 @@ st("CREATE INDEX t_b ON t(b)")
 st("DROP INDEX t_b")
 q("SELECT a FROM t WHERE b = 'x'")
 write(directory + '/reindex.test')
+
+start("# Column defaults that are not one value (CURRENT_TIMESTAMP, CURRENT_DATE, CURRENT_TIME, (datetime('now')),\n"
+      "# (random())): evaluated for each inserted row, the clock once per statement. Expected results from\n"
+      "# python3's sqlite3 (SQLite 3.40.1), written by src/test/slt-gen/ddl.py; the queries look at the\n"
+      "# values' shape and agreement, not at the time itself.")
+st("CREATE TABLE t(id INTEGER PRIMARY KEY, a TEXT DEFAULT CURRENT_TIMESTAMP, b TEXT DEFAULT CURRENT_DATE, "
+   "c TEXT DEFAULT CURRENT_TIME, d DEFAULT (datetime('now')), r INTEGER DEFAULT (random()), k INTEGER DEFAULT (abs(-3)))")
+st("INSERT INTO t(id) VALUES(1), (2), (3)")
+st("INSERT INTO t(id, d) SELECT 4, CURRENT_TIMESTAMP")
+st("INSERT INTO t DEFAULT VALUES")
+q("SELECT count(DISTINCT a), count(DISTINCT b) FROM t WHERE id <= 3")
+q("SELECT id, a = b || ' ' || c, a = d, length(a), length(b), length(c), typeof(a), typeof(r), k FROM t")
+q("SELECT count(DISTINCT r) FROM t")
+err("ALTER TABLE t ADD COLUMN e TEXT DEFAULT CURRENT_TIMESTAMP")
+err("ALTER TABLE t ADD COLUMN e INTEGER DEFAULT (random())")
+st("ALTER TABLE t ADD COLUMN e INTEGER DEFAULT 7")
+q("SELECT DISTINCT e FROM t")
+write(directory + '/defaults.test')

@@ -56,8 +56,9 @@ public sealed interface Statement {
     record Reindex(String name) implements Statement {
     }
 
-    /** A column of CREATE TABLE; {@code defaultValue} may be null. */
-    record ColumnDef(String name, TypeName type, boolean notNull, boolean primaryKey, boolean unique, Expr defaultValue) {
+    /** A column of CREATE TABLE; {@code defaultValue} may be null, {@code defaultText} is its text as written. */
+    record ColumnDef(String name, TypeName type, boolean notNull, boolean primaryKey, boolean unique, Expr defaultValue,
+                     String defaultText) {
     }
 
     /** {@code CREATE [UNIQUE] INDEX name ON table (columns)}. */

@@ -147,20 +147,25 @@ final class AstBuilder {
         boolean primaryKey = false;
         boolean unique = false;
         Expr defaultValue = null;
+        String defaultText = null;
         String name = identifier(ctx.identifier());
         for (ColumnConstraintContext cc : ctx.columnConstraint()) {
             switch (cc.columnConstraintBody()) {
                 case NotNullConstraintContext n -> notNull = true;
                 case PrimaryKeyConstraintContext p -> primaryKey = true;
                 case UniqueConstraintContext u -> unique = true;
-                case DefaultConstraintContext d -> defaultValue = defaultValue(d);
+                case DefaultConstraintContext d -> {
+                    defaultValue = defaultValue(d);
+                    defaultText = d.expr() != null ? text(d.expr()) : d.literal() != null ? text(d.literal())
+                            : text(d.signedNumber());
+                }
                 case CheckConstraintContext c -> checks.add(check(cc.constraintName, name, c.expr()));
                 default -> {
                     // NULL and COLLATE change nothing; REFERENCES is not enforced, as in SQLite by default.
                 }
             }
         }
-        return new Statement.ColumnDef(name, type, notNull, primaryKey, unique, defaultValue);
+        return new Statement.ColumnDef(name, type, notNull, primaryKey, unique, defaultValue, defaultText);
     }
 
     private Expr defaultValue(DefaultConstraintContext d) {

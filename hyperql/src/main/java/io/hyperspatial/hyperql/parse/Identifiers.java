@@ -56,6 +56,17 @@ public final class Identifiers {
         return out.append(expression.substring(copied)).toString();
     }
 
+    /** Whether the expression text names any of {@code names} (lower case) as a function or keyword. */
+    public static boolean mentions(String expression, java.util.Set<String> names) {
+        for (Token t : tokens(expression)) {
+            if (t.getChannel() == Token.DEFAULT_CHANNEL && isName(t)
+                    && names.contains(unquote(t.getText()).toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isName(Token t) {
         return t.getType() == HyperQLLexer.IDENTIFIER || t.getType() == HyperQLLexer.QUOTED_IDENTIFIER
                 || Character.isLetter(t.getText().charAt(0)) && t.getType() != HyperQLLexer.STRING_LITERAL

@@ -226,7 +226,9 @@ record SqlCatalog(Map<String, TableSchema> tables, Map<String, StorageNames> sto
             column.put("name", Value.of(c.name()));
             column.put("type", Value.of(c.declaredType()));
             column.put("not_null", Value.of(c.notNull()));
-            if (c.defaultValue() != null) {
+            if (c.defaultValue() instanceof ColumnSchema.Expression e) {
+                column.put("default_expression", Value.of(e.sql()));
+            } else if (c.defaultValue() != null) {
                 column.put("default", SqlTypes.probe(c.defaultValue()));
             }
             if (c.vector() != null) {
@@ -264,7 +266,8 @@ record SqlCatalog(Map<String, TableSchema> tables, Map<String, StorageNames> sto
                     : null;
             columns.add(new ColumnSchema(text(c.get("name")), type,
                     vector != null ? Affinity.BLOB : Affinity.ofDeclaredType(type),
-                    ((Value.BoolValue) c.get("not_null")).value(), defaultOf(c.get("default")), vector));
+                    ((Value.BoolValue) c.get("not_null")).value(), c.containsKey("default_expression")
+                    ? new ColumnSchema.Expression(text(c.get("default_expression"))) : defaultOf(c.get("default")), vector));
         }
         List<List<String>> unique = ((Value.ListValue) t.get("unique")).values().stream().map(SqlCatalog::texts).toList();
         List<CheckConstraint> checks = t.get("checks") instanceof Value.ListValue l
