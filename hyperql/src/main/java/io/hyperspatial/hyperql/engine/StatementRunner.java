@@ -2,7 +2,6 @@ package io.hyperspatial.hyperql.engine;
 
 import io.hyperspatial.hyperql.StatementControl;
 import io.hyperspatial.hyperql.StatementResult;
-import io.hyperspatial.hyperql.ast.Statement;
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlException;
 import io.hyperspatial.hyperql.exec.Executor;

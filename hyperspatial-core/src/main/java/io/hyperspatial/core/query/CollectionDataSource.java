@@ -24,7 +24,6 @@ import io.hyperspatial.manifold.schema.EntityType;
 import io.hyperspatial.manifold.schema.PropertyIndexDef;
 import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.schema.SchemaEditor;
-import io.hyperspatial.manifold.table.EntityScan;
 import io.hyperspatial.manifold.value.Value;
 import io.hyperspatial.manifold.value.ValueType;
 
@@ -34,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
