@@ -76,7 +76,7 @@ class ReplCommandTest {
         assertThat(r.err().lines()).containsExactly(
                 "error: no such column: nope [HQL_UNKNOWN_COLUMN] at 2:16",
                 "error: syntax error near 'SELEC': expected end of input, ';', CREATE, DELETE, DROP, EXPLAIN,"
-                        + " INSERT, REPLACE, SELECT, UPDATE, VALUES, WITH, ... (14 choices) [HQL_SYNTAX] at 1:1",
+                        + " INSERT, REPLACE, SELECT, UPDATE, VALUES, WITH, ... (15 choices) [HQL_SYNTAX] at 1:1",
                 "error: unknown command .bogus (.help lists the commands)",
                 "error: usage: .timing on|off",
                 "error: no such table: nowhere (.tables lists them)");

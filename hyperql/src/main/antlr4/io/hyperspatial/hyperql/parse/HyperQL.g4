@@ -18,6 +18,10 @@ statement
     | DROP kind=(TABLE | INDEX | VIEW | TRIGGER) (IF EXISTS)? qualifiedName  # dropStatement
     | alterVectorIndex                                                    # alterVectorIndexStatement
     | ALTER TABLE table=qualifiedName ADD COLUMN? columnDef                # addColumnStatement
+    | ALTER TABLE table=qualifiedName RENAME TO newName=identifier         # renameTableStatement
+    | ALTER TABLE table=qualifiedName RENAME COLUMN? column=identifier TO newName=identifier  # renameColumnStatement
+    | ALTER TABLE table=qualifiedName DROP COLUMN? column=identifier       # dropColumnStatement
+    | REINDEX qualifiedName?                                              # reindexStatement
     | insert                                                              # insertStatement
     | update                                                              # updateStatement
     | delete                                                              # deleteStatement
@@ -50,7 +54,7 @@ alterVectorIndex
       SET '(' vectorIndexOption (',' vectorIndexOption)* ')'
     ;
 
-columnConstraint : (CONSTRAINT identifier)? columnConstraintBody ;
+columnConstraint : (CONSTRAINT constraintName=identifier)? columnConstraintBody ;
 
 columnConstraintBody
     : PRIMARY KEY (ASC | DESC)? AUTOINCREMENT?                            # primaryKeyConstraint
@@ -64,7 +68,7 @@ columnConstraintBody
     ;
 
 tableConstraint
-    : (CONSTRAINT identifier)?
+    : (CONSTRAINT constraintName=identifier)?
       ( PRIMARY KEY '(' indexedColumn (',' indexedColumn)* ')'
       | UNIQUE '(' indexedColumn (',' indexedColumn)* ')'
       | CHECK '(' expr ')'
@@ -279,7 +283,7 @@ identifier
     | EDGE | TYPE | WEIGHT | WEIGHTED | MATCH | SHORTEST | PATH | TO
     | NEAR | WITHIN | WITH | ALTER | COLUMN | ADD
     | REPOSITION | GRAPH | EMBEDDING | PROPERTY | DIMENSIONS | EPOCHS | SEED
-    | TRIGGER | BEFORE | AFTER | INSTEAD | OF | FOR | EACH | ROW | BEGIN | RECURSIVE
+    | TRIGGER | BEFORE | AFTER | INSTEAD | OF | FOR | EACH | ROW | BEGIN | RECURSIVE | RENAME | REINDEX
     ;
 
 // ---- lexer ----
@@ -315,6 +319,8 @@ DIMENSIONS : 'DIMENSIONS' ; EPOCHS : 'EPOCHS' ; SEED : 'SEED' ;
 // triggers (usable as names too)
 TRIGGER : 'TRIGGER' ; BEFORE : 'BEFORE' ; AFTER : 'AFTER' ; INSTEAD : 'INSTEAD' ; OF : 'OF' ;
 FOR : 'FOR' ; EACH : 'EACH' ; ROW : 'ROW' ; BEGIN : 'BEGIN' ;
+// ALTER TABLE ... RENAME and REINDEX (usable as names too)
+RENAME : 'RENAME' ; REINDEX : 'REINDEX' ;
 
 QUESTION : '?' ;
 NAMED_PARAMETER : [$:@] [A-Z_] [A-Z_0-9]* ;

@@ -10,6 +10,8 @@ import io.hyperspatial.hyperql.plan.BoundStatement;
 import io.hyperspatial.hyperql.plan.ColumnInfo;
 import io.hyperspatial.hyperql.plan.PlanNode;
 import io.hyperspatial.hyperql.plan.Scalar;
+import io.hyperspatial.hyperql.parse.Identifiers;
+import io.hyperspatial.hyperql.source.CheckConstraint;
 import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.source.DataSource;
 import io.hyperspatial.hyperql.source.IndexDefinition;
@@ -37,6 +39,7 @@ public final class Analyzer {
     private final Parameters parameters = new Parameters();
     private final SelectAnalyzer selects;
     private final Triggers triggers;
+    private final TableAlterations alterations;
     /** The NEW and OLD row of the trigger whose body this analyzes, else null. */
     private final Scope triggerRow;
 
@@ -49,6 +52,7 @@ public final class Analyzer {
         this.source = source;
         this.selects = new SelectAnalyzer(source, parameters);
         this.triggers = new Triggers(source, firing);
+        this.alterations = new TableAlterations(source, selects.binder());
         this.triggerRow = triggerRow;
     }
 
@@ -64,6 +68,10 @@ public final class Analyzer {
             case Statement.CreateTrigger t -> triggers.create(t);
             case Statement.AlterVectorIndex a -> alterVectorIndex(a);
             case Statement.AddColumn a -> addColumn(a);
+            case Statement.RenameTable r -> alterations.renameTable(r);
+            case Statement.RenameColumn r -> alterations.renameColumn(r);
+            case Statement.DropColumn d -> alterations.dropColumn(d);
+            case Statement.Reindex r -> reindex(r);
             case Statement.Insert i -> triggers.wrap(insert(i), table(i.table()), Statement.TriggerEvent.INSERT);
             case Statement.Update u -> triggers.wrap(update(u), table(u.table()), Statement.TriggerEvent.UPDATE);
             case Statement.Delete d -> triggers.wrap(delete(d), table(d.table()), Statement.TriggerEvent.DELETE);
@@ -125,8 +133,8 @@ public final class Analyzer {
                 unique.add(List.of(d.name()));
             }
         }
-        TableSchema schema = new TableSchema(c.name(), columns, primaryKey, unique,
-                c.checks().stream().map(Statement.Check::text).toList());
+        TableSchema schema = new TableSchema(c.name(), columns, primaryKey, unique, c.checks().stream()
+                .map(k -> new CheckConstraint(k.name(), k.column(), k.text())).toList());
         CheckConstraints.validate(c.checks(), schema, selects.binder());
         for (String k : primaryKey) {
             requireColumn(schema, k);
@@ -137,12 +145,17 @@ public final class Analyzer {
         return new BoundStatement.CreateTable(schema, c.ifNotExists(), null);
     }
 
+    /** The functions whose value a default cannot take once: they read the clock, draw randomly, or read the session. */
+    private static final Set<String> VOLATILE = Set.of("current_date", "current_time", "current_timestamp", "random",
+            "randomblob", "date", "time", "datetime", "julianday", "strftime", "unixepoch", "changes", "total_changes",
+            "last_insert_rowid");
+
     private ColumnSchema column(Statement.ColumnDef d) {
         Object defaultValue = null;
         if (d.defaultValue() != null) {
-            ExprBinder.Context cx = new ExprBinder.Context(new Scope(null), false, null, "DEFAULT");
-            Scalar value = selects.binder().bind(d.defaultValue(), cx).scalar();
-            defaultValue = Evaluator.eval(value, new Object[0], Frame.root(new Object[0]));
+            Scalar value = defaultExpression(d.defaultValue());
+            defaultValue = Identifiers.mentions(d.defaultText(), VOLATILE) ? new ColumnSchema.Expression(d.defaultText())
+                    : Evaluator.eval(value, new Object[0], Frame.root(new Object[0]));
         }
         if (d.type().isVector()) {
             VectorMetric metric = VectorMetric.named(d.type().metric()).orElseThrow(() -> new HqlSemanticException(
@@ -175,6 +188,10 @@ public final class Analyzer {
                     a.position());
         }
         ColumnSchema column = column(d);
+        if (column.defaultValue() instanceof ColumnSchema.Expression) {
+            throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "Cannot add a column with non-constant default",
+                    a.position());
+        }
         if (column.notNull() && column.defaultValue() == null) {
             throw new HqlSemanticException(ErrorCode.HQL_CONSTRAINT, "cannot add a NOT NULL column with default value NULL",
                     a.position());
@@ -183,6 +200,37 @@ public final class Analyzer {
             throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "a vector column cannot have a DEFAULT", a.position());
         }
         return new BoundStatement.AddColumn(schema.name(), column);
+    }
+
+    /**
+     * REINDEX: there is nothing to rebuild (every index is kept up to date as rows change, and
+     * collations do not change), so it checks that the name is a table, a view, an index or a collation
+     * (BINARY, NOCASE, RTRIM) and changes nothing, as SQLite's REINDEX changes no result.
+     */
+    private BoundStatement reindex(Statement.Reindex r) {
+        String name = r.name();
+        boolean known = name == null || source.table(name).isPresent() || source.view(name).isPresent()
+                || source.index(name).isPresent()
+                || List.of("binary", "nocase", "rtrim").contains(name.toLowerCase(Locale.ROOT));
+        if (!known) {
+            throw new HqlSemanticException(ErrorCode.HQL_UNKNOWN_TABLE, "unable to identify the object to be reindexed", null);
+        }
+        return new BoundStatement.Reindex(name);
+    }
+
+    /** A column default bound as an expression without columns. */
+    private Scalar defaultExpression(Expr expression) {
+        return selects.binder().bind(expression, new ExprBinder.Context(new Scope(null), false, null, "DEFAULT")).scalar();
+    }
+
+    /** The defaults a statement evaluates for each inserted row, by column; null where the default is one value. */
+    private List<Scalar> rowDefaults(TableSchema schema) {
+        List<Scalar> out = new ArrayList<>();
+        for (ColumnSchema c : schema.columns()) {
+            out.add(c.defaultValue() instanceof ColumnSchema.Expression e
+                    ? defaultExpression(CheckConstraints.parse(e.sql())) : null);
+        }
+        return out;
     }
 
     private BoundStatement createIndex(Statement.CreateIndex c) {
@@ -258,7 +306,8 @@ public final class Analyzer {
             throw new HqlSemanticException(ErrorCode.HQL_COLUMN_COUNT, message, null);
         }
         TableMutation.OnConflict onConflict = TableMutation.OnConflict.valueOf(i.conflict().name());
-        return new BoundStatement.Insert(table, targets, rows, onConflict, CheckConstraints.bind(schema, selects.binder()));
+        return new BoundStatement.Insert(table, targets, rows, onConflict, CheckConstraints.bind(schema, selects.binder()),
+                rowDefaults(schema));
     }
 
     private BoundStatement update(Statement.Update u) {
@@ -276,7 +325,7 @@ public final class Analyzer {
             values.add(selects.binder().bind(a.value(), cx).scalar());
         }
         return new BoundStatement.Update(table, rows, columns, values, TableMutation.OnConflict.valueOf(u.conflict().name()),
-                CheckConstraints.bind(table.schema(), selects.binder()));
+                CheckConstraints.bind(table.schema(), selects.binder()), rowDefaults(table.schema()));
     }
 
     private BoundStatement delete(Statement.Delete d) {

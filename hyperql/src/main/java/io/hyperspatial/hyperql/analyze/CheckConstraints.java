@@ -33,8 +33,8 @@ final class CheckConstraints {
     /** The table's CHECK expressions, each bound against the table's row. */
     static List<Scalar> bind(TableSchema schema, ExprBinder binder) {
         List<Scalar> out = new ArrayList<>(schema.checks().size());
-        for (String text : schema.checks()) {
-            out.add(bind(parse(text), null, schema, binder));
+        for (io.hyperspatial.hyperql.source.CheckConstraint c : schema.checks()) {
+            out.add(bind(parse(c.expression()), null, schema, binder));
         }
         return out;
     }
@@ -49,13 +49,13 @@ final class CheckConstraints {
         return bound;
     }
 
-    /** The expression of a CHECK constraint kept as text. */
-    private static Expr parse(String text) {
+    /** An expression kept as text (a CHECK constraint's, a column default's). */
+    static Expr parse(String text) {
         Statement parsed = SqlParser.parseStatement("SELECT " + text);
         if (parsed instanceof Statement.Query q && q.select().cores().getFirst() instanceof Select.QuerySpec spec
                 && spec.items().getFirst() instanceof Select.ExprItem item) {
             return item.expr();
         }
-        throw new IllegalStateException("stored CHECK constraint is not an expression: " + text);
+        throw new IllegalStateException("stored expression is not one: " + text);
     }
 }

@@ -53,6 +53,11 @@ final class Triggers {
                 t.ifNotExists());
     }
 
+    /** Binds a stored trigger against {@code table}, failing as CREATE TRIGGER would if it no longer analyzes. */
+    void check(TriggerDefinition d, Table table) {
+        bind((Statement.CreateTrigger) SqlParser.parseStatement(d.sql()), table);
+    }
+
     /** The write with the triggers it fires, or the write itself when it fires none. */
     BoundStatement wrap(BoundStatement write, Table table, Statement.TriggerEvent event) {
         List<BoundTrigger> bound = new ArrayList<>();

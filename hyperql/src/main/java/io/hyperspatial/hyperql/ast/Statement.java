@@ -33,12 +33,32 @@ public sealed interface Statement {
                      io.hyperspatial.hyperql.error.SourcePosition position) implements Statement {
     }
 
-    /** {@code CHECK (expr)} of a column or of the table: the expression and its text as written. */
-    record Check(Expr expr, String text, io.hyperspatial.hyperql.error.SourcePosition position) {
+    /**
+     * {@code [CONSTRAINT name] CHECK (expr)} of a column or of the table: the expression and its text
+     * as written; {@code name} null when not given, {@code column} null for a table constraint.
+     */
+    record Check(String name, String column, Expr expr, String text, io.hyperspatial.hyperql.error.SourcePosition position) {
     }
 
-    /** A column of CREATE TABLE; {@code defaultValue} may be null. */
-    record ColumnDef(String name, TypeName type, boolean notNull, boolean primaryKey, boolean unique, Expr defaultValue) {
+    /** {@code ALTER TABLE table RENAME TO newName}. */
+    record RenameTable(String table, String newName) implements Statement {
+    }
+
+    /** {@code ALTER TABLE table RENAME [COLUMN] column TO newName}. */
+    record RenameColumn(String table, String column, String newName) implements Statement {
+    }
+
+    /** {@code ALTER TABLE table DROP [COLUMN] column}. */
+    record DropColumn(String table, String column) implements Statement {
+    }
+
+    /** {@code REINDEX [name]}: {@code name} (a table, an index or a collation) null for all. */
+    record Reindex(String name) implements Statement {
+    }
+
+    /** A column of CREATE TABLE; {@code defaultValue} may be null, {@code defaultText} is its text as written. */
+    record ColumnDef(String name, TypeName type, boolean notNull, boolean primaryKey, boolean unique, Expr defaultValue,
+                     String defaultText) {
     }
 
     /** {@code CREATE [UNIQUE] INDEX name ON table (columns)}. */

@@ -55,7 +55,7 @@ final class Mutations {
         for (Object[] source : Executor.materialize(s.source(), frame)) {
             Object[] row = new Object[schema.columns().size()];
             for (int i = 0; i < row.length; i++) {
-                row[i] = schema.columns().get(i).defaultValue();
+                row[i] = defaultOf(s.rowDefaults(), schema, i, frame);
             }
             for (int i = 0; i < s.targetColumns().length; i++) {
                 row[s.targetColumns()[i]] = source[i];
@@ -63,7 +63,8 @@ final class Mutations {
             for (int i = 0; i < row.length; i++) {
                 row[i] = store(schema, i, row[i]);
             }
-            if (notNullResolved(schema, row, s.onConflict()) && checksPass(schema, s.checks(), row, s.onConflict(), frame)) {
+            if (notNullResolved(schema, row, s.onConflict(), i -> defaultOf(s.rowDefaults(), schema, i, frame))
+                    && checksPass(schema, s.checks(), row, s.onConflict(), frame)) {
                 changes.add(new RowChange(null, new TableMutation.Insert(row, s.onConflict())));
             }
         }
@@ -83,7 +84,8 @@ final class Mutations {
                 int column = s.columns()[i];
                 row[column] = store(schema, column, Evaluator.eval(values.get(i), old, frame));
             }
-            if (notNullResolved(schema, row, s.onConflict()) && checksPass(schema, s.checks(), row, s.onConflict(), frame)) {
+            if (notNullResolved(schema, row, s.onConflict(), i -> defaultOf(s.rowDefaults(), schema, i, frame))
+                    && checksPass(schema, s.checks(), row, s.onConflict(), frame)) {
                 changes.add(new RowChange(old, new TableMutation.Update(old[width], row, s.onConflict())));
             }
         }
@@ -96,7 +98,8 @@ final class Mutations {
      * OR ABORT) the table rejects the row. A NULL {@code INTEGER PRIMARY KEY} is not a violation:
      * the table gives it the next row id.
      */
-    private static boolean notNullResolved(TableSchema schema, Object[] row, TableMutation.OnConflict onConflict) {
+    private static boolean notNullResolved(TableSchema schema, Object[] row, TableMutation.OnConflict onConflict,
+                                           java.util.function.IntFunction<Object> defaults) {
         if (onConflict == TableMutation.OnConflict.ABORT) {
             return true;
         }
@@ -109,9 +112,15 @@ final class Mutations {
             if (onConflict == TableMutation.OnConflict.IGNORE) {
                 return false;
             }
-            row[i] = store(schema, i, c.defaultValue());
+            row[i] = store(schema, i, defaults.apply(i));
         }
         return true;
+    }
+
+    /** The default of column {@code i} for a row the statement writes: its expression evaluated now, or its value. */
+    private static Object defaultOf(List<Scalar> rowDefaults, TableSchema schema, int i, Frame frame) {
+        Scalar expression = rowDefaults.get(i);
+        return expression != null ? Evaluator.eval(expression, new Object[0], frame) : schema.columns().get(i).defaultValue();
     }
 
     /**
@@ -126,7 +135,7 @@ final class Mutations {
                 if (onConflict == TableMutation.OnConflict.IGNORE) {
                     return false;
                 }
-                throw new HqlExecutionException(ErrorCode.HQL_CONSTRAINT, "CHECK constraint failed: " + schema.checks().get(i));
+                throw new HqlExecutionException(ErrorCode.HQL_CONSTRAINT, "CHECK constraint failed: " + schema.checks().get(i).failureName());
             }
         }
         return true;

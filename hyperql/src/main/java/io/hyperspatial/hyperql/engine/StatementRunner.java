@@ -2,7 +2,6 @@ package io.hyperspatial.hyperql.engine;
 
 import io.hyperspatial.hyperql.StatementControl;
 import io.hyperspatial.hyperql.StatementResult;
-import io.hyperspatial.hyperql.ast.Statement;
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlException;
 import io.hyperspatial.hyperql.exec.Executor;
@@ -14,6 +13,7 @@ import io.hyperspatial.hyperql.plan.ColumnInfo;
 import io.hyperspatial.hyperql.plan.PlanPrinter;
 import io.hyperspatial.hyperql.source.DataSource;
 import io.hyperspatial.hyperql.source.Repositioner;
+import io.hyperspatial.hyperql.source.TableAlteration;
 import io.hyperspatial.hyperql.source.TableMutation;
 
 import java.util.ArrayList;
@@ -75,11 +75,27 @@ public final class StatementRunner {
                 source.addColumn(a.table(), a.column());
                 yield new StatementResult.SchemaChange("added column " + a.table() + "." + a.column().name());
             }
+            case BoundStatement.AlterTable a -> alterTable(a.alteration(), source);
+            case BoundStatement.Reindex r -> new StatementResult.SchemaChange(r.name() == null ? "reindexed"
+                    : "reindexed " + r.name());
             case BoundStatement.CreateEdgeType c -> EdgeWrites.createType(c);
             case BoundStatement.DropEdgeType d -> EdgeWrites.dropType(d);
             case BoundStatement.EdgeWrite w -> new StatementResult.Count(EdgeWrites.apply(w, frame));
             case BoundStatement.Reposition r -> reposition(r, control);
         };
+    }
+
+    /** Applies the change, reported with the names it had before. */
+    private static StatementResult alterTable(TableAlteration a, DataSource source) {
+        List<io.hyperspatial.hyperql.source.ColumnSchema> before = source.table(a.table()).orElseThrow().schema().columns();
+        String message = switch (a) {
+            case TableAlteration.RenameTable r -> "renamed table " + r.table() + " to " + r.after().name();
+            case TableAlteration.RenameColumn r -> "renamed column " + r.table() + "." + before.get(r.index()).name() + " to "
+                    + r.after().columns().get(r.index()).name();
+            case TableAlteration.DropColumn d -> "dropped column " + d.table() + "." + before.get(d.index()).name();
+        };
+        source.alterTable(a);
+        return new StatementResult.SchemaChange(message);
     }
 
     /** Changes the settings and reports all of them as they now are: {@code m=32 ef_construction=200 ...}. */
@@ -187,16 +203,10 @@ public final class StatementRunner {
             case TABLE -> source.table(d.name()).isPresent();
             case VIEW -> source.view(d.name()).isPresent();
             case TRIGGER -> source.trigger(d.name()).isPresent();
-            case INDEX -> true;
+            case INDEX -> source.index(d.name()).isPresent();
         };
         if (!exists && d.ifExists()) {
             return new StatementResult.SchemaChange("no " + what + " to drop");
-        }
-        if (d.kind() == Statement.ObjectKind.INDEX && d.ifExists()) {
-            if (exists(() -> source.dropIndex(d.name()), ErrorCode.HQL_UNKNOWN_TABLE)) {
-                return new StatementResult.SchemaChange("no " + what + " to drop");
-            }
-            return new StatementResult.SchemaChange("dropped " + what);
         }
         switch (d.kind()) {
             case TABLE -> source.dropTable(d.name());

@@ -23,9 +23,10 @@ public final class Optimizer {
             case BoundStatement.Query q -> new BoundStatement.Query(plan(q.plan()));
             case BoundStatement.Explain e -> new BoundStatement.Explain(optimize(e.statement()));
             case BoundStatement.Insert i -> new BoundStatement.Insert(i.table(), i.targetColumns(), plan(i.source()), i.onConflict(),
-                    i.checks());
+                    i.checks(), i.rowDefaults());
             case BoundStatement.Update u -> new BoundStatement.Update(u.table(), plan(u.rows()), u.columns(),
-                    u.values().stream().map(Optimizer::scalar).toList(), u.onConflict(), u.checks());
+                    u.values().stream().map(Optimizer::scalar).toList(), u.onConflict(), u.checks(),
+                    u.rowDefaults());
             case BoundStatement.Delete d -> new BoundStatement.Delete(d.table(), plan(d.rows()));
             case BoundStatement.Triggered t -> new BoundStatement.Triggered(optimize(t.write()), t.triggers().stream()
                     .map(g -> new io.hyperspatial.hyperql.plan.BoundTrigger(g.name(), g.timing(), g.updateColumns(),

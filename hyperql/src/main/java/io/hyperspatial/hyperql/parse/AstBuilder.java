@@ -58,6 +58,11 @@ final class AstBuilder {
                 Statement.ColumnDef column = columnDef(a.columnDef(), checks);
                 yield new Statement.AddColumn(name(a.table), column, checks, position(a.columnDef()));
             }
+            case RenameTableStatementContext r -> new Statement.RenameTable(name(r.table), identifier(r.newName));
+            case RenameColumnStatementContext r -> new Statement.RenameColumn(name(r.table), identifier(r.column),
+                    identifier(r.newName));
+            case DropColumnStatementContext d -> new Statement.DropColumn(name(d.table), identifier(d.column));
+            case ReindexStatementContext r -> new Statement.Reindex(r.qualifiedName() == null ? null : name(r.qualifiedName()));
             case InsertStatementContext i -> insert(i.insert());
             case UpdateStatementContext u -> update(u.update());
             case DeleteStatementContext d -> delete(d.delete());
@@ -111,7 +116,7 @@ final class AstBuilder {
         List<List<String>> unique = new ArrayList<>();
         for (TableConstraintContext t : ctx.tableConstraint()) {
             if (t.CHECK() != null) {
-                checks.add(check(t.expr()));
+                checks.add(check(t.constraintName, null, t.expr()));
                 continue;
             }
             List<String> cols = new ArrayList<>();
@@ -127,8 +132,8 @@ final class AstBuilder {
         return new Statement.CreateTable(name, ifNotExists, columns, primaryKey, unique, null, checks);
     }
 
-    private Statement.Check check(ExprContext e) {
-        return new Statement.Check(expr(e), text(e), position(e));
+    private Statement.Check check(IdentifierContext name, String column, ExprContext e) {
+        return new Statement.Check(name == null ? null : identifier(name), column, expr(e), text(e), position(e));
     }
 
     private Statement alterVectorIndex(AlterVectorIndexContext ctx) {
@@ -142,19 +147,25 @@ final class AstBuilder {
         boolean primaryKey = false;
         boolean unique = false;
         Expr defaultValue = null;
+        String defaultText = null;
+        String name = identifier(ctx.identifier());
         for (ColumnConstraintContext cc : ctx.columnConstraint()) {
             switch (cc.columnConstraintBody()) {
                 case NotNullConstraintContext n -> notNull = true;
                 case PrimaryKeyConstraintContext p -> primaryKey = true;
                 case UniqueConstraintContext u -> unique = true;
-                case DefaultConstraintContext d -> defaultValue = defaultValue(d);
-                case CheckConstraintContext c -> checks.add(check(c.expr()));
+                case DefaultConstraintContext d -> {
+                    defaultValue = defaultValue(d);
+                    defaultText = d.expr() != null ? text(d.expr()) : d.literal() != null ? text(d.literal())
+                            : text(d.signedNumber());
+                }
+                case CheckConstraintContext c -> checks.add(check(cc.constraintName, name, c.expr()));
                 default -> {
                     // NULL and COLLATE change nothing; REFERENCES is not enforced, as in SQLite by default.
                 }
             }
         }
-        return new Statement.ColumnDef(identifier(ctx.identifier()), type, notNull, primaryKey, unique, defaultValue);
+        return new Statement.ColumnDef(name, type, notNull, primaryKey, unique, defaultValue, defaultText);
     }
 
     private Expr defaultValue(DefaultConstraintContext d) {
@@ -396,17 +407,7 @@ final class AstBuilder {
     }
 
     static String identifier(IdentifierContext ctx) {
-        String t = ctx.getText();
-        if (ctx.QUOTED_IDENTIFIER() == null) {
-            return t;
-        }
-        char open = t.charAt(0);
-        String inner = t.substring(1, t.length() - 1);
-        return switch (open) {
-            case '"' -> inner.replace("\"\"", "\"");
-            case '`' -> inner.replace("``", "`");
-            default -> inner;
-        };
+        return ctx.QUOTED_IDENTIFIER() == null ? ctx.getText() : Identifiers.unquote(ctx.getText());
     }
 
     String text(ParserRuleContext ctx) {

@@ -21,21 +21,29 @@ public sealed interface BoundStatement {
 
     /**
      * INSERT: each row of {@code source} fills {@code targetColumns} (positions in the table); the
-     * other columns get their defaults; {@code checks} are the table's CHECK constraints over the
-     * new row.
+     * other columns get their defaults ({@code rowDefaults}: per column, the expression evaluated
+     * for each row, or null where the default is one value); {@code checks} are the table's CHECK
+     * constraints over the new row.
      */
     record Insert(Table table, int[] targetColumns, PlanNode source, TableMutation.OnConflict onConflict,
-                  List<Scalar> checks) implements BoundStatement {
+                  List<Scalar> checks, List<Scalar> rowDefaults) implements BoundStatement {
+        /** An insert whose table's defaults are all values. */
+        public Insert(Table table, int[] targetColumns, PlanNode source, TableMutation.OnConflict onConflict,
+                      List<Scalar> checks) {
+            this(table, targetColumns, source, onConflict, checks, java.util.Collections.nCopies(
+                    table.schema().columns().size(), null));
+        }
     }
 
     /**
      * UPDATE: {@code rows} yields the rows to change with their row id as the last column; each
      * assigned column's new value is computed from the old row; {@code onConflict} says what a row
      * that collides with a unique key or leaves a NOT NULL column NULL does; {@code checks} are the
-     * table's CHECK constraints over the new row.
+     * table's CHECK constraints over the new row; {@code rowDefaults} as for {@link Insert} (an
+     * UPDATE OR REPLACE fills a NOT NULL column left NULL with its default).
      */
     record Update(Table table, PlanNode rows, int[] columns, List<Scalar> values, TableMutation.OnConflict onConflict,
-                  List<Scalar> checks) implements BoundStatement {
+                  List<Scalar> checks, List<Scalar> rowDefaults) implements BoundStatement {
     }
 
     /** DELETE: {@code rows} yields the rows to delete with their row id as the last column. */
@@ -75,6 +83,14 @@ public sealed interface BoundStatement {
     }
 
     /** ALTER TABLE ... ADD COLUMN: the table as its schema spells it, and the new last column. */
+    /** {@code ALTER TABLE ... RENAME} or {@code DROP COLUMN}, checked. */
+    record AlterTable(io.hyperspatial.hyperql.source.TableAlteration alteration) implements BoundStatement {
+    }
+
+    /** {@code REINDEX [name]}: a name checked to exist (null: everything); nothing to rebuild. */
+    record Reindex(String name) implements BoundStatement {
+    }
+
     record AddColumn(String table, io.hyperspatial.hyperql.source.ColumnSchema column) implements BoundStatement {
     }
 

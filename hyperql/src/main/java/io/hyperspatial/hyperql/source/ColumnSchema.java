@@ -13,7 +13,8 @@ import java.util.Map;
  * @param declaredType  the declared type text ({@code ""} when none)
  * @param affinity      the SQLite affinity derived from the declared type (BLOB for vectors)
  * @param notNull       whether NULL is rejected
- * @param defaultValue  the value stored when an INSERT does not name the column (null: NULL)
+ * @param defaultValue  the value stored when an INSERT does not name the column (null: NULL), or an
+ *                      {@link Expression} the engine evaluates for each inserted row
  * @param vector        the vector type of a {@code VECTOR(n)} column, or null
  * @param computed      a read-only column the source computes (e.g. an entity's learned position): it is
  *                      read only when named, never part of {@code *}, a positional INSERT or a NATURAL
@@ -26,6 +27,16 @@ public record ColumnSchema(String name, String declaredType, Affinity affinity, 
     public ColumnSchema(String name, String declaredType, Affinity affinity, boolean notNull, Object defaultValue,
                         VectorType vector) {
         this(name, declaredType, affinity, notNull, defaultValue, vector, false);
+    }
+
+    /**
+     * A default that is not one value: an expression that reads the clock or draws random numbers
+     * ({@code CURRENT_TIMESTAMP}, {@code (datetime('now'))}, {@code (random())}), evaluated for
+     * each inserted row (the clock once per statement, as SQLite does).
+     *
+     * @param sql the expression as written
+     */
+    public record Expression(String sql) {
     }
 
     /** A plain column with the affinity of its declared type, nullable, no default. */

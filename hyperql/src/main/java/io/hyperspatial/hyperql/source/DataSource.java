@@ -17,6 +17,11 @@ public interface DataSource {
     /** The view of that name, if any. */
     Optional<ViewDefinition> view(String name);
 
+    /** All views, in no particular order; none by default. */
+    default List<ViewDefinition> views() {
+        return List.of();
+    }
+
     /** The names of all tables. */
     List<String> tableNames();
 
@@ -39,6 +44,25 @@ public interface DataSource {
     default void addColumn(String table, ColumnSchema column) {
         throw new io.hyperspatial.hyperql.error.HqlExecutionException(io.hyperspatial.hyperql.error.ErrorCode.HQL_UNSUPPORTED,
                 "this data source cannot add columns to a table");
+    }
+
+    /**
+     * Renames a table or one of its columns, or drops a column ({@link TableAlteration}), whole or
+     * not at all; sources that cannot change a table refuse with {@code HQL_UNSUPPORTED}.
+     */
+    default void alterTable(TableAlteration alteration) {
+        throw new io.hyperspatial.hyperql.error.HqlExecutionException(io.hyperspatial.hyperql.error.ErrorCode.HQL_UNSUPPORTED,
+                "this data source cannot rename tables or columns or drop columns");
+    }
+
+    /** The index of that name (created by CREATE INDEX or implied by a key), if any; none by default. */
+    default Optional<IndexDefinition> index(String name) {
+        return Optional.empty();
+    }
+
+    /** The indexes of a table (those keys imply included), in the order they were made; none by default. */
+    default List<IndexDefinition> indexes(String table) {
+        return List.of();
     }
 
     /** Creates an index and fills it; {@code HQL_CONSTRAINT} when a unique index would not hold. */

@@ -10,11 +10,11 @@ import java.util.Locale;
  * @param columns    the columns in declaration order
  * @param primaryKey the primary key columns, empty when there is none
  * @param uniqueKeys further UNIQUE column lists
- * @param checks     the CHECK constraints' expressions as written (over this table's columns); a
- *                   row is rejected when one of them is false (NULL passes)
+ * @param checks     the CHECK constraints (expressions over this table's columns); a row is
+ *                   rejected when one of them is false (NULL passes)
  */
 public record TableSchema(String name, List<ColumnSchema> columns, List<String> primaryKey, List<List<String>> uniqueKeys,
-                          List<String> checks) {
+                          List<CheckConstraint> checks) {
     public TableSchema {
         columns = List.copyOf(columns);
         primaryKey = List.copyOf(primaryKey);
@@ -25,6 +25,11 @@ public record TableSchema(String name, List<ColumnSchema> columns, List<String> 
     /** A table without CHECK constraints. */
     public TableSchema(String name, List<ColumnSchema> columns, List<String> primaryKey, List<List<String>> uniqueKeys) {
         this(name, columns, primaryKey, uniqueKeys, List.of());
+    }
+
+    /** The same table with other columns (keys and CHECK constraints unchanged). */
+    public TableSchema withColumns(List<ColumnSchema> next) {
+        return new TableSchema(name, next, primaryKey, uniqueKeys, checks);
     }
 
     /** The position of a column (names compare case-insensitively), or -1. */

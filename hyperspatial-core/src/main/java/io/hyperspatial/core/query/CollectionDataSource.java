@@ -10,6 +10,7 @@ import io.hyperspatial.hyperql.source.Repositioner;
 import io.hyperspatial.hyperql.source.StatementScope;
 import io.hyperspatial.hyperql.source.Table;
 import io.hyperspatial.hyperql.source.ColumnSchema;
+import io.hyperspatial.hyperql.source.TableAlteration;
 import io.hyperspatial.hyperql.source.TableSchema;
 import io.hyperspatial.hyperql.source.TriggerDefinition;
 import io.hyperspatial.hyperql.source.VectorIndexes;
@@ -23,7 +24,6 @@ import io.hyperspatial.manifold.schema.EntityType;
 import io.hyperspatial.manifold.schema.PropertyIndexDef;
 import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.schema.SchemaEditor;
-import io.hyperspatial.manifold.table.EntityScan;
 import io.hyperspatial.manifold.value.Value;
 import io.hyperspatial.manifold.value.ValueType;
 
@@ -33,7 +33,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -84,7 +83,7 @@ public final class CollectionDataSource implements DataSource {
     private record Known(long version, Map<String, CollectionTable> tables, SqlCatalog catalog) {
     }
 
-    /** Entities per table key and of every type, from one pass over the headers. */
+    /** Entities per lower-case entity type name (of the types tables show) and of every type, from one pass over the headers. */
     private record RowCounts(Map<String, Long> byTable, long total) {
         RowCounts adjusted(String table, long delta) {
             Map<String, Long> next = new HashMap<>(byTable);
@@ -142,15 +141,75 @@ public final class CollectionDataSource implements DataSource {
     public void createTable(TableSchema schema) {
         requireFree(schema.name());
         TableSchema full = TableSchemas.withKeyColumn(schema);
-        List<TableSchemas.AutoIndex> autoIndexes = TableSchemas.autoIndexes(full);
-        SqlCatalog next = currentCatalog().withTable(full);
+        String type = freeName(schema.name(), collection.schema().entityTypes()::containsKey);
+        List<TableSchemas.AutoIndex> autoIndexes = TableSchemas.autoIndexes(full, type);
+        SqlCatalog next = currentCatalog().withTable(full, new SqlCatalog.StorageNames(type, Map.of()));
         for (TableSchemas.AutoIndex i : autoIndexes) {
             next = next.withUniqueIndex(i.name(), true);
         }
         changeSchema(editor -> {
-            TableSchemas.declare(editor, full);
-            autoIndexes.forEach(i -> editor.propertyIndex(i.name(), full.name(), i.column()));
+            TableSchemas.declare(editor, type, full);
+            autoIndexes.forEach(i -> editor.propertyIndex(i.name(), type, i.column()));
         }, next);
+    }
+
+    /**
+     * {@code name}, or {@code name_2}, {@code name_3}… when it is taken: the entity type of a new
+     * table whose name a renamed table's type still holds, the property of a column added where a
+     * renamed or dropped column's property still is.
+     */
+    private static String freeName(String name, java.util.function.Predicate<String> taken) {
+        String free = name;
+        for (int n = 2; taken.test(free); n++) {
+            free = name + "_" + n;
+        }
+        return free;
+    }
+
+    /**
+     * ALTER TABLE ... RENAME and DROP COLUMN in one commit: the catalog's new names (the rows stay in
+     * their entity type and properties, see {@link CollectionAlterations}) and, for DROP COLUMN,
+     * the column's values removed from every row.
+     */
+    @Override
+    public void alterTable(TableAlteration alteration) {
+        CollectionAlterations.Plan plan = CollectionAlterations.plan(requireTable(alteration.table()).layout(),
+                currentCatalog(), alteration);
+        changeSchema(editor -> {
+        }, plan.catalog(), plan.work());
+    }
+
+    @Override
+    public List<ViewDefinition> views() {
+        return List.copyOf(known().catalog().views().values());
+    }
+
+    @Override
+    public Optional<IndexDefinition> index(String name) {
+        PropertyIndexDef d = findIndex(name);
+        return d == null ? Optional.empty() : known().tables().values().stream()
+                .flatMap(t -> indexesOf(t).stream()).filter(i -> i.name().equals(d.name())).findFirst();
+    }
+
+    @Override
+    public List<IndexDefinition> indexes(String table) {
+        CollectionTable t = known().tables().get(SqlCatalog.key(table));
+        return t == null ? List.of() : indexesOf(t);
+    }
+
+    /** The property indexes over a table's columns, as SQL names them. */
+    private List<IndexDefinition> indexesOf(CollectionTable table) {
+        TableLayout layout = table.layout();
+        List<IndexDefinition> out = new ArrayList<>();
+        for (PropertyIndexDef d : collection.schema().propertyIndexesOf(layout.entityType().name())) {
+            for (int i = 0; i < layout.columns().size(); i++) {
+                if (layout.columns().get(i) instanceof ColumnBinding.Property p && p.def().name().equals(d.property())) {
+                    out.add(new IndexDefinition(d.name(), layout.schema().name(), List.of(layout.schema().columns().get(i).name()),
+                            layout.uniqueIndexes().contains(d.name())));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -162,28 +221,25 @@ public final class CollectionDataSource implements DataSource {
     @Override
     public void addColumn(String name, ColumnSchema column) {
         CollectionTable table = requireTable(name);
-        String type = table.layout().entityType().name();
+        EntityType entityType = table.layout().entityType();
+        String type = entityType.name();
         SqlCatalog catalog = currentCatalog();
-        TableSchema declared = catalog.tables().get(SqlCatalog.key(name));
-        TableSchema base = declared != null ? declared : TableSchemas.stored(table.layout().schema());
+        TableSchema base = TableSchemas.stored(table.layout().schema());
         List<ColumnSchema> columns = new ArrayList<>(base.columns());
         columns.add(column);
-        TableSchema next = new TableSchema(base.name(), columns, base.primaryKey(), base.uniqueKeys(), base.checks());
-        StorageErrors.run(() -> collection.updateSchema(editor -> TableSchemas.declareColumn(editor, type, column)));
+        TableSchema next = base.withColumns(columns);
+        String property = column.vector() != null ? column.name()
+                : freeName(column.name(), p -> entityType.property(p).isPresent());
+        SqlCatalog.StorageNames names = catalog.storageOf(base.name(), type).withColumn(column.name(), property);
+        StorageErrors.run(() -> collection.updateSchema(editor -> TableSchemas.declareColumn(editor, type, property, column)));
         changeSchema(editor -> {
-        }, catalog.withTable(next), tx -> {
+        }, catalog.withTable(next, names), tx -> {
             if (column.defaultValue() == null) {
                 return;
             }
             ValueType storage = SqlTypes.storageType(column);
             Value value = SqlTypes.toStorage(column.affinity().apply(column.defaultValue()), storage, name + "." + column.name());
-            List<UUID> ids = new ArrayList<>();
-            try (EntityScan scan = tx.entities().scan(type)) {
-                while (scan.next()) {
-                    ids.add(scan.id());
-                }
-            }
-            ids.forEach(id -> tx.patchProperties(id, Map.of(column.name(), value)));
+            CollectionAlterations.entities(tx, type).forEach(id -> tx.patchProperties(id, Map.of(property, value)));
         });
     }
 
@@ -197,15 +253,8 @@ public final class CollectionDataSource implements DataSource {
         String type = table.layout().entityType().name();
         List<String> indexes = collection.schema().propertyIndexesOf(type).stream().map(PropertyIndexDef::name).toList();
         SqlCatalog next = currentCatalog().withoutTable(name, java.util.Set.copyOf(indexes));
-        changeSchema(editor -> editor.dropEntityType(type), next, tx -> {
-            List<UUID> ids = new ArrayList<>();
-            try (EntityScan scan = tx.entities().scan(type)) {
-                while (scan.next()) {
-                    ids.add(scan.id());
-                }
-            }
-            ids.forEach(tx::deleteEntity);
-        });
+        changeSchema(editor -> editor.dropEntityType(type), next,
+                tx -> CollectionAlterations.entities(tx, type).forEach(tx::deleteEntity));
     }
 
     /**
@@ -367,13 +416,13 @@ public final class CollectionDataSource implements DataSource {
         }
     }
 
-    /** After a write of rows, later reads of the statement see it, and the table's count moved by {@code rowDelta}. */
-    void wrote(String table, long rowDelta) {
+    /** After a write of rows, later reads of the statement see it, and the count of the entity type moved by {@code rowDelta}. */
+    void wrote(String entityType, long rowDelta) {
         wrote();
         synchronized (statements) {
             RowCounts counts = rowCounts;
             if (counts != null) {
-                rowCounts = counts.adjusted(SqlCatalog.key(table), rowDelta);
+                rowCounts = counts.adjusted(SqlCatalog.key(entityType), rowDelta);
             }
         }
     }
@@ -401,7 +450,7 @@ public final class CollectionDataSource implements DataSource {
      * source's writes; an estimate when writes of other engines or the API happen meanwhile.
      */
     long rowCount(TableLayout layout) {
-        String key = SqlCatalog.key(layout.schema().name());
+        String key = SqlCatalog.key(layout.entityType().name());
         RowCounts counts = rowCounts;
         if (counts == null || !counts.byTable().containsKey(key)) {
             counts = countEntities();
@@ -427,8 +476,9 @@ public final class CollectionDataSource implements DataSource {
             return null;
         }));
         Map<String, Long> byTable = new HashMap<>();
-        for (String table : known().tables().keySet()) {
-            byTable.put(table, counts.getOrDefault(table, 0L));
+        for (CollectionTable table : known().tables().values()) {
+            String type = SqlCatalog.key(table.layout().entityType().name());
+            byTable.put(type, counts.getOrDefault(type, 0L));
         }
         RowCounts fresh = new RowCounts(Map.copyOf(byTable), total[0]);
         synchronized (statements) {
@@ -454,9 +504,9 @@ public final class CollectionDataSource implements DataSource {
             SqlCatalog read = currentCatalog();
             Map<String, CollectionTable> built = new HashMap<>();
             for (EntityType type : schema.entityTypes().values()) {
-                if (!type.name().equals(SqlCatalog.TYPE)) {
-                    TableLayout layout = TableSchemas.layout(schema, type, read);
-                    built.put(SqlCatalog.key(type.name()), new CollectionTable(this, layout));
+                Optional<String> table = read.tableOf(type.name());
+                if (!type.name().equals(SqlCatalog.TYPE) && table.isPresent()) {
+                    built.put(table.get(), new CollectionTable(this, TableSchemas.layout(schema, type, read, table.get())));
                 }
             }
             Known fresh = new Known(version, Map.copyOf(built), read);

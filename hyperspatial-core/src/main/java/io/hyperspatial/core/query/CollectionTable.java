@@ -114,7 +114,7 @@ final class CollectionTable implements Table {
     public Applied apply(List<TableMutation> mutations) {
         TableWriter writer = new TableWriter(source.collection(), layout);
         Applied applied = writer.apply(mutations, source.durability());
-        source.wrote(schema().name(), writer.rowDelta());
+        source.wrote(layout.entityType().name(), writer.rowDelta());
         return applied;
     }
 

@@ -60,11 +60,14 @@ final class TableSchemas {
         List<ColumnSchema> columns = new ArrayList<>();
         columns.add(ColumnSchema.of(KEY, "TEXT"));
         columns.addAll(schema.columns());
-        return new TableSchema(schema.name(), columns, schema.primaryKey(), schema.uniqueKeys(), schema.checks());
+        return schema.withColumns(columns);
     }
 
-    /** The unique indexes the table's PRIMARY KEY and UNIQUE constraints need. */
-    static List<AutoIndex> autoIndexes(TableSchema schema) {
+    /**
+     * The unique indexes the table's PRIMARY KEY and UNIQUE constraints need, named after the entity
+     * type {@code type} holding its rows ({@code TYPE_pk}, {@code TYPE_unique_COLUMN}).
+     */
+    static List<AutoIndex> autoIndexes(TableSchema schema, String type) {
         List<AutoIndex> out = new ArrayList<>();
         List<List<String>> keys = new ArrayList<>();
         if (!schema.primaryKey().isEmpty()) {
@@ -84,15 +87,14 @@ final class TableSchemas {
             if (schema.columns().get(schema.indexOf(column)).vector() != null) {
                 throw new HqlExecutionException(ErrorCode.HQL_UNSUPPORTED, "a vector column cannot be a key");
             }
-            String name = i == 0 && !schema.primaryKey().isEmpty() ? schema.name() + "_pk"
-                    : schema.name() + "_unique_" + column;
+            String name = i == 0 && !schema.primaryKey().isEmpty() ? type + "_pk" : type + "_unique_" + column;
             out.add(new AutoIndex(name, column));
         }
         return out;
     }
 
-    /** Declares the table's entity type, properties (in column order) and vector fields. */
-    static void declare(SchemaEditor editor, TableSchema schema) {
+    /** Declares the table's entity type {@code type}, its properties (in column order) and vector fields. */
+    static void declare(SchemaEditor editor, String type, TableSchema schema) {
         Map<String, ValueType> properties = new LinkedHashMap<>();
         for (ColumnSchema c : schema.columns()) {
             if (c.name().equalsIgnoreCase(KEY)) {
@@ -104,15 +106,15 @@ final class TableSchemas {
                 properties.put(c.name(), SqlTypes.storageType(c));
             }
         }
-        editor.entityType(schema.name(), properties);
+        editor.entityType(type, properties);
     }
 
-    /** Declares one new column of a table on its entity type: a property, or a vector field. */
-    static void declareColumn(SchemaEditor editor, String type, ColumnSchema column) {
+    /** Declares one new column of a table on its entity type: the property {@code property}, or a vector field. */
+    static void declareColumn(SchemaEditor editor, String type, String property, ColumnSchema column) {
         if (column.vector() != null) {
             declareVector(editor, column);
         } else {
-            editor.entityType(type, Map.of(column.name(), SqlTypes.storageType(column)));
+            editor.entityType(type, Map.of(property, SqlTypes.storageType(column)));
         }
     }
 
@@ -128,39 +130,43 @@ final class TableSchemas {
     /** A table's schema without the columns the source computes (positions), as the catalog keeps it. */
     static TableSchema stored(TableSchema shown) {
         List<ColumnSchema> columns = shown.columns().stream().filter(c -> !c.computed()).toList();
-        return new TableSchema(shown.name(), columns, shown.primaryKey(), shown.uniqueKeys(), shown.checks());
+        return shown.withColumns(columns);
     }
 
-    /** The table an entity type is, as SQL declared it or derived from the type. */
-    static TableLayout layout(Schema schema, EntityType type, SqlCatalog catalog) {
-        TableSchema declared = catalog.tables().get(SqlCatalog.key(type.name()));
-        TableSchema table = declared != null ? declared : derived(schema, type);
+    /**
+     * The table an entity type is (the table {@code table}, by lower-case name), as SQL declared it
+     * or derived from the type, its columns bound to the properties and fields the catalog's
+     * storage names say.
+     */
+    static TableLayout layout(Schema schema, EntityType type, SqlCatalog catalog, String table) {
+        TableSchema declared = catalog.tables().get(table);
+        TableSchema sql = declared != null ? declared : derived(schema, type);
+        SqlCatalog.StorageNames stored = catalog.storageOf(table, type.name());
         List<ColumnBinding> bindings = new ArrayList<>();
-        for (ColumnSchema c : table.columns()) {
+        for (ColumnSchema c : sql.columns()) {
             if (c.name().equalsIgnoreCase(KEY)) {
                 bindings.add(new ColumnBinding.Key());
             } else if (c.vector() != null) {
-                bindings.add(new ColumnBinding.Vector(c.name()));
+                bindings.add(new ColumnBinding.Vector(stored.of(c.name())));
             } else {
-                PropertyDef def = type.property(c.name()).orElseThrow(() -> new HqlExecutionException(
+                PropertyDef def = type.property(stored.of(c.name())).orElseThrow(() -> new HqlExecutionException(
                         ErrorCode.HQL_STORAGE, "column " + type.name() + "." + c.name() + " has no property in the collection"));
                 String index = SqlTypes.ordersLikeSql(def.type())
                         ? schema.propertyIndex(type.name(), def.name()).map(d -> d.name()).orElse(null) : null;
                 bindings.add(new ColumnBinding.Property(def, index));
             }
         }
-        List<ColumnSchema> columns = new ArrayList<>(table.columns());
+        List<ColumnSchema> columns = new ArrayList<>(sql.columns());
         for (PositionSpace space : schema.positionSpaces().values()) {
             String name = ColumnBinding.Position.columnName(space.kind());
-            if (space.curvature() == 1.0 && table.indexOf(name) < 0) {
+            if (space.curvature() == 1.0 && sql.indexOf(name) < 0) {
                 columns.add(new ColumnSchema(name, "VECTOR(" + space.dimension() + ", poincare)", Affinity.BLOB, false, null,
                         new ColumnSchema.VectorType(space.dimension(), io.hyperspatial.hyperql.source.VectorMetric.POINCARE),
                         true));
                 bindings.add(new ColumnBinding.Position(space.kind(), new HyperbolicModels(space.curvature())));
             }
         }
-        TableSchema shown = columns.size() == table.columns().size() ? table
-                : new TableSchema(table.name(), columns, table.primaryKey(), table.uniqueKeys(), table.checks());
+        TableSchema shown = columns.size() == sql.columns().size() ? sql : sql.withColumns(columns);
         return new TableLayout(shown, type, bindings, catalog.uniqueIndexes());
     }
 

@@ -226,6 +226,18 @@ class CollectionDataSourceTest {
     }
 
     @Test
+    void clockAndRandomDefaultsStayExpressionsAcrossAReopen() {
+        engine.execute("CREATE TABLE d(id INTEGER PRIMARY KEY, at TEXT DEFAULT CURRENT_TIMESTAMP, r INTEGER DEFAULT (random()))");
+        reopen();
+
+        assertThat(engine.source().table("d").orElseThrow().schema().columns().get(2).defaultValue())
+                .isEqualTo(new io.hyperspatial.hyperql.source.ColumnSchema.Expression("CURRENT_TIMESTAMP"));
+        engine.execute("INSERT INTO d(id) VALUES(1), (2), (3), (4)");
+        assertThat(rows("SELECT count(DISTINCT r), count(DISTINCT at), min(length(at)) FROM d"))
+                .containsExactly(List.of(4L, 1L, 19L));
+    }
+
+    @Test
     void entityTypesDeclaredThroughTheApiAreTables() {
         collection.updateSchema(s -> s.entityType("City", Map.of("name", ValueType.STRING, "population", ValueType.INT64,
                 "capital", ValueType.BOOL)));

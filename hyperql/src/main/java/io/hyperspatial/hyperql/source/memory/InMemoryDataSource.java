@@ -6,6 +6,7 @@ import io.hyperspatial.hyperql.source.DataSource;
 import io.hyperspatial.hyperql.source.Graph;
 import io.hyperspatial.hyperql.source.IndexDefinition;
 import io.hyperspatial.hyperql.source.Table;
+import io.hyperspatial.hyperql.source.TableAlteration;
 import io.hyperspatial.hyperql.source.TableSchema;
 import io.hyperspatial.hyperql.source.Savepoint;
 import io.hyperspatial.hyperql.source.TriggerDefinition;
@@ -78,6 +79,56 @@ public final class InMemoryDataSource implements DataSource {
             throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such table: " + table);
         }
         t.addColumn(column);
+        schemaVersion++;
+    }
+
+    @Override
+    public List<ViewDefinition> views() {
+        return List.copyOf(views.values());
+    }
+
+    @Override
+    public Optional<IndexDefinition> index(String name) {
+        String table = indexTables.get(key(name));
+        return table == null ? Optional.empty() : tables.get(table).indexDefinitions().stream()
+                .filter(d -> d.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    @Override
+    public List<IndexDefinition> indexes(String table) {
+        InMemoryTable t = tables.get(key(table));
+        return t == null ? List.of() : t.indexDefinitions();
+    }
+
+    /**
+     * Renames the table (its indexes and triggers follow) or a column (its indexes follow), or
+     * drops a column from every row; the indexes are made again over the new row layout.
+     */
+    @Override
+    public void alterTable(TableAlteration alteration) {
+        InMemoryTable table = tables.get(key(alteration.table()));
+        if (table == null) {
+            throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_TABLE, "no such table: " + alteration.table());
+        }
+        String from = key(alteration.table());
+        String to = alteration.after().name();
+        List<IndexDefinition> indexes = new ArrayList<>();
+        for (IndexDefinition d : table.indexDefinitions()) {
+            List<String> columns = d.columns();
+            if (alteration instanceof TableAlteration.RenameColumn r) {
+                String old = table.schema().columns().get(r.index()).name();
+                String renamed = r.after().columns().get(r.index()).name();
+                columns = columns.stream().map(c -> c.equalsIgnoreCase(old) ? renamed : c).toList();
+            }
+            indexes.add(new IndexDefinition(d.name(), to, columns, d.unique()));
+        }
+        table.alter(alteration.after(), alteration instanceof TableAlteration.DropColumn d ? d.index() : -1, indexes);
+        if (!from.equals(key(to))) {
+            tables.remove(from);
+            tables.put(key(to), table);
+            indexTables.replaceAll((index, owner) -> owner.equals(from) ? key(to) : owner);
+            triggers.replaceAll((name, t) -> key(t.table()).equals(from) ? new TriggerDefinition(t.name(), to, t.sql()) : t);
+        }
         schemaVersion++;
     }
 
@@ -227,15 +278,7 @@ public final class InMemoryDataSource implements DataSource {
     }
 
     private static MemoryIndex index(InMemoryTable table, IndexDefinition definition) {
-        int[] columns = new int[definition.columns().size()];
-        for (int i = 0; i < columns.length; i++) {
-            columns[i] = table.schema().indexOf(definition.columns().get(i));
-            if (columns[i] < 0) {
-                throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_COLUMN,
-                        "no such column: " + definition.columns().get(i) + " in table " + table.schema().name());
-            }
-        }
-        return new MemoryIndex(definition, columns);
+        return table.indexOver(definition);
     }
 
     private static String key(String name) {

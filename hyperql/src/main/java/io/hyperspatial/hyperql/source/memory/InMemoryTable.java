@@ -36,14 +36,18 @@ public final class InMemoryTable implements Table {
     private TableSchema schema;
     private final List<Object[]> rows = new ArrayList<>();
     private final List<MemoryIndex> indexes = new ArrayList<>();
-    private final int integerKey;
+    private int integerKey;
     private long liveRows;
     /** The undo steps of the source's open {@link io.hyperspatial.hyperql.source.Savepoint}, newest first; null when none is open. */
     private Deque<Runnable> journal;
 
     InMemoryTable(TableSchema schema) {
         this.schema = schema;
-        this.integerKey = schema.hasIntegerPrimaryKey() ? schema.indexOf(schema.primaryKey().get(0)) : -1;
+        this.integerKey = integerKey(schema);
+    }
+
+    private static int integerKey(TableSchema schema) {
+        return schema.hasIntegerPrimaryKey() ? schema.indexOf(schema.primaryKey().get(0)) : -1;
     }
 
     @Override
@@ -177,6 +181,42 @@ public final class InMemoryTable implements Table {
                 rows.set(id, wider);
             }
         }
+    }
+
+    /**
+     * Takes the table's schema after an ALTER TABLE the engine has checked: the column at
+     * {@code dropped} (-1: none) is removed from every row, and the indexes are made again from
+     * {@code definitions} (their columns named as in {@code after}).
+     */
+    void alter(TableSchema after, int dropped, List<IndexDefinition> definitions) {
+        if (dropped >= 0) {
+            for (int id = 0; id < rows.size(); id++) {
+                Object[] row = rows.get(id);
+                if (row != null) {
+                    Object[] narrower = new Object[row.length - 1];
+                    System.arraycopy(row, 0, narrower, 0, dropped);
+                    System.arraycopy(row, dropped + 1, narrower, dropped, narrower.length - dropped);
+                    rows.set(id, narrower);
+                }
+            }
+        }
+        schema = after;
+        integerKey = integerKey(after);
+        indexes.clear();
+        definitions.forEach(d -> addIndex(indexOver(d)));
+    }
+
+    /** An empty index of this table over the columns the definition names. */
+    MemoryIndex indexOver(IndexDefinition definition) {
+        int[] columns = new int[definition.columns().size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = schema.indexOf(definition.columns().get(i));
+            if (columns[i] < 0) {
+                throw new HqlExecutionException(ErrorCode.HQL_UNKNOWN_COLUMN,
+                        "no such column: " + definition.columns().get(i) + " in table " + schema.name());
+            }
+        }
+        return new MemoryIndex(definition, columns);
     }
 
     Object[] rowAt(long id) {
