@@ -4,6 +4,7 @@ import io.hyperspatial.hyperql.function.Accumulator;
 import io.hyperspatial.hyperql.plan.AggregateFunction;
 import io.hyperspatial.hyperql.plan.PlanNode;
 import io.hyperspatial.hyperql.plan.Scalar;
+import io.hyperspatial.hyperql.value.ValueOrder;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,18 +36,32 @@ final class Aggregation {
             bare[i] = f == AggregateFunction.ANY_VALUE;
             extremes |= f == AggregateFunction.MIN || f == AggregateFunction.MAX;
         }
+        // Per row, the keys are evaluated into one reused array and looked up through one reused
+        // probe: a group's own key and key array are made only when it is new. Accumulators take
+        // their arguments' values, never the array, so one argument array per call serves every row.
+        Object[] keyValues = new Object[keys.size()];
+        RowKey probe = new RowKey(new Object[keys.size()]);
+        Object[][] args = new Object[calls.size()][];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = new Object[calls.get(i).arguments().size()];
+        }
         RowStream input = Executor.open(a.input(), frame);
         for (Object[] r = input.next(); r != null; r = input.next()) {
-            Object[] keyValues = new Object[keys.size()];
             for (int i = 0; i < keyValues.length; i++) {
                 keyValues[i] = Evaluator.eval(keys.get(i), r, frame);
+                probe.values()[i] = ValueOrder.hashKey(keyValues[i]);
             }
-            Group g = groups.computeIfAbsent(RowKey.of(keyValues), k -> new Group(keyValues, calls));
-            g.keys = keyValues;
+            Group g = groups.get(probe);
+            if (g == null) {
+                g = new Group(keyValues.clone(), calls);
+                groups.put(new RowKey(probe.values().clone()), g);
+            } else {
+                System.arraycopy(keyValues, 0, g.keys, 0, keyValues.length);
+            }
             boolean first = g.rows++ == 0;
             for (int i = 0; i < calls.size(); i++) {
                 if (!bare[i]) {
-                    g.accumulators[i].add(arguments(calls.get(i), r, frame));
+                    g.accumulators[i].add(arguments(calls.get(i), r, frame, args[i]));
                     switch (g.accumulators[i].bareColumns()) {
                         case LOAD -> g.keepBare = false;
                         case KEEP -> g.keepBare = true;
@@ -57,7 +72,7 @@ final class Aggregation {
             if (first || extremes && !g.keepBare) {
                 for (int i = 0; i < calls.size(); i++) {
                     if (bare[i]) {
-                        g.accumulators[i].retake(arguments(calls.get(i), r, frame));
+                        g.accumulators[i].retake(arguments(calls.get(i), r, frame, args[i]));
                     }
                 }
             }
@@ -79,8 +94,8 @@ final class Aggregation {
         return Executor.of(rows.iterator());
     }
 
-    private static Object[] arguments(Scalar.AggregateCall call, Object[] row, Frame frame) {
-        Object[] args = new Object[call.arguments().size()];
+    /** Evaluates the call's arguments on {@code row} into {@code args}, which it returns. */
+    private static Object[] arguments(Scalar.AggregateCall call, Object[] row, Frame frame, Object[] args) {
         for (int j = 0; j < args.length; j++) {
             args[j] = Evaluator.eval(call.arguments().get(j), row, frame);
         }

@@ -41,6 +41,12 @@ final class ScanStream {
         RowCursor cursor = s.table().open(request);
         int width = s.table().schema().columns().size();
         boolean withRowId = s.withRowId();
+        if (!withRowId && cursor.handsOverRows()) {
+            return () -> {
+                frame.checkpoint();
+                return cursor.next() ? cursor.row() : null;
+            };
+        }
         return () -> {
             frame.checkpoint();
             if (!cursor.next()) {

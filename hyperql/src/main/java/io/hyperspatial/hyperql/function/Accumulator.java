@@ -31,7 +31,10 @@ public abstract sealed class Accumulator {
         return distinct ? new Distinct(a) : a;
     }
 
-    /** Adds one row's argument values. */
+    /**
+     * Adds one row's argument values. The caller may reuse the array for the next row: an
+     * accumulator keeps values, never the array.
+     */
     public abstract void add(Object[] arguments);
 
     /** The aggregate's value over the rows added so far. */

@@ -221,6 +221,12 @@ final class CollectionTable implements Table {
         public Object rowId() {
             return scan.id();
         }
+
+        /** Each row is a new array the reader made for this cursor alone. */
+        @Override
+        public boolean handsOverRows() {
+            return true;
+        }
     }
 
     /** Rows already read by a k-NN search, nearest first. */

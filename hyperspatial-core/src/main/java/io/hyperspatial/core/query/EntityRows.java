@@ -61,4 +61,10 @@ final class EntityRows implements RowCursor {
     public Object rowId() {
         return id;
     }
+
+    /** Each row is a new array the reader made for this cursor alone. */
+    @Override
+    public boolean handsOverRows() {
+        return true;
+    }
 }

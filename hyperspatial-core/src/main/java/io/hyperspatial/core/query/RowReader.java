@@ -13,6 +13,7 @@ import java.util.BitSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * Reads rows of one table from a consistent view: the entity's stored row (its header and all its
@@ -31,6 +32,10 @@ final class RowReader {
     private final int lastWanted;
     private final boolean readsProperties;
     private final int typeId;
+    /** The wanted columns that are not properties (the key, vectors, positions), in column order. */
+    private final int[] otherColumns;
+    /** Whether a wanted column is read by entity id (a vector or a position). */
+    private final boolean readsById;
     private final Supplier<RowLookup> lookups;
 
     /**
@@ -64,6 +69,10 @@ final class RowReader {
         this.lastWanted = last;
         this.readsProperties = last >= 0;
         this.typeId = layout.entityType().id();
+        this.otherColumns = IntStream.range(0, columns.size())
+                .filter(i -> wants(i) && !(columns.get(i) instanceof ColumnBinding.Property))
+                .toArray();
+        this.readsById = Arrays.stream(otherColumns).anyMatch(i -> !(columns.get(i) instanceof ColumnBinding.Key));
     }
 
     /**
@@ -94,9 +103,12 @@ final class RowReader {
         return lookup.typeId() == typeId ? row(id, wantsKey ? lookup.header().key() : null, lookup.properties()) : null;
     }
 
-    /** The row of the entity a header scan is on: nothing is read twice, the header decoded only for the key. */
+    /**
+     * The row of the entity a header scan is on: nothing is read twice, the header decoded only for
+     * the key, the entity's id only for its vectors or positions.
+     */
     Object[] readScanned(EntityScan scan) {
-        return row(scan.id(), wantsKey ? scan.entity().key().orElse(null) : null, scan.properties());
+        return row(readsById ? scan.id() : null, wantsKey ? scan.entity().key().orElse(null) : null, scan.properties());
     }
 
     private Object[] row(UUID id, String key, PropertyRow properties) {
@@ -115,10 +127,7 @@ final class RowReader {
                 }
             }
         }
-        for (int i = 0; i < row.length; i++) {
-            if (!wants(i)) {
-                continue;
-            }
+        for (int i : otherColumns) {
             switch (columns.get(i)) {
                 case ColumnBinding.Key k -> row[i] = key;
                 case ColumnBinding.Vector v -> row[i] = view.vectors().dense(id, v.field()).map(Vector::new).orElse(null);

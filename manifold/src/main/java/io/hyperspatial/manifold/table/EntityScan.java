@@ -14,7 +14,6 @@ public final class EntityScan implements AutoCloseable {
     private final EntityTable table;
     private final Cursor cursor;
     private final int typeId;
-    private byte[] key;
     private byte[] header;
     private Entity current;
     private final PropertyRow properties = new PropertyRow();
@@ -31,19 +30,20 @@ public final class EntityScan implements AutoCloseable {
         while (cursor.next()) {
             byte[] value = cursor.value();
             if (EntityRecord.typeIdOf(value) == typeId) {
-                key = cursor.key();
                 header = value;
                 return true;
             }
         }
-        key = null;
         header = null;
         return false;
     }
 
-    /** The current entity's id, without decoding its header. */
+    /** The current entity's id, without decoding its header (its key is read only when asked for). */
     public UUID id() {
-        return Keys.getUuid(key, 0);
+        if (header == null) {
+            throw new IllegalStateException("the scan is not on an entity");
+        }
+        return Keys.getUuid(cursor.key(), 0);
     }
 
     /** The current entity, its header decoded on first ask. */
