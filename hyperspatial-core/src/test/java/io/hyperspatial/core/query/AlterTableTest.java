@@ -1,21 +1,11 @@
 package io.hyperspatial.core.query;
 
-import io.hyperspatial.hyperql.Engine;
 import io.hyperspatial.hyperql.StatementResult;
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlException;
-import io.hyperspatial.manifold.Collection;
-import io.hyperspatial.manifold.Database;
-import io.hyperspatial.manifold.DatabaseOptions;
-import io.hyperspatial.manifold.Durability;
-import io.hyperspatial.manifold.StoragePreset;
 import io.hyperspatial.manifold.value.Value;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -28,37 +18,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * in their entity type and properties while the catalog maps the new names, all of it holds after
  * a reopen, and a change that fails before its commit leaves the table as it was.
  */
-class AlterTableTest {
-    @TempDir
-    Path dir;
-
-    private Database db;
-    private Collection collection;
-    private CollectionDataSource source;
-    private Engine engine;
-
-    @BeforeEach
-    void open() {
-        db = Database.open(dir, DatabaseOptions.preset(StoragePreset.SMALL));
-        collection = db.getOrCreateCollection("c");
-        source = new CollectionDataSource(collection, null, Durability.STRICT);
-        engine = new Engine(source);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
-    private void reopen() {
-        db.close();
-        open();
-    }
-
-    private List<List<Object>> rows(String sql) {
-        return ((StatementResult.Rows) engine.execute(sql)).rows();
-    }
-
+class AlterTableTest extends SqlOverCollectionTest {
     private HqlException failure(String sql) {
         return catchThrowableOfType(HqlException.class, () -> engine.execute(sql));
     }

@@ -1,20 +1,9 @@
 package io.hyperspatial.core.query;
 
-import io.hyperspatial.hyperql.Engine;
-import io.hyperspatial.hyperql.StatementResult;
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlException;
-import io.hyperspatial.manifold.Collection;
-import io.hyperspatial.manifold.Database;
-import io.hyperspatial.manifold.DatabaseOptions;
-import io.hyperspatial.manifold.Durability;
-import io.hyperspatial.manifold.StoragePreset;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,41 +14,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * statement staged its writes (catalog, rows deleted) and before its schema change commits leaves,
  * after a reopen, the table wholly there or wholly absent.
  */
-class AtomicDdlTest {
-    @TempDir
-    Path dir;
-
-    private Database db;
-    private Collection collection;
-    private CollectionDataSource source;
-    private Engine engine;
-
-    @BeforeEach
-    void open() {
-        db = Database.open(dir, DatabaseOptions.preset(StoragePreset.SMALL));
-        collection = db.getOrCreateCollection("c");
-        source = new CollectionDataSource(collection, null, Durability.STRICT);
-        engine = new Engine(source);
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
-    private void reopen() {
-        db.close();
-        open();
-    }
-
+class AtomicDdlTest extends SqlOverCollectionTest {
     private void injectFailure() {
         source.failDdlBeforeCommit(() -> {
             throw new IllegalStateException("injected failure between the DDL steps");
         });
-    }
-
-    private List<List<Object>> rows(String sql) {
-        return ((StatementResult.Rows) engine.execute(sql)).rows();
     }
 
     @Test
