@@ -10,6 +10,7 @@ import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.schema.SchemaEditor;
 import io.hyperspatial.manifold.store.CollectionStore;
 import io.hyperspatial.manifold.store.ColumnFamilies;
+import io.hyperspatial.manifold.store.KeyDeletes;
 import io.hyperspatial.manifold.store.Directories;
 import io.hyperspatial.manifold.store.EntityIds;
 import io.hyperspatial.manifold.store.Lease;
@@ -21,8 +22,10 @@ import io.hyperspatial.manifold.table.Entity;
 import io.hyperspatial.manifold.table.EntityTable;
 import io.hyperspatial.manifold.table.MeasureRetention;
 import org.rocksdb.Checkpoint;
+import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -508,17 +511,27 @@ public final class Collection implements StoreAccess {
         });
     }
 
+    /**
+     * Deletes the change events at or below {@code visible - changeRetention}. Readers are told
+     * first ({@link #trimmedThrough} moves before any event goes, so none resumes into a gap),
+     * and each write of deletions records the highest sequence it removed, so after a crash the
+     * stored mark still covers every removed event and the next trim carries on from it.
+     */
     private void trimFeed(CollectionStore s) {
         long cutoff = tracker.visible() - database.options().changeRetention();
-        if (cutoff <= trimmedThrough) {
+        long from = trimmedThrough;
+        if (cutoff <= from) {
             return;
         }
-        try (WriteBatch batch = new WriteBatch()) {
-            batch.deleteRange(s.family(ColumnFamilies.CHANGES), ChangeEvent.key(0),
-                    ChangeEvent.key(cutoff + 1));
-            batch.put(s.family(ColumnFamilies.META), CollectionMeta.TRIMMED_KEY, CollectionMeta.int64(cutoff));
-            s.writeRangeDeletes(s.writeOptions(Durability.ASYNC), batch);
-            trimmedThrough = cutoff;
+        trimmedThrough = cutoff;
+        ColumnFamilyHandle meta = s.family(ColumnFamilies.META);
+        WriteOptions options = s.writeOptions(Durability.ASYNC);
+        try (KeyDeletes deletes = s.keyDeletes(options, (batch, last) -> batch.put(meta, CollectionMeta.TRIMMED_KEY, last));
+             WriteBatch mark = new WriteBatch()) {
+            deletes.deleteRange(s.family(ColumnFamilies.CHANGES), ChangeEvent.key(from + 1), ChangeEvent.key(cutoff + 1));
+            deletes.finish();
+            mark.put(meta, CollectionMeta.TRIMMED_KEY, CollectionMeta.int64(cutoff));
+            s.writeUnchecked(options, mark);
         } catch (RocksDBException e) {
             throw StorageErrors.wrap("trim change feed of '" + name + "'", e);
         }

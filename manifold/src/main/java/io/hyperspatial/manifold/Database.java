@@ -120,6 +120,11 @@ public final class Database implements AutoCloseable {
         return shared.cacheUsage();
     }
 
+    /** Bytes of the shared row cache in use (0 when {@link DatabaseOptions#rowCacheBytes()} is 0). */
+    public long rowCacheUsage() {
+        return shared.rowCacheUsage();
+    }
+
     /** Names of all collections, sorted. */
     public List<String> collectionNames() {
         return collections.keySet().stream().sorted().toList();

@@ -8,6 +8,8 @@ import java.util.Objects;
  * override with the {@code with…} methods; instances are immutable.
  *
  * @param blockCacheBytes     the block cache shared by every collection
+ * @param rowCacheBytes       the row cache shared by every collection: point reads of rows in
+ *                            table files, answered without a block search (0 turns it off)
  * @param writeBufferBytes    the memtable budget shared by every collection (flushes are forced beyond it)
  * @param memtableBytes       the size of one column family's memtable
  * @param backgroundJobs      flush and compaction threads per collection
@@ -17,7 +19,7 @@ import java.util.Objects;
  * @param batchSyncInterval   for {@link Durability#BATCH} writes: the WAL is fsynced at most this often
  * @param transactionRetries  how often {@link Collection#write} re-runs a transaction that lost a conflict
  */
-public record DatabaseOptions(long blockCacheBytes, long writeBufferBytes, long memtableBytes, int backgroundJobs,
+public record DatabaseOptions(long blockCacheBytes, long rowCacheBytes, long writeBufferBytes, long memtableBytes, int backgroundJobs,
                               int bloomBitsPerKey, Duration idleClose, long changeRetention,
                               Duration batchSyncInterval, int transactionRetries) {
 
@@ -25,6 +27,9 @@ public record DatabaseOptions(long blockCacheBytes, long writeBufferBytes, long 
         Objects.requireNonNull(idleClose, "idleClose");
         Objects.requireNonNull(batchSyncInterval, "batchSyncInterval");
         positive(blockCacheBytes, "blockCacheBytes");
+        if (rowCacheBytes < 0) {
+            throw new IllegalArgumentException("rowCacheBytes must not be negative, got " + rowCacheBytes);
+        }
         positive(writeBufferBytes, "writeBufferBytes");
         positive(memtableBytes, "memtableBytes");
         positive(backgroundJobs, "backgroundJobs");
@@ -50,37 +55,42 @@ public record DatabaseOptions(long blockCacheBytes, long writeBufferBytes, long 
     }
 
     public static DatabaseOptions preset(StoragePreset p) {
-        return new DatabaseOptions(p.blockCacheBytes, p.writeBufferBytes, p.memtableBytes, p.backgroundJobs,
+        return new DatabaseOptions(p.blockCacheBytes, p.rowCacheBytes, p.writeBufferBytes, p.memtableBytes, p.backgroundJobs,
                 p.bloomBitsPerKey, p.idleClose, 1_000_000, Duration.ofMillis(10), 16);
     }
 
     public DatabaseOptions withBlockCacheBytes(long v) {
-        return new DatabaseOptions(v, writeBufferBytes, memtableBytes, backgroundJobs, bloomBitsPerKey, idleClose,
+        return new DatabaseOptions(v, rowCacheBytes, writeBufferBytes, memtableBytes, backgroundJobs, bloomBitsPerKey, idleClose,
                 changeRetention, batchSyncInterval, transactionRetries);
     }
 
+    public DatabaseOptions withRowCacheBytes(long v) {
+        return new DatabaseOptions(blockCacheBytes, v, writeBufferBytes, memtableBytes, backgroundJobs, bloomBitsPerKey,
+                idleClose, changeRetention, batchSyncInterval, transactionRetries);
+    }
+
     public DatabaseOptions withWriteBufferBytes(long v) {
-        return new DatabaseOptions(blockCacheBytes, v, memtableBytes, backgroundJobs, bloomBitsPerKey, idleClose,
+        return new DatabaseOptions(blockCacheBytes, rowCacheBytes, v, memtableBytes, backgroundJobs, bloomBitsPerKey, idleClose,
                 changeRetention, batchSyncInterval, transactionRetries);
     }
 
     public DatabaseOptions withIdleClose(Duration v) {
-        return new DatabaseOptions(blockCacheBytes, writeBufferBytes, memtableBytes, backgroundJobs, bloomBitsPerKey, v,
+        return new DatabaseOptions(blockCacheBytes, rowCacheBytes, writeBufferBytes, memtableBytes, backgroundJobs, bloomBitsPerKey, v,
                 changeRetention, batchSyncInterval, transactionRetries);
     }
 
     public DatabaseOptions withChangeRetention(long v) {
-        return new DatabaseOptions(blockCacheBytes, writeBufferBytes, memtableBytes, backgroundJobs, bloomBitsPerKey,
+        return new DatabaseOptions(blockCacheBytes, rowCacheBytes, writeBufferBytes, memtableBytes, backgroundJobs, bloomBitsPerKey,
                 idleClose, v, batchSyncInterval, transactionRetries);
     }
 
     public DatabaseOptions withBatchSyncInterval(Duration v) {
-        return new DatabaseOptions(blockCacheBytes, writeBufferBytes, memtableBytes, backgroundJobs, bloomBitsPerKey,
+        return new DatabaseOptions(blockCacheBytes, rowCacheBytes, writeBufferBytes, memtableBytes, backgroundJobs, bloomBitsPerKey,
                 idleClose, changeRetention, v, transactionRetries);
     }
 
     public DatabaseOptions withTransactionRetries(int v) {
-        return new DatabaseOptions(blockCacheBytes, writeBufferBytes, memtableBytes, backgroundJobs, bloomBitsPerKey,
+        return new DatabaseOptions(blockCacheBytes, rowCacheBytes, writeBufferBytes, memtableBytes, backgroundJobs, bloomBitsPerKey,
                 idleClose, changeRetention, batchSyncInterval, v);
     }
 }

@@ -1,29 +1,22 @@
 package io.hyperspatial.bench.storage;
 
 import io.hyperspatial.manifold.DatabaseOptions;
+import io.hyperspatial.manifold.store.SharedResources;
 import org.rocksdb.Cache;
-import org.rocksdb.LRUCache;
-import org.rocksdb.RocksDB;
 import org.rocksdb.WriteBufferManager;
 
 /**
- * The block cache and write-buffer manager shared by the raw RocksDB stores, sized and wired as
- * manifold's {@code SharedResources} for the same {@link DatabaseOptions}, so both sides run with
- * the same memory. Close after the stores.
+ * The caches and write-buffer manager shared by the raw RocksDB stores: manifold's own
+ * {@link SharedResources} for the same {@link DatabaseOptions}, so both sides run with the same
+ * memory. Close after the stores.
  */
 final class RawRocksResources implements AutoCloseable {
-    static {
-        RocksDB.loadLibrary();
-    }
-
     private final DatabaseOptions options;
-    private final Cache blockCache;
-    private final WriteBufferManager writeBufferManager;
+    private final SharedResources shared;
 
     RawRocksResources(DatabaseOptions options) {
         this.options = options;
-        this.blockCache = new LRUCache(options.blockCacheBytes() + options.writeBufferBytes());
-        this.writeBufferManager = new WriteBufferManager(options.writeBufferBytes(), blockCache);
+        this.shared = new SharedResources(options);
     }
 
     DatabaseOptions options() {
@@ -31,16 +24,20 @@ final class RawRocksResources implements AutoCloseable {
     }
 
     Cache blockCache() {
-        return blockCache;
+        return shared.blockCache();
+    }
+
+    /** The row cache, or null when the options turn it off. */
+    Cache rowCache() {
+        return shared.rowCache();
     }
 
     WriteBufferManager writeBufferManager() {
-        return writeBufferManager;
+        return shared.writeBufferManager();
     }
 
     @Override
     public void close() {
-        writeBufferManager.close();
-        blockCache.close();
+        shared.close();
     }
 }

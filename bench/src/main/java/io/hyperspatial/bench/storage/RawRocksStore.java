@@ -58,6 +58,9 @@ final class RawRocksStore implements AutoCloseable {
                 .setMaxBackgroundJobs(options.backgroundJobs())
                 .setKeepLogFileNum(3)
                 .setMaxTotalWalSize(4 * options.memtableBytes());
+        if (shared.rowCache() != null) {
+            dbOptions.setRowCache(shared.rowCache());
+        }
         BloomFilter bloom = new BloomFilter(options.bloomBitsPerKey(), false);
         BlockBasedTableConfig table = new BlockBasedTableConfig()
                 .setBlockCache(shared.blockCache())

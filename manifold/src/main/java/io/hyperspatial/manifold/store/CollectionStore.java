@@ -88,6 +88,9 @@ public final class CollectionStore implements AutoCloseable {
                     .setMaxBackgroundJobs(options.backgroundJobs())
                     .setKeepLogFileNum(3)
                     .setMaxTotalWalSize(4 * options.memtableBytes());
+            if (shared.rowCache() != null) {
+                dbOptions.setRowCache(shared.rowCache());
+            }
             bloom = new BloomFilter(options.bloomBitsPerKey(), false);
             BlockBasedTableConfig table = new BlockBasedTableConfig()
                     .setBlockCache(shared.blockCache())
@@ -186,12 +189,11 @@ public final class CollectionStore implements AutoCloseable {
     }
 
     /**
-     * Writes a batch holding range deletions. {@link OptimisticTransactionDB} rejects such batches
-     * (NotSupported: its conflict check cannot see range tombstones), so they go to the base DB.
-     * Only for families whose keys no transaction tracks for conflicts (change feed, measures).
+     * Point deletions written straight to the base DB in batches (see {@link KeyDeletes}). Only for
+     * families whose keys no transaction tracks for conflicts (change feed, measures).
      */
-    public void writeRangeDeletes(WriteOptions options, WriteBatch batch) throws RocksDBException {
-        baseDb.write(options, batch);
+    public KeyDeletes keyDeletes(WriteOptions options, KeyDeletes.BeforeWrite beforeWrite) {
+        return new KeyDeletes(baseDb, options, beforeWrite);
     }
 
     /**

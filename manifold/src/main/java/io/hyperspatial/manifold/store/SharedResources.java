@@ -7,9 +7,16 @@ import org.rocksdb.RocksDB;
 import org.rocksdb.WriteBufferManager;
 
 /**
- * Native objects shared by every collection of a database: one block cache and one write-buffer
- * manager (whose memtable memory is charged to the cache), so total memory stays bounded however
- * many collections are open. Owned and closed by the database, after all collections.
+ * Native objects shared by every collection of a database: one block cache, one write-buffer
+ * manager (whose memtable memory is charged to the block cache) and one row cache, so total memory
+ * stays bounded however many collections are open. Owned and closed by the database, after all
+ * collections.
+ *
+ * <p>The row cache holds the results of point reads (get, multi-get) from table files, keyed by
+ * file and key: a hit skips the index search, the block-cache lookup and the search inside the
+ * block. RocksDB keeps it consistent with writes, compactions and snapshots itself. It refuses
+ * range deletions in any write while it is on, so stores delete key by key
+ * ({@link KeyDeletes}).
  */
 public final class SharedResources implements AutoCloseable {
     static {
@@ -18,10 +25,12 @@ public final class SharedResources implements AutoCloseable {
 
     private final Cache blockCache;
     private final WriteBufferManager writeBufferManager;
+    private final Cache rowCache;
 
     public SharedResources(DatabaseOptions options) {
         this.blockCache = new LRUCache(options.blockCacheBytes() + options.writeBufferBytes());
         this.writeBufferManager = new WriteBufferManager(options.writeBufferBytes(), blockCache);
+        this.rowCache = options.rowCacheBytes() > 0 ? new LRUCache(options.rowCacheBytes()) : null;
     }
 
     public Cache blockCache() {
@@ -32,7 +41,17 @@ public final class SharedResources implements AutoCloseable {
         return writeBufferManager;
     }
 
-    /** Bytes in the shared cache, including memtable reservations. */
+    /** The row cache, or null when {@link DatabaseOptions#rowCacheBytes()} is 0. */
+    public Cache rowCache() {
+        return rowCache;
+    }
+
+    /** Bytes in the row cache (0 when it is off). */
+    public long rowCacheUsage() {
+        return rowCache == null ? 0 : rowCache.getUsage();
+    }
+
+    /** Bytes in the shared block cache, including memtable reservations. */
     public long cacheUsage() {
         return blockCache.getUsage();
     }
@@ -41,5 +60,8 @@ public final class SharedResources implements AutoCloseable {
     public void close() {
         writeBufferManager.close();
         blockCache.close();
+        if (rowCache != null) {
+            rowCache.close();
+        }
     }
 }

@@ -5,12 +5,12 @@ import io.hyperspatial.manifold.schema.MeasureDef;
 import io.hyperspatial.manifold.schema.Schema;
 import io.hyperspatial.manifold.store.CollectionStore;
 import io.hyperspatial.manifold.store.ColumnFamilies;
+import io.hyperspatial.manifold.store.KeyDeletes;
 import io.hyperspatial.manifold.store.Keys;
 import io.hyperspatial.manifold.store.StorageErrors;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
-import org.rocksdb.WriteBatch;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -19,7 +19,7 @@ import java.util.UUID;
 /**
  * Removes time-series points older than their measure's retention. Walks the series of the
  * {@code measures} family (seeking from one series to the next, not reading every point) and
- * range-deletes each series' expired prefix in one batch. Not a logical operation: it emits no
+ * deletes each series' expired points ({@link KeyDeletes}, key by key in batches). Not a logical operation: it emits no
  * change event. Safe to run concurrently with writes.
  */
 public final class MeasureRetention {
@@ -33,7 +33,8 @@ public final class MeasureRetention {
         }
         ColumnFamilyHandle family = store.family(ColumnFamilies.MEASURES);
         int trimmed = 0;
-        try (RocksIterator it = store.db().newIterator(family); WriteBatch batch = new WriteBatch()) {
+        try (RocksIterator it = store.db().newIterator(family);
+             KeyDeletes deletes = store.keyDeletes(store.writeOptions(Durability.ASYNC), KeyDeletes.BeforeWrite.NONE)) {
             it.seekToFirst();
             while (it.isValid()) {
                 byte[] key = it.key();
@@ -43,7 +44,7 @@ public final class MeasureRetention {
                 if (def.isPresent() && !def.get().retainsForever()) {
                     long cutoff = nowMillis - def.get().retention().toMillis();
                     if (Keys.getOrderedLong(key, Keys.UUID_BYTES + 4) < cutoff) {
-                        batch.deleteRange(family, MeasureTable.key(id, measureId, Long.MIN_VALUE),
+                        deletes.deleteRange(family, MeasureTable.key(id, measureId, Long.MIN_VALUE),
                                 MeasureTable.key(id, measureId, cutoff));
                         trimmed++;
                     }
@@ -54,9 +55,7 @@ public final class MeasureRetention {
                 }
                 it.seek(next);
             }
-            if (batch.count() > 0) {
-                store.writeRangeDeletes(store.writeOptions(Durability.ASYNC), batch);
-            }
+            deletes.finish();
         } catch (RocksDBException e) {
             throw StorageErrors.wrap("apply measure retention", e);
         }

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 final class ScratchStore implements AutoCloseable {
     final CollectionStore store;
     final ColumnFamilyHandle family;
-    private final SharedResources shared;
+    final SharedResources shared;
 
     ScratchStore(Path dir) {
         DatabaseOptions options = DatabaseOptions.preset(StoragePreset.SMALL);
