@@ -74,5 +74,30 @@ for bad in ["SELECT (1, 2)", "SELECT (1, 2) = (1, 2, 3)", "SELECT (1, 2) + 1", "
             "UPDATE t SET (a, b) = (1, 2, 3)", "UPDATE t SET (a, b) = 1", "SELECT (1, 2) IN ((1, 2), 3)",
             "SELECT (1, 2) LIKE (1, 2)", "SELECT abs((1, 2))"]:
     err(bad)
+
+# A row value compared with a subquery's row: its first row, NULLs when it has none.
+out.append("# A row value compared with a subquery's row (the first row; NULLs when there is none).\n\n")
+subs = ["(SELECT x, y FROM u ORDER BY x, y)", "(SELECT x, y FROM u WHERE x IS NOT NULL AND y IS NOT NULL ORDER BY x DESC, y)",
+        "(SELECT x, y FROM u WHERE x > 5)", "(SELECT 2, 2)", "(SELECT 2, NULL)"]
+for op in ['=', '<>', '<', '<=', '>', '>=', 'IS', 'IS NOT']:
+    for sub in subs:
+        q(f"SELECT id, (a, b) {op} {sub} FROM t")
+    q(f"SELECT count(*) FROM t WHERE (a, b) {op} (SELECT x, y FROM u WHERE x = t.b ORDER BY y)")
+    q(f"SELECT id, (a, b) {op} (SELECT x, y FROM u WHERE u.y = t.a ORDER BY x DESC) FROM t")
+    q(f"SELECT {sub} {op} (2, 2), (SELECT 1, 2) {op} (SELECT x, y FROM u ORDER BY x DESC, y DESC)")
+for k in ['(1, 2)', '(NULL, NULL)', '(2, NULL)']:
+    q(f"SELECT {k} = (SELECT 1, 2 WHERE 0), {k} IS (SELECT 1, 2 WHERE 0), {k} IS NOT (SELECT 1, 2 WHERE 0)")
+q("SELECT (SELECT 1, 2 WHERE 0) = (SELECT 1, 2 WHERE 0), (SELECT 1, 2 WHERE 0) IS (SELECT NULL, NULL)")
+q("SELECT id, (a, b) BETWEEN (SELECT 1, 1) AND (SELECT x, y FROM u WHERE x = 3 ORDER BY y DESC) FROM t")
+q("SELECT id, (SELECT 2, 2) NOT BETWEEN (a, b) AND (3, 3) FROM t")
+q("SELECT id, (a, c) = (SELECT 2, '2'), (c, a) < (SELECT 2, 3) FROM t", 'III')
+q("SELECT (1, '2') = (SELECT x, CAST(y AS TEXT) FROM u WHERE x = 1 AND y = 2), ('1', 2) = (SELECT x, y FROM u WHERE x = 1 AND y = 2)")
+q("SELECT a, b, count(*) FROM t GROUP BY a, b HAVING (a, b) <= (SELECT max(x), max(y) FROM u)")
+q("SELECT id FROM t WHERE (a, b) = (SELECT a, b FROM t AS t2 WHERE t2.id = t.id + 1)")
+q("SELECT (1, 2) = (SELECT 1, 2 UNION ALL SELECT 3, 4), (3, 4) = (SELECT 1, 2 UNION ALL SELECT 3, 4)")
+for bad in ["SELECT (1, 2) = (SELECT 1, 2, 3)", "SELECT (SELECT 1, 2) = (1, 2, 3)", "SELECT (SELECT 1, 2) = 1",
+            "SELECT 1 = (SELECT 1, 2)", "SELECT (SELECT 1, 2) = (SELECT 1)", "SELECT (SELECT 1, 2) IS NULL",
+            "SELECT (SELECT 1, 2) + 1", "SELECT (1, 2) < (SELECT x FROM u)", "SELECT (1, 2) IS (SELECT x, y, x FROM u)"]:
+    err(bad)
 open(sys.argv[1] if len(sys.argv) > 1 else 'row_values.test', 'w').write("".join(out))
 print(len(out))

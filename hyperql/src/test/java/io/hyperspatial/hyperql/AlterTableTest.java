@@ -70,6 +70,38 @@ class AlterTableTest {
     }
 
     @Test
+    void aUniqueKeyIsNamedInTheRefusalAsItWasDeclaredOnTheColumnOrOnTheTable() {
+        engine.execute("CREATE TABLE u(p, q, r UNIQUE, s, UNIQUE (q), UNIQUE (r))");
+        assertThat(failure("ALTER TABLE u DROP COLUMN q")).hasMessage("error in table u after drop column: no such column: q");
+        assertThat(failure("ALTER TABLE u DROP COLUMN r")).hasMessage("cannot drop UNIQUE column: \"r\"");
+        engine.execute("ALTER TABLE u RENAME COLUMN q TO q2");
+        engine.execute("ALTER TABLE u RENAME TO u2");
+        HqlException renamed = failure("ALTER TABLE u2 DROP COLUMN q2");
+        assertThat(renamed.code()).isEqualTo(ErrorCode.HQL_CONSTRAINT);
+        assertThat(renamed).hasMessage("error in table u2 after drop column: no such column: q2");
+    }
+
+    @Test
+    void theIndexesKeysImplyAreNamedAsSqlitesAndCannotBeDropped() {
+        engine.execute("CREATE TABLE k(a PRIMARY KEY, b UNIQUE, c)");
+        HqlException drop = failure("DROP INDEX sqlite_autoindex_k_2");
+        assertThat(drop.code()).isEqualTo(ErrorCode.HQL_CONSTRAINT);
+        assertThat(drop).hasMessage("index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped");
+        assertThat(failure("DROP INDEX IF EXISTS SQLITE_AUTOINDEX_K_1")).hasMessage(drop.getMessage());
+        assertThat(failure("DROP INDEX sqlite_autoindex_k_3")).hasMessage("no such index: sqlite_autoindex_k_3");
+        assertThat(failure("CREATE INDEX sqlite_autoindex_k_3 ON k(c)"))
+                .hasMessage("object name reserved for internal use: sqlite_autoindex_k_3");
+
+        engine.execute("ALTER TABLE k RENAME TO k2");
+        assertThat(failure("DROP INDEX sqlite_autoindex_k2_1")).hasMessage(drop.getMessage());
+        assertThat(failure("DROP INDEX sqlite_autoindex_k_1")).hasMessage("no such index: sqlite_autoindex_k_1");
+        engine.execute("INSERT INTO k2 VALUES(1, 1, 1)");
+        assertThat(failure("INSERT INTO k2 VALUES(2, 1, 2)").code()).isEqualTo(ErrorCode.HQL_CONSTRAINT);
+        engine.execute("CREATE TABLE k(x)");
+        assertThat(failure("DROP INDEX sqlite_autoindex_k_1")).hasMessage("no such index: sqlite_autoindex_k_1");
+    }
+
+    @Test
     void aCachedPlanSeesTheAlteredTable() {
         engine.executeScript("CREATE TABLE t(a INTEGER, b INTEGER, c INTEGER); INSERT INTO t VALUES(1, 2, 3)");
         assertThat(rows("SELECT * FROM t")).containsExactly(List.of(1L, 2L, 3L));

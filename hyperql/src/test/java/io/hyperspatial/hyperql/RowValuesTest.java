@@ -6,6 +6,7 @@ import io.hyperspatial.hyperql.source.memory.InMemoryDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,8 +61,32 @@ class RowValuesTest {
         assertThat(columns.getMessage()).startsWith("sub-select returns 1 columns - expected 2");
 
         HqlException subquery = catchThrowableOfType(HqlException.class,
-                () -> engine.execute("SELECT (1, 2) = (SELECT a, b FROM t)"));
-        assertThat(subquery.code()).isEqualTo(ErrorCode.HQL_UNSUPPORTED);
+                () -> engine.execute("SELECT (1, 2) = (SELECT a, b, id FROM t)"));
+        assertThat(subquery.code()).isEqualTo(ErrorCode.HQL_TYPE_MISMATCH);
+        assertThat(subquery.getMessage()).startsWith("row value misused");
+    }
+
+    @Test
+    void aSubquerysRowIsComparedWholeWithItsSubqueryPlannedOnce() {
+        String plan = plan("SELECT id FROM t WHERE (a, b) < (SELECT a, b FROM t WHERE id = 2)");
+        assertThat(plan).contains("((a, b) < (subquery row))");
+        assertThat(plan.split("Subquery", -1)).hasSize(2);
+        assertThat(rows("SELECT id FROM t WHERE (a, b) < (SELECT a, b FROM t WHERE id = 2)")).isEqualTo(List.of(List.of(1L)));
+        assertThat(rows("SELECT id FROM t AS o WHERE (b, a) = (SELECT b, a FROM t WHERE id = o.id) ORDER BY id"))
+                .isEqualTo(List.of(List.of(1L), List.of(2L), List.of(3L)));
+        assertThat(rows("SELECT (SELECT a, b FROM t WHERE id = 3) >= (SELECT a, b FROM t ORDER BY a DESC, b)"))
+                .isEqualTo(List.of(List.of(1L)));
+    }
+
+    @Test
+    void aSubqueryWithoutRowsIsARowOfNulls() {
+        assertThat(rows("SELECT (1, 'x') = (SELECT a, b FROM t WHERE id > 9), (1, 'x') IS (SELECT a, b FROM t WHERE id > 9),"
+                + " (NULL, NULL) IS (SELECT a, b FROM t WHERE id > 9)"))
+                .isEqualTo(List.of(Arrays.asList(null, 0L, 1L)));
+    }
+
+    private List<List<Object>> rows(String sql) {
+        return ((StatementResult.Rows) engine.execute(sql)).rows();
     }
 
     @Test

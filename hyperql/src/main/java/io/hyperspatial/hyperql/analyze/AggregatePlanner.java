@@ -50,6 +50,7 @@ final class AggregatePlanner {
                 case Scalar.ScalarQuery x -> new Scalar.ScalarQuery(OuterColumns.subquery(x.query(), 0, this::groupRowColumn));
                 case Scalar.InQuery x -> x.with(x.operands().stream().map(this::rewrite).toList(),
                         OuterColumns.subquery(x.query(), 0, this::groupRowColumn));
+                case Scalar.RowCompare x -> x.map(this::rewrite, q -> OuterColumns.subquery(q, 0, this::groupRowColumn));
                 default -> node;
             };
         });

@@ -96,7 +96,15 @@ public final class Analyzer {
         return parameters.labels();
     }
 
+    /** SQLite keeps names starting with {@code sqlite_} for itself (here: the indexes keys imply). */
+    static void requireUnreserved(String name) {
+        if (name.toLowerCase(Locale.ROOT).startsWith("sqlite_")) {
+            throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "object name reserved for internal use: " + name, null);
+        }
+    }
+
     private BoundStatement createTable(Statement.CreateTable c) {
+        requireUnreserved(c.name());
         if (c.asSelect() != null) {
             PlanNode plan = selects.plan(c.asSelect(), null);
             List<ColumnSchema> columns = new ArrayList<>();
@@ -133,8 +141,14 @@ public final class Analyzer {
                 unique.add(List.of(d.name()));
             }
         }
+        Set<String> uniqueOnTable = new HashSet<>();
+        for (List<String> k : c.uniqueKeys()) {
+            if (k.size() == 1 && c.columns().stream().noneMatch(d -> d.unique() && d.name().equalsIgnoreCase(k.getFirst()))) {
+                uniqueOnTable.add(k.getFirst());
+            }
+        }
         TableSchema schema = new TableSchema(c.name(), columns, primaryKey, unique, c.checks().stream()
-                .map(k -> new CheckConstraint(k.name(), k.column(), k.text())).toList());
+                .map(k -> new CheckConstraint(k.name(), k.column(), k.text())).toList(), uniqueOnTable);
         CheckConstraints.validate(c.checks(), schema, selects.binder());
         for (String k : primaryKey) {
             requireColumn(schema, k);
@@ -234,6 +248,7 @@ public final class Analyzer {
     }
 
     private BoundStatement createIndex(Statement.CreateIndex c) {
+        requireUnreserved(c.name());
         Table table = table(c.table());
         for (String column : c.columns()) {
             requireColumn(table.schema(), column);
@@ -272,6 +287,7 @@ public final class Analyzer {
     }
 
     private BoundStatement createView(Statement.CreateView v) {
+        requireUnreserved(v.name());
         PlanNode plan = selects.plan(v.select(), null);
         if (!v.columnNames().isEmpty()) {
             FromAnalyzer.renamed(plan, v.columnNames(), v.name(), null);

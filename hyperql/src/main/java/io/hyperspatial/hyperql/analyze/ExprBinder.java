@@ -50,6 +50,7 @@ final class ExprBinder {
 
     private final SelectAnalyzer selects;
     private final Parameters parameters;
+    private final RowComparisons rows = new RowComparisons(this);
 
     ExprBinder(SelectAnalyzer selects, Parameters parameters) {
         this.selects = selects;
@@ -63,27 +64,23 @@ final class ExprBinder {
             case Expr.ColumnName c -> column(c, cx);
             case Expr.Unary u -> unary(u, cx);
             case Expr.Binary b -> binary(b, cx);
-            case Expr.Is i when RowValues.isRow(i.left()) || RowValues.isRow(i.right()) -> bind(RowValues.is(i), cx);
-            case Expr.Is i -> {
-                Typed l = bind(i.left(), cx);
-                Typed r = bind(i.right(), cx);
-                yield Typed.of(new Scalar.Is(l.scalar(), r.scalar(), i.negated(), Coercion.between(l.affinity(), r.affinity())),
-                        SqlType.INTEGER);
-            }
+            case Expr.Is i when RowComparisons.applies(i.left(), i.right()) ->
+                    rows.compare(i.negated() ? "IS NOT" : "IS", i.left(), i.right(), i.position(), cx);
+            case Expr.Is i -> comparison(i.negated() ? "IS NOT" : "IS", bind(i.left(), cx), bind(i.right(), cx));
             case Expr.NullTest n -> Typed.of(new Scalar.IsNull(bind(n.operand(), cx).scalar(), n.negated()), SqlType.INTEGER);
             case Expr.InList in when RowValues.isRow(in.operand()) -> bind(RowValues.inList(in), cx);
             case Expr.InList in -> inList(in, cx);
             case Expr.InSelect in -> inSelect(in, cx);
-            case Expr.Exists x -> Typed.of(new Scalar.Exists(subquery(x.query(), cx, x)), SqlType.INTEGER);
+            case Expr.Exists x -> Typed.of(new Scalar.Exists(subquery(x.query(), cx)), SqlType.INTEGER);
             case Expr.ScalarSubquery s -> {
-                Scalar.Subquery q = subquery(s.query(), cx, s);
+                Scalar.Subquery q = subquery(s.query(), cx);
                 requireOneColumn(q, s);
-                ColumnInfo c = q.plan().columns().get(0);
-                yield new Typed(new Scalar.ScalarQuery(q), c.affinity(), c.type());
+                yield scalarQuery(q);
             }
             case Expr.Like l -> Typed.of(new Scalar.Like(bind(l.operand(), cx).scalar(), bind(l.pattern(), cx).scalar(),
                     l.escape() == null ? null : bind(l.escape(), cx).scalar(), l.negated(), l.glob()), SqlType.INTEGER);
-            case Expr.Between b when RowValues.isRow(b.operand()) -> bind(RowValues.between(b), cx);
+            case Expr.Between b when RowComparisons.applies(b.operand(), b.low())
+                    || RowComparisons.applies(b.operand(), b.high()) -> rows.between(b, cx);
             case Expr.Between b -> between(b, cx);
             case Expr.RowValue r -> throw RowValues.misused(r.position());
             case Expr.Near n -> near(n, cx);
@@ -128,21 +125,36 @@ final class ExprBinder {
     }
 
     private Typed binary(Expr.Binary b, Context cx) {
-        if ((RowValues.isRow(b.left()) || RowValues.isRow(b.right())) && Scalar.Compare.OPERATORS.contains(b.operator())) {
-            return bind(RowValues.compare(b.operator(), b.left(), b.right(), b.position()), cx);
+        String op = b.operator();
+        if (Scalar.Compare.OPERATORS.contains(op) && RowComparisons.applies(b.left(), b.right())) {
+            return rows.compare(op, b.left(), b.right(), b.position(), cx);
         }
         Typed l = bind(b.left(), cx);
         Typed r = bind(b.right(), cx);
-        String op = b.operator();
         return switch (op) {
             case "AND" -> Typed.of(new Scalar.And(l.scalar(), r.scalar()), SqlType.INTEGER);
             case "OR" -> Typed.of(new Scalar.Or(l.scalar(), r.scalar()), SqlType.INTEGER);
-            case "=", "!=", "<", "<=", ">", ">=" -> Typed.of(new Scalar.Compare(op, l.scalar(), r.scalar(),
-                    Coercion.between(l.affinity(), r.affinity())), SqlType.INTEGER);
+            case "=", "!=", "<", "<=", ">", ">=" -> comparison(op, l, r);
             case "<->", "<=>", "<#>" -> distance(VectorMetric.ofOperator(op).orElseThrow(), l, r, b);
             case "||" -> Typed.of(new Scalar.Arithmetic(op, l.scalar(), r.scalar()), SqlType.TEXT);
             default -> Typed.of(new Scalar.Arithmetic(op, l.scalar(), r.scalar()), arithmeticType(op, l.type(), r.type()));
         };
+    }
+
+    /** {@code l op r} for one value on each side, {@code op} a comparison operator, {@code IS} or {@code IS NOT}. */
+    static Typed comparison(String op, Typed l, Typed r) {
+        Coercion c = Coercion.between(l.affinity(), r.affinity());
+        Scalar s = switch (op) {
+            case "IS", "IS NOT" -> new Scalar.Is(l.scalar(), r.scalar(), op.equals("IS NOT"), c);
+            default -> new Scalar.Compare(op, l.scalar(), r.scalar(), c);
+        };
+        return Typed.of(s, SqlType.INTEGER);
+    }
+
+    /** A subquery of one column used as a value, with that column's affinity and type. */
+    static Typed scalarQuery(Scalar.Subquery q) {
+        ColumnInfo c = q.plan().columns().get(0);
+        return new Typed(new Scalar.ScalarQuery(q), c.affinity(), c.type());
     }
 
     private static SqlType arithmeticType(String op, SqlType l, SqlType r) {
@@ -194,7 +206,7 @@ final class ExprBinder {
         boolean[] variable = {false};
         PlanWalker.forEach(e, n -> variable[0] |= n instanceof Scalar.Column || n instanceof Scalar.Param
                 || n instanceof Scalar.SessionValue
-                || n instanceof Scalar.AggregateCall || PlanWalker.subquery(n) != null
+                || n instanceof Scalar.AggregateCall || !PlanWalker.subqueries(n).isEmpty()
                 || n instanceof Scalar.Call c && !c.function().deterministic());
         return !variable[0];
     }
@@ -245,7 +257,7 @@ final class ExprBinder {
      */
     private Typed inSelect(Expr.InSelect in, Context cx) {
         List<Expr> elements = in.operand() instanceof Expr.RowValue r ? r.items() : List.of(in.operand());
-        Scalar.Subquery q = subquery(in.query(), cx, in);
+        Scalar.Subquery q = subquery(in.query(), cx);
         int columns = q.plan().columns().size();
         if (columns != elements.size()) {
             throw new HqlSemanticException(ErrorCode.HQL_COLUMN_COUNT, "sub-select returns " + columns
@@ -265,9 +277,7 @@ final class ExprBinder {
         Typed x = bind(b.operand(), cx);
         Typed lo = bind(b.low(), cx);
         Typed hi = bind(b.high(), cx);
-        Scalar low = new Scalar.Compare(">=", x.scalar(), lo.scalar(), Coercion.between(x.affinity(), lo.affinity()));
-        Scalar high = new Scalar.Compare("<=", x.scalar(), hi.scalar(), Coercion.between(x.affinity(), hi.affinity()));
-        Scalar both = new Scalar.And(low, high);
+        Scalar both = new Scalar.And(comparison(">=", x, lo).scalar(), comparison("<=", x, hi).scalar());
         return Typed.of(b.negated() ? new Scalar.Unary("NOT", both) : both, SqlType.INTEGER);
     }
 
@@ -426,7 +436,8 @@ final class ExprBinder {
         return VectorMetric.L2;
     }
 
-    private Scalar.Subquery subquery(io.hyperspatial.hyperql.ast.Select select, Context cx, Expr at) {
+    /** The subquery planned in the scope of the expression it stands in. */
+    Scalar.Subquery subquery(io.hyperspatial.hyperql.ast.Select select, Context cx) {
         PlanNode plan = selects.plan(select, cx.scope());
         return new Scalar.Subquery(plan, PlanWalker.referencesOuter(plan));
     }

@@ -34,10 +34,6 @@ final class RowValues {
 
     /** {@code left op right} over the elements; either side may be a row value, both must be of one width. */
     static Expr compare(String op, Expr left, Expr right, SourcePosition at) {
-        if (left instanceof Expr.ScalarSubquery || right instanceof Expr.ScalarSubquery) {
-            throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "comparing a row value with a subquery's row is "
-                    + "not supported; use (a, b) IN (SELECT ...)", at);
-        }
         List<Expr> l = elements(left, right, at);
         List<Expr> r = elements(right, left, at);
         return switch (op) {

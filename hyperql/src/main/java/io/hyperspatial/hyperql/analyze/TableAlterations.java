@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * ALTER TABLE ... RENAME TO, RENAME COLUMN and DROP COLUMN, checked with SQLite 3.40's rules and
@@ -43,15 +44,13 @@ final class TableAlterations {
     BoundStatement renameTable(Statement.RenameTable r) {
         Table table = alterable(r.table(), "view " + r.table() + " may not be altered");
         String to = r.newName();
-        if (to.toLowerCase(Locale.ROOT).startsWith("sqlite_")) {
-            throw semantic(ErrorCode.HQL_UNSUPPORTED, "object name reserved for internal use: " + to);
-        }
+        Analyzer.requireUnreserved(to);
         if (source.table(to).isPresent() || source.view(to).isPresent() || source.index(to).isPresent()) {
             throw semantic(ErrorCode.HQL_DUPLICATE_OBJECT, "there is already another table or index with this name: " + to);
         }
         TableSchema s = table.schema();
         TableAlteration change = new TableAlteration.RenameTable(s.name(),
-                new TableSchema(to, s.columns(), s.primaryKey(), s.uniqueKeys(), s.checks()));
+                new TableSchema(to, s.columns(), s.primaryKey(), s.uniqueKeys(), s.checks(), s.uniqueOnTable()));
         refuseBrokenDependents(change, "cannot rename table " + s.name());
         return new BoundStatement.AlterTable(change);
     }
@@ -76,7 +75,8 @@ final class TableAlterations {
                 c.column() != null && c.column().equalsIgnoreCase(from) ? to : c.column(),
                 Identifiers.renameColumn(c.expression(), from, to))).toList();
         TableAlteration change = new TableAlteration.RenameColumn(s.name(), index,
-                new TableSchema(s.name(), columns, renamed(s.primaryKey(), from, to), unique, checks));
+                new TableSchema(s.name(), columns, renamed(s.primaryKey(), from, to), unique, checks,
+                        Set.copyOf(renamed(List.copyOf(s.uniqueOnTable()), from, to))));
         refuseBrokenDependents(change, "cannot rename column " + s.name() + "." + from);
         return new BoundStatement.AlterTable(change);
     }
@@ -95,14 +95,15 @@ final class TableAlterations {
         String inTable = "error in table " + s.name() + " after drop column: no such column: " + name;
         for (List<String> key : s.uniqueKeys()) {
             if (contains(key, name)) {
-                throw semantic(ErrorCode.HQL_CONSTRAINT, key.size() == 1 ? "cannot drop UNIQUE column: \"" + name + "\"" : inTable);
+                boolean onColumn = key.size() == 1 && !s.uniqueOnTable(name);
+                throw semantic(ErrorCode.HQL_CONSTRAINT, onColumn ? "cannot drop UNIQUE column: \"" + name + "\"" : inTable);
             }
         }
         List<ColumnSchema> columns = new ArrayList<>(s.columns());
         columns.remove(index);
         List<CheckConstraint> checks = s.checks().stream()
                 .filter(c -> c.column() == null || !c.column().equalsIgnoreCase(name)).toList();
-        TableSchema after = new TableSchema(s.name(), columns, s.primaryKey(), s.uniqueKeys(), checks);
+        TableSchema after = new TableSchema(s.name(), columns, s.primaryKey(), s.uniqueKeys(), checks, s.uniqueOnTable());
         try {
             CheckConstraints.bind(after, binder);
         } catch (HqlException e) {

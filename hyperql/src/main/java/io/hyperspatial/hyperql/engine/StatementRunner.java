@@ -3,7 +3,9 @@ package io.hyperspatial.hyperql.engine;
 import io.hyperspatial.hyperql.StatementControl;
 import io.hyperspatial.hyperql.StatementResult;
 import io.hyperspatial.hyperql.error.ErrorCode;
+import io.hyperspatial.hyperql.ast.Statement;
 import io.hyperspatial.hyperql.error.HqlException;
+import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.exec.Executor;
 import io.hyperspatial.hyperql.exec.Frame;
 import io.hyperspatial.hyperql.exec.RowStream;
@@ -12,6 +14,7 @@ import io.hyperspatial.hyperql.plan.BoundStatement;
 import io.hyperspatial.hyperql.plan.ColumnInfo;
 import io.hyperspatial.hyperql.plan.PlanPrinter;
 import io.hyperspatial.hyperql.source.DataSource;
+import io.hyperspatial.hyperql.source.IndexDefinition;
 import io.hyperspatial.hyperql.source.Repositioner;
 import io.hyperspatial.hyperql.source.TableAlteration;
 import io.hyperspatial.hyperql.source.TableMutation;
@@ -207,6 +210,10 @@ public final class StatementRunner {
         };
         if (!exists && d.ifExists()) {
             return new StatementResult.SchemaChange("no " + what + " to drop");
+        }
+        if (d.kind() == Statement.ObjectKind.INDEX && source.index(d.name()).map(IndexDefinition::implied).orElse(false)) {
+            throw new HqlExecutionException(ErrorCode.HQL_CONSTRAINT,
+                    "index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped");
         }
         switch (d.kind()) {
             case TABLE -> source.dropTable(d.name());

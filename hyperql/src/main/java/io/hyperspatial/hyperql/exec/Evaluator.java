@@ -37,6 +37,7 @@ public final class Evaluator {
             case Scalar.InQuery in -> Subqueries.in(in, row, frame);
             case Scalar.Exists x -> Truth.value(Subqueries.exists(x.query(), row, frame));
             case Scalar.ScalarQuery q -> Subqueries.scalar(q.query(), row, frame);
+            case Scalar.RowCompare r -> RowComparison.evaluate(r, row, frame);
             case Scalar.Like l -> like(l, row, frame);
             case Scalar.Case c -> caseWhen(c, row, frame);
             case Scalar.Cast c -> Casts.cast(eval(c.operand(), row, frame), c.target(), c.dimensions());

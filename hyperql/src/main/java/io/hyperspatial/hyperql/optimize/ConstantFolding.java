@@ -45,7 +45,7 @@ final class ConstantFolding {
             default -> {
             }
         }
-        if (PlanWalker.subquery(e) != null) {
+        if (!PlanWalker.subqueries(e).isEmpty()) {
             return e;
         }
         for (Scalar child : PlanWalker.children(e)) {

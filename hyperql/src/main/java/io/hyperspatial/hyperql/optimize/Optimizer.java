@@ -59,6 +59,7 @@ public final class Optimizer {
             case Scalar.Exists x -> new Scalar.Exists(subquery(x.query()));
             case Scalar.ScalarQuery q -> new Scalar.ScalarQuery(subquery(q.query()));
             case Scalar.InQuery in -> in.with(in.operands().stream().map(Optimizer::scalar).toList(), subquery(in.query()));
+            case Scalar.RowCompare r -> r.map(Optimizer::scalar, Optimizer::subquery);
             default -> n;
         });
         return ConstantFolding.fold(withSubqueries);

@@ -56,8 +56,9 @@ final class RadiusPlanning {
         }
         boolean[] correlated = {false};
         PlanWalker.forEach(e, n -> {
-            Scalar.Subquery q = PlanWalker.subquery(n);
-            correlated[0] |= q != null && q.correlated();
+            for (Scalar.Subquery q : PlanWalker.subqueries(n)) {
+                correlated[0] |= q.correlated();
+            }
         });
         return !correlated[0];
     }

@@ -21,6 +21,7 @@ public final class OuterColumns {
             case Scalar.ScalarQuery x -> new Scalar.ScalarQuery(subquery(x.query(), depth, rebind));
             case Scalar.InQuery x -> x.with(x.operands().stream().map(o -> rebind(o, depth, rebind)).toList(),
                     subquery(x.query(), depth, rebind));
+            case Scalar.RowCompare x -> x.map(o -> rebind(o, depth, rebind), q -> subquery(q, depth, rebind));
             default -> node;
         });
     }

@@ -36,8 +36,7 @@ public final class PlanPrinter {
     }
 
     private static void subqueries(Scalar e, int depth, List<String> out) {
-        Scalar.Subquery q = PlanWalker.subquery(e);
-        if (q != null) {
+        for (Scalar.Subquery q : PlanWalker.subqueries(e)) {
             out.add("  ".repeat(depth) + (q.correlated() ? "Subquery (correlated, runs per row)" : "Subquery (runs once)"));
             print(q.plan(), depth + 1, out);
         }
@@ -153,6 +152,7 @@ public final class PlanPrinter {
                     + (in.negated() ? " NOT IN " : " IN ") + "subquery)";
             case Scalar.Exists x -> "EXISTS(subquery)";
             case Scalar.ScalarQuery q -> "(subquery)";
+            case Scalar.RowCompare r -> "(" + row(r.left()) + " " + r.operator() + " " + row(r.right()) + ")";
             case Scalar.Like l -> "(" + expr(l.operand()) + (l.negated() ? " NOT" : "") + (l.glob() ? " GLOB " : " LIKE ")
                     + expr(l.pattern()) + ")";
             case Scalar.Case c -> "CASE";
@@ -164,6 +164,13 @@ public final class PlanPrinter {
             case Scalar.AggregateCall a -> a.function().name().toLowerCase(java.util.Locale.ROOT)
                     + "(" + (a.distinct() ? "DISTINCT " : "") + a.arguments().stream().map(PlanPrinter::expr)
                     .collect(Collectors.joining(", ")) + ")";
+        };
+    }
+
+    private static String row(Scalar.RowSide side) {
+        return switch (side) {
+            case Scalar.RowSide.Listed l -> l.elements().stream().map(PlanPrinter::expr).collect(Collectors.joining(", ", "(", ")"));
+            case Scalar.RowSide.FirstRow f -> "(subquery row)";
         };
     }
 

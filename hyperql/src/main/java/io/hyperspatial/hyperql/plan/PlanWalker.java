@@ -32,6 +32,7 @@ public final class PlanWalker {
                 yield out;
             }
             case Scalar.InQuery in -> in.operands();
+            case Scalar.RowCompare r -> r.elements();
             case Scalar.Exists x -> List.of();
             case Scalar.ScalarQuery q -> List.of();
             case Scalar.Like l -> l.escape() == null ? List.of(l.operand(), l.pattern()) : List.of(l.operand(), l.pattern(), l.escape());
@@ -55,13 +56,14 @@ public final class PlanWalker {
         };
     }
 
-    /** The subquery directly inside a scalar node, or null. */
-    public static Scalar.Subquery subquery(Scalar e) {
+    /** The subqueries directly inside a scalar node (none, one, or two for a row comparison of two subqueries). */
+    public static List<Scalar.Subquery> subqueries(Scalar e) {
         return switch (e) {
-            case Scalar.InQuery in -> in.query();
-            case Scalar.Exists x -> x.query();
-            case Scalar.ScalarQuery q -> q.query();
-            default -> null;
+            case Scalar.InQuery in -> List.of(in.query());
+            case Scalar.Exists x -> List.of(x.query());
+            case Scalar.ScalarQuery q -> List.of(q.query());
+            case Scalar.RowCompare r -> r.queries();
+            default -> List.of();
         };
     }
 
@@ -73,8 +75,7 @@ public final class PlanWalker {
         for (Scalar child : children(e)) {
             columns(child, level, visitor);
         }
-        Scalar.Subquery q = subquery(e);
-        if (q != null) {
+        for (Scalar.Subquery q : subqueries(e)) {
             columns(q.plan(), level + 1, visitor);
         }
     }
@@ -103,7 +104,7 @@ public final class PlanWalker {
 
     /** True when the expression contains a subquery anywhere. */
     public static boolean hasSubquery(Scalar e) {
-        if (subquery(e) != null) {
+        if (!subqueries(e).isEmpty()) {
             return true;
         }
         for (Scalar child : children(e)) {

@@ -2,7 +2,10 @@ package io.hyperspatial.hyperql.plan;
 
 import io.hyperspatial.hyperql.source.VectorMetric;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
 
 /**
  * A resolved expression, evaluated against a row: names are bound to column positions, functions to
@@ -82,6 +85,74 @@ public sealed interface Scalar {
 
     /** A subquery used as a value: its first row's first column, or NULL. */
     record ScalarQuery(Subquery query) implements Scalar {
+    }
+
+    /**
+     * A comparison of two rows of one width at least one of which is a subquery's first row (a row
+     * of NULLs when the subquery has none), as SQLite compares {@code (a, b) < (SELECT x, y ...)}:
+     * {@code operator} is one of {@code = != < <= > >= IS} and {@code IS NOT}; {@code coercions}
+     * has one entry per column. Each subquery runs once per evaluation (once per statement when
+     * uncorrelated). Rows without a subquery never get here: they are written out over their elements.
+     */
+    record RowCompare(String operator, RowSide left, RowSide right, List<Coercion> coercions) implements Scalar {
+        public RowCompare {
+            coercions = List.copyOf(coercions);
+        }
+
+        /** The same comparison with each side's elements and subquery mapped. */
+        public RowCompare map(UnaryOperator<Scalar> elements,
+                              UnaryOperator<Subquery> queries) {
+            return new RowCompare(operator, left.map(elements, queries), right.map(elements, queries), coercions);
+        }
+
+        /** The listed elements of both sides, left first (the subqueries' columns are not among them). */
+        public List<Scalar> elements() {
+            List<Scalar> out = new ArrayList<>(left.elements());
+            out.addAll(right.elements());
+            return out;
+        }
+
+        /** The subqueries of both sides, left first. */
+        public List<Subquery> queries() {
+            return Stream.of(left, right)
+                    .flatMap(s -> s instanceof RowSide.FirstRow f ? Stream.of(f.query())
+                            : Stream.empty())
+                    .toList();
+        }
+    }
+
+    /** One side of a {@link RowCompare}: listed values, or the first row of a subquery. */
+    sealed interface RowSide {
+        /** The values the side lists (none for a subquery). */
+        List<Scalar> elements();
+
+        /** The side with its elements and subquery mapped. */
+        RowSide map(UnaryOperator<Scalar> elements, UnaryOperator<Subquery> queries);
+
+        /** {@code (a, b, ...)}. */
+        record Listed(List<Scalar> elements) implements RowSide {
+            public Listed {
+                elements = List.copyOf(elements);
+            }
+
+            @Override
+            public RowSide map(UnaryOperator<Scalar> f, UnaryOperator<Subquery> queries) {
+                return new Listed(elements.stream().map(f).toList());
+            }
+        }
+
+        /** {@code (SELECT x, y ...)}: its first row, or NULLs when it has none. */
+        record FirstRow(Subquery query) implements RowSide {
+            @Override
+            public List<Scalar> elements() {
+                return List.of();
+            }
+
+            @Override
+            public RowSide map(UnaryOperator<Scalar> f, UnaryOperator<Subquery> queries) {
+                return new FirstRow(queries.apply(query));
+            }
+        }
     }
 
     /** {@code operand [NOT] LIKE|GLOB pattern [ESCAPE escape]}; escape may be null. */

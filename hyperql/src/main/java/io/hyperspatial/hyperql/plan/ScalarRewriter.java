@@ -1,6 +1,7 @@
 package io.hyperspatial.hyperql.plan;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -57,6 +58,10 @@ public final class ScalarRewriter {
             case Scalar.Or o -> new Scalar.Or(c.get(0), c.get(1));
             case Scalar.InList in -> new Scalar.InList(c.get(0), List.copyOf(c.subList(1, c.size())), in.coercions(), in.negated());
             case Scalar.InQuery in -> in.with(c, in.query());
+            case Scalar.RowCompare r -> {
+                Iterator<Scalar> next = c.iterator();
+                yield r.map(old -> next.next(), q -> q);
+            }
             case Scalar.Like l -> new Scalar.Like(c.get(0), c.get(1), l.escape() == null ? null : c.get(2), l.negated(), l.glob());
             case Scalar.Case k -> {
                 int i = 0;

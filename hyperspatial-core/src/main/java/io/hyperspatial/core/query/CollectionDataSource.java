@@ -197,15 +197,20 @@ public final class CollectionDataSource implements DataSource {
         return t == null ? List.of() : indexesOf(t);
     }
 
-    /** The property indexes over a table's columns, as SQL names them. */
+    /**
+     * The property indexes over a table's columns, as SQL names them; those its keys imply keep
+     * the names they were made with ({@code TYPE_pk}, {@code TYPE_unique_COLUMN}).
+     */
     private List<IndexDefinition> indexesOf(CollectionTable table) {
         TableLayout layout = table.layout();
+        java.util.Set<String> implied = TableSchemas.autoIndexes(layout.schema(), layout.entityType().name()).stream()
+                .map(TableSchemas.AutoIndex::name).collect(java.util.stream.Collectors.toSet());
         List<IndexDefinition> out = new ArrayList<>();
         for (PropertyIndexDef d : collection.schema().propertyIndexesOf(layout.entityType().name())) {
             for (int i = 0; i < layout.columns().size(); i++) {
                 if (layout.columns().get(i) instanceof ColumnBinding.Property p && p.def().name().equals(d.property())) {
                     out.add(new IndexDefinition(d.name(), layout.schema().name(), List.of(layout.schema().columns().get(i).name()),
-                            layout.uniqueIndexes().contains(d.name())));
+                            layout.uniqueIndexes().contains(d.name()), implied.contains(d.name())));
                 }
             }
         }

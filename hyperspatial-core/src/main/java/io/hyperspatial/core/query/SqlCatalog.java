@@ -248,6 +248,9 @@ record SqlCatalog(Map<String, TableSchema> tables, Map<String, StorageNames> sto
             table.put("entity_type", Value.of(names.entityType()));
             table.put("stored_as", Value.map(columnsStored));
         }
+        if (!schema.uniqueOnTable().isEmpty()) {
+            table.put("unique_on_table", Value.list(schema.uniqueOnTable().stream().sorted().map(Value::of).toList()));
+        }
         if (!schema.checks().isEmpty()) {
             table.put("checks", Value.list(schema.checks().stream().map(SqlCatalog::encodeCheck).toList()));
         }
@@ -272,7 +275,8 @@ record SqlCatalog(Map<String, TableSchema> tables, Map<String, StorageNames> sto
         List<List<String>> unique = ((Value.ListValue) t.get("unique")).values().stream().map(SqlCatalog::texts).toList();
         List<CheckConstraint> checks = t.get("checks") instanceof Value.ListValue l
                 ? l.values().stream().map(SqlCatalog::decodeCheck).toList() : List.of();
-        return new TableSchema(text(t.get("name")), columns, texts(t.get("primary_key")), unique, checks);
+        Set<String> uniqueOnTable = t.get("unique_on_table") instanceof Value.ListValue u ? Set.copyOf(texts(u)) : Set.of();
+        return new TableSchema(text(t.get("name")), columns, texts(t.get("primary_key")), unique, checks, uniqueOnTable);
     }
 
     /** A CHECK constraint as a map of its expression and, when it has them, its name and column. */

@@ -3,6 +3,7 @@ package io.hyperspatial.core.query;
 import io.hyperspatial.hyperql.StatementResult;
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlException;
+import io.hyperspatial.hyperql.source.IndexDefinition;
 import io.hyperspatial.manifold.value.Value;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,32 @@ class AlterTableTest extends SqlOverCollectionTest {
         assertThat(rows("SELECT count(*) FROM items")).containsExactly(List.of(3L));
         assertThat(source.tableNames()).containsExactly("items", "t");
         assertThat(failure("ALTER TABLE items RENAME TO T").code()).isEqualTo(ErrorCode.HQL_DUPLICATE_OBJECT);
+    }
+
+    @Test
+    void theIndexesKeysImplyCannotBeDroppedAndATableUniqueKeyIsReportedAsDeclaredAcrossAReopen() {
+        engine.executeScript("""
+                CREATE TABLE k(id INTEGER PRIMARY KEY, b TEXT UNIQUE, c TEXT, d TEXT, UNIQUE (c));
+                CREATE INDEX k_d ON k(d);
+                INSERT INTO k(id, b, c, d) VALUES(1, 'x', 'y', 'z');
+                """);
+        reopen();
+
+        assertThat(source.indexes("k")).filteredOn(IndexDefinition::implied).extracting(IndexDefinition::name)
+                .containsExactlyInAnyOrder("k_pk", "k_unique_b", "k_unique_c");
+        HqlException drop = failure("DROP INDEX k_unique_c");
+        assertThat(drop.code()).isEqualTo(ErrorCode.HQL_CONSTRAINT);
+        assertThat(drop).hasMessage("index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped");
+        assertThat(failure("DROP INDEX IF EXISTS k_pk")).hasMessage(drop.getMessage());
+        assertThat(failure("INSERT INTO k(id, b, c) VALUES(2, 'w', 'y')").code()).isEqualTo(ErrorCode.HQL_CONSTRAINT);
+        assertThat(failure("ALTER TABLE k DROP COLUMN c")).hasMessage("error in table k after drop column: no such column: c");
+        assertThat(failure("ALTER TABLE k DROP COLUMN b")).hasMessage("cannot drop UNIQUE column: \"b\"");
+
+        engine.execute("DROP INDEX k_d");
+        engine.execute("ALTER TABLE k RENAME COLUMN c TO c2");
+        reopen();
+        assertThat(source.index("k_d")).isEmpty();
+        assertThat(failure("ALTER TABLE k DROP COLUMN c2")).hasMessage("error in table k after drop column: no such column: c2");
     }
 
     @Test

@@ -120,13 +120,15 @@ public final class InMemoryDataSource implements DataSource {
                 String renamed = r.after().columns().get(r.index()).name();
                 columns = columns.stream().map(c -> c.equalsIgnoreCase(old) ? renamed : c).toList();
             }
-            indexes.add(new IndexDefinition(d.name(), to, columns, d.unique()));
+            String name = d.implied() ? impliedName(to, d.name().substring(d.name().lastIndexOf('_') + 1)) : d.name();
+            indexes.add(new IndexDefinition(name, to, columns, d.unique(), d.implied()));
         }
         table.alter(alteration.after(), alteration instanceof TableAlteration.DropColumn d ? d.index() : -1, indexes);
         if (!from.equals(key(to))) {
             tables.remove(from);
             tables.put(key(to), table);
-            indexTables.replaceAll((index, owner) -> owner.equals(from) ? key(to) : owner);
+            indexTables.values().removeIf(from::equals);
+            indexes.forEach(d -> indexTables.put(key(d.name()), key(to)));
             triggers.replaceAll((name, t) -> key(t.table()).equals(from) ? new TriggerDefinition(t.name(), to, t.sql()) : t);
         }
         schemaVersion++;
@@ -136,11 +138,19 @@ public final class InMemoryDataSource implements DataSource {
     public void createTable(TableSchema schema) {
         requireFree(schema.name());
         InMemoryTable table = new InMemoryTable(schema);
+        List<List<String>> keys = new ArrayList<>();
         if (!schema.primaryKey().isEmpty()) {
-            table.addIndex(index(table, new IndexDefinition(autoIndexName(schema.name()), schema.name(), schema.primaryKey(), true)));
+            keys.add(schema.primaryKey());
         }
-        for (List<String> unique : schema.uniqueKeys()) {
-            table.addIndex(index(table, new IndexDefinition(autoIndexName(schema.name()), schema.name(), unique, true)));
+        keys.addAll(schema.uniqueKeys());
+        int n = 0;
+        for (List<String> key : keys) {
+            if (table.indexDefinitions().stream().anyMatch(d -> sameColumns(d.columns(), key))) {
+                continue;
+            }
+            String name = key == schema.primaryKey() && schema.hasIntegerPrimaryKey()
+                    ? impliedName(schema.name(), "rowid") : impliedName(schema.name(), String.valueOf(++n));
+            table.addIndex(index(table, new IndexDefinition(name, schema.name(), key, true, true)));
         }
         tables.put(key(schema.name()), table);
         for (IndexDefinition d : table.indexDefinitions()) {
@@ -267,14 +277,18 @@ public final class InMemoryDataSource implements DataSource {
         }
     }
 
-    private String autoIndexName(String table) {
-        int n = 1;
-        while (indexTables.containsKey(key("autoindex_" + table + "_" + n))) {
-            n++;
-        }
-        String name = "autoindex_" + table + "_" + n;
-        indexTables.put(key(name), key(table));
-        return name;
+    /**
+     * The name of an index a key implies, as SQLite names it: {@code sqlite_autoindex_TABLE_N}, N
+     * counting the table's keys from 1 (the PRIMARY KEY first, then the UNIQUE keys, a key over the
+     * same columns as an earlier one counted once). An INTEGER PRIMARY KEY, which SQLite keeps as
+     * the rowid without an index, is {@code sqlite_autoindex_TABLE_rowid} here.
+     */
+    private static String impliedName(String table, String suffix) {
+        return "sqlite_autoindex_" + table + "_" + suffix;
+    }
+
+    private static boolean sameColumns(List<String> a, List<String> b) {
+        return a.size() == b.size() && java.util.stream.IntStream.range(0, a.size()).allMatch(i -> a.get(i).equalsIgnoreCase(b.get(i)));
     }
 
     private static MemoryIndex index(InMemoryTable table, IndexDefinition definition) {

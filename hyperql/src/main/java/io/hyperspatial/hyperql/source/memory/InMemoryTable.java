@@ -171,7 +171,7 @@ public final class InMemoryTable implements Table {
     void addColumn(ColumnSchema column) {
         List<ColumnSchema> columns = new ArrayList<>(schema.columns());
         columns.add(column);
-        schema = new TableSchema(schema.name(), columns, schema.primaryKey(), schema.uniqueKeys(), schema.checks());
+        schema = schema.withColumns(columns);
         Object value = column.defaultValue() == null ? null : column.affinity().apply(column.defaultValue());
         for (int id = 0; id < rows.size(); id++) {
             Object[] row = rows.get(id);
