@@ -16,8 +16,8 @@ public enum StoragePreset {
     LARGE(4L << 30, 2L << 30, 1L << 30, 128L << 20, 4, 10, Duration.ofMinutes(30)),
     /** Mostly reads: larger caches (1 GiB of blocks, 1 GiB of rows), stronger bloom filters, small memtables. */
     READ_HEAVY(1L << 30, 1L << 30, 64L << 20, 16L << 20, 2, 14, Duration.ofMinutes(30)),
-    /** Mostly writes and imports: large memtables, more background compaction, a small row cache. */
-    WRITE_HEAVY(128L << 20, 64L << 20, 512L << 20, 128L << 20, 4, 10, Duration.ofMinutes(10));
+    /** Mostly writes and imports: large memtables, more background compaction, no row cache. */
+    WRITE_HEAVY(128L << 20, 0, 512L << 20, 128L << 20, 4, 10, Duration.ofMinutes(10));
 
     final long blockCacheBytes;
     final long rowCacheBytes;

@@ -33,9 +33,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * HyperQL over one manifold {@link Collection}: a table per entity type, a column per property,
@@ -203,8 +205,8 @@ public final class CollectionDataSource implements DataSource {
      */
     private List<IndexDefinition> indexesOf(CollectionTable table) {
         TableLayout layout = table.layout();
-        java.util.Set<String> implied = TableSchemas.autoIndexes(layout.schema(), layout.entityType().name()).stream()
-                .map(TableSchemas.AutoIndex::name).collect(java.util.stream.Collectors.toSet());
+        Set<String> implied = TableSchemas.autoIndexes(layout.schema(), layout.entityType().name()).stream()
+                .map(TableSchemas.AutoIndex::name).collect(Collectors.toSet());
         List<IndexDefinition> out = new ArrayList<>();
         for (PropertyIndexDef d : collection.schema().propertyIndexesOf(layout.entityType().name())) {
             for (int i = 0; i < layout.columns().size(); i++) {
@@ -257,7 +259,7 @@ public final class CollectionDataSource implements DataSource {
         CollectionTable table = requireTable(name);
         String type = table.layout().entityType().name();
         List<String> indexes = collection.schema().propertyIndexesOf(type).stream().map(PropertyIndexDef::name).toList();
-        SqlCatalog next = currentCatalog().withoutTable(name, java.util.Set.copyOf(indexes));
+        SqlCatalog next = currentCatalog().withoutTable(name, Set.copyOf(indexes));
         changeSchema(editor -> editor.dropEntityType(type), next,
                 tx -> CollectionAlterations.entities(tx, type).forEach(tx::deleteEntity));
     }

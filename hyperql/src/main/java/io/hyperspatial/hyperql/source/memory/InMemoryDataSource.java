@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * A {@link DataSource} that keeps everything in memory: {@link InMemoryTable}s with ordered indexes
@@ -288,7 +289,7 @@ public final class InMemoryDataSource implements DataSource {
     }
 
     private static boolean sameColumns(List<String> a, List<String> b) {
-        return a.size() == b.size() && java.util.stream.IntStream.range(0, a.size()).allMatch(i -> a.get(i).equalsIgnoreCase(b.get(i)));
+        return a.size() == b.size() && IntStream.range(0, a.size()).allMatch(i -> a.get(i).equalsIgnoreCase(b.get(i)));
     }
 
     private static MemoryIndex index(InMemoryTable table, IndexDefinition definition) {
