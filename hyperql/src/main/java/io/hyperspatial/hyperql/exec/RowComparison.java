@@ -76,7 +76,11 @@ final class RowComparison {
         return out;
     }
 
-    private static Object equal(Object[] l, Object[] r) {
+    /**
+     * {@code l = r} for two rows of one width: false (0) when some pair of values differs, else
+     * NULL when some pair holds a NULL, else true (1). Also what {@code IN} matches rows by.
+     */
+    static Object equal(Object[] l, Object[] r) {
         boolean unknown = false;
         for (int i = 0; i < l.length; i++) {
             if (l[i] == null || r[i] == null) {

@@ -69,15 +69,8 @@ final class RowMembership {
 
     /** MEMBER if every pair is equal, NOT_MEMBER if some pair of values differs, else UNKNOWN (a NULL decides). */
     private static Answer match(Object[] left, Object[] right) {
-        boolean unknown = false;
-        for (int i = 0; i < left.length; i++) {
-            if (left[i] == null || right[i] == null) {
-                unknown = true;
-            } else if (ValueOrder.compare(left[i], right[i]) != 0) {
-                return Answer.NOT_MEMBER;
-            }
-        }
-        return unknown ? Answer.UNKNOWN : Answer.MEMBER;
+        Object equal = RowComparison.equal(left, right);
+        return equal == null ? Answer.UNKNOWN : Truth.isTrue(equal) ? Answer.MEMBER : Answer.NOT_MEMBER;
     }
 
     private static Object[] coerced(Object[] r, List<Coercion> coercions) {
