@@ -61,6 +61,18 @@ class SessionTest {
     }
 
     @Test
+    void rowsATriggerInsertsSetLastInsertRowidOnlyWhileItRuns() {
+        session.execute("CREATE TABLE log(id INTEGER PRIMARY KEY, v TEXT)");
+        session.execute("INSERT INTO log VALUES(100, 'start')");
+        session.execute("CREATE TRIGGER r_log AFTER INSERT ON r BEGIN INSERT INTO log(v) VALUES(NEW.v); END");
+
+        session.execute("INSERT INTO r(v) VALUES('a')");
+
+        assertThat(value("SELECT last_insert_rowid()")).containsExactly(1L);
+        assertThat(value("SELECT max(id) FROM log")).containsExactly(101L);
+    }
+
+    @Test
     void changesCountsTheLastInsertUpdateOrDeleteAndTotalChangesAllOfThem() {
         session.execute("INSERT INTO r(v) VALUES('a'), ('b'), ('c')");
         session.execute("UPDATE r SET v = v || '!' WHERE id >= 2");

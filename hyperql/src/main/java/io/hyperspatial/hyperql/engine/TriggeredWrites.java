@@ -7,6 +7,7 @@ import io.hyperspatial.hyperql.exec.Frame;
 import io.hyperspatial.hyperql.exec.RowStream;
 import io.hyperspatial.hyperql.plan.BoundStatement;
 import io.hyperspatial.hyperql.plan.BoundTrigger;
+import io.hyperspatial.hyperql.plan.SessionFunction;
 import io.hyperspatial.hyperql.source.Applied;
 import io.hyperspatial.hyperql.source.DataSource;
 import io.hyperspatial.hyperql.source.Savepoint;
@@ -103,18 +104,27 @@ final class TriggeredWrites {
         return row;
     }
 
+    /**
+     * Runs the triggers of one timing for a row. As in SQLite, the rows their bodies insert set
+     * {@code last_insert_rowid()} only while they run: afterwards it is what it was before.
+     */
     private static void fireAll(List<BoundTrigger> triggers, Statement.TriggerTiming timing, Object[] row, Frame frame) {
-        for (BoundTrigger g : triggers) {
-            if (g.timing() != timing) {
-                continue;
+        long lastInserted = frame.session().value(SessionFunction.LAST_INSERT_ROWID);
+        try {
+            for (BoundTrigger g : triggers) {
+                if (g.timing() != timing) {
+                    continue;
+                }
+                Frame body = Frame.triggerRow(row, frame);
+                if (g.when() != null && !Truth.isTrue(Evaluator.eval(g.when(), new Object[0], body))) {
+                    continue;
+                }
+                for (BoundStatement s : g.body()) {
+                    run(s, body);
+                }
             }
-            Frame body = Frame.triggerRow(row, frame);
-            if (g.when() != null && !Truth.isTrue(Evaluator.eval(g.when(), new Object[0], body))) {
-                continue;
-            }
-            for (BoundStatement s : g.body()) {
-                run(s, body);
-            }
+        } finally {
+            frame.session().inserted(lastInserted);
         }
     }
 
