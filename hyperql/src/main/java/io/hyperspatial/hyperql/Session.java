@@ -7,9 +7,10 @@ import java.util.Map;
 
 /**
  * A session of an {@link Engine}: what SQLite calls a database connection, as far as the values
- * it keeps between statements go. {@code last_insert_rowid()} is the INTEGER PRIMARY KEY of the
- * last row the session's statements inserted into a table that has one (0 before any; an insert
- * into a table without one leaves it as it was), {@code changes()} the rows its last INSERT,
+ * it keeps between statements go. {@code last_insert_rowid()} is the rowid (the INTEGER PRIMARY
+ * KEY, or the hidden rowid of a table that {@linkplain io.hyperspatial.hyperql.source.Table#keepsRowid()
+ * keeps one}) of the last row the session's statements inserted (0 before any; an insert into a
+ * table with neither leaves it as it was), {@code changes()} the rows its last INSERT,
  * UPDATE or DELETE inserted, updated or deleted, {@code total_changes()} those of all of them;
  * statements that fail change none of them. Statements of other sessions do not affect them.
  *
@@ -42,7 +43,7 @@ public final class Session {
         return engine.executeScript(sql, state);
     }
 
-    /** The INTEGER PRIMARY KEY of the last row this session inserted (into a table that has one), 0 before any. */
+    /** The rowid of the last row this session inserted (into a table that has one), 0 before any. */
     public long lastInsertRowid() {
         return state.value(io.hyperspatial.hyperql.plan.SessionFunction.LAST_INSERT_ROWID);
     }

@@ -47,9 +47,8 @@ class SessionTest {
     }
 
     @Test
-    void insertsIntoATableWithoutAnIntegerPrimaryKeyAndFailedOrIgnoredInsertsLeaveItAsItWas() {
+    void failedOrIgnoredInsertsLeaveItAsItWas() {
         session.execute("INSERT INTO r(v) VALUES('a')");
-        session.execute("INSERT INTO plain VALUES('x')");
         assertThat(session.lastInsertRowid()).isEqualTo(1);
 
         HqlException e = catchThrowableOfType(HqlException.class, () -> session.execute("INSERT INTO r(v) VALUES('b'), ('a')"));
@@ -58,6 +57,17 @@ class SessionTest {
         assertThat(value("SELECT last_insert_rowid(), changes()")).containsExactly(1L, 0L);
         session.execute("INSERT OR IGNORE INTO r(v) VALUES('a')");
         assertThat(value("SELECT last_insert_rowid(), changes()")).containsExactly(1L, 0L);
+    }
+
+    @Test
+    void anInsertIntoATableWithoutAnIntegerPrimaryKeyReportsItsHiddenRowid() {
+        session.execute("INSERT INTO plain VALUES('x'), ('y')");
+        session.execute("INSERT INTO r(v) VALUES('a')");
+        assertThat(session.lastInsertRowid()).isEqualTo(1);
+        session.execute("INSERT INTO plain(rowid, v) VALUES(40, 'z')");
+        assertThat(value("SELECT last_insert_rowid()")).containsExactly(40L);
+        session.execute("INSERT INTO plain VALUES('w')");
+        assertThat(value("SELECT last_insert_rowid(), rowid FROM plain WHERE v = 'w'")).containsExactly(41L, 41L);
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.hyperspatial.hyperql.source.CheckConstraint;
 import io.hyperspatial.hyperql.source.ColumnSchema;
 import io.hyperspatial.hyperql.source.DataSource;
 import io.hyperspatial.hyperql.source.IndexDefinition;
+import io.hyperspatial.hyperql.source.RowIds;
 import io.hyperspatial.hyperql.source.Table;
 import io.hyperspatial.hyperql.source.TableMutation;
 import io.hyperspatial.hyperql.source.TableSchema;
@@ -310,7 +311,7 @@ public final class Analyzer {
         } else {
             targets = new int[i.columns().size()];
             for (int k = 0; k < targets.length; k++) {
-                targets[k] = requireWritable(schema, i.columns().get(k));
+                targets[k] = requireWritable(table, i.columns().get(k));
             }
         }
         PlanNode rows = i.source() == null ? new PlanNode.Values(List.of(List.of()), List.of())
@@ -329,15 +330,15 @@ public final class Analyzer {
     private BoundStatement update(Statement.Update u) {
         Table table = table(u.table());
         Scope scope = new Scope(triggerRow);
-        PlanNode.Scan scan = FromAnalyzer.scan(table, table.schema().name(), true);
-        scope.add(table.schema().name(), scan.columns().subList(0, table.schema().columns().size()));
+        PlanNode.Scan scan = FromAnalyzer.tableScan(table, table.schema().name(), true);
+        scope.addTable(table.schema().name(), scan.columns().subList(0, scan.columns().size() - 1), table);
         ExprBinder.Context cx = new ExprBinder.Context(scope, false, null, "UPDATE");
         PlanNode rows = where(scan, u.where(), cx);
         int[] columns = new int[u.assignments().size()];
         List<Scalar> values = new ArrayList<>();
         for (int k = 0; k < columns.length; k++) {
             Statement.Assignment a = u.assignments().get(k);
-            columns[k] = requireWritable(table.schema(), a.column());
+            columns[k] = requireWritable(table, a.column());
             values.add(selects.binder().bind(a.value(), cx).scalar());
         }
         return new BoundStatement.Update(table, rows, columns, values, TableMutation.OnConflict.valueOf(u.conflict().name()),
@@ -347,8 +348,8 @@ public final class Analyzer {
     private BoundStatement delete(Statement.Delete d) {
         Table table = table(d.table());
         Scope scope = new Scope(triggerRow);
-        PlanNode.Scan scan = FromAnalyzer.scan(table, table.schema().name(), true);
-        scope.add(table.schema().name(), scan.columns().subList(0, table.schema().columns().size()));
+        PlanNode.Scan scan = FromAnalyzer.tableScan(table, table.schema().name(), true);
+        scope.addTable(table.schema().name(), scan.columns().subList(0, scan.columns().size() - 1), table);
         return new BoundStatement.Delete(table, where(scan, d.where(), new ExprBinder.Context(scope, false, null, "DELETE")));
     }
 
@@ -362,8 +363,23 @@ public final class Analyzer {
                 null));
     }
 
-    /** A column a statement may write: stored, not computed by the source. */
-    private static int requireWritable(TableSchema schema, String column) {
+    /**
+     * A column a statement may write: stored, not computed by the source. A rowid name that no
+     * column has is the {@code INTEGER PRIMARY KEY}, else the hidden rowid, which is position
+     * {@code columns().size()} ({@link Table#keepsRowid()}); a table with neither refuses it.
+     */
+    private static int requireWritable(Table table, String column) {
+        TableSchema schema = table.schema();
+        if (schema.indexOf(column) < 0 && RowIds.isAlias(column)) {
+            if (schema.hasIntegerPrimaryKey()) {
+                return schema.indexOf(schema.primaryKey().getFirst());
+            }
+            if (table.keepsRowid()) {
+                return schema.columns().size();
+            }
+            throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "table " + schema.name() + " has no rowid to write: "
+                    + "its data source names rows by its own ids, not integers", null);
+        }
         int index = requireColumn(schema, column);
         if (schema.columns().get(index).computed()) {
             throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "column " + schema.name() + "."

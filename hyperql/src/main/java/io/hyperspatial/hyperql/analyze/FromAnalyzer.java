@@ -62,9 +62,24 @@ final class FromAnalyzer {
         };
     }
 
-    /** The scan of a table, with the columns as the analyzer sees them. */
+    /** The scan of a table, with the columns as the analyzer sees them (no hidden rowid: graph patterns and trigger rows). */
     static PlanNode.Scan scan(Table table, String alias, boolean withRowId) {
+        return scan(table, alias, withRowId, false);
+    }
+
+    /**
+     * The scan of a table that SQL names in FROM or writes to: its columns, then its hidden rowid
+     * when it keeps one ({@link Table#keepsRowid()}), then the row id when asked for.
+     */
+    static PlanNode.Scan tableScan(Table table, String alias, boolean withRowId) {
+        return scan(table, alias, withRowId, table.keepsRowid());
+    }
+
+    private static PlanNode.Scan scan(Table table, String alias, boolean withRowId, boolean hiddenRowid) {
         List<ColumnInfo> columns = columns(table.schema());
+        if (hiddenRowid) {
+            columns.add(ColumnInfo.hiddenRowid());
+        }
         if (withRowId) {
             columns.add(new ColumnInfo("rowid", null, SqlType.INTEGER));
         }
@@ -145,8 +160,8 @@ final class FromAnalyzer {
         }
         Table table = source.table(t.name()).orElse(null);
         if (table != null) {
-            PlanNode.Scan scan = scan(table, qualifier, false);
-            scope.add(qualifier, scan.columns());
+            PlanNode.Scan scan = tableScan(table, qualifier, false);
+            scope.addTable(qualifier, scan.columns(), table);
             return scan;
         }
         ViewDefinition view = source.view(t.name()).orElseThrow(() -> new HqlSemanticException(

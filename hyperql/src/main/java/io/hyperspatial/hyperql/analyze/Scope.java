@@ -4,6 +4,9 @@ import io.hyperspatial.hyperql.ast.Expr;
 import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlSemanticException;
 import io.hyperspatial.hyperql.plan.ColumnInfo;
+import io.hyperspatial.hyperql.source.RowIds;
+import io.hyperspatial.hyperql.source.Table;
+import io.hyperspatial.hyperql.source.TableSchema;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +33,16 @@ final class Scope {
     record Resolved(int depth, Entry entry) {
     }
 
+    /**
+     * One element of the FROM clause: its entries are {@code from} (inclusive) to {@code to}
+     * (exclusive); {@code table} is the table it reads, null for a subquery, view or common table.
+     */
+    private record Item(String qualifier, int from, int to, Table table) {
+    }
+
     private final Scope parent;
     private final List<Entry> entries = new ArrayList<>();
+    private final List<Item> items = new ArrayList<>();
 
     Scope(Scope parent) {
         this.parent = parent;
@@ -50,11 +61,18 @@ final class Scope {
         return entries.size();
     }
 
-    /** Adds the columns of a FROM element at the end of the row. */
+    /** Adds the columns of a FROM element that is not a table (a subquery, a view) at the end of the row. */
     void add(String qualifier, List<ColumnInfo> columns) {
+        addTable(qualifier, columns, null);
+    }
+
+    /** Adds the columns of a table read by a FROM element (its hidden rowid, if any, included) at the end of the row. */
+    void addTable(String qualifier, List<ColumnInfo> columns, Table table) {
+        int from = entries.size();
         for (ColumnInfo c : columns) {
             entries.add(new Entry(qualifier, c, entries.size(), false));
         }
+        items.add(new Item(qualifier, from, entries.size(), table));
     }
 
     /** Adds columns only a qualified name reaches ({@code NEW.x}, {@code OLD.x} of a trigger). */
@@ -79,7 +97,7 @@ final class Scope {
     Entry find(String qualifier, String name, Expr at) {
         Entry found = null;
         for (Entry e : entries) {
-            if (!e.column().name().equalsIgnoreCase(name)) {
+            if (e.column().rowid() || !e.column().name().equalsIgnoreCase(name)) {
                 continue;
             }
             if (qualifier == null ? e.qualifiedOnly() : e.qualifier() == null || !e.qualifier().equalsIgnoreCase(qualifier)) {
@@ -91,7 +109,39 @@ final class Scope {
             }
             found = e;
         }
-        return found;
+        return found != null ? found : rowid(qualifier, name, at);
+    }
+
+    /**
+     * SQLite's rowid for a name no column answers: when the name is {@code rowid}, {@code oid} or
+     * {@code _rowid_} and exactly one FROM element matches the qualifier (so an unqualified rowid
+     * needs a FROM of one element), that element's {@code INTEGER PRIMARY KEY} column or hidden
+     * rowid. A table with neither fails with {@code HQL_UNSUPPORTED}; a subquery or view has none
+     * (null: no such column).
+     */
+    private Entry rowid(String qualifier, String name, Expr at) {
+        if (!RowIds.isAlias(name)) {
+            return null;
+        }
+        List<Item> matching = items.stream()
+                .filter(i -> qualifier == null || i.qualifier() != null && i.qualifier().equalsIgnoreCase(qualifier))
+                .toList();
+        if (matching.size() != 1 || matching.getFirst().table() == null) {
+            return null;
+        }
+        Item item = matching.getFirst();
+        TableSchema schema = item.table().schema();
+        if (schema.hasIntegerPrimaryKey()) {
+            return entries.get(item.from() + schema.indexOf(schema.primaryKey().getFirst()));
+        }
+        for (int i = item.from(); i < item.to(); i++) {
+            if (entries.get(i).column().rowid()) {
+                return entries.get(i);
+            }
+        }
+        throw new HqlSemanticException(ErrorCode.HQL_UNSUPPORTED, "no such column: " + name + " (table " + schema.name()
+                + " has no rowid: its data source names rows by its own ids, not integers; "
+                + "an INTEGER PRIMARY KEY column is its rowid where it has one)", at.position());
     }
 
     /** Resolves a name here or in an enclosing scope, or returns null. */

@@ -4,6 +4,7 @@ import io.hyperspatial.hyperql.error.ErrorCode;
 import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.exec.Casts;
 import io.hyperspatial.hyperql.function.HyperbolicDistance;
+import io.hyperspatial.hyperql.value.Affinity;
 import io.hyperspatial.hyperql.value.TextForm;
 import io.hyperspatial.hyperql.value.Truth;
 import io.hyperspatial.hyperql.value.Vector;
@@ -14,6 +15,7 @@ import io.hyperspatial.hyperql.plan.BoundStatement;
 import io.hyperspatial.hyperql.plan.Scalar;
 import io.hyperspatial.hyperql.source.Applied;
 import io.hyperspatial.hyperql.source.ColumnSchema;
+import io.hyperspatial.hyperql.source.Table;
 import io.hyperspatial.hyperql.source.TableMutation;
 import io.hyperspatial.hyperql.source.TableSchema;
 
@@ -36,7 +38,7 @@ final class Mutations {
 
     static long insert(BoundStatement.Insert s, Frame frame) {
         Applied applied = s.table().apply(mutations(insertChanges(s, frame)));
-        noteInserted(s.table().schema(), applied, frame);
+        noteInserted(s.table(), applied, frame);
         return applied.changed();
     }
 
@@ -48,20 +50,28 @@ final class Mutations {
         return s.table().apply(mutations(deleteChanges(s, frame))).changed();
     }
 
-    /** The rows an INSERT adds, as the table stores them (defaults filled in, affinities applied). */
+    /**
+     * The rows an INSERT adds, as the table stores them (defaults filled in, affinities applied;
+     * a table that {@linkplain io.hyperspatial.hyperql.source.Table#keepsRowid() keeps a rowid} gets
+     * it as a last element, null for the table to fill in).
+     */
     static List<RowChange> insertChanges(BoundStatement.Insert s, Frame frame) {
         TableSchema schema = s.table().schema();
+        int width = schema.columns().size();
         List<RowChange> changes = new ArrayList<>();
         for (Object[] source : Executor.materialize(s.source(), frame)) {
-            Object[] row = new Object[schema.columns().size()];
-            for (int i = 0; i < row.length; i++) {
+            Object[] row = new Object[s.table().keepsRowid() ? width + 1 : width];
+            for (int i = 0; i < width; i++) {
                 row[i] = defaultOf(s.rowDefaults(), schema, i, frame);
             }
             for (int i = 0; i < s.targetColumns().length; i++) {
                 row[s.targetColumns()[i]] = source[i];
             }
-            for (int i = 0; i < row.length; i++) {
+            for (int i = 0; i < width; i++) {
                 row[i] = store(schema, i, row[i]);
+            }
+            if (row.length > width && row[width] != null) {
+                row[width] = rowid(schema, row[width]);
             }
             if (notNullResolved(schema, row, s.onConflict(), i -> defaultOf(s.rowDefaults(), schema, i, frame))
                     && checksPass(schema, s.checks(), row, s.onConflict(), frame)) {
@@ -71,22 +81,27 @@ final class Mutations {
         return changes;
     }
 
-    /** The rows an UPDATE changes, each with its new values computed from the old. */
+    /**
+     * The rows an UPDATE changes, each with its new values computed from the old (and the rowid,
+     * changed or not, as a last element where the table keeps one).
+     */
     static List<RowChange> updateChanges(BoundStatement.Update s, Frame frame) {
         TableSchema schema = s.table().schema();
         int width = schema.columns().size();
+        int stored = s.table().keepsRowid() ? width + 1 : width;
         List<RowChange> changes = new ArrayList<>();
         for (Object[] old : Executor.materialize(s.rows(), frame)) {
-            Object[] row = new Object[width];
-            System.arraycopy(old, 0, row, 0, width);
+            Object[] row = new Object[stored];
+            System.arraycopy(old, 0, row, 0, stored);
             List<Scalar> values = s.values();
             for (int i = 0; i < values.size(); i++) {
                 int column = s.columns()[i];
-                row[column] = store(schema, column, Evaluator.eval(values.get(i), old, frame));
+                Object value = Evaluator.eval(values.get(i), old, frame);
+                row[column] = column == width ? rowid(schema, value) : store(schema, column, value);
             }
             if (notNullResolved(schema, row, s.onConflict(), i -> defaultOf(s.rowDefaults(), schema, i, frame))
                     && checksPass(schema, s.checks(), row, s.onConflict(), frame)) {
-                changes.add(new RowChange(old, new TableMutation.Update(old[width], row, s.onConflict())));
+                changes.add(new RowChange(old, new TableMutation.Update(old[stored], row, s.onConflict())));
             }
         }
         return changes;
@@ -104,7 +119,7 @@ final class Mutations {
             return true;
         }
         int rowId = schema.hasIntegerPrimaryKey() ? schema.indexOf(schema.primaryKey().getFirst()) : -1;
-        for (int i = 0; i < row.length; i++) {
+        for (int i = 0; i < schema.columns().size(); i++) {
             ColumnSchema c = schema.columns().get(i);
             if (row[i] != null || !c.notNull() || i == rowId) {
                 continue;
@@ -143,18 +158,23 @@ final class Mutations {
 
     /** The rows a DELETE removes. */
     static List<RowChange> deleteChanges(BoundStatement.Delete s, Frame frame) {
-        int width = s.table().schema().columns().size();
         List<RowChange> changes = new ArrayList<>();
         for (Object[] old : Executor.materialize(s.rows(), frame)) {
-            changes.add(new RowChange(old, new TableMutation.Delete(old[width])));
+            changes.add(new RowChange(old, new TableMutation.Delete(old[old.length - 1])));
         }
         return changes;
     }
 
-    /** After an insert, the session's last inserted row id is the new row's {@code INTEGER PRIMARY KEY}. */
-    static void noteInserted(TableSchema schema, Applied applied, Frame frame) {
-        if (schema.hasIntegerPrimaryKey() && applied.lastInserted() != null
-                && applied.lastInserted()[schema.indexOf(schema.primaryKey().getFirst())] instanceof Long rowid) {
+    /**
+     * After an insert, the session's last inserted row id is the new row's {@code INTEGER PRIMARY
+     * KEY}, or its hidden rowid where the table keeps one.
+     */
+    static void noteInserted(Table table, Applied applied, Frame frame) {
+        TableSchema schema = table.schema();
+        int column = schema.hasIntegerPrimaryKey() ? schema.indexOf(schema.primaryKey().getFirst())
+                : table.keepsRowid() ? schema.columns().size() : -1;
+        if (column >= 0 && applied.lastInserted() != null && applied.lastInserted().length > column
+                && applied.lastInserted()[column] instanceof Long rowid) {
             frame.session().inserted(rowid);
         }
     }
@@ -197,5 +217,17 @@ final class Mutations {
                     + " is an INTEGER PRIMARY KEY and takes integers, got '" + TextForm.of(value) + "'");
         }
         return stored;
+    }
+
+    /**
+     * A value written to a table's hidden rowid, as SQLite takes it: with INTEGER affinity, and
+     * then an integer ('7' and 7.0 are 7); anything else, NULL included, is a datatype mismatch.
+     */
+    private static Long rowid(TableSchema schema, Object value) {
+        if (value != null && Affinity.INTEGER.apply(value) instanceof Long rowid) {
+            return rowid;
+        }
+        throw new HqlExecutionException(ErrorCode.HQL_TYPE_MISMATCH, "datatype mismatch: the rowid of " + schema.name()
+                + " takes integers, got " + (value == null ? "NULL" : "'" + TextForm.of(value) + "'"));
     }
 }

@@ -76,7 +76,7 @@ final class TriggeredWrites {
             }
             changed += applied.changed();
             if (c.mutation() instanceof TableMutation.Insert) {
-                Mutations.noteInserted(table.schema(), applied, frame);
+                Mutations.noteInserted(table, applied, frame);
                 row = triggerRow(applied.lastInserted(), null, width);
             }
             fireAll(triggers, Statement.TriggerTiming.AFTER, row, frame);

@@ -34,14 +34,15 @@ final class ScanStream {
     }
 
     /**
-     * The rows of a request on the scan's table, each copied out of the cursor (with the row id
-     * when the scan wants it), each a checkpoint of the statement's control.
+     * The rows of a request on the scan's table, each copied out of the cursor (with the hidden
+     * rowid, which the cursor's rows carry after the columns, and the row id when the scan wants
+     * them), each a checkpoint of the statement's control.
      */
     static RowStream rows(PlanNode.Scan s, AccessRequest request, Frame frame) {
         RowCursor cursor = s.table().open(request);
-        int width = s.table().schema().columns().size();
+        int width = s.table().schema().columns().size() + (s.hiddenRowid() ? 1 : 0);
         boolean withRowId = s.withRowId();
-        if (!withRowId && cursor.handsOverRows()) {
+        if (!withRowId && !s.hiddenRowid() && cursor.handsOverRows()) {
             return () -> {
                 frame.checkpoint();
                 return cursor.next() ? cursor.row() : null;

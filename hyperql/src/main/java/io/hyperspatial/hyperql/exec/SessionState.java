@@ -4,7 +4,7 @@ import io.hyperspatial.hyperql.plan.SessionFunction;
 
 /**
  * What a session (SQLite's connection: {@link io.hyperspatial.hyperql.Session}) remembers between
- * its statements: the INTEGER PRIMARY KEY of the last row it inserted, the rows its last INSERT,
+ * its statements: the rowid of the last row it inserted, the rows its last INSERT,
  * UPDATE or DELETE changed and the rows all of them changed. A statement updates it only when it
  * succeeds. The fields are volatile, so a value set by one thread is read by the next statement
  * of the session on another; a session whose statements overlap sees whichever finished last.
@@ -23,7 +23,7 @@ public final class SessionState {
         };
     }
 
-    /** A statement inserted a row whose INTEGER PRIMARY KEY is {@code rowid}. */
+    /** A statement inserted a row whose rowid (INTEGER PRIMARY KEY or hidden rowid) is {@code rowid}. */
     public void inserted(long rowid) {
         lastInsertRowid = rowid;
     }

@@ -57,7 +57,7 @@ final class ProjectionPushdown {
     }
 
     private static PlanNode scan(PlanNode.Scan s, BitSet required) {
-        int width = s.table().schema().columns().size();
+        int width = s.table().schema().columns().size() + (s.hiddenRowid() ? 1 : 0);
         BitSet needed = required.get(0, width);
         if (s.access() instanceof AccessMethod.Knn k) {
             needed.set(k.column());

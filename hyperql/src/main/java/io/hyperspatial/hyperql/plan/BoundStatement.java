@@ -20,7 +20,8 @@ public sealed interface BoundStatement {
     }
 
     /**
-     * INSERT: each row of {@code source} fills {@code targetColumns} (positions in the table); the
+     * INSERT: each row of {@code source} fills {@code targetColumns} (positions in the table; the
+     * table's column count for its hidden rowid, {@link io.hyperspatial.hyperql.source.Table#keepsRowid()}); the
      * other columns get their defaults ({@code rowDefaults}: per column, the expression evaluated
      * for each row, or null where the default is one value); {@code checks} are the table's CHECK
      * constraints over the new row.

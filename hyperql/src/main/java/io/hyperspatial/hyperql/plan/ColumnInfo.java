@@ -13,8 +13,22 @@ import io.hyperspatial.hyperql.value.SqlType;
  * @param metric   the metric of a vector column read from a table (directly or through subqueries
  *                 and views), which {@code NEAR} and a hyperbolic {@code distance()} use; else null
  * @param computed whether it is a table's computed column, which {@code *} and NATURAL joins leave out
+ * @param rowid    whether it is a table's hidden rowid ({@link io.hyperspatial.hyperql.source.Table#keepsRowid()}):
+ *                 computed too, and reached only by the names {@code rowid}, {@code oid} and
+ *                 {@code _rowid_} where no column of that name is visible
  */
-public record ColumnInfo(String name, Affinity affinity, SqlType type, VectorMetric metric, boolean computed) {
+public record ColumnInfo(String name, Affinity affinity, SqlType type, VectorMetric metric, boolean computed,
+                         boolean rowid) {
+    /** A column that is not a hidden rowid. */
+    public ColumnInfo(String name, Affinity affinity, SqlType type, VectorMetric metric, boolean computed) {
+        this(name, affinity, type, metric, computed, false);
+    }
+
+    /** A table's hidden rowid. */
+    public static ColumnInfo hiddenRowid() {
+        return new ColumnInfo("rowid", Affinity.INTEGER, SqlType.INTEGER, null, true, true);
+    }
+
     /** A column that is not a table's vector column. */
     public ColumnInfo(String name, Affinity affinity, SqlType type) {
         this(name, affinity, type, null, false);

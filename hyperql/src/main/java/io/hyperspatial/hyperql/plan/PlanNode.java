@@ -68,11 +68,18 @@ public sealed interface PlanNode {
     enum SetKind { UNION, UNION_ALL, INTERSECT, EXCEPT }
 
     /**
-     * Reads a table. {@code needed} lists the columns read above (null: all); {@code withRowId} adds the
-     * row id as a last column (UPDATE and DELETE use it).
+     * Reads a table. Its rows are the table's columns, then the table's hidden rowid when
+     * {@code columns} has it ({@link #hiddenRowid()}), then, when {@code withRowId}, the source's row
+     * id (UPDATE and DELETE use it). {@code needed} lists the columns read above (null: all).
      */
     record Scan(Table table, String alias, List<ColumnInfo> columns, AccessMethod access, BitSet needed,
                 boolean withRowId) implements PlanNode {
+        /** Whether the scan reads the table's hidden rowid ({@link Table#keepsRowid()}), right after the table's columns. */
+        public boolean hiddenRowid() {
+            int width = table.schema().columns().size();
+            return columns.size() > width && columns.get(width).rowid();
+        }
+
         @Override
         public List<PlanNode> inputs() {
             return List.of();

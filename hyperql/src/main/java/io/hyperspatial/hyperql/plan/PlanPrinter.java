@@ -106,19 +106,20 @@ public final class PlanPrinter {
     }
 
     private static String column(PlanNode.Scan s, int index) {
-        return s.table().schema().columns().get(index).name();
+        return s.columns().get(index).name();
     }
 
+    /** The columns the scan reads; a DML scan's row id and the hidden rowid both show as {@code rowid}, once. */
     private static String columns(PlanNode.Scan s) {
         BitSet needed = s.needed();
         List<String> names = new ArrayList<>();
-        int width = s.table().schema().columns().size();
+        int width = s.table().schema().columns().size() + (s.hiddenRowid() ? 1 : 0);
         for (int i = 0; i < width; i++) {
             if (needed == null || needed.get(i)) {
                 names.add(column(s, i));
             }
         }
-        if (s.withRowId()) {
+        if (s.withRowId() && !s.hiddenRowid()) {
             names.add("rowid");
         }
         return "[" + String.join(", ", names) + "]";

@@ -9,10 +9,17 @@ import io.hyperspatial.hyperql.error.HqlExecutionException;
  * holds none. A deleted largest value is therefore handed out again, as in SQLite without
  * {@code AUTOINCREMENT}. Where SQLite would then try random values once the largest is
  * {@link Long#MAX_VALUE}, this fails with {@link ErrorCode#HQL_OUT_OF_RANGE}. Every data source
- * that fills the column in uses this rule; stateless.
+ * that fills the column in uses this rule, and so does a table's hidden rowid
+ * ({@link Table#keepsRowid()}), which SQL names {@code rowid}, {@code oid} or {@code _rowid_}
+ * ({@link #isAlias}); stateless.
  */
 public final class RowIds {
     private RowIds() {
+    }
+
+    /** Whether a name is one of SQLite's names of the rowid ({@code rowid}, {@code oid}, {@code _rowid_}, any case). */
+    public static boolean isAlias(String name) {
+        return name.equalsIgnoreCase("rowid") || name.equalsIgnoreCase("oid") || name.equalsIgnoreCase("_rowid_");
     }
 
     /**
@@ -27,7 +34,7 @@ public final class RowIds {
         }
         if (largest == Long.MAX_VALUE) {
             throw new HqlExecutionException(ErrorCode.HQL_OUT_OF_RANGE, "table " + table
-                    + " holds the largest INTEGER PRIMARY KEY (" + Long.MAX_VALUE + "): give the key explicitly");
+                    + " holds the largest rowid (" + Long.MAX_VALUE + "): give the key explicitly");
         }
         return largest + 1;
     }

@@ -22,6 +22,23 @@ public interface Table {
         return rowCount();
     }
 
+    /**
+     * Whether the rows of this table, which has no {@code INTEGER PRIMARY KEY}, carry SQLite's hidden
+     * rowid, which SQL reads and writes as {@code rowid}, {@code oid} or {@code _rowid_}. When true:
+     * every row a cursor returns has one element past the schema's columns, the rowid (a
+     * {@code Long}, unique in the table); a full scan returns rows in rowid order; an
+     * {@link TableMutation.Insert} row may have that element too (an integer, or null or absent for
+     * one more than the largest rowid, 1 when the table is empty) and an {@link TableMutation.Update}
+     * row has it (a different value moves the row); a collision on it is {@code UNIQUE constraint
+     * failed: TABLE.rowid} under the statement's conflict rule; access paths may name it as column
+     * {@code schema().columns().size()}. False by default: the engine then refuses {@code rowid} on
+     * the table with {@code HQL_UNSUPPORTED} (a table with an {@code INTEGER PRIMARY KEY} has that
+     * column as its rowid, whatever this says).
+     */
+    default boolean keepsRowid() {
+        return false;
+    }
+
     /** The access paths beyond a full scan this table offers; empty when it offers none. */
     List<AccessPath> accessPaths();
 

@@ -26,9 +26,12 @@ import java.util.function.Predicate;
 
 /**
  * A table held in memory: rows in an array list indexed by row id (a deleted row leaves a hole),
- * plus {@link MemoryIndex}es for the primary key, UNIQUE constraints and CREATE INDEX. Offers key
- * lookup and range scan on the leading column of every index, a full scan in SQLite's order
- * (INTEGER PRIMARY KEY order, else insertion order), and an exact k-NN scan and radius
+ * plus {@link MemoryIndex}es for the primary key, UNIQUE constraints and CREATE INDEX. A table
+ * without an INTEGER PRIMARY KEY {@linkplain #keepsRowid() keeps SQLite's rowid}: each stored row
+ * has it after the columns, and a unique index that no listing shows serves it. Offers key
+ * lookup and range scan on the leading column of every index (the rowid's included), a full scan in
+ * SQLite's order (rowid order: the INTEGER PRIMARY KEY's, else the hidden rowid's, which is
+ * insertion order until a row is given a smaller rowid than the largest), and an exact k-NN scan and radius
  * scan on every vector column (all distances computed, the k smallest, or those within the radius, kept). Enforces NOT NULL and uniqueness;
  * a list of mutations that violates them is rolled back entirely. Not thread-safe.
  */
@@ -37,6 +40,10 @@ public final class InMemoryTable implements Table {
     private final List<Object[]> rows = new ArrayList<>();
     private final List<MemoryIndex> indexes = new ArrayList<>();
     private int integerKey;
+    /** The index of the hidden rowid, also in {@link #indexes}; null when the table has an INTEGER PRIMARY KEY. */
+    private MemoryIndex rowidIndex;
+    /** Whether the slots of live rows are in rowid order, so a full scan can walk the slots. */
+    private boolean slotsInRowidOrder = true;
     private long liveRows;
     /** The undo steps of the source's open {@link io.hyperspatial.hyperql.source.Savepoint}, newest first; null when none is open. */
     private Deque<Runnable> journal;
@@ -44,6 +51,23 @@ public final class InMemoryTable implements Table {
     InMemoryTable(TableSchema schema) {
         this.schema = schema;
         this.integerKey = integerKey(schema);
+        if (integerKey < 0) {
+            rowidIndex = rowidIndex();
+            indexes.add(rowidIndex);
+        }
+    }
+
+    /** An empty index of the hidden rowid, which is stored after the current columns. */
+    private MemoryIndex rowidIndex() {
+        return new MemoryIndex(new IndexDefinition("rowid", schema.name(), List.of("rowid"), true, true),
+                new int[] {schema.columns().size()});
+    }
+
+    /** Rebuilds the rowid's index over the rows as they are now (after the columns changed). */
+    private void reindexRowid() {
+        indexes.remove(rowidIndex);
+        rowidIndex = rowidIndex();
+        addIndex(rowidIndex);
     }
 
     private static int integerKey(TableSchema schema) {
@@ -53,6 +77,12 @@ public final class InMemoryTable implements Table {
     @Override
     public TableSchema schema() {
         return schema;
+    }
+
+    /** True when the table has no INTEGER PRIMARY KEY: its rows then carry a hidden rowid. */
+    @Override
+    public boolean keepsRowid() {
+        return rowidIndex != null;
     }
 
     @Override
@@ -81,7 +111,8 @@ public final class InMemoryTable implements Table {
     @Override
     public RowCursor open(AccessRequest request) {
         return switch (request) {
-            case AccessRequest.FullScan f -> new IdCursor(integerKey >= 0 ? keyOrder() : new LiveIds());
+            case AccessRequest.FullScan f -> new IdCursor(integerKey >= 0 ? keyOrder(index(integerKey))
+                    : slotsInRowidOrder ? new LiveIds() : keyOrder(rowidIndex));
             case AccessRequest.Lookup l -> new IdCursor(List.copyOf(index(l.column()).lookup(l.key())).iterator());
             case AccessRequest.Lookups l -> {
                 java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
@@ -114,12 +145,12 @@ public final class InMemoryTable implements Table {
             for (TableMutation m : mutations) {
                 changed += switch (m) {
                     case TableMutation.Insert i -> {
-                        Object[] row = i.row().clone();
+                        Object[] row = stored(i.row(), null);
                         long inserted = insert(row, i.onConflict(), undo);
                         lastInserted = inserted > 0 ? row : lastInserted;
                         yield inserted;
                     }
-                    case TableMutation.Update u -> update((Long) u.rowId(), u.row().clone(), u.onConflict(), undo);
+                    case TableMutation.Update u -> update((Long) u.rowId(), u.row(), u.onConflict(), undo);
                     case TableMutation.Delete d -> delete((Long) d.rowId(), undo) ? 1 : 0;
                 };
             }
@@ -135,6 +166,23 @@ public final class InMemoryTable implements Table {
             }
         }
         return new Applied(changed, lastInserted);
+    }
+
+    /**
+     * A copy of a row as the engine gives it, with room for the hidden rowid where the table keeps
+     * one: the engine's rowid when it gives one, else {@code old}'s (an update), else null (an
+     * insert: filled in).
+     */
+    private Object[] stored(Object[] given, Object[] old) {
+        if (rowidIndex == null) {
+            return given.clone();
+        }
+        int width = schema.columns().size();
+        Object[] row = java.util.Arrays.copyOf(given, width + 1);
+        if (row[width] == null && old != null) {
+            row[width] = old[width];
+        }
+        return row;
     }
 
     /** Keeps the undo steps of later applies in {@code journal} (newest first), or stops keeping them (null). */
@@ -167,8 +215,12 @@ public final class InMemoryTable implements Table {
         return kept.sorted().stream().map(Scored::id).toList();
     }
 
-    /** Appends a column; every live row gets its default, converted to the column's affinity. */
+    /**
+     * Appends a column; every live row gets its default, converted to the column's affinity (before
+     * the hidden rowid, which moves one place on).
+     */
     void addColumn(ColumnSchema column) {
+        int at = schema.columns().size();
         List<ColumnSchema> columns = new ArrayList<>(schema.columns());
         columns.add(column);
         schema = schema.withColumns(columns);
@@ -176,10 +228,15 @@ public final class InMemoryTable implements Table {
         for (int id = 0; id < rows.size(); id++) {
             Object[] row = rows.get(id);
             if (row != null) {
-                Object[] wider = java.util.Arrays.copyOf(row, columns.size());
-                wider[columns.size() - 1] = value;
+                Object[] wider = new Object[row.length + 1];
+                System.arraycopy(row, 0, wider, 0, at);
+                wider[at] = value;
+                System.arraycopy(row, at, wider, at + 1, row.length - at);
                 rows.set(id, wider);
             }
+        }
+        if (rowidIndex != null) {
+            reindexRowid();
         }
     }
 
@@ -203,6 +260,9 @@ public final class InMemoryTable implements Table {
         schema = after;
         integerKey = integerKey(after);
         indexes.clear();
+        if (rowidIndex != null) {
+            reindexRowid();
+        }
         definitions.forEach(d -> addIndex(indexOver(d)));
     }
 
@@ -238,16 +298,26 @@ public final class InMemoryTable implements Table {
     }
 
     boolean removeIndex(String name) {
-        return indexes.removeIf(i -> i.definition().name().equalsIgnoreCase(name));
+        return indexes.removeIf(i -> i != rowidIndex && i.definition().name().equalsIgnoreCase(name));
     }
 
+    /** The table's indexes, the hidden rowid's left out. */
     List<IndexDefinition> indexDefinitions() {
-        return indexes.stream().map(MemoryIndex::definition).toList();
+        return indexes.stream().filter(i -> i != rowidIndex).map(MemoryIndex::definition).toList();
     }
 
     private long insert(Object[] row, TableMutation.OnConflict onConflict, Deque<Runnable> undo) {
         if (integerKey >= 0 && row[integerKey] == null) {
             row[integerKey] = RowIds.next(index(integerKey).largestInteger(), schema.name());
+        }
+        if (rowidIndex != null) {
+            int at = schema.columns().size();
+            Long largest = rowidIndex.largestInteger();
+            if (row[at] == null) {
+                row[at] = RowIds.next(largest, schema.name());
+            } else if (largest != null && (Long) row[at] <= largest) {
+                slotsInRowidOrder = false;
+            }
         }
         checkNotNull(row);
         for (MemoryIndex index : indexes) {
@@ -279,11 +349,12 @@ public final class InMemoryTable implements Table {
      * with another row on a unique index fails, leaves the row unchanged (IGNORE) or deletes the
      * other row (REPLACE), as for an insert.
      */
-    private long update(long id, Object[] row, TableMutation.OnConflict onConflict, Deque<Runnable> undo) {
+    private long update(long id, Object[] given, TableMutation.OnConflict onConflict, Deque<Runnable> undo) {
         Object[] old = rows.get((int) id);
         if (old == null) {
             return 0;
         }
+        Object[] row = stored(given, old);
         checkNotNull(row);
         unindex(old, id);
         for (MemoryIndex index : indexes) {
@@ -304,6 +375,9 @@ public final class InMemoryTable implements Table {
         }
         rows.set((int) id, row);
         index(row, id);
+        if (rowidIndex != null && !old[schema.columns().size()].equals(row[schema.columns().size()])) {
+            slotsInRowidOrder = false;
+        }
         undo.push(() -> {
             unindex(row, id);
             rows.set((int) id, old);
@@ -366,18 +440,19 @@ public final class InMemoryTable implements Table {
     }
 
     /**
-     * Ids of live rows in INTEGER PRIMARY KEY order, the order SQLite scans a table in (its
-     * rowid's). Taken whole when the scan opens, so rows its own statement inserts are not seen.
+     * Ids of live rows in rowid order (the INTEGER PRIMARY KEY's or the hidden rowid's index), the
+     * order SQLite scans a table in. Taken whole when the scan opens, so rows its own statement
+     * inserts are not seen.
      */
-    private Iterator<Long> keyOrder() {
+    private Iterator<Long> keyOrder(MemoryIndex rowids) {
         List<Long> ids = new ArrayList<>((int) liveRows);
-        for (Set<Long> bucket : index(integerKey).range(null, false, null, false).values()) {
+        for (Set<Long> bucket : rowids.range(null, false, null, false).values()) {
             ids.addAll(bucket);
         }
         return ids.iterator();
     }
 
-    /** Ids of live rows, in insertion order (rowid order for a table without INTEGER PRIMARY KEY). */
+    /** Ids of live rows, in insertion order (rowid order while {@link #slotsInRowidOrder}). */
     private final class LiveIds implements Iterator<Long> {
         private final int end = rows.size();
         private int next = advance(0);
