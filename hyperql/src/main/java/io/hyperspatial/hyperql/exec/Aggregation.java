@@ -28,7 +28,9 @@ final class Aggregation {
     static RowStream open(PlanNode.Aggregate a, Frame frame) {
         List<Scalar> keys = a.groupKeys();
         List<Scalar.AggregateCall> calls = a.aggregates();
-        Map<RowKey, Group> groups = new HashMap<>();
+        // One group key is looked up as its own hash key, without a RowKey around it.
+        boolean single = keys.size() == 1;
+        Map<Object, Group> groups = new HashMap<>();
         boolean[] bare = new boolean[calls.size()];
         boolean extremes = false;
         for (int i = 0; i < bare.length; i++) {
@@ -51,10 +53,11 @@ final class Aggregation {
                 keyValues[i] = Evaluator.eval(keys.get(i), r, frame);
                 probe.values()[i] = ValueOrder.hashKey(keyValues[i]);
             }
-            Group g = groups.get(probe);
+            Object lookup = single ? probe.values()[0] : probe;
+            Group g = groups.get(lookup);
             if (g == null) {
                 g = new Group(keyValues.clone(), calls);
-                groups.put(new RowKey(probe.values().clone()), g);
+                groups.put(single ? lookup : new RowKey(probe.values().clone()), g);
             } else {
                 System.arraycopy(keyValues, 0, g.keys, 0, keyValues.length);
             }
@@ -78,7 +81,7 @@ final class Aggregation {
             }
         }
         if (groups.isEmpty() && keys.isEmpty()) {
-            groups.put(RowKey.of(new Object[0]), new Group(new Object[0], calls));
+            groups.put(probe, new Group(new Object[0], calls));
         }
         List<Group> ordered = new ArrayList<>(groups.values());
         ordered.sort((x, y) -> RowKey.compareRows(x.keys, y.keys));

@@ -120,7 +120,8 @@ final class RowReader {
                 int propertyId = properties.propertyId();
                 int column = propertyId < columnOfProperty.length ? columnOfProperty[propertyId] : -1;
                 if (column >= 0) {
-                    row[column] = SqlTypes.toSql(properties.value(), schema.get(column));
+                    row[column] = properties.holdsInt64() ? (Object) properties.int64()
+                            : SqlTypes.toSql(properties.value(), schema.get(column));
                 }
                 if (propertyId >= lastWanted) {
                     break;

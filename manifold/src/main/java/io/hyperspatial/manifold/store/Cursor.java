@@ -71,6 +71,15 @@ public final class Cursor implements AutoCloseable {
         return it.value();
     }
 
+    /**
+     * Copies the current entry's value into the start of {@code into} without allocating, and returns
+     * the value's whole length: when that exceeds {@code into.length}, only a prefix was copied and
+     * the caller reads again into a larger array.
+     */
+    public int valueInto(byte[] into) {
+        return it.value(into, 0, into.length);
+    }
+
     @Override
     public void close() {
         if (!closed) {

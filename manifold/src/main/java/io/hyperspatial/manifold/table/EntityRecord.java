@@ -46,12 +46,22 @@ public record EntityRecord(int typeId, long createdMillis, long updatedMillis, l
 
     /** The type id of a stored row, without decoding the rest. */
     public static int typeIdOf(byte[] bytes) {
-        return new ByteReader(bytes).i32();
+        return typeIdOf(bytes, bytes.length);
+    }
+
+    /** The type id of a stored row held in the first {@code length} bytes of {@code bytes}. */
+    public static int typeIdOf(byte[] bytes, int length) {
+        return new ByteReader(bytes, 0, length).i32();
     }
 
     /** Where a stored row's header ends and its properties begin. */
     public static int headerLength(byte[] row) {
-        ByteReader r = new ByteReader(row);
+        return headerLength(row, row.length);
+    }
+
+    /** Where the header of a stored row held in the first {@code length} bytes of {@code row} ends. */
+    public static int headerLength(byte[] row, int length) {
+        ByteReader r = new ByteReader(row, 0, length);
         r.skip(4 + 8 + 8 + 8);
         if (r.u8() == 1) {
             r.skip(r.length());

@@ -3,6 +3,7 @@ package io.hyperspatial.manifold.table;
 import io.hyperspatial.manifold.store.Cursor;
 import io.hyperspatial.manifold.store.Keys;
 
+import java.util.Arrays;
 import java.util.UUID;
 
 /**
@@ -14,7 +15,10 @@ public final class EntityScan implements AutoCloseable {
     private final EntityTable table;
     private final Cursor cursor;
     private final int typeId;
+    /** The current row, in the start of a buffer reused from row to row; null off an entity. */
     private byte[] header;
+    private int headerLength;
+    private byte[] buffer = new byte[256];
     private Entity current;
     private final PropertyRow properties = new PropertyRow();
 
@@ -28,9 +32,14 @@ public final class EntityScan implements AutoCloseable {
     public boolean next() {
         current = null;
         while (cursor.next()) {
-            byte[] value = cursor.value();
-            if (EntityRecord.typeIdOf(value) == typeId) {
-                header = value;
+            int length = cursor.valueInto(buffer);
+            if (length > buffer.length) {
+                buffer = new byte[Math.max(length, 2 * buffer.length)];
+                length = cursor.valueInto(buffer);
+            }
+            if (EntityRecord.typeIdOf(buffer, length) == typeId) {
+                header = buffer;
+                headerLength = length;
                 return true;
             }
         }
@@ -49,14 +58,17 @@ public final class EntityScan implements AutoCloseable {
     /** The current entity, its header decoded on first ask. */
     public Entity entity() {
         if (current == null) {
-            current = table.toEntity(id(), EntityRecord.decode(header));
+            current = table.toEntity(id(), EntityRecord.decode(Arrays.copyOf(header, headerLength)));
         }
         return current;
     }
 
-    /** The current entity's properties (stored in its row), positioned before the first. */
+    /**
+     * The current entity's properties (stored in its row), positioned before the first; valid until
+     * the scan moves (the row's bytes are reused).
+     */
     public PropertyRow properties() {
-        return properties.reset(header);
+        return properties.reset(header, headerLength);
     }
 
     @Override

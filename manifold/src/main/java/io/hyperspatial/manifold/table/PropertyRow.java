@@ -31,12 +31,17 @@ public final class PropertyRow {
 
     /** Positions before the first property of {@code row} (a whole stored row); null reads as no properties. */
     public PropertyRow reset(byte[] row) {
+        return reset(row, row == null ? 0 : row.length);
+    }
+
+    /** As {@link #reset(byte[])}, for a row held in the first {@code length} bytes of {@code row}. */
+    public PropertyRow reset(byte[] row, int length) {
         this.row = row;
         if (row == null) {
             reader = null;
         } else {
-            int start = EntityRecord.headerLength(row);
-            reader = new ByteReader(row, start, row.length - start);
+            int start = EntityRecord.headerLength(row, length);
+            reader = new ByteReader(row, start, length - start);
         }
         return this;
     }
@@ -65,6 +70,16 @@ public final class PropertyRow {
     /** The current property's value, decoded. */
     public Value value() {
         return ValueCodec.decode(row, valueOffset, valueLength);
+    }
+
+    /** Whether the current property's value is an int64, which {@link #int64()} reads without decoding a {@link Value}. */
+    public boolean holdsInt64() {
+        return ValueCodec.isInt64(row, valueOffset, valueLength);
+    }
+
+    /** The current property's value when {@link #holdsInt64()}. */
+    public long int64() {
+        return ValueCodec.int64(row, valueOffset);
     }
 
     /** The current property's encoded value (a copy). */

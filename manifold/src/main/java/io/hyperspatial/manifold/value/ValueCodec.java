@@ -3,6 +3,9 @@ package io.hyperspatial.manifold.value;
 import io.hyperspatial.manifold.error.ErrorCode;
 import io.hyperspatial.manifold.error.StorageException;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +20,21 @@ public final class ValueCodec {
             BYTES = 6, TIMESTAMP = 7, LIST = 8, MAP = 9;
 
     private ValueCodec() {
+    }
+
+    private static final VarHandle LONG_BE = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
+    /**
+     * Whether the {@code length} bytes of {@code bytes} from {@code offset} encode an int64, which
+     * {@link #int64(byte[], int)} then reads without decoding a {@link Value}.
+     */
+    public static boolean isInt64(byte[] bytes, int offset, int length) {
+        return length == 9 && bytes[offset] == INT64;
+    }
+
+    /** The int64 encoded at {@code offset} (see {@link #isInt64}). */
+    public static long int64(byte[] bytes, int offset) {
+        return (long) LONG_BE.get(bytes, offset + 1);
     }
 
     public static byte[] encode(Value value) {

@@ -19,7 +19,10 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link EntityScan} and {@link RowLookup} against what was written and the per-entity reads, on seeded data. */
+/**
+ * {@link EntityScan} and {@link RowLookup} against what was written and the per-entity reads, on seeded data
+ * (rows of very different lengths, since a scan reads them into one reused buffer).
+ */
 class TableScansTest {
     @TempDir
     Path dir;
@@ -36,10 +39,15 @@ class TableScansTest {
                     UUID id = tx.upsertEntity("e" + i, person ? "Person" : "City");
                     Map<String, Value> values = new LinkedHashMap<>();
                     if (random.nextBoolean()) {
-                        values.put("name", Value.of("n" + i));
+                        // Some rows far longer than the scan's first buffer, between short ones.
+                        values.put("name", Value.of("n" + i + "x".repeat(random.nextInt(8) == 0 ? random.nextInt(3_000) : 0)));
                     }
                     if (person && random.nextBoolean()) {
                         values.put("age", Value.of((long) random.nextInt(100)));
+                    }
+                    if (person && random.nextInt(4) == 0) {
+                        // Nine bytes like an int64, but a timestamp: never read as one.
+                        values.put("born", Value.TimestampValue.ofEpochMicros(random.nextLong(1L << 50)));
                     }
                     if (!person && random.nextBoolean()) {
                         values.put("population", Value.of((long) random.nextInt(1_000_000)));
@@ -91,7 +99,12 @@ class TableScansTest {
         while (row.next()) {
             assertThat(row.propertyId()).as("ascending property ids").isGreaterThan(last);
             last = row.propertyId();
-            read.put(c.schema().propertyNameById(row.propertyId()).orElseThrow(), row.value());
+            Value value = row.value();
+            assertThat(row.holdsInt64()).as("holds an int64").isEqualTo(value instanceof Value.IntValue);
+            if (value instanceof Value.IntValue i) {
+                assertThat(row.int64()).isEqualTo(i.value());
+            }
+            read.put(c.schema().propertyNameById(row.propertyId()).orElseThrow(), value);
         }
         return read;
     }
