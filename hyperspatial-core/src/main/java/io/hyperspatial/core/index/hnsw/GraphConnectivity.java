@@ -40,28 +40,38 @@ final class GraphConnectivity {
     /** Rounds of the pass when replacements cut other nodes off; the last one never replaces. */
     static final int MAX_ROUNDS = 3;
     private static final int UNREACHED = Integer.MAX_VALUE;
+    /**
+     * The narrowest search for a cut-off node's neighbourhood, whatever the index's ef_construction:
+     * with a narrow one (ef_construction 4, m 2) the few nodes found all had full lists and no
+     * redundant neighbour, and the pass left nodes cut off. It searches only for nodes cut off, so
+     * the width costs little.
+     */
+    static final int MIN_SEARCH_EF = 64;
 
     private final HnswGraph graph;
     private final ScoringSpace space;
-    private final int efConstruction;
+    /** The width of the search for a cut-off node's neighbourhood. */
+    private final int searchEf;
     private final HnswSearcher searcher;
     private final int[] list;
     private final int[] other;
     private int[] queue = new int[64];
     private int[] inDegree = new int[0];
     private Reversed forwardReversed;
+    private final int[] seeds = new int[2];
+    private final float[] seedScores = new float[2];
     private int[] found;
     private float[] foundScores;
 
     GraphConnectivity(HnswGraph graph, ScoringSpace space, int efConstruction) {
         this.graph = graph;
         this.space = space;
-        this.efConstruction = efConstruction;
+        this.searchEf = Math.max(efConstruction, MIN_SEARCH_EF);
         this.searcher = new HnswSearcher(graph);
         this.list = new int[graph.maxConnections(0)];
         this.other = new int[graph.maxConnections(0)];
-        this.found = new int[efConstruction + 1];
-        this.foundScores = new float[efConstruction + 1];
+        this.found = new int[searchEf + 1];
+        this.foundScores = new float[searchEf + 1];
     }
 
     /**
@@ -258,7 +268,7 @@ final class GraphConnectivity {
      * in the nearest such list with a redundant neighbour, in its place.
      */
     private Link linkIn(int node, int hub, BitSet reached, int[] depth, BitSet avoid, boolean mayReplace) {
-        int count = searchFor(node);
+        int count = searchFor(node, hub);
         found[count] = hub;
         for (int i = 0; i <= count; i++) {
             int from = found[i];
@@ -280,7 +290,7 @@ final class GraphConnectivity {
      * can get back to the hub: appended to its list, or in place of a redundant neighbour there.
      */
     private Link linkOut(int node, int hub, BitSet reaches, int[] depth, Reversed reversed, boolean mayReplace) {
-        int count = searchFor(node);
+        int count = searchFor(node, hub);
         int target = hub;
         for (int i = 0; i < count; i++) {
             if (reaches.get(found[i])) {
@@ -297,9 +307,20 @@ final class GraphConnectivity {
         return mayReplace && replaceRedundant(node, target, hub, depth, reversed) ? Link.REPLACED : Link.NONE;
     }
 
-    /** Runs an insert's search for {@code node}'s own vector; the results, nearest first, go to {@code found}. */
-    private int searchFor(int node) {
-        searcher.searchLevelFromEntry(space.scorer(node), efConstruction, 0);
+    /**
+     * Searches level 0 for {@code node}'s own vector, seeded where an insert's greedy descent ends
+     * and at the hub; the results, nearest first, go to {@code found}. The hub matters: the descent
+     * can end inside the very pocket that is cut off, and a search from there alone finds none of
+     * the nodes that could link to it.
+     */
+    private int searchFor(int node, int hub) {
+        NodeScorer scorer = space.scorer(node);
+        long entry = graph.entry();
+        seeds[0] = searcher.descend(scorer, HnswGraph.entryNode(entry), HnswGraph.entryLevel(entry), 0);
+        seeds[1] = hub;
+        seedScores[0] = scorer.score(seeds[0]);
+        seedScores[1] = scorer.score(hub);
+        searcher.searchLevel(scorer, seeds, seedScores, 2, searchEf, 0);
         NeighborQueue results = searcher.results();
         if (found.length < results.size() + 1) {
             found = new int[results.size() + 1];
