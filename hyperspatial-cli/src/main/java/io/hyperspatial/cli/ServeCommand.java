@@ -70,16 +70,36 @@ final class ServeCommand implements Callable<Integer> {
             description = "Storage memory preset: default, small, large, read-heavy, write-heavy (default: ${DEFAULT-VALUE}).")
     private String preset;
 
+    @Option(names = "--block-cache", paramLabel = "SIZE", converter = ByteSize.class,
+            description = "RocksDB block cache shared by every collection, instead of the preset's (e.g. 512m, 2g).")
+    private Long blockCache;
+
+    @Option(names = "--row-cache", paramLabel = "SIZE", converter = ByteSize.class,
+            description = "RocksDB row cache for rows read by key, instead of the preset's (e.g. 1g; 0 turns it off).")
+    private Long rowCache;
+
+    /** The preset's storage options with the caches the command line sized (null: the preset's). */
+    static DatabaseOptions storageOptions(StoragePreset preset, Long blockCacheBytes, Long rowCacheBytes) {
+        DatabaseOptions options = DatabaseOptions.preset(preset);
+        if (blockCacheBytes != null) {
+            if (blockCacheBytes <= 0) {
+                throw new IllegalArgumentException("--block-cache must be more than 0 bytes");
+            }
+            options = options.withBlockCacheBytes(blockCacheBytes);
+        }
+        return rowCacheBytes == null ? options : options.withRowCacheBytes(rowCacheBytes);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig config = config();
-        StoragePreset storage;
+        DatabaseOptions storage;
         try {
-            storage = StoragePreset.parse(preset);
+            storage = storageOptions(StoragePreset.parse(preset), blockCache, rowCache);
         } catch (IllegalArgumentException e) {
             throw new CommandFailure(e.getMessage());
         }
-        Database storageDb = Database.open(data.path(), DatabaseOptions.preset(storage));
+        Database storageDb = Database.open(data.path(), storage);
         if (demo) {
             try {
                 DemoData.ensure(storageDb, wordnetDir, DemoData.PRODUCT_ENTITIES, spec.commandLine().getOut(),
