@@ -1,33 +1,10 @@
 """Writes slt/row_values.test with SQLite 3.40.1's own answers (python3's sqlite3).
 Run from the repository root: python3 hyperql/src/test/slt-gen/row_values.py hyperql/src/test/resources/slt/row_values.test"""
 import random
-import sqlite3
 import sys
-con = sqlite3.connect(':memory:')
-out = ["# Row values (a, b, ...): comparisons, IS, BETWEEN, IN lists and IN subqueries,\n# UPDATE ... SET (a, b) = (...). Expected results from SQLite 3.40.1 (python3's sqlite3).\n\n"]
-def fmt(v, t):
-    if v is None: return 'NULL'
-    if t == 'R': return '%.3f' % v
-    s = str(v)
-    return s if s != '' else '(empty)'
-def st(sql):
-    con.execute(sql); out.append(f"statement ok\n{sql}\n\n")
-def err(sql):
-    try:
-        con.execute(sql)
-    except Exception as e:
-        out.append(f"statement error\n{sql}\n\n"); return
-    raise Exception("no error: " + sql)
-def q(sql, types=None, sort='rowsort'):
-    rows = con.execute(sql).fetchall()
-    n = len(rows[0]) if rows else len(con.execute(sql).description)
-    types = types or 'I' * n
-    vals = [[fmt(v, types[i]) for i, v in enumerate(r)] for r in rows]
-    if sort == 'rowsort':
-        vals.sort(key=lambda r: r)
-    flat = [v for r in vals for v in r]
-    out.append(f"query {types} {sort}\n{sql}\n----\n" + "".join(v + "\n" for v in flat) + "\n")
-
+from sqlite_answers import Recorder
+recorder = Recorder("# Row values (a, b, ...): comparisons, IS, BETWEEN, IN lists and IN subqueries,\n# UPDATE ... SET (a, b) = (...). Expected results from SQLite 3.40.1 (python3's sqlite3).\n\n")
+out, st, err, q = recorder.out, recorder.st, recorder.err, recorder.q
 st("CREATE TABLE t(id INTEGER PRIMARY KEY, a INTEGER, b INTEGER, c TEXT)")
 random.seed(7)
 for i in range(40):

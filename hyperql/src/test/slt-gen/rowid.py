@@ -2,35 +2,12 @@
 (rowid, oid, _rowid_) of tables without an INTEGER PRIMARY KEY, and rowid as the INTEGER PRIMARY KEY.
 Run from the repository root: python3 hyperql/src/test/slt-gen/rowid.py hyperql/src/test/resources/slt/rowid.test"""
 import random
-import sqlite3
 import sys
-con = sqlite3.connect(':memory:')
-out = ["# The rowid (rowid, oid, _rowid_): hidden on tables without an INTEGER PRIMARY KEY, that column where\n"
-       "# there is one; read, filtered, ordered, joined, written, shadowed by real columns.\n"
-       "# Expected results from SQLite 3.40.1 (python3's sqlite3), written by slt-gen/rowid.py.\n\n"]
-def fmt(v, t):
-    if v is None: return 'NULL'
-    if t == 'R': return '%.3f' % v
-    s = str(v)
-    return s if s != '' else '(empty)'
-def st(sql):
-    con.execute(sql); out.append(f"statement ok\n{sql}\n\n")
-def err(sql):
-    try:
-        con.execute(sql)
-    except Exception:
-        out.append(f"statement error\n{sql}\n\n"); return
-    raise Exception("no error: " + sql)
-def q(sql, types=None, sort='rowsort'):
-    cur = con.execute(sql)
-    rows = cur.fetchall()
-    n = len(cur.description)
-    types = types or 'I' * n
-    vals = [[fmt(v, types[i]) for i, v in enumerate(r)] for r in rows]
-    if sort == 'rowsort':
-        vals.sort(key=lambda r: r)
-    flat = [v for r in vals for v in r]
-    out.append(f"query {types} {sort}\n{sql}\n----\n" + "".join(v + "\n" for v in flat) + "\n")
+from sqlite_answers import Recorder
+recorder = Recorder("# The rowid (rowid, oid, _rowid_): hidden on tables without an INTEGER PRIMARY KEY, that column where\n"
+                    "# there is one; read, filtered, ordered, joined, written, shadowed by real columns.\n"
+                    "# Expected results from SQLite 3.40.1 (python3's sqlite3), written by slt-gen/rowid.py.\n\n")
+out, st, err, q = recorder.out, recorder.st, recorder.err, recorder.q
 def lit(v):
     return 'NULL' if v is None else repr(v)
 def last():
