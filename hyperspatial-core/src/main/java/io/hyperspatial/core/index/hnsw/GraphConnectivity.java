@@ -58,8 +58,6 @@ final class GraphConnectivity {
     private int[] queue = new int[64];
     private int[] inDegree = new int[0];
     private Reversed forwardReversed;
-    private final int[] seeds = new int[2];
-    private final float[] seedScores = new float[2];
     private int[] found;
     private float[] foundScores;
 
@@ -314,13 +312,7 @@ final class GraphConnectivity {
      * the nodes that could link to it.
      */
     private int searchFor(int node, int hub) {
-        NodeScorer scorer = space.scorer(node);
-        long entry = graph.entry();
-        seeds[0] = searcher.descend(scorer, HnswGraph.entryNode(entry), HnswGraph.entryLevel(entry), 0);
-        seeds[1] = hub;
-        seedScores[0] = scorer.score(seeds[0]);
-        seedScores[1] = scorer.score(hub);
-        searcher.searchLevel(scorer, seeds, seedScores, 2, searchEf, 0);
+        searcher.searchLevelFromEntry(space.scorer(node), searchEf, 0, hub);
         NeighborQueue results = searcher.results();
         if (found.length < results.size() + 1) {
             found = new int[results.size() + 1];

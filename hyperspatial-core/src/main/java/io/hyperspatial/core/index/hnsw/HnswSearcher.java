@@ -27,8 +27,8 @@ final class HnswSearcher {
     private final NeighborQueue results = new NeighborQueue(128, NeighborQueue.Order.FARTHEST_FIRST);
     private final int[] neighbors;
     private final float[] scores;
-    private final int[] seedNode = new int[1];
-    private final float[] seedScore = new float[1];
+    private final int[] seedNode = new int[2];
+    private final float[] seedScore = new float[2];
     private int visitedCount;
 
     HnswSearcher(HnswGraph graph) {
@@ -114,6 +114,14 @@ final class HnswSearcher {
      * {@link #results()}. False (and no search) if the graph is empty or does not reach the level.
      */
     boolean searchLevelFromEntry(NodeScorer scorer, int ef, int level) {
+        return searchLevelFromEntry(scorer, ef, level, -1);
+    }
+
+    /**
+     * As {@link #searchLevelFromEntry(NodeScorer, int, int)}, the beam search also seeded at
+     * {@code alsoFrom}, a node on {@code level} (−1: none).
+     */
+    boolean searchLevelFromEntry(NodeScorer scorer, int ef, int level, int alsoFrom) {
         long entry = graph.entry();
         if (entry == HnswGraph.NO_ENTRY || HnswGraph.entryLevel(entry) < level) {
             return false;
@@ -121,7 +129,13 @@ final class HnswSearcher {
         int start = descend(scorer, HnswGraph.entryNode(entry), HnswGraph.entryLevel(entry), level);
         seedNode[0] = start;
         seedScore[0] = scorer.score(start);
-        searchLevel(scorer, seedNode, seedScore, 1, ef, level);
+        int seeds = 1;
+        if (alsoFrom >= 0) {
+            seedNode[1] = alsoFrom;
+            seedScore[1] = scorer.score(alsoFrom);
+            seeds = 2;
+        }
+        searchLevel(scorer, seedNode, seedScore, seeds, ef, level);
         return true;
     }
 
