@@ -27,14 +27,19 @@ final class ByteSize implements ITypeConverter<Long> {
                     + "': a whole number of bytes, optionally with k, m, g or t (powers of 1024), e.g. 512m");
         }
         int shift = m.group(2) == null ? 0 : 10 * (1 + "kmgt".indexOf(m.group(2)));
+        long n;
         try {
-            long n = Long.parseLong(m.group(1));
-            if (n > Long.MAX_VALUE >> shift) {
-                throw new NumberFormatException();
-            }
-            return n << shift;
+            n = Long.parseLong(m.group(1));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid size '" + value + "': too large");
+            throw tooLarge(value);
         }
+        if (n > Long.MAX_VALUE >> shift) {
+            throw tooLarge(value);
+        }
+        return n << shift;
+    }
+
+    private static IllegalArgumentException tooLarge(String value) {
+        return new IllegalArgumentException("invalid size '" + value + "': too large");
     }
 }
