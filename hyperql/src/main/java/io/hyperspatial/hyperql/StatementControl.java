@@ -13,8 +13,9 @@ import java.time.Duration;
  * stopped before it commits, so it changes nothing. Work inside one data-source call (building an
  * index, waiting for a k-NN index to catch up) finishes before the next checkpoint sees the stop.
  *
- * <p>One control serves one execution. {@link #cancel()} is thread-safe; {@link #checkpoint()} is
- * called by the executing thread only.
+ * <p>One control serves one execution. {@link #cancel()} and {@link #check()} are thread-safe
+ * (the workers of a parallel scan call {@code check()}); {@link #checkpoint()} is called by the
+ * executing thread only.
  */
 public final class StatementControl {
     /** Checkpoints between two looks at the clock and the flag: cheap enough per row, prompt enough to stop. */

@@ -20,12 +20,19 @@ import java.util.Map;
  * group's first row's; with a MIN or MAX in the query, those of every row where the last MIN or
  * MAX to step found a new extreme (so {@code SELECT name, MAX(score)} names the row holding the
  * maximum), following the signal of {@link Accumulator#bareColumns()}.
+ *
+ * <p>A large full scan is aggregated on several threads when it can be, with the same result
+ * ({@link ParallelAggregation}).
  */
 final class Aggregation {
     private Aggregation() {
     }
 
     static RowStream open(PlanNode.Aggregate a, Frame frame) {
+        List<Object[]> parallel = ParallelAggregation.run(a, frame);
+        if (parallel != null) {
+            return Executor.of(parallel.iterator());
+        }
         List<Scalar> keys = a.groupKeys();
         List<Scalar.AggregateCall> calls = a.aggregates();
         // One group key is looked up as its own hash key, without a RowKey around it.

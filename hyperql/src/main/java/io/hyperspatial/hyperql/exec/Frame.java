@@ -70,6 +70,16 @@ public final class Frame {
         }
     }
 
+    /**
+     * Lets the statement's control stop it now; unlike {@link #checkpoint()}, safe on any thread
+     * (the workers of a parallel scan call it every few hundred rows).
+     */
+    void checkNow() {
+        if (control != null) {
+            control.check();
+        }
+    }
+
     /** The frame of a subquery evaluated for the given row of this frame's query. */
     Frame enter(Object[] row) {
         Object[][] outer = new Object[outerRows.length + 1][];

@@ -46,6 +46,17 @@ public interface Table {
     RowCursor open(AccessRequest request);
 
     /**
+     * The rows of a full scan cut into at most {@code slices} cursors that threads may read at once:
+     * each cursor may be moved by a thread other than the caller's (by one thread at a time), and the
+     * cursors read one after the other return exactly the rows {@code open(request)} returns, in its
+     * order. They end with the statement, like the cursors of {@link #open}. Empty (the default) when
+     * the table cannot cut its scan, or not for these columns: the engine then reads it on one thread.
+     */
+    default List<RowCursor> openSlices(AccessRequest.FullScan request, int slices) {
+        return List.of();
+    }
+
+    /**
      * Applies the mutations in order, all or nothing: on a violated constraint it throws an
      * {@link io.hyperspatial.hyperql.error.HqlExecutionException} with code {@code HQL_CONSTRAINT} and
      * the table is as before. Returns the number of rows inserted, updated or deleted and the last

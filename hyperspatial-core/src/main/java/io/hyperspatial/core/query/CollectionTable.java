@@ -110,6 +110,27 @@ final class CollectionTable implements Table {
         });
     }
 
+    /**
+     * The full scan in slices of the entity-id space ({@link ReadView#scanSlice}), each on a native
+     * iterator of its own, so other threads may read them; none when a wanted column (a vector, a
+     * position) is read by id through the statement's view, which only its thread may use.
+     */
+    @Override
+    public List<RowCursor> openSlices(AccessRequest.FullScan request, int slices) {
+        return StorageErrors.translate(() -> {
+            ReadView view = source.view();
+            if (new RowReader(view, layout, request.columns(), source::lookups).readsById()) {
+                return List.of();
+            }
+            List<RowCursor> cursors = new ArrayList<>(slices);
+            for (int i = 0; i < slices; i++) {
+                EntityScan scan = source.closeWithStatement(view.scanSlice(layout.entityType().name(), i, slices));
+                cursors.add(new ScanCursor(scan, new RowReader(view, layout, request.columns(), source::lookups)));
+            }
+            return cursors;
+        });
+    }
+
     @Override
     public Applied apply(List<TableMutation> mutations) {
         TableWriter writer = new TableWriter(source.collection(), layout);

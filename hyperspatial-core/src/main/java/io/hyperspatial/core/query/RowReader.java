@@ -19,7 +19,8 @@ import java.util.stream.IntStream;
  * Reads rows of one table from a consistent view: the entity's stored row (its header and all its
  * properties, one point read through the statement's shared {@link RowLookup}, or the row a header
  * scan is on), decoding only the wanted properties, and each wanted vector or position. Columns
- * the query does not read are left null. Not thread-safe (the view is not).
+ * the query does not read are left null. Not thread-safe (the view is not); a reader that does not
+ * {@linkplain #readsById() read by id} reads a scanned row on the scan's thread alone.
  */
 final class RowReader {
     private final TableReads view;
@@ -73,6 +74,14 @@ final class RowReader {
                 .filter(i -> wants(i) && !(columns.get(i) instanceof ColumnBinding.Property))
                 .toArray();
         this.readsById = Arrays.stream(otherColumns).anyMatch(i -> !(columns.get(i) instanceof ColumnBinding.Key));
+    }
+
+    /**
+     * Whether a row needs reads by entity id through the view (a wanted vector or position), beyond
+     * the stored row itself: such a reader may only run on the statement's thread.
+     */
+    boolean readsById() {
+        return readsById;
     }
 
     /**

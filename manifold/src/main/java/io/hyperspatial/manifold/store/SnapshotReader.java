@@ -4,6 +4,7 @@ import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
 import org.rocksdb.Snapshot;
 
 import java.util.ArrayDeque;
@@ -11,6 +12,7 @@ import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads from a RocksDB snapshot taken at construction, so every read sees the same committed
@@ -19,7 +21,8 @@ import java.util.Map;
  * which then costs a seek instead of creating an iterator (RocksDB's iterator setup walks every
  * memtable and level): a query that reads many rows one by one, each by its own short scan, pays
  * for iterators once. Kept iterators hold on to the files they read until this reader is closed,
- * as the snapshot does for its rows. Owns the snapshot and the iterators: close it. Not thread-safe.
+ * as the snapshot does for its rows. Owns the snapshot and the iterators: close it. Not thread-safe,
+ * except for the cursors of {@link #scanDetached}, which another thread may move.
  */
 public final class SnapshotReader implements KeyValueReader, AutoCloseable {
     /** Iterators kept per column family: enough for the cursors a statement nests on one family. */
@@ -35,6 +38,8 @@ public final class SnapshotReader implements KeyValueReader, AutoCloseable {
     private final long createdNanos = System.nanoTime();
     /** Cursors handed out and not yet closed. */
     private int openCursors;
+    /** Cursors of {@link #scanDetached} not yet closed (they may be closed on other threads). */
+    private final AtomicInteger detachedCursors = new AtomicInteger();
     private boolean closed;
 
     public SnapshotReader(CollectionStore store) {
@@ -85,6 +90,32 @@ public final class SnapshotReader implements KeyValueReader, AutoCloseable {
         return new Cursor(it, from, to, released -> keep(family, released));
     }
 
+    /**
+     * A cursor over {@code [from, to)} of {@code family} on a native iterator of its own, created now
+     * on this snapshot, that a thread other than this reader's may move (one thread at a time, handed
+     * over with a happens-before edge such as an executor's submit). It is not one of the kept
+     * iterators: closing it, on any thread, closes its iterator. The end of the range is RocksDB's
+     * upper bound of the iterator, so moving costs no key comparison on this side. Close it before
+     * this reader.
+     */
+    public Cursor scanDetached(ColumnFamilyHandle family, byte[] from, byte[] to) {
+        Slice upper = to == null ? null : new Slice(to);
+        ReadOptions options = new ReadOptions().setSnapshot(snapshot);
+        if (upper != null) {
+            options.setIterateUpperBound(upper);
+        }
+        RocksIterator it = store.db().newIterator(family, options);
+        detachedCursors.incrementAndGet();
+        return new Cursor(it, from, null, released -> {
+            released.close();
+            options.close();
+            if (upper != null) {
+                upper.close();
+            }
+            detachedCursors.decrementAndGet();
+        });
+    }
+
     private void keep(ColumnFamilyHandle family, RocksIterator it) {
         openCursors--;
         ArrayDeque<RocksIterator> kept = idle.computeIfAbsent(family, f -> new ArrayDeque<>(IDLE_ITERATORS));
@@ -112,7 +143,7 @@ public final class SnapshotReader implements KeyValueReader, AutoCloseable {
 
     /** Whether another read may take this reader over: open, and every cursor it handed out closed. */
     boolean reusable() {
-        return !closed && openCursors == 0;
+        return !closed && openCursors == 0 && detachedCursors.get() == 0;
     }
 
     @Override

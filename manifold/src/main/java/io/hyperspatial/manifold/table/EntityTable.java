@@ -48,8 +48,15 @@ public final class EntityTable {
      * types are skipped without being decoded); close it.
      */
     public EntityScan scan(String type) {
-        int typeId = schema.entityType(type).id();
-        return new EntityScan(this, reader.scan(family, new byte[0], null), typeId);
+        return scan(type, reader.scan(family, new byte[0], null));
+    }
+
+    /**
+     * As {@link #scan(String)}, over the entity rows {@code cursor} (on this table's family, from
+     * the same view) walks; the scan closes the cursor.
+     */
+    public EntityScan scan(String type, Cursor cursor) {
+        return new EntityScan(this, cursor, schema.entityType(type).id());
     }
 
     /** Exact count by scanning keys; O(entities). */

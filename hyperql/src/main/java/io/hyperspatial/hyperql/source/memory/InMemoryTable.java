@@ -33,7 +33,8 @@ import java.util.function.Predicate;
  * SQLite's order (rowid order: the INTEGER PRIMARY KEY's, else the hidden rowid's, which is
  * insertion order until a row is given a smaller rowid than the largest), and an exact k-NN scan and radius
  * scan on every vector column (all distances computed, the k smallest, or those within the radius, kept). Enforces NOT NULL and uniqueness;
- * a list of mutations that violates them is rolled back entirely. Not thread-safe.
+ * a list of mutations that violates them is rolled back entirely. Not thread-safe, except that
+ * the cursors of {@link #openSlices} may be read on other threads while nothing writes.
  */
 public final class InMemoryTable implements Table {
     private TableSchema schema;
@@ -134,6 +135,24 @@ public final class InMemoryTable implements Table {
             case AccessRequest.Within w -> new IdCursor(nearest(w.column(), w.query(), w.metric(), w.radius(), w.limit(),
                     w.filter()).iterator());
         };
+    }
+
+    /**
+     * The full scan's row ids, listed now, in {@code slices} consecutive runs. Other threads may
+     * read the cursors while nothing writes to the table, which holds while the statement that
+     * opened them runs.
+     */
+    @Override
+    public List<RowCursor> openSlices(AccessRequest.FullScan request, int slices) {
+        IdCursor scan = (IdCursor) open(request);
+        List<Long> ids = new ArrayList<>();
+        scan.ids.forEachRemaining(ids::add);
+        List<RowCursor> cursors = new ArrayList<>(slices);
+        for (int i = 0; i < slices; i++) {
+            cursors.add(new IdCursor(ids.subList((int) ((long) ids.size() * i / slices),
+                    (int) ((long) ids.size() * (i + 1) / slices)).iterator()));
+        }
+        return cursors;
     }
 
     @Override
