@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Hash aggregation: one pass over the input into a hash table of groups, then the groups in key
@@ -90,18 +92,29 @@ final class Aggregation {
         if (groups.isEmpty() && keys.isEmpty()) {
             groups.put(probe, new Group(new Object[0], calls));
         }
-        List<Group> ordered = new ArrayList<>(groups.values());
-        ordered.sort((x, y) -> RowKey.compareRows(x.keys, y.keys));
+        return Executor.of(inKeyOrder(groups.values(), g -> g.keys, calls.size(), (g, i) -> g.accumulators[i].result())
+                .iterator());
+    }
+
+    /**
+     * The output rows of groups, in the order of their key values: each row the group's keys, then
+     * the results of its {@code aggregates} aggregates.
+     */
+    static <G> List<Object[]> inKeyOrder(java.util.Collection<G> groups, Function<G, Object[]> keysOf, int aggregates,
+                                        BiFunction<G, Integer, Object> resultOf) {
+        List<G> ordered = new ArrayList<>(groups);
+        ordered.sort((x, y) -> RowKey.compareRows(keysOf.apply(x), keysOf.apply(y)));
         List<Object[]> rows = new ArrayList<>(ordered.size());
-        for (Group g : ordered) {
-            Object[] out = new Object[keys.size() + calls.size()];
-            System.arraycopy(g.keys, 0, out, 0, g.keys.length);
-            for (int i = 0; i < calls.size(); i++) {
-                out[keys.size() + i] = g.accumulators[i].result();
+        for (G g : ordered) {
+            Object[] keys = keysOf.apply(g);
+            Object[] out = new Object[keys.length + aggregates];
+            System.arraycopy(keys, 0, out, 0, keys.length);
+            for (int i = 0; i < aggregates; i++) {
+                out[keys.length + i] = resultOf.apply(g, i);
             }
             rows.add(out);
         }
-        return Executor.of(rows.iterator());
+        return rows;
     }
 
     /** Evaluates the call's arguments on {@code row} into {@code args}, which it returns. */

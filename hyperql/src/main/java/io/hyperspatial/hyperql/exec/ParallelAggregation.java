@@ -283,18 +283,7 @@ final class ParallelAggregation {
             if (groups.isEmpty() && wholeTable) {
                 groups.put(probe, new Group(new Object[0], calls));
             }
-            List<Group> ordered = new ArrayList<>(groups.values());
-            ordered.sort((x, y) -> RowKey.compareRows(x.keys, y.keys));
-            List<Object[]> rows = new ArrayList<>(ordered.size());
-            for (Group g : ordered) {
-                Object[] out = new Object[keys.size() + calls.size()];
-                System.arraycopy(g.keys, 0, out, 0, g.keys.length);
-                for (int i = 0; i < calls.size(); i++) {
-                    out[keys.size() + i] = g.aggregates[i].result();
-                }
-                rows.add(out);
-            }
-            return rows;
+            return Aggregation.inKeyOrder(groups.values(), g -> g.keys, calls.size(), (g, i) -> g.aggregates[i].result());
         }
     }
 
