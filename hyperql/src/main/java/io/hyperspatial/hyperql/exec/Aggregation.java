@@ -4,19 +4,16 @@ import io.hyperspatial.hyperql.function.Accumulator;
 import io.hyperspatial.hyperql.plan.AggregateFunction;
 import io.hyperspatial.hyperql.plan.PlanNode;
 import io.hyperspatial.hyperql.plan.Scalar;
-import io.hyperspatial.hyperql.value.ValueOrder;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Hash aggregation: one pass over the input into a hash table of groups, then the groups in key
- * order (SQLite's output order for GROUP BY without ORDER BY). Without group keys there is one
- * group, also over an empty input. A group reports its key values as its last row had them.
+ * Hash aggregation: one pass over the input into a hash table of groups ({@link GroupTable}), then
+ * the groups in key order (SQLite's output order for GROUP BY without ORDER BY). Without group keys
+ * there is one group, also over an empty input. A group reports its key values as its last row had them.
  *
  * <p>Bare columns (ANY_VALUE: used neither grouped nor aggregated) take SQLite's values: the
  * group's first row's; with a MIN or MAX in the query, those of every row where the last MIN or
@@ -37,9 +34,7 @@ final class Aggregation {
         }
         List<Scalar> keys = a.groupKeys();
         List<Scalar.AggregateCall> calls = a.aggregates();
-        // One group key is looked up as its own hash key, without a RowKey around it.
-        boolean single = keys.size() == 1;
-        Map<Object, Group> groups = new HashMap<>();
+        GroupTable<Group> groups = new GroupTable<>(keys, k -> new Group(k, calls), g -> g.keys);
         boolean[] bare = new boolean[calls.size()];
         boolean extremes = false;
         for (int i = 0; i < bare.length; i++) {
@@ -47,29 +42,15 @@ final class Aggregation {
             bare[i] = f == AggregateFunction.ANY_VALUE;
             extremes |= f == AggregateFunction.MIN || f == AggregateFunction.MAX;
         }
-        // Per row, the keys are evaluated into one reused array and looked up through one reused
-        // probe: a group's own key and key array are made only when it is new. Accumulators take
-        // their arguments' values, never the array, so one argument array per call serves every row.
-        Object[] keyValues = new Object[keys.size()];
-        RowKey probe = new RowKey(new Object[keys.size()]);
+        // Accumulators take their arguments' values, never the array, so one argument array per
+        // call serves every row.
         Object[][] args = new Object[calls.size()][];
         for (int i = 0; i < args.length; i++) {
             args[i] = new Object[calls.get(i).arguments().size()];
         }
         RowStream input = Executor.open(a.input(), frame);
         for (Object[] r = input.next(); r != null; r = input.next()) {
-            for (int i = 0; i < keyValues.length; i++) {
-                keyValues[i] = Evaluator.eval(keys.get(i), r, frame);
-                probe.values()[i] = ValueOrder.hashKey(keyValues[i]);
-            }
-            Object lookup = single ? probe.values()[0] : probe;
-            Group g = groups.get(lookup);
-            if (g == null) {
-                g = new Group(keyValues.clone(), calls);
-                groups.put(single ? lookup : new RowKey(probe.values().clone()), g);
-            } else {
-                System.arraycopy(keyValues, 0, g.keys, 0, keyValues.length);
-            }
+            Group g = groups.groupOf(r, frame);
             boolean first = g.rows++ == 0;
             for (int i = 0; i < calls.size(); i++) {
                 if (!bare[i]) {
@@ -89,10 +70,8 @@ final class Aggregation {
                 }
             }
         }
-        if (groups.isEmpty() && keys.isEmpty()) {
-            groups.put(probe, new Group(new Object[0], calls));
-        }
-        return Executor.of(inKeyOrder(groups.values(), g -> g.keys, calls.size(), (g, i) -> g.accumulators[i].result())
+        groups.addEmptyWholeTableGroup();
+        return Executor.of(inKeyOrder(groups.groups().values(), g -> g.keys, calls.size(), (g, i) -> g.accumulators[i].result())
                 .iterator());
     }
 

@@ -9,10 +9,8 @@ import io.hyperspatial.hyperql.plan.PlanWalker;
 import io.hyperspatial.hyperql.plan.Scalar;
 import io.hyperspatial.hyperql.source.AccessRequest;
 import io.hyperspatial.hyperql.source.RowCursor;
-import io.hyperspatial.hyperql.value.ValueOrder;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -144,7 +142,7 @@ final class ParallelAggregation {
             }
         }
         FINISHED.increment();
-        return all.rows(keys.isEmpty());
+        return all.rows();
     }
 
     private static void awaitUninterruptibly(CountDownLatch latch) {
@@ -213,37 +211,19 @@ final class ParallelAggregation {
         return true;
     }
 
-    /** The groups of one slice, keyed as {@link Aggregation} keys them. */
+    /** The groups of one slice, kept as {@link Aggregation} keeps them. */
     private static final class SliceGroups {
-        private final List<Scalar> keys;
         private final List<Scalar.AggregateCall> calls;
-        private final boolean single;
-        private final Map<Object, Group> groups = new HashMap<>();
-        private final Object[] keyValues;
-        private final RowKey probe;
+        private final GroupTable<Group> table;
 
         SliceGroups(List<Scalar> keys, List<Scalar.AggregateCall> calls) {
-            this.keys = keys;
             this.calls = calls;
-            this.single = keys.size() == 1;
-            this.keyValues = new Object[keys.size()];
-            this.probe = new RowKey(new Object[keys.size()]);
+            this.table = new GroupTable<>(keys, k -> new Group(k, calls), g -> g.keys);
         }
 
         /** Adds a row; false when a value makes the slice's aggregates unmergeable. */
         boolean add(Object[] row, Frame frame, Object[][] args) {
-            for (int i = 0; i < keyValues.length; i++) {
-                keyValues[i] = Evaluator.eval(keys.get(i), row, frame);
-                probe.values()[i] = ValueOrder.hashKey(keyValues[i]);
-            }
-            Object lookup = single ? probe.values()[0] : probe;
-            Group g = groups.get(lookup);
-            if (g == null) {
-                g = new Group(keyValues.clone(), calls);
-                groups.put(single ? lookup : new RowKey(probe.values().clone()), g);
-            } else {
-                System.arraycopy(keyValues, 0, g.keys, 0, keyValues.length);
-            }
+            Group g = table.groupOf(row, frame);
             boolean exact = true;
             for (int i = 0; i < calls.size(); i++) {
                 List<Scalar> arguments = calls.get(i).arguments();
@@ -259,7 +239,8 @@ final class ParallelAggregation {
 
         /** Folds in the groups of the slice after this one; false when a merge could differ from one pass. */
         boolean merge(SliceGroups later) {
-            for (Map.Entry<Object, Group> e : later.groups.entrySet()) {
+            Map<Object, Group> groups = table.groups();
+            for (Map.Entry<Object, Group> e : later.table.groups().entrySet()) {
                 Group mine = groups.get(e.getKey());
                 if (mine == null) {
                     groups.put(e.getKey(), e.getValue());
@@ -279,11 +260,9 @@ final class ParallelAggregation {
         }
 
         /** The groups' rows (keys, then aggregates) in key order; one empty group for a whole-table aggregate over no rows. */
-        List<Object[]> rows(boolean wholeTable) {
-            if (groups.isEmpty() && wholeTable) {
-                groups.put(probe, new Group(new Object[0], calls));
-            }
-            return Aggregation.inKeyOrder(groups.values(), g -> g.keys, calls.size(), (g, i) -> g.aggregates[i].result());
+        List<Object[]> rows() {
+            table.addEmptyWholeTableGroup();
+            return Aggregation.inKeyOrder(table.groups().values(), g -> g.keys, calls.size(), (g, i) -> g.aggregates[i].result());
         }
     }
 

@@ -5,7 +5,6 @@ import io.hyperspatial.hyperql.error.HqlExecutionException;
 import io.hyperspatial.hyperql.plan.AggregateFunction;
 import io.hyperspatial.hyperql.value.Arithmetic;
 import io.hyperspatial.hyperql.value.NumericText;
-import io.hyperspatial.hyperql.value.ValueOrder;
 
 /**
  * The state of one aggregate over one group's rows in one slice of a scan, made to be merged with
@@ -35,13 +34,11 @@ public abstract sealed class PartialAggregate {
      */
     public static PartialAggregate of(AggregateFunction function) {
         return switch (function) {
-            case COUNT_STAR -> new Count(true);
-            case COUNT -> new Count(false);
+            case COUNT_STAR, COUNT -> new Count(function);
             case SUM -> new Sum(false);
             case TOTAL -> new Sum(true);
             case AVG -> new Avg();
-            case MIN -> new Extreme(-1);
-            case MAX -> new Extreme(1);
+            case MIN, MAX -> new Extreme(function);
             case GROUP_CONCAT, ANY_VALUE -> throw new IllegalArgumentException(function + " has no partial state");
         };
     }
@@ -64,19 +61,18 @@ public abstract sealed class PartialAggregate {
     /** The aggregate's value over the rows added and merged, as {@link Accumulator#result()} gives it. */
     public abstract Object result();
 
+    /** COUNT: one pass's count over this slice's rows, plus the counts of later slices merged in. */
     private static final class Count extends PartialAggregate {
-        private final boolean star;
-        private long n;
+        private final Accumulator count;
+        private long merged;
 
-        Count(boolean star) {
-            this.star = star;
+        Count(AggregateFunction function) {
+            this.count = Accumulator.of(function, false);
         }
 
         @Override
         public void add(Object[] arguments) {
-            if (star || arguments[0] != null) {
-                n++;
-            }
+            count.add(arguments);
         }
 
         @Override
@@ -86,12 +82,12 @@ public abstract sealed class PartialAggregate {
 
         @Override
         public void merge(PartialAggregate later) {
-            n += ((Count) later).n;
+            merged += (Long) later.result();
         }
 
         @Override
         public Object result() {
-            return n;
+            return (Long) count.result() + merged;
         }
     }
 
@@ -215,24 +211,20 @@ public abstract sealed class PartialAggregate {
         }
     }
 
-    /** MIN or MAX: the first value no later one beats, as one pass keeps it. */
+    /**
+     * MIN or MAX: one pass's accumulator, to which a later slice's extreme is one more row: one
+     * pass keeps the first value no later one beats, so only a strictly better one replaces it.
+     */
     private static final class Extreme extends PartialAggregate {
-        private final int direction;
-        private Object best;
+        private final Accumulator best;
 
-        Extreme(int direction) {
-            this.direction = direction;
+        Extreme(AggregateFunction function) {
+            this.best = Accumulator.of(function, false);
         }
 
         @Override
         public void add(Object[] arguments) {
-            keep(arguments[0]);
-        }
-
-        private void keep(Object v) {
-            if (v != null && (best == null || ValueOrder.compare(v, best) * direction > 0)) {
-                best = v;
-            }
+            best.add(arguments);
         }
 
         @Override
@@ -242,12 +234,12 @@ public abstract sealed class PartialAggregate {
 
         @Override
         public void merge(PartialAggregate later) {
-            keep(((Extreme) later).best);
+            best.add(new Object[] {later.result()});
         }
 
         @Override
         public Object result() {
-            return best;
+            return best.result();
         }
     }
 }
