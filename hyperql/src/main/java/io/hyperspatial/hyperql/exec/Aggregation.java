@@ -42,12 +42,7 @@ final class Aggregation {
             bare[i] = f == AggregateFunction.ANY_VALUE;
             extremes |= f == AggregateFunction.MIN || f == AggregateFunction.MAX;
         }
-        // Accumulators take their arguments' values, never the array, so one argument array per
-        // call serves every row.
-        Object[][] args = new Object[calls.size()][];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = new Object[calls.get(i).arguments().size()];
-        }
+        Object[][] args = argumentArrays(calls);
         RowStream input = Executor.open(a.input(), frame);
         for (Object[] r = input.next(); r != null; r = input.next()) {
             Group g = groups.groupOf(r, frame);
@@ -96,8 +91,20 @@ final class Aggregation {
         return rows;
     }
 
+    /**
+     * One argument array per call, to evaluate every row's arguments into: accumulators take their
+     * arguments' values, never the array, so the arrays serve every row.
+     */
+    static Object[][] argumentArrays(List<Scalar.AggregateCall> calls) {
+        Object[][] args = new Object[calls.size()][];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = new Object[calls.get(i).arguments().size()];
+        }
+        return args;
+    }
+
     /** Evaluates the call's arguments on {@code row} into {@code args}, which it returns. */
-    private static Object[] arguments(Scalar.AggregateCall call, Object[] row, Frame frame, Object[] args) {
+    static Object[] arguments(Scalar.AggregateCall call, Object[] row, Frame frame, Object[] args) {
         for (int j = 0; j < args.length; j++) {
             args[j] = Evaluator.eval(call.arguments().get(j), row, frame);
         }

@@ -79,7 +79,7 @@ final class ParallelAggregation {
         }
         int threads = ScanWorkers.threads();
         if (threads < 2 || !(input instanceof PlanNode.Scan s) || !(s.access() instanceof AccessMethod.FullScan)
-                || s.withRowId() || s.table().fullScanRows() < MIN_ROWS || !applies(a, predicates)) {
+                || s.withRowId() || !applies(a, predicates) || s.table().fullScanRows() < MIN_ROWS) {
             return null;
         }
         List<RowCursor> slices = s.table().openSlices(new AccessRequest.FullScan(s.needed()), threads * SLICES_PER_THREAD);
@@ -180,10 +180,7 @@ final class ParallelAggregation {
     /** One slice's groups; null when the aggregation was abandoned meanwhile. */
     private SliceGroups aggregate(RowCursor cursor) {
         SliceGroups groups = new SliceGroups(keys, calls);
-        Object[][] args = new Object[calls.size()][];
-        for (int i = 0; i < args.length; i++) {
-            args[i] = new Object[calls.get(i).arguments().size()];
-        }
+        Object[][] args = Aggregation.argumentArrays(calls);
         int untilCheck = CHECK_EVERY;
         while (cursor.next()) {
             if (--untilCheck == 0) {
@@ -226,12 +223,8 @@ final class ParallelAggregation {
             Group g = table.groupOf(row, frame);
             boolean exact = true;
             for (int i = 0; i < calls.size(); i++) {
-                List<Scalar> arguments = calls.get(i).arguments();
-                for (int j = 0; j < arguments.size(); j++) {
-                    args[i][j] = Evaluator.eval(arguments.get(j), row, frame);
-                }
                 PartialAggregate p = g.aggregates[i];
-                p.add(args[i]);
+                p.add(Aggregation.arguments(calls.get(i), row, frame, args[i]));
                 exact &= p.exact();
             }
             return exact;
