@@ -39,6 +39,8 @@ import java.util.concurrent.Callable;
  * to a random synset, while an {@link IncrementalPositioner} follows the collection. Reports the
  * time from a write's acknowledgement until the new entity's position is committed (median, p99),
  * and the positioner's own mean time per placement (reading the neighbourhood, placing, committing).
+ * The first {@code --warmup} placements (a fresh JVM's, while the JIT compiles the path) are timed
+ * apart and reported as {@code cold_*}; the headline figures are the placements after them.
  * Then times position searches as the product runs them: {@link CollectionIndexer#searchLike} on
  * {@code position.graph} (the HNSW position index, then the float64 re-rank of {@code max(k, ef)}
  * candidates read from storage) for random synsets, k 10, one thread.
@@ -53,6 +55,10 @@ public final class PlacementBench implements Callable<Integer> {
 
     @Option(names = "--placements", defaultValue = "2000")
     private int placements;
+
+    @Option(names = "--warmup", defaultValue = "5000",
+            description = "Placements before the timed ones, reported apart as cold_* (0: none).")
+    private int warmup;
 
     @Option(names = "--durability", defaultValue = "batch", description = "Durability of the benchmark's own writes.")
     private String durability;
@@ -81,9 +87,10 @@ public final class PlacementBench implements Callable<Integer> {
             GraphPositioner.learn(c, EmbeddingConfig.defaults(), ProgressListener.NONE, 1, WriteProgress.NONE);
             Durability d = Durability.valueOf(durability.toUpperCase());
             SplittableRandom random = new SplittableRandom(42);
+            long[] cold = new long[warmup];
             long[] nanos = new long[placements];
             try (IncrementalPositioner positioner = IncrementalPositioner.start(c)) {
-                for (int i = 0; i < placements; i++) {
+                for (int i = 0; i < warmup + placements; i++) {
                     String parent = h.synsets().get(random.nextInt(h.synsets().size())).key();
                     String key = "new:" + i;
                     long sequence = c.write(d, tx -> {
@@ -94,11 +101,17 @@ public final class PlacementBench implements Callable<Integer> {
                     if (!positioner.awaitApplied(sequence, Duration.ofSeconds(10))) {
                         throw new IllegalStateException("placement " + i + " not done in 10 s");
                     }
-                    nanos[i] = System.nanoTime() - acked;
+                    long took = System.nanoTime() - acked;
+                    if (i < warmup) {
+                        cold[i] = took;
+                    } else {
+                        nanos[i - warmup] = took;
+                    }
                     if (c.read(v -> v.positions().get(c.ids().forKey(key), PositionKind.GRAPH)).isEmpty()) {
                         throw new IllegalStateException("entity " + key + " was not placed");
                     }
                 }
+                Arrays.sort(cold);
                 Arrays.sort(nanos);
                 JsonObject out = new JsonObject()
                         .put("bench", "placement")
@@ -106,7 +119,12 @@ public final class PlacementBench implements Callable<Integer> {
                         .put("subset", subset).put("dims", dims).put("placements", placements).put("durability", durability)
                         .put("ack_to_placed_p50_us", nanos[placements / 2] / 1e3)
                         .put("ack_to_placed_p99_us", nanos[(int) (placements * 0.99)] / 1e3)
-                        .put("positioner_mean_us", positioner.meanPlacementMicros());
+                        .put("positioner_mean_us", positioner.meanPlacementMicros())
+                        .put("warmup", warmup);
+                if (warmup > 0) {
+                    out.put("cold_p50_us", cold[warmup / 2] / 1e3).put("cold_p99_us", cold[(int) (warmup * 0.99)] / 1e3)
+                            .put("cold_max_us", cold[warmup - 1] / 1e3);
+                }
                 if (searches > 0) {
                     long[] searched = timeSearches(c, h, random);
                     out.put("search_k", 10).put("search_ef", ef).put("searches", searches)
