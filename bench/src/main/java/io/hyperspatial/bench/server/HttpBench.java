@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -232,10 +233,12 @@ public final class HttpBench implements Callable<Integer> {
             try {
                 post(client, "/v1/collections/c/search", search);
                 return;
-            } catch (IllegalStateException e) {
-                if (attempt == 10 || !e.getMessage().contains("index.behind")) {
+            } catch (CompletionException e) {
+                // join() wraps postAsync's IllegalStateException
+                if (attempt == 10 || e.getCause() == null || !String.valueOf(e.getCause().getMessage()).contains("index.behind")) {
                     throw e;
                 }
+                System.err.println("[server-bench] index still behind after " + attempt * 30 + " s, waiting on");
             }
         }
     }
