@@ -80,6 +80,8 @@ public final class Collection implements StoreAccess {
     private volatile EntityIds ids;
     private volatile SequenceTracker tracker;
     private volatile long trimmedThrough;
+    /** See {@link BulkHistory}; set and used under the exclusive write gate, cleared by any other commit. */
+    private volatile BulkHistory bulkHistory;
 
     Collection(Database database, String name, Path dir) {
         this.database = database;
@@ -158,7 +160,10 @@ public final class Collection implements StoreAccess {
      * exclusively, so {@link #write} calls wait for it (transactions begun by hand are not held
      * back and must not touch the same entities meanwhile). Inside, {@link Transaction#deleteEntity},
      * {@link Transaction#removeVector} and {@link Transaction#removeEdge} are refused: reads see the
-     * snapshot and the headers written so far, not the transaction's other rows.
+     * snapshot and the headers written so far, not the transaction's other rows. Successive bulk
+     * writes into a collection that held no entity and no edge at the first of them, with no other
+     * commit in between, do not read the headers and prior edges of entities they prove new
+     * ({@code BulkHistory}).
      *
      * @return the change-feed sequence number of the commit
      */
@@ -175,12 +180,43 @@ public final class Collection implements StoreAccess {
                 throw e;
             }
             try (Transaction tx = bulk) {
+                BulkHistory history = bulkHistory(lease.store(), tx);
+                tx.useHistory(history);
                 work.accept(tx);
-                return tx.commit();
+                long sequence = tx.commit();
+                if (history != null) {
+                    history.committed(sequence);
+                }
+                return sequence;
             }
         } finally {
             gate.unlock();
         }
+    }
+
+    /**
+     * The history of bulk writes that still describes the snapshot {@code bulk} just took, a new
+     * one if that snapshot holds no entity and no edge with no commit in flight, else none.
+     * Called under the write gate.
+     */
+    private BulkHistory bulkHistory(CollectionStore store, Transaction bulk) {
+        BulkHistory h = bulkHistory;
+        SequenceTracker t = tracker;
+        // read after the snapshot: a commit that reached it had begun, so lastBegun counts it
+        long lastBegun = t.lastBegun();
+        if (h != null && h.continues(store, lastBegun)) {
+            return h;
+        }
+        bulkHistory = null;
+        if (t.idle() && t.lastBegun() == lastBegun && bulk.snapshotHasNoEntitiesOrEdges()) {
+            bulkHistory = new BulkHistory(store, lastBegun);
+        }
+        return bulkHistory;
+    }
+
+    /** The current bulk-write history, if any (tests). */
+    BulkHistory bulkHistory() {
+        return bulkHistory;
     }
 
     /** Starts a transaction to commit by hand; the caller retries on {@link ErrorCode#TRANSACTION_CONFLICT}. */
@@ -250,7 +286,10 @@ public final class Collection implements StoreAccess {
         }
     }
 
-    void committed(Durability durability, Schema newSchema) {
+    void committed(Durability durability, Schema newSchema, boolean bulk) {
+        if (!bulk) {
+            bulkHistory = null; // it no longer describes the collection; let its memory go now
+        }
         if (newSchema != null) {
             schema = newSchema;
         }

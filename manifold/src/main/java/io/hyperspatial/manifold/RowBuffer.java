@@ -141,7 +141,6 @@ sealed interface RowBuffer extends AutoCloseable permits RowBuffer.Tracked, RowB
         private final WriteOptions writeOptions;
         private final Snapshot snapshot;
         private final ReadOptions reads;
-        private final WriteBatch batch = new WriteBatch();
         private final SortedRows rows = new SortedRows();
 
         Plain(CollectionStore store, WriteOptions writeOptions) {
@@ -203,19 +202,18 @@ sealed interface RowBuffer extends AutoCloseable permits RowBuffer.Tracked, RowB
 
         @Override
         public void commit() throws RocksDBException {
-            rows.drainTo(batch);
-            store.writeUnchecked(writeOptions, batch);
+            try (WriteBatch batch = rows.drain()) {
+                store.writeUnchecked(writeOptions, batch);
+            }
         }
 
         @Override
         public void rollback() {
             rows.clear();
-            batch.clear();
         }
 
         @Override
         public void close() {
-            batch.close();
             reads.close();
             store.db().releaseSnapshot(snapshot);
         }

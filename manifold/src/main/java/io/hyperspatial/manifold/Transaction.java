@@ -20,6 +20,7 @@ import io.hyperspatial.manifold.schema.WriteValidator;
 import io.hyperspatial.manifold.store.CollectionStore;
 import io.hyperspatial.manifold.store.ColumnFamilies;
 import io.hyperspatial.manifold.store.Cursor;
+import io.hyperspatial.manifold.store.EntityIds;
 import io.hyperspatial.manifold.store.KeyValueReader;
 import io.hyperspatial.manifold.store.Keys;
 import io.hyperspatial.manifold.store.Lease;
@@ -77,13 +78,16 @@ public final class Transaction extends TableReads implements AutoCloseable {
     private final RowBuffer rows;
     private final SequenceTracker tracker;
     private final Durability durability;
-    private final Map<UUID, Pending> headers = new HashMap<>();
-    private final Map<UUID, Integer> changes = new LinkedHashMap<>();
+    // not final: prefetch sizes them for the batch it is told of
+    private Map<UUID, Pending> headers = new HashMap<>();
+    private Map<UUID, Integer> changes = new LinkedHashMap<>();
     /** Edges added (and not removed again) here; their created time is carried over at commit if they were active. */
     private final Map<ByteBuffer, AddedEdge> addedEdges = new LinkedHashMap<>();
     private final ColumnFamilyHandle entitiesFamily;
     private final KeyValueReader reader;
     private Schema newSchema;
+    /** A bulk write's proof of which entities are new, or null: read them all. */
+    private BulkHistory history;
     private long sequence = -1;
     private boolean finished;
 
@@ -220,13 +224,28 @@ public final class Transaction extends TableReads implements AutoCloseable {
      * transaction (imports): call it with the ids of a batch before writing them.
      */
     public void prefetch(java.util.Collection<UUID> ids) {
-        List<UUID> missing = new ArrayList<>();
-        List<byte[]> keys = new ArrayList<>();
+        if (headers.isEmpty() && changes.isEmpty()) {
+            // a batch's entities, and about as many again marked as edge targets: no rehashing as they arrive
+            headers = HashMap.newHashMap(ids.size());
+            changes = LinkedHashMap.newLinkedHashMap(2 * ids.size());
+        }
+        List<UUID> missing = new ArrayList<>(ids.size());
+        List<byte[]> keys = new ArrayList<>(ids.size());
+        int skipped = 0;
         for (UUID id : new LinkedHashSet<>(ids)) {
-            if (!headers.containsKey(id)) {
+            if (headers.containsKey(id)) {
+                continue;
+            }
+            if (history != null && !history.mayExist(id)) {
+                headers.put(id, loaded(null));
+                skipped++;
+            } else {
                 missing.add(id);
                 keys.add(Keys.uuid(id));
             }
+        }
+        if (history != null) {
+            history.skipped(skipped);
         }
         if (missing.isEmpty()) {
             return;
@@ -247,6 +266,21 @@ public final class Transaction extends TableReads implements AutoCloseable {
         UUID id = collection.ids().forKey(key);
         upsert(id, type, key);
         return id;
+    }
+
+    /**
+     * Creates the entity of a key whose id was already derived ({@link EntityIds#keyed}), or
+     * touches it if it exists; returns its id.
+     *
+     * @throws IllegalArgumentException if it was derived for a collection of another name
+     */
+    public UUID upsertEntity(EntityIds.KeyedId entity, String type) {
+        if (!collection.ids().derived(entity)) {
+            throw new IllegalArgumentException("the id of key " + entity + " was derived for another collection than '"
+                    + collection.name() + "'");
+        }
+        upsert(entity.id(), type, entity.key());
+        return entity.id();
     }
 
     /** Creates an entity with an explicit id (no user key), or touches it if it exists. */
@@ -517,9 +551,16 @@ public final class Transaction extends TableReads implements AutoCloseable {
             return sequence;
         }
         carryOverEdgeCreationTimes();
+        if (history != null) {
+            // after every read of this write: they were of the snapshot, which has none of these rows
+            addedEdges.values().forEach(e -> history.add(e.from));
+        }
         long now = System.currentTimeMillis();
         for (Map.Entry<UUID, Pending> e : headers.entrySet()) {
             Pending p = e.getValue();
+            if (history != null && p.dirty && p.record != null && p.stored == null) {
+                history.add(e.getKey());
+            }
             if (p.dirty && p.record != null) {
                 try {
                     rows.putHeader(entitiesFamily, Keys.uuid(e.getKey()), p.row(p.record.touched(now)));
@@ -536,7 +577,7 @@ public final class Transaction extends TableReads implements AutoCloseable {
             rows.put(store.family(ColumnFamilies.CHANGES), ChangeEvent.key(seq), event.encode());
             rows.commit();
             // before the sequence becomes visible: a reader that sees this event must see its schema
-            collection.committed(durability, newSchema);
+            collection.committed(durability, newSchema, !rows.readsOwnWrites());
         } catch (RocksDBException e) {
             if (StorageErrors.isConflict(e)) {
                 throw new ConflictException(ErrorCode.TRANSACTION_CONFLICT, null,
@@ -548,6 +589,23 @@ public final class Transaction extends TableReads implements AutoCloseable {
         }
         sequence = seq;
         return seq;
+    }
+
+    /** A bulk write's history (see {@link BulkHistory}), or null; set before any read. */
+    void useHistory(BulkHistory history) {
+        this.history = history;
+    }
+
+    /** Whether this transaction's snapshot holds no entity header and no out-edge. */
+    boolean snapshotHasNoEntitiesOrEdges() {
+        for (String family : List.of(ColumnFamilies.ENTITIES, ColumnFamilies.EDGES_OUT)) {
+            try (Cursor c = rows.scan(store.family(family), new byte[0], null)) {
+                if (c.next()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The sequence number {@link #commit()} returned, or -1 before commit. */
@@ -573,6 +631,11 @@ public final class Transaction extends TableReads implements AutoCloseable {
     /** The header as this transaction sees it, read now if it was not yet. */
     private Pending load(UUID id) {
         Pending p = headers.get(id);
+        if (p == null && history != null && !history.mayExist(id)) {
+            p = loaded(null);
+            headers.put(id, p);
+            history.skipped(1);
+        }
         if (p == null) {
             try {
                 p = loaded(rows.getHeader(entitiesFamily, Keys.uuid(id)));
@@ -599,7 +662,19 @@ public final class Transaction extends TableReads implements AutoCloseable {
         if (addedEdges.isEmpty()) {
             return;
         }
-        List<AddedEdge> edges = new ArrayList<>(addedEdges.values());
+        List<AddedEdge> edges = new ArrayList<>(addedEdges.size());
+        for (AddedEdge e : addedEdges.values()) {
+            // an entity the history proves new had no out-edges either
+            if (history == null || history.mayExist(e.from)) {
+                edges.add(e);
+            }
+        }
+        if (history != null) {
+            history.skipped(addedEdges.size() - edges.size());
+        }
+        if (edges.isEmpty()) {
+            return;
+        }
         List<byte[]> keys = new ArrayList<>(edges.size());
         edges.forEach(e -> keys.add(e.outKey()));
         List<byte[]> prior;

@@ -85,6 +85,90 @@ class BulkWriteTest {
     }
 
     @Test
+    void bulkWritesIntoAnEmptyCollectionSkipTheReadsOfNewEntitiesAndStillUpsert() throws InterruptedException {
+        c.updateSchema(s -> s.entityType("Pair", Map.of("a", ValueType.INT64, "b", ValueType.INT64)));
+        c.bulkWrite(Durability.STRICT, tx -> {
+            for (int i = 0; i < 100; i++) {
+                UUID id = tx.upsertEntity("p" + i, "Pair");
+                tx.patchProperties(id, Map.of("a", Value.of(i)));
+                tx.addEdge(id, "next", c.ids().forKey("p" + (i + 1)), 1f);
+            }
+        });
+        BulkHistory history = c.bulkHistory();
+        assertThat(history).as("an empty collection starts a history").isNotNull();
+        assertThat(history.readsSkipped()).as("100 headers, 100 prior edges").isEqualTo(200);
+        UUID p60 = c.ids().forKey("p60");
+        long created = c.read(v -> v.entities().get(p60).orElseThrow().createdMillis());
+        long edgeCreated = c.read(v -> v.graph().outgoing(p60).getFirst().createdMillis());
+        Thread.sleep(5);
+
+        c.bulkWrite(Durability.STRICT, tx -> {
+            List<UUID> ids = new java.util.ArrayList<>();
+            for (int i = 50; i < 150; i++) {
+                ids.add(c.ids().forKey("p" + i));
+            }
+            tx.prefetch(ids);
+            for (int i = 50; i < 150; i++) {
+                UUID id = tx.upsertEntity("p" + i, "Pair");
+                tx.patchProperties(id, Map.of("b", Value.of(i)));
+                tx.addEdge(id, "next", c.ids().forKey("p" + (i + 1)), 2f);
+            }
+        });
+
+        assertThat(c.bulkHistory()).isSameAs(history);
+        // p50..p99 were read (the filter has them); most of p100..p149 were not (a false positive may be read)
+        assertThat(history.readsSkipped()).isBetween(200L + 2 * 45, 200L + 2 * 50);
+        Map<String, Value> both = c.read(v -> v.properties().all(p60));
+        assertThat(both).containsEntry("a", Value.of(60L)).containsEntry("b", Value.of(60L));
+        long createdAfter = c.read(v -> v.entities().get(p60).orElseThrow().createdMillis());
+        assertThat(createdAfter).isEqualTo(created);
+        Edge edge = c.read(v -> v.graph().outgoing(p60).getFirst());
+        assertThat(edge.weight()).isEqualTo(2f);
+        assertThat(edge.createdMillis()).as("a re-added edge keeps its creation time").isEqualTo(edgeCreated);
+        Map<String, Value> p10 = c.read(v -> v.properties().all(c.ids().forKey("p10")));
+        Map<String, Value> p120 = c.read(v -> v.properties().all(c.ids().forKey("p120")));
+        long count = c.read(v -> v.entities().count());
+        assertThat(p10).containsOnlyKeys("a");
+        assertThat(p120).containsOnlyKeys("b");
+        assertThat(count).isEqualTo(150);
+    }
+
+    @Test
+    void anyOtherCommitEndsTheHistoryAndLaterBulkWritesReadAgain() {
+        c.updateSchema(s -> s.entityType("Pair", Map.of("a", ValueType.INT64, "b", ValueType.INT64)));
+        c.bulkWrite(Durability.STRICT, tx -> tx.upsertEntity("first", "Pair"));
+        assertThat(c.bulkHistory()).isNotNull();
+        c.write(tx -> tx.patchProperties(tx.upsertEntity("z", "Pair"), Map.of("a", Value.of(1))));
+        assertThat(c.bulkHistory()).as("a plain write ends it").isNull();
+        long created = c.read(v -> v.entities().get(c.ids().forKey("z")).orElseThrow().createdMillis());
+
+        c.bulkWrite(Durability.STRICT, tx -> tx.patchProperties(tx.upsertEntity("z", "Pair"), Map.of("b", Value.of(2))));
+
+        assertThat(c.bulkHistory()).as("the collection is no longer empty").isNull();
+        Map<String, Value> z = c.read(v -> v.properties().all(c.ids().forKey("z")));
+        long createdAfter = c.read(v -> v.entities().get(c.ids().forKey("z")).orElseThrow().createdMillis());
+        assertThat(z).containsEntry("a", Value.of(1L)).containsEntry("b", Value.of(2L));
+        assertThat(createdAfter).isEqualTo(created);
+    }
+
+    @Test
+    void aCollectionWithAnEdgeButNoEntityStartsNoHistory() {
+        UUID ghost = c.ids().forKey("ghost");
+        c.write(tx -> tx.addEdge(ghost, "next", c.ids().forKey("target"), 1f));
+        long created = c.read(v -> v.graph().outgoing(ghost).getFirst().createdMillis());
+
+        c.bulkWrite(Durability.STRICT, tx -> {
+            tx.upsertEntity("ghost", "Item");
+            tx.addEdge(ghost, "next", c.ids().forKey("target"), 3f);
+        });
+
+        assertThat(c.bulkHistory()).isNull();
+        Edge edge = c.read(v -> v.graph().outgoing(ghost).getFirst());
+        assertThat(edge.weight()).isEqualTo(3f);
+        assertThat(edge.createdMillis()).as("the prior edge was read").isEqualTo(created);
+    }
+
+    @Test
     void deletesAndRemovalsAreRefusedAndNothingIsWritten() {
         c.write(tx -> tx.upsertEntity("x", "Item"));
         UUID x = c.ids().forKey("x");

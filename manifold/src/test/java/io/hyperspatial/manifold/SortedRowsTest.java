@@ -9,6 +9,7 @@ import org.rocksdb.DBOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -30,7 +31,8 @@ class SortedRowsTest {
     private record Row(int family, byte[] key, byte[] value, int staged) {
         @Override
         public String toString() {
-            return family + ":" + Arrays.toString(key) + "=" + (value == null ? "DEL" : Arrays.toString(value));
+            return family + ":" + Arrays.toString(key) + "="
+                    + (value == null ? "DEL" : value.length + "#" + Integer.toHexString(Arrays.hashCode(value)));
         }
     }
 
@@ -44,7 +46,7 @@ class SortedRowsTest {
             List<ColumnFamilyHandle> handles = new ArrayList<>();
             try (RocksDB db = RocksDB.open(options, dir.toString(), descriptors, handles)) {
                 for (long seed = 1; seed <= 20; seed++) {
-                    checkOneBatch(handles.subList(1, 3), new SplittableRandom(seed), seed % 2 == 0 ? 40 : 3000);
+                    checkOneBatch(db, handles, new SplittableRandom(seed), seed % 2 == 0 ? 40 : 3000);
                 }
             } finally {
                 handles.forEach(ColumnFamilyHandle::close);
@@ -52,7 +54,7 @@ class SortedRowsTest {
         }
     }
 
-    private static void checkOneBatch(List<ColumnFamilyHandle> families, SplittableRandom random, int count)
+    private static void checkOneBatch(RocksDB db, List<ColumnFamilyHandle> families, SplittableRandom random, int count)
             throws RocksDBException {
         SortedRows rows = new SortedRows();
         List<Row> staged = new ArrayList<>();
@@ -61,19 +63,47 @@ class SortedRowsTest {
             ColumnFamilyHandle family = families.get(random.nextInt(families.size()));
             byte[] key = random.nextInt(4) == 0 && !used.isEmpty() ? used.get(random.nextInt(used.size())) : key(random);
             used.add(key);
-            byte[] value = random.nextInt(5) == 0 ? null : new byte[]{(byte) i, (byte) (i >> 8)};
+            byte[] value = random.nextInt(5) == 0 ? null : value(random, i);
             rows.add(family, key, value);
             staged.add(new Row(family.getID(), key, value, i));
         }
         List<Row> expected = new ArrayList<>(staged);
         expected.sort(Comparator.comparingInt(Row::family).thenComparing(Row::key, Arrays::compareUnsigned)); // stable
 
-        try (WriteBatch batch = new WriteBatch()) {
-            rows.drainTo(batch);
+        try (WriteBatch batch = rows.drain()) {
+            assertThat(batch.count()).isEqualTo(count);
             List<Row> replayed = replay(batch);
             Map<Integer, List<String>> expectedByFamily = byFamily(expected);
             assertThat(byFamily(replayed)).isEqualTo(expectedByFamily);
+
+            // RocksDB accepts the encoded batch, and the last staged write of each key wins
+            try (WriteOptions options = new WriteOptions()) {
+                db.write(options, batch);
+            }
+            for (Row r : staged) {
+                ColumnFamilyHandle family = families.stream().filter(f -> f.getID() == r.family()).findFirst().orElseThrow();
+                Row last = staged.stream().filter(o -> o.family() == r.family() && Arrays.equals(o.key(), r.key()))
+                        .reduce((a, b) -> b).orElseThrow();
+                assertThat(db.get(family, r.key())).as("%s", last).isEqualTo(last.value());
+            }
         }
+    }
+
+    /** Mostly short values, some long enough for two- and three-byte length varints. */
+    private static byte[] value(SplittableRandom random, int i) {
+        int length = switch (random.nextInt(10)) {
+            case 0 -> 128 + random.nextInt(300);
+            case 1 -> 16_384 + random.nextInt(2_000);
+            case 2 -> 0;
+            default -> 2;
+        };
+        byte[] v = new byte[length];
+        random.nextBytes(v);
+        if (length >= 2) {
+            v[0] = (byte) i;
+            v[1] = (byte) (i >> 8);
+        }
+        return v;
     }
 
     /** Keys that share prefixes as ours do: a few 16-byte ids, then a suffix; some short keys. */

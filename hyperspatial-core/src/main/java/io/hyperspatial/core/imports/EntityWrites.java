@@ -19,32 +19,45 @@ final class EntityWrites {
     private EntityWrites() {
     }
 
-    /** The entity's id in the collection of {@code ids}. */
-    static UUID id(EntityIds ids, ImportedEntity e) {
-        return e.key() != null ? ids.forKey(e.key()) : e.id();
+    /**
+     * The ids an entity's write needs, derived ahead of the write (an importer derives them on its
+     * reading thread, so the writing thread hashes no keys): its own, with its key when it has one,
+     * and its edges' targets in order.
+     */
+    record Resolved(EntityIds.KeyedId keyed, UUID id, UUID[] edgeTargets) {
+        static Resolved of(EntityIds ids, ImportedEntity e) {
+            EntityIds.KeyedId keyed = e.key() != null ? ids.keyed(e.key()) : null;
+            UUID[] targets = new UUID[e.edges().size()];
+            for (int i = 0; i < targets.length; i++) {
+                ImportedEdge edge = e.edges().get(i);
+                targets[i] = edge.toKey() != null ? ids.forKey(edge.toKey()) : edge.toId();
+            }
+            return new Resolved(keyed, keyed != null ? keyed.id() : e.id(), targets);
+        }
     }
 
     /** Reads the headers of a batch at once before writing it (see {@link Transaction#prefetch}). */
-    static void prefetch(Transaction tx, EntityIds ids, List<ImportedEntity> batch) {
+    static void prefetch(Transaction tx, List<Resolved> batch) {
         List<UUID> list = new ArrayList<>(batch.size());
-        batch.forEach(e -> list.add(id(ids, e)));
+        batch.forEach(r -> list.add(r.id()));
         tx.prefetch(list);
     }
 
-    static void write(Transaction tx, EntityIds ids, ImportedEntity e, long positionTime) {
-        UUID id;
-        if (e.key() != null) {
-            id = tx.upsertEntity(e.key(), e.type());
+    static void write(Transaction tx, ImportedEntity e, Resolved r, long positionTime) {
+        UUID id = r.id();
+        if (r.keyed() != null) {
+            tx.upsertEntity(r.keyed(), e.type());
         } else {
-            id = e.id();
             tx.upsertEntity(id, e.type());
         }
         if (!e.properties().isEmpty()) {
             tx.patchProperties(id, e.properties());
         }
         e.vectors().forEach((field, v) -> v.set(tx, id, field));
-        for (ImportedEdge edge : e.edges()) {
-            tx.addEdge(id, edge.type(), edge.toKey() != null ? ids.forKey(edge.toKey()) : edge.toId(), edge.weight());
+        List<ImportedEdge> edges = e.edges();
+        for (int i = 0; i < edges.size(); i++) {
+            ImportedEdge edge = edges.get(i);
+            tx.addEdge(id, edge.type(), r.edgeTargets()[i], edge.weight());
         }
         for (Map.Entry<String, List<MeasurePoint>> m : e.measures().entrySet()) {
             for (MeasurePoint p : m.getValue()) {

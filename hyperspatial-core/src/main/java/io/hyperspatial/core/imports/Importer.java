@@ -69,7 +69,7 @@ public final class Importer {
         } catch (IOException e) {
             throw new ImportInputException(1, "cannot read the input: " + e.getMessage(), e);
         }
-        BatchReader reader = new BatchReader(source, options);
+        BatchReader reader = new BatchReader(source, collection.ids(), options);
         Thread thread = Thread.ofPlatform().name("import-reader-" + collection.name()).daemon().start(reader);
         try {
             return write(collection, reader, options, progress);
@@ -90,7 +90,6 @@ public final class Importer {
 
     private static ImportReport write(Collection collection, BatchReader reader, ImportOptions options,
                                       Consumer<ImportReport> progress) {
-        EntityIds ids = collection.ids();
         Tally tally = new Tally();
         while (true) {
             Batch batch = reader.take();
@@ -98,7 +97,7 @@ public final class Importer {
             tally.readCpuNanos = batch.readerCpuNanos;
             boolean failing = batch.failure != null;
             if (!failing || options.onError() == OnError.SKIP) {
-                writeBatch(collection, ids, batch, options.onError(), tally);
+                writeBatch(collection, batch, options.onError(), tally);
             }
             batch.skipped.forEach(tally::skip);
             if (failing) {
@@ -117,16 +116,18 @@ public final class Importer {
     }
 
     /** Writes a batch in one transaction; with {@link OnError#SKIP}, a row whose write fails is dropped and the rest retried. */
-    private static void writeBatch(Collection collection, EntityIds ids, Batch batch, OnError onError, Tally tally) {
+    private static void writeBatch(Collection collection, Batch batch, OnError onError, Tally tally) {
         List<ImportedEntity> rows = new ArrayList<>(batch.entities);
+        List<EntityWrites.Resolved> resolved = new ArrayList<>(batch.resolved);
         while (!rows.isEmpty()) {
             try {
                 long now = System.currentTimeMillis();
                 tally.sequence = collection.bulkWrite(Durability.STRICT, tx -> {
-                    EntityWrites.prefetch(tx, ids, rows);
-                    for (ImportedEntity e : rows) {
+                    EntityWrites.prefetch(tx, resolved);
+                    for (int i = 0; i < rows.size(); i++) {
+                        ImportedEntity e = rows.get(i);
                         try {
-                            EntityWrites.write(tx, ids, e, now);
+                            EntityWrites.write(tx, e, resolved.get(i), now);
                         } catch (ManifoldException ex) {
                             throw RowException.of(e.line(), ex.field().orElse(null), ex);
                         }
@@ -139,7 +140,12 @@ public final class Importer {
                     throw new ImportFailedException(e.error(), tally.report());
                 }
                 batch.skipped.add(e.error());
-                rows.removeIf(r -> r.line() == e.error().line());
+                for (int i = rows.size() - 1; i >= 0; i--) {
+                    if (rows.get(i).line() == e.error().line()) {
+                        rows.remove(i);
+                        resolved.remove(i);
+                    }
+                }
             }
         }
         if (!rows.isEmpty()) {
@@ -176,6 +182,8 @@ public final class Importer {
     /** Rows read for one transaction, the rows skipped among them, and how reading ended if it did. */
     private static final class Batch {
         final List<ImportedEntity> entities = new ArrayList<>();
+        /** The ids of {@link #entities}, in the same order. */
+        final List<EntityWrites.Resolved> resolved = new ArrayList<>();
         final List<RowError> skipped = new ArrayList<>();
         long lastLine;
         RowError failure;
@@ -191,13 +199,30 @@ public final class Importer {
     /** Reads batches on its own thread and hands them over through a queue of two. */
     private static final class BatchReader implements Runnable {
         private final EntitySource source;
+        private final EntityIds ids;
         private final ImportOptions options;
         private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(2);
         private volatile boolean cancelled;
 
-        BatchReader(EntitySource source, ImportOptions options) {
+        BatchReader(EntitySource source, EntityIds ids, ImportOptions options) {
             this.source = source;
+            this.ids = ids;
             this.options = options;
+        }
+
+        /** The next entity with its ids derived here, on the reading thread; null at the end. */
+        private ImportedEntity next(Batch batch) throws IOException {
+            ImportedEntity e = source.next();
+            if (e != null) {
+                EntityWrites.Resolved r;
+                try {
+                    r = EntityWrites.Resolved.of(ids, e);
+                } catch (IllegalArgumentException ex) { // an empty key, which the sources already refuse
+                    throw RowException.invalid(e.line(), "key", ex.getMessage());
+                }
+                batch.resolved.add(r);
+            }
+            return e;
         }
 
         @Override
@@ -207,7 +232,7 @@ public final class Importer {
                 while (!cancelled) {
                     ImportedEntity e;
                     try {
-                        e = source.next();
+                        e = next(batch);
                     } catch (RowException ex) {
                         batch.lastLine = ex.error().line();
                         if (options.onError() == OnError.FAIL) {

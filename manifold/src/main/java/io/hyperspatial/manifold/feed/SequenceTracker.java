@@ -33,6 +33,16 @@ public final class SequenceTracker {
         notifyAll();
     }
 
+    /** The last sequence number handed out by {@link #begin()} (committed, failed or in flight). */
+    public synchronized long lastBegun() {
+        return next;
+    }
+
+    /** Whether no commit is in flight: every sequence handed out has committed or failed. */
+    public synchronized boolean idle() {
+        return inFlight.isEmpty();
+    }
+
     /** Every event with a sequence at most this has committed or failed. */
     public synchronized long visible() {
         return visible;

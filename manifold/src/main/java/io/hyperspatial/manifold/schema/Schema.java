@@ -36,6 +36,7 @@ public final class Schema {
     private final Map<Integer, String> propertyNamesById = new HashMap<>();
     private final Map<Integer, EdgeType> edgeTypesById = new HashMap<>();
     private final Map<Integer, MeasureDef> measuresById = new HashMap<>();
+    private final Map<String, List<PropertyIndexDef>> propertyIndexesByType = new HashMap<>();
 
     Schema(long revision, int nextId, Map<String, EntityType> entityTypes, Map<String, VectorField> vectorFields,
            Map<String, EdgeType> edgeTypes, Map<String, MeasureDef> measures,
@@ -56,6 +57,8 @@ public final class Schema {
         }
         this.edgeTypes.values().forEach(e -> edgeTypesById.put(e.id(), e));
         this.measures.values().forEach(m -> measuresById.put(m.id(), m));
+        this.propertyIndexes.values().forEach(d -> propertyIndexesByType.computeIfAbsent(d.entityType(), t -> new ArrayList<>()).add(d));
+        propertyIndexesByType.replaceAll((t, list) -> List.copyOf(list));
     }
 
     /** Incremented by every committed schema change. */
@@ -110,13 +113,7 @@ public final class Schema {
 
     /** The property indexes over an entity type's properties. */
     public List<PropertyIndexDef> propertyIndexesOf(String entityType) {
-        List<PropertyIndexDef> out = new ArrayList<>();
-        for (PropertyIndexDef d : propertyIndexes.values()) {
-            if (d.entityType().equals(entityType)) {
-                out.add(d);
-            }
-        }
-        return out;
+        return propertyIndexesByType.getOrDefault(entityType, List.of());
     }
 
     public SchemaEditor edit() {

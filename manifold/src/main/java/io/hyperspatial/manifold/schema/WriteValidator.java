@@ -25,7 +25,6 @@ public final class WriteValidator {
 
     /** Validates a property value; {@code int64} widens to {@code float64}. Returns the value to store. */
     public static Value property(EntityType type, PropertyDef def, Value value) {
-        String field = type.name() + "." + def.name();
         if (value.type() == ValueType.NULL) {
             return value;
         }
@@ -33,11 +32,46 @@ public final class WriteValidator {
             return new Value.FloatValue(i.value());
         }
         if (value.type() != def.type()) {
+            String field = type.name() + "." + def.name();
             throw new SchemaViolationException(ErrorCode.TYPE_MISMATCH, field, "property " + field + " is "
                     + def.type().displayName() + ", got " + value.type().displayName() + " " + value);
         }
-        requireStorable(field, value);
+        if (!storable(value)) {
+            // the field's name is built only here: this runs for every property of every write
+            requireStorable(type.name() + "." + def.name(), value);
+        }
         return value;
+    }
+
+    /** What {@link #requireStorable} accepts, without naming anything. */
+    private static boolean storable(Value value) {
+        switch (value) {
+            case Value.FloatValue f -> {
+                return Double.isFinite(f.value());
+            }
+            case Value.TimestampValue t -> {
+                return storable(t);
+            }
+            case Value.ListValue l -> {
+                for (Value v : l.values()) {
+                    if (!storable(v)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            case Value.MapValue m -> {
+                for (Value v : m.entries().values()) {
+                    if (!storable(v)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            default -> {
+                return true;
+            }
+        }
     }
 
     /** Rejects NaN and infinities, and timestamps whose epoch microseconds do not fit a long. */

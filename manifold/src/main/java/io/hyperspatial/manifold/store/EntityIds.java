@@ -36,6 +36,46 @@ public final class EntityIds {
         return nameUuid(namespace, key);
     }
 
+    /**
+     * The key with its id in this collection, derived once: a writer that already needs the id
+     * before it writes (to prefetch, or on another thread) hands this to
+     * {@code Transaction.upsertEntity(KeyedId, String)} instead of having the key hashed again.
+     */
+    public KeyedId keyed(String key) {
+        return new KeyedId(namespace, key, forKey(key));
+    }
+
+    /** Whether {@code k} was derived by a collection of this name (so its id is this collection's id for its key). */
+    public boolean derived(KeyedId k) {
+        return k.namespace.equals(namespace);
+    }
+
+    /** A user key and its entity id, as {@link #keyed} derived them; only {@link EntityIds} makes them. */
+    public static final class KeyedId {
+        private final UUID namespace;
+        private final String key;
+        private final UUID id;
+
+        private KeyedId(UUID namespace, String key, UUID id) {
+            this.namespace = namespace;
+            this.key = key;
+            this.id = id;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public UUID id() {
+            return id;
+        }
+
+        @Override
+        public String toString() {
+            return "'" + key + "' (" + id + ")";
+        }
+    }
+
     /** RFC 9562 version-5 UUID of {@code name} in {@code namespace}. */
     static UUID nameUuid(UUID namespace, String name) {
         MessageDigest sha1 = SHA1.get();
