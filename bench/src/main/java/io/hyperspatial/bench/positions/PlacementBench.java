@@ -78,6 +78,9 @@ public final class PlacementBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (!WordNetFiles.present(wordnet)) {
+            return 2;
+        }
         WordNetHierarchy h = WordNetSubset.parse(subset).select(WordNetReader.read(wordnet));
         Path dir = Files.createTempDirectory("placement-bench");
         try (Database db = Database.open(dir, DatabaseOptions.preset(StoragePreset.DEFAULT))) {

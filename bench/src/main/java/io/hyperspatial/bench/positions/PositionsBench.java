@@ -107,6 +107,9 @@ public final class PositionsBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!WordNetFiles.present(wordnet)) {
+            return 2;
+        }
         long t0 = System.nanoTime();
         WordNetNouns nouns = WordNetReader.read(wordnet);
         WordNetHierarchy selected = WordNetSubset.parse(subset).select(nouns);
