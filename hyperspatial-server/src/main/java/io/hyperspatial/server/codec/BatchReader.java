@@ -5,6 +5,7 @@ import io.hyperspatial.manifold.Transaction;
 import io.hyperspatial.manifold.error.ManifoldException;
 import io.hyperspatial.manifold.schema.EntityType;
 import io.hyperspatial.manifold.schema.Schema;
+import io.hyperspatial.manifold.store.EntityIds;
 import io.hyperspatial.manifold.value.Value;
 import io.hyperspatial.server.http.ApiException;
 import io.hyperspatial.server.http.JsonInput;
@@ -98,14 +99,20 @@ public final class BatchReader {
 
     /** Writes the entities in {@code tx}; a database error names the item and field. */
     public static void apply(Transaction tx, Collection collection, List<EntityItem> items) {
+        List<EntityIds.KeyedId> keyed = new ArrayList<>(items.size());
         List<UUID> ids = new ArrayList<>(items.size());
-        items.forEach(item -> ids.add(collection.ids().forKey(item.key())));
+        for (EntityItem item : items) {
+            EntityIds.KeyedId k = collection.ids().keyed(item.key()); // hashed once, for the prefetch and the upsert
+            keyed.add(k);
+            ids.add(k.id());
+        }
         tx.prefetch(ids);
         for (int i = 0; i < items.size(); i++) {
             EntityItem item = items.get(i);
-            UUID id = ids.get(i);
+            EntityIds.KeyedId k = keyed.get(i);
+            UUID id = k.id();
             String where = "entities[" + i + "]";
-            run(where + ".type", i, () -> tx.upsertEntity(item.key(), item.type()));
+            run(where + ".type", i, () -> tx.upsertEntity(k, item.type()));
             if (!item.properties().isEmpty()) {
                 run(where + ".properties", i, () -> tx.patchProperties(id, item.properties()));
             }
