@@ -74,14 +74,7 @@ for s in "${chosen[@]}"; do
       java_bench run --data "$data" --subjects "$s" --m "$m" --ef-construction "$efc" --threads "$threads" \
         --ef "$efs" --k "$k" --work "$work" --out "$lines" ;;
     hnswlib_cpp)
-      if [ ! -f /usr/include/hnswlib/hnswlib.h ] || ! command -v g++ >/dev/null 2>&1; then
-        echo "run-ann.sh: installing libhnswlib-dev and g++" >&2
-        apt-get update -q >&2 && apt-get install -y -q libhnswlib-dev g++ >&2
-      fi
-      peer="$HS_ROOT/bench/target/hnswlib_peer"
-      if [ ! -x "$peer" ] || [ "$HS_ROOT/bench/peers/hnswlib_peer.cpp" -nt "$peer" ]; then
-        g++ -O3 -march=native -std=c++17 -pthread -o "$peer" "$HS_ROOT/bench/peers/hnswlib_peer.cpp"
-      fi
+      peer="$(hs_build_hnswlib_peer)"
       echo "run-ann.sh: hnswlib_cpp on $dataset" >&2
       "$peer" "$data" "$m" "$efc" "$threads" "$k" "$efs" | tee -a "$lines" ;;
     hnswlib|faiss)

@@ -6,8 +6,13 @@
 // `threads` std::threads), then for each ef searches every query once from one thread, timed one
 // by one, and prints the same JSON lines as the Java side (subject "hnswlib_cpp").
 //
+// With a last argument `serve` it instead warms up at the first ef, prints {"ready":true}, and then
+// answers lines "EF SECONDS" on stdin, each with one JSON line for a timed pass at that ef of at
+// least SECONDS (every query once, repeated until the time is up): how the bench module's
+// `ann-bench paired` alternates its passes with ours in one run (PairedCommand).
+//
 // Built by bench/run-ann.sh:  g++ -O3 -march=native -std=c++17 -pthread hnswlib_peer.cpp
-// Usage: hnswlib_peer DIR M EF_CONSTRUCTION THREADS K EF1,EF2,...
+// Usage: hnswlib_peer DIR M EF_CONSTRUCTION THREADS K EF1,EF2,... [serve]
 #include <hnswlib/hnswlib.h>
 
 #include <algorithm>
@@ -17,6 +22,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <iostream>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -137,7 +143,8 @@ std::string num(double d) {
 }  // namespace
 
 int main(int argc, char **argv) {
-    if (argc != 7) fail("usage: hnswlib_peer DIR M EF_CONSTRUCTION THREADS K EF1,EF2,...");
+    bool serve = argc == 8 && std::string(argv[7]) == "serve";
+    if (argc != 7 && !serve) fail("usage: hnswlib_peer DIR M EF_CONSTRUCTION THREADS K EF1,EF2,... [serve]");
     std::string dir = argv[1];
     size_t m = std::stoul(argv[2]), efc = std::stoul(argv[3]), threads = std::stoul(argv[4]), k = std::stoul(argv[5]);
     std::vector<size_t> efs;
@@ -204,12 +211,7 @@ int main(int argc, char **argv) {
             || std::chrono::duration<double>(std::chrono::steady_clock::now() - warmStart).count() < 2.0; passes++) {
         pass(passes % 2 == 0 ? efs.front() : efs[efs.size() / 2], nullptr, nullptr);
     }
-    for (size_t ef : efs) {
-        std::vector<double> micros(queries.n);
-        std::vector<std::vector<size_t>> found(queries.n);
-        auto t0 = std::chrono::steady_clock::now();
-        pass(ef, &micros, &found);
-        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    auto recallOf = [&](const std::vector<std::vector<size_t>> &found) {
         size_t hits = 0;
         for (size_t q = 0; q < queries.n; q++) {
             for (size_t i = 0; i < k; i++) {
@@ -217,11 +219,44 @@ int main(int argc, char **argv) {
                 hits += std::count(found[q].begin(), found[q].end(), want) > 0;
             }
         }
+        return static_cast<double>(hits) / (k * queries.n);
+    };
+    auto percentile = [](std::vector<double> &sorted, double p) {
+        return sorted[std::min(sorted.size() - 1, static_cast<size_t>(std::ceil(p * sorted.size())) - 1)];
+    };
+    if (serve) {
+        std::printf("{\"subject\":\"hnswlib_cpp\",\"ready\":true}\n");
+        std::fflush(stdout);
+        size_t ef;
+        double minSeconds;
+        while (std::cin >> ef >> minSeconds) {
+            std::vector<double> micros, one(queries.n);
+            std::vector<std::vector<size_t>> found(queries.n);
+            auto t0 = std::chrono::steady_clock::now();
+            double seconds = 0;
+            for (size_t passes = 0; passes == 0 || seconds < minSeconds; passes++) {
+                pass(ef, &one, passes == 0 ? &found : nullptr);
+                micros.insert(micros.end(), one.begin(), one.end());
+                seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            }
+            std::sort(micros.begin(), micros.end());
+            std::printf("{\"subject\":\"hnswlib_cpp\",\"ef\":%zu,\"recall\":%s,\"qps\":%s,\"p50_us\":%s,\"p99_us\":%s}\n",
+                        ef, num(recallOf(found)).c_str(), num(micros.size() / seconds).c_str(),
+                        num(percentile(micros, 0.50)).c_str(), num(percentile(micros, 0.99)).c_str());
+            std::fflush(stdout);
+        }
+        return 0;
+    }
+    for (size_t ef : efs) {
+        std::vector<double> micros(queries.n);
+        std::vector<std::vector<size_t>> found(queries.n);
+        auto t0 = std::chrono::steady_clock::now();
+        pass(ef, &micros, &found);
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         std::sort(micros.begin(), micros.end());
-        auto pct = [&](double p) { return micros[std::min(micros.size() - 1, static_cast<size_t>(std::ceil(p * micros.size())) - 1)]; };
         std::printf("{\"subject\":\"hnswlib_cpp\",\"ef\":%zu,\"recall\":%s,\"qps\":%s,\"p50_us\":%s,\"p99_us\":%s}\n", ef,
-                    num(static_cast<double>(hits) / (k * queries.n)).c_str(), num(queries.n / seconds).c_str(),
-                    num(pct(0.50)).c_str(), num(pct(0.99)).c_str());
+                    num(recallOf(found)).c_str(), num(queries.n / seconds).c_str(),
+                    num(percentile(micros, 0.50)).c_str(), num(percentile(micros, 0.99)).c_str());
         std::fflush(stdout);
     }
     return 0;

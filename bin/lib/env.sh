@@ -36,6 +36,21 @@ hs_build_bench() {
   (cd "$HS_ROOT" && mvn -B -q -ntp -DskipTests -pl bench -am package) >&2
 }
 
+# Builds bench/target/hnswlib_peer (native hnswlib, bench/peers/hnswlib_peer.cpp) when it is missing
+# or older than its source, installing Debian's libhnswlib-dev and g++ first if needed; prints its path.
+hs_build_hnswlib_peer() {
+  if [ ! -f /usr/include/hnswlib/hnswlib.h ] || ! command -v g++ >/dev/null 2>&1; then
+    echo "installing libhnswlib-dev and g++" >&2
+    apt-get update -q >&2 && apt-get install -y -q libhnswlib-dev g++ >&2
+  fi
+  local peer="$HS_ROOT/bench/target/hnswlib_peer"
+  if [ ! -x "$peer" ] || [ "$HS_ROOT/bench/peers/hnswlib_peer.cpp" -nt "$peer" ]; then
+    mkdir -p "$HS_ROOT/bench/target"
+    g++ -O3 -march=native -std=c++17 -pthread -o "$peer" "$HS_ROOT/bench/peers/hnswlib_peer.cpp" >&2
+  fi
+  echo "$peer"
+}
+
 # Runs JDK 25's java on the bench module's classpath with native access and the Vector API:
 #   hs_bench_java [JVM option...] -- MAIN_CLASS [ARG...]
 # The script's own JVM options come first and HS_BENCH_JAVA_OPTS after them, so the user's win.
