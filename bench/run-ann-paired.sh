@@ -9,10 +9,11 @@
 #   bench/run-ann-paired.sh DIR --ef 16 --peer-ef 10 --rounds 15 --out /tmp/paired.jsonl
 #
 # Options (passed on): --ef N (10), --peer-ef N (--ef), --rounds N (9), --pass-seconds S (0.5),
-#   --m N (16), --ef-construction N (200), --threads N (2), --k N (10), --out FILE
+#   --m N (16), --ef-construction N (200), --threads N (2), --k N (10),
+#   --keep-pruned-connections true|false (true), --out FILE
 set -euo pipefail
 
-usage() { sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; }
 case "${1:-}" in
   '') usage >&2; exit 2 ;;
   -h|--help) usage; exit 0 ;;

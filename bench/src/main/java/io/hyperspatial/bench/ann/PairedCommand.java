@@ -70,6 +70,12 @@ final class PairedCommand implements Callable<Integer> {
             description = "Least time of one timed pass (default ${DEFAULT-VALUE}).")
     private double passSeconds;
 
+    @Option(names = "--keep-pruned-connections", arity = "1", defaultValue = "true", paramLabel = "BOOL",
+            description = "Fill our free link slots with the candidates the selection heuristic rejected "
+                    + "(default ${DEFAULT-VALUE}, as every index is built); false links by the heuristic alone, "
+                    + "as hnswlib does, and names our subject hnsw_heuristic_only.")
+    private boolean keepPrunedConnections;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Also append the JSON lines to this file.")
     private Path out;
 
@@ -88,7 +94,8 @@ final class PairedCommand implements Callable<Integer> {
             System.err.println("ann paired: building ours on " + data.getFileName());
             long start = System.nanoTime();
             try (AnnSubject ours = AnnSubject.of(build(config, dataset.base()))) {
-                output.line(new JsonLine().put("subject", "hnsw").put("build_s", (System.nanoTime() - start) / 1e9)
+                String subject = keepPrunedConnections ? "hnsw" : "hnsw_heuristic_only";
+                output.line(new JsonLine().put("subject", subject).put("build_s", (System.nanoTime() - start) / 1e9)
                         .put("memory_bytes", ours.memoryBytes()).put("metric", config.metric().displayName())
                         .put("n", dataset.base().length).put("threads", threads).toString());
                 System.err.println("ann paired: building the peer");
@@ -109,7 +116,7 @@ final class PairedCommand implements Callable<Integer> {
     private HnswIndex build(IndexConfig config, float[][] base) {
         int[] ids = new int[base.length];
         Arrays.setAll(ids, i -> i);
-        HnswIndex index = new HnswIndex(config, HnswOptions.DEFAULT);
+        HnswIndex index = new HnswIndex(config, HnswOptions.DEFAULT.withKeepPrunedConnections(keepPrunedConnections));
         index.addAll(ids, base, threads);
         return index;
     }

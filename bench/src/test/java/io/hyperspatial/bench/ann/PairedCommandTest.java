@@ -32,14 +32,7 @@ class PairedCommandTest {
     @Test
     void alternatesPassesAndReportsTheMedianRatio() throws Exception {
         Path requests = dir.resolve("requests.txt");
-        Path peer = script("peer.sh", """
-                echo '{"subject":"hnswlib_cpp","build_s":0.5}'
-                echo '{"subject":"hnswlib_cpp","ready":true}'
-                while read ef secs; do
-                  echo "$ef $secs" >> %s
-                  echo "{\\"subject\\":\\"hnswlib_cpp\\",\\"ef\\":$ef,\\"recall\\":0.9,\\"qps\\":1000,\\"p50_us\\":5,\\"p99_us\\":9}"
-                done
-                """.formatted(requests));
+        Path peer = servingPeer(requests);
         Path out = dir.resolve("paired.jsonl");
         assertThat(run("paired", "--data", data.toString(), "--peer", peer.toString(), "--m", "8",
                 "--ef-construction", "64", "--ef", "32", "--peer-ef", "12", "--rounds", "3",
@@ -65,6 +58,17 @@ class PairedCommandTest {
     }
 
     @Test
+    void aHeuristicOnlyBuildIsNamedSo() throws Exception {
+        Path peer = servingPeer(dir.resolve("requests.txt"));
+        Path out = dir.resolve("paired.jsonl");
+        assertThat(run("paired", "--data", data.toString(), "--peer", peer.toString(), "--m", "8",
+                "--ef-construction", "64", "--rounds", "1", "--pass-seconds", "0.01",
+                "--keep-pruned-connections", "false", "--out", out.toString())).isZero();
+
+        assertThat(FlatJson.parse(Files.readAllLines(out).getFirst())).containsEntry("subject", "hnsw_heuristic_only");
+    }
+
+    @Test
     void aPeerThatEndsEarlyFailsTheRun() throws Exception {
         Path peer = script("dies.sh", """
                 echo '{"subject":"hnswlib_cpp","build_s":0.5}'
@@ -73,6 +77,18 @@ class PairedCommandTest {
                 """);
         assertThat(run("paired", "--data", data.toString(), "--peer", peer.toString(), "--m", "8",
                 "--ef-construction", "64", "--rounds", "1", "--pass-seconds", "0.01")).isNotZero();
+    }
+
+    /** A stand-in peer that answers every "EF SECONDS" request, appending it to {@code requests}. */
+    private Path servingPeer(Path requests) throws Exception {
+        return script("peer.sh", """
+                echo '{"subject":"hnswlib_cpp","build_s":0.5}'
+                echo '{"subject":"hnswlib_cpp","ready":true}'
+                while read ef secs; do
+                  echo "$ef $secs" >> %s
+                  echo "{\\"subject\\":\\"hnswlib_cpp\\",\\"ef\\":$ef,\\"recall\\":0.9,\\"qps\\":1000,\\"p50_us\\":5,\\"p99_us\\":9}"
+                done
+                """.formatted(requests));
     }
 
     private Path script(String name, String body) throws Exception {
