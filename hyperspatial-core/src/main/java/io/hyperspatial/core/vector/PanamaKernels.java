@@ -12,19 +12,20 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link VectorKernels} on the JDK Vector API ({@code jdk.incubator.vector}), at the CPU's
- * preferred vector width. Float loops keep four accumulators while at least four vectors remain,
+ * preferred vector width. Float loops keep several accumulators while several vectors remain,
  * so consecutive fused multiply-adds do not wait on each other, then take one vector at a time,
  * and finish with one masked step over the last partial vector instead of a scalar loop: a
  * 16-dimensional hyperbolic vector is one step on AVX-512, and a 15-coordinate Lorentz space
  * part is one masked step. Float results therefore differ from {@link ScalarKernels} in summation
  * order only (and in FMA's single rounding). Integer results are exact.
  *
- * <p>Vectors shorter than four full vectors take a loop small enough (under C2's 325-byte limit
- * for hot callees) to be inlined into the scoring loop; the four-accumulator loop is a separate
- * method, whose call is paid once per long vector. With both loops in one method (390 bytes of
- * bytecode), every 16-float Poincaré score was a call C2 would not inline; splitting them took
- * our query throughput on 100,000 16-d Poincaré points from 0.61 to 0.78 of native hnswlib's
- * (bench/run-ann-paired.sh, medians of 25 and 15 alternated rounds).
+ * <p>Vectors shorter than 16 full vectors take a two-accumulator loop small enough (under C2's
+ * 325-byte limit for hot callees) to be inlined into the scoring loop; longer ones a
+ * four-accumulator loop in a method of its own, whose call is paid once per long vector. With
+ * one method for every length (390 bytes of bytecode), every score was a call C2 would not
+ * inline; the split took our query throughput on 100,000 16-d Poincaré points from 0.61 to 0.78
+ * of native hnswlib's, and on 100,000 128-d l2 points from 0.57 to 0.63
+ * (bench/run-ann-paired.sh, medians of 15 to 25 alternated rounds).
  *
  * <p>The int8 dot product loads a quarter-width byte vector, widens it to shorts (a product of
  * two bytes fits in 16 bits), multiplies there and widens the products to ints to accumulate, so
@@ -40,6 +41,11 @@ public final class PanamaKernels implements VectorKernels {
 
     private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
     private static final int F = FLOATS.length();
+    /**
+     * Float vectors at least this long take the four-accumulator loop, a call of its own;
+     * shorter ones a two-accumulator loop small enough to be inlined where it is scored.
+     */
+    private static final int UNROLL_FROM = 16 * F;
 
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     private static final int INT_BITS = INTS.vectorBitSize();
@@ -63,22 +69,30 @@ public final class PanamaKernels implements VectorKernels {
 
     @Override
     public float dot(float[] a, int ao, float[] b, int bo, int n) {
-        if (n >= 4 * F) {
+        if (n >= UNROLL_FROM) {
             return dotUnrolled(a, ao, b, bo, n);
         }
-        FloatVector acc = FloatVector.zero(FLOATS);
+        FloatVector acc1 = FloatVector.zero(FLOATS);
         int i = 0;
+        if (n >= 2 * F) {
+            FloatVector acc2 = FloatVector.zero(FLOATS);
+            for (int bound = n - 2 * F; i <= bound; i += 2 * F) {
+                acc1 = load(a, ao + i).fma(load(b, bo + i), acc1);
+                acc2 = load(a, ao + i + F).fma(load(b, bo + i + F), acc2);
+            }
+            acc1 = acc1.add(acc2);
+        }
         for (int bound = n - F; i <= bound; i += F) {
-            acc = load(a, ao + i).fma(load(b, bo + i), acc);
+            acc1 = load(a, ao + i).fma(load(b, bo + i), acc1);
         }
         if (i < n) {
             VectorMask<Float> tail = FLOATS.indexInRange(i, n);
-            acc = FloatVector.fromArray(FLOATS, a, ao + i, tail).fma(FloatVector.fromArray(FLOATS, b, bo + i, tail), acc);
+            acc1 = FloatVector.fromArray(FLOATS, a, ao + i, tail).fma(FloatVector.fromArray(FLOATS, b, bo + i, tail), acc1);
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return acc1.reduceLanes(VectorOperators.ADD);
     }
 
-    /** {@link #dot} of at least 4 vectors' length, four accumulators at a time. */
+    /** {@link #dot} of at least {@link #UNROLL_FROM} floats, four accumulators at a time. */
     private static float dotUnrolled(float[] a, int ao, float[] b, int bo, int n) {
         FloatVector acc1 = FloatVector.zero(FLOATS);
         FloatVector acc2 = FloatVector.zero(FLOATS);
@@ -104,24 +118,34 @@ public final class PanamaKernels implements VectorKernels {
 
     @Override
     public float squareDistance(float[] a, int ao, float[] b, int bo, int n) {
-        if (n >= 4 * F) {
+        if (n >= UNROLL_FROM) {
             return squareDistanceUnrolled(a, ao, b, bo, n);
         }
-        FloatVector acc = FloatVector.zero(FLOATS);
+        FloatVector acc1 = FloatVector.zero(FLOATS);
         int i = 0;
+        if (n >= 2 * F) {
+            FloatVector acc2 = FloatVector.zero(FLOATS);
+            for (int bound = n - 2 * F; i <= bound; i += 2 * F) {
+                FloatVector d1 = load(a, ao + i).sub(load(b, bo + i));
+                FloatVector d2 = load(a, ao + i + F).sub(load(b, bo + i + F));
+                acc1 = d1.fma(d1, acc1);
+                acc2 = d2.fma(d2, acc2);
+            }
+            acc1 = acc1.add(acc2);
+        }
         for (int bound = n - F; i <= bound; i += F) {
             FloatVector d = load(a, ao + i).sub(load(b, bo + i));
-            acc = d.fma(d, acc);
+            acc1 = d.fma(d, acc1);
         }
         if (i < n) {
             VectorMask<Float> tail = FLOATS.indexInRange(i, n);
             FloatVector d = FloatVector.fromArray(FLOATS, a, ao + i, tail).sub(FloatVector.fromArray(FLOATS, b, bo + i, tail));
-            acc = d.fma(d, acc);
+            acc1 = d.fma(d, acc1);
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return acc1.reduceLanes(VectorOperators.ADD);
     }
 
-    /** {@link #squareDistance} of at least 4 vectors' length, four accumulators at a time. */
+    /** {@link #squareDistance} of at least {@link #UNROLL_FROM} floats, four accumulators at a time. */
     private static float squareDistanceUnrolled(float[] a, int ao, float[] b, int bo, int n) {
         FloatVector acc1 = FloatVector.zero(FLOATS);
         FloatVector acc2 = FloatVector.zero(FLOATS);
