@@ -23,9 +23,9 @@ import jdk.incubator.vector.VectorSpecies;
  * 325-byte limit for hot callees) to be inlined into the scoring loop; longer ones a
  * four-accumulator loop in a method of its own, whose call is paid once per long vector. With
  * one method for every length (390 bytes of bytecode), every score was a call C2 would not
- * inline; the split took our query throughput on 100,000 16-d Poincaré points from 0.61 to 0.78
- * of native hnswlib's, and on 100,000 128-d l2 points from 0.57 to 0.63
- * (bench/run-ann-paired.sh, medians of 15 to 25 alternated rounds).
+ * inline; the split took our query throughput on 100,000 16-d Poincaré points from 0.61 to about
+ * 0.75 of native hnswlib's (0.71–0.81 over seven runs), and on 100,000 128-d l2 points from 0.57
+ * to 0.63–0.66 (bench/run-ann-paired.sh, medians of 15 to 25 alternated rounds per run).
  *
  * <p>The int8 dot product loads a quarter-width byte vector, widens it to shorts (a product of
  * two bytes fits in 16 bits), multiplies there and widens the products to ints to accumulate, so

@@ -12,8 +12,7 @@ import java.util.Arrays;
  * stays in cache next to the vectors a search reads. An in-process A/B of two searchers on one
  * graph of 100,000 16-d Poincaré points (30 alternated rounds, A/A within ±4%) ran 4.8% faster
  * than with int stamps; byte stamps gained 8.7% but would wipe the array every 255 searches,
- * a pause that grows with the index. The wipe here costs about a millisecond per 10 million
- * ordinals, once every 65,535 searches.
+ * a pause that grows with the index; here that wipe comes once every 65,535 searches.
  *
  * <p>Not thread-safe: owned by one {@link HnswSearcher} or repair pass.
  */
